@@ -1,0 +1,95 @@
+// The help-request state machine of PROTOCOL.md as pure functions: the server uses it to
+// decide, the client to show only the actions that can succeed. Imports no runtime code.
+
+export const REQUEST_STATUSES = ['waiting', 'claimed', 'serving', 'done', 'cancelled'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const REQUEST_ACTIONS = ['claim', 'release', 'start', 'resolve', 'transfer', 'cancel'] as const;
+export type RequestAction = (typeof REQUEST_ACTIONS)[number];
+
+export const OUTCOMES = ['answered', 'referred', 'follow-up', 'no-show'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** Statuses a request may still leave; the queue shows only these. */
+export const OPEN_STATUSES: readonly RequestStatus[] = ['waiting', 'claimed', 'serving'];
+
+export function isOpen(status: RequestStatus): boolean {
+  return OPEN_STATUSES.includes(status);
+}
+
+/** Who is acting. Admins act through their own calls, never on requests. */
+export type Actor =
+  | { kind: 'kiosk'; deviceId: string; branchId: string }
+  | { kind: 'staff'; staffId: string; displayName: string; branchIds: readonly string[] }
+  | { kind: 'admin' };
+
+/** The parts of a request the rules look at. */
+export interface RequestFacts {
+  branchId: string;
+  status: RequestStatus;
+  kioskId: string;
+  claimedBy: { id: string; displayName: string } | null;
+}
+
+const FROM: Record<RequestAction, readonly RequestStatus[]> = {
+  claim: ['waiting'],
+  release: ['claimed'],
+  start: ['claimed'],
+  resolve: ['claimed', 'serving'],
+  transfer: ['claimed', 'serving'],
+  cancel: ['waiting', 'claimed'],
+};
+
+const TO: Record<RequestAction, RequestStatus> = {
+  claim: 'claimed',
+  release: 'waiting',
+  start: 'serving',
+  resolve: 'done',
+  transfer: 'waiting',
+  cancel: 'cancelled',
+};
+
+export type Decision =
+  | { ok: true; to: RequestStatus }
+  | { ok: false; code: 'forbidden' | 'conflict'; message: string };
+
+/**
+ * May `actor` take `action` on `request` now?
+ * `forbidden` means the actor may never do this to this request (wrong role or branch);
+ * `conflict` means the request's state does not allow it now (someone else holds it, it is closed).
+ */
+export function decide(request: RequestFacts, action: RequestAction, actor: Actor): Decision {
+  const forbidden = (message: string): Decision => ({ ok: false, code: 'forbidden', message });
+  const conflict = (message: string): Decision => ({ ok: false, code: 'conflict', message });
+
+  if (actor.kind === 'admin') return forbidden('Requests are served by staff, not the admin account');
+  if (actor.kind === 'kiosk') {
+    if (action !== 'cancel') return forbidden(`A kiosk cannot ${action} a request`);
+    if (actor.deviceId !== request.kioskId) return forbidden('This request was made on another kiosk');
+  } else if (!actor.branchIds.includes(request.branchId)) {
+    return forbidden('This request belongs to a branch you do not work in');
+  }
+
+  if (!FROM[action].includes(request.status)) {
+    return conflict(describeRefusal(request, action));
+  }
+  const claimerOnly = action !== 'claim' && action !== 'cancel';
+  if (claimerOnly && actor.kind === 'staff' && request.claimedBy?.id !== actor.staffId) {
+    return conflict(`${request.claimedBy?.displayName ?? 'Someone else'} has this request`);
+  }
+  return { ok: true, to: TO[action] };
+}
+
+function describeRefusal(request: RequestFacts, action: RequestAction): string {
+  if (request.status === 'done') return 'This request has already been resolved';
+  if (request.status === 'cancelled') return 'This request was cancelled';
+  if (action === 'claim' && request.claimedBy) {
+    return `${request.claimedBy.displayName} already claimed this request`;
+  }
+  return `Cannot ${action} a request that is ${request.status}`;
+}
+
+/** The actions a staff member can take on a request right now, for showing buttons. */
+export function availableActions(request: RequestFacts, actor: Actor): RequestAction[] {
+  return REQUEST_ACTIONS.filter((action) => decide(request, action, actor).ok);
+}

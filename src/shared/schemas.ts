@@ -1,0 +1,221 @@
+// Every body and answer of the wire contract, written once: TypeBox gives the JSON Schema the
+// server validates with and the TypeScript type both sides use. The client imports only types
+// from here (`import type`), so none of this reaches a kiosk's bundle.
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { OUTCOMES, REQUEST_ACTIONS, REQUEST_STATUSES } from './request-machine.js';
+
+const strict = { additionalProperties: false } as const;
+const literals = <T extends readonly string[]>(values: T) =>
+  Type.Union(values.map((v) => Type.Literal(v)));
+
+export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
+export const Uuid = Type.String({ format: 'uuid' });
+export const IsoTime = Type.String({ format: 'date-time' });
+export const SkillId = Type.String({ minLength: 1, maxLength: 32, pattern: '^[a-z0-9-]+$' });
+export const Pin = Type.String({ pattern: '^[0-9]{4,8}$' });
+
+export const RequestStatus = literals(REQUEST_STATUSES);
+export const RequestAction = literals(REQUEST_ACTIONS);
+export const Outcome = literals(OUTCOMES);
+export const Need = literals(['private', 'accessible', 'language'] as const);
+
+export const StaffRef = Type.Object({ id: Type.String(), displayName: Type.String() }, strict);
+
+export const HelpRequest = Type.Object(
+  {
+    id: Uuid,
+    branchId: Type.String(),
+    ticket: Type.String(),
+    topicId: Type.String(),
+    skill: Type.String(),
+    status: RequestStatus,
+    name: Type.Optional(Type.String()),
+    note: Type.Optional(Type.String()),
+    needs: Type.Array(Type.String()),
+    claimedBy: Type.Optional(StaffRef),
+    /** Set by `transfer`: who handed it on and what the next person should know (staff only). */
+    handoff: Type.Optional(
+      Type.Object({ from: StaffRef, note: Type.Optional(Type.String()), at: IsoTime }, strict),
+    ),
+    outcome: Type.Optional(Outcome),
+    effort: Type.Optional(Type.Integer({ minimum: 1, maximum: 6 })),
+    version: Type.Integer({ minimum: 1 }),
+    createdAt: IsoTime,
+    claimedAt: Type.Optional(IsoTime),
+    servedAt: Type.Optional(IsoTime),
+    closedAt: Type.Optional(IsoTime),
+  },
+  strict,
+);
+export type HelpRequest = Static<typeof HelpRequest>;
+
+export const Topic = Type.Object(
+  {
+    id: Id,
+    branchId: Type.String(),
+    label: Type.String(),
+    skill: SkillId,
+    /** Name of an icon the client knows (see client/components/topic-icon). */
+    icon: Type.String(),
+    position: Type.Integer(),
+    hidden: Type.Boolean(),
+  },
+  strict,
+);
+export type Topic = Static<typeof Topic>;
+
+export const Skill = Type.Object({ id: SkillId, label: Type.String() }, strict);
+export type Skill = Static<typeof Skill>;
+
+export const StaffMember = Type.Object(
+  {
+    id: Type.String(),
+    displayName: Type.String(),
+    skills: Type.Array(Type.String()),
+    branchIds: Type.Array(Type.String()),
+    active: Type.Boolean(),
+  },
+  strict,
+);
+export type StaffMember = Static<typeof StaffMember>;
+
+/** What a tablet shows on its sign-in screen: no branches, no PIN state. */
+export const StaffName = Type.Object(
+  { id: Type.String(), displayName: Type.String(), skills: Type.Array(Type.String()) },
+  strict,
+);
+export type StaffName = Static<typeof StaffName>;
+
+export const DeviceKind = literals(['kiosk', 'tablet'] as const);
+export type DeviceKind = Static<typeof DeviceKind>;
+export const Device = Type.Object(
+  {
+    id: Type.String(),
+    kind: DeviceKind,
+    branchId: Type.String(),
+    label: Type.String(),
+    enrolledAt: Type.Optional(IsoTime),
+    lastSeenAt: Type.Optional(IsoTime),
+    revokedAt: Type.Optional(IsoTime),
+  },
+  strict,
+);
+export type Device = Static<typeof Device>;
+
+export const Branch = Type.Object({ id: Id, name: Type.String() }, strict);
+export type Branch = Static<typeof Branch>;
+
+// ---- bodies ---------------------------------------------------------------------------------
+
+const DisplayText = (max: number) => Type.String({ minLength: 1, maxLength: max });
+
+export const AdminSessionBody = Type.Object(
+  { username: DisplayText(64), password: DisplayText(256) },
+  strict,
+);
+export const SetupBody = Type.Object(
+  { setupToken: DisplayText(128), password: Type.String({ minLength: 8, maxLength: 256 }) },
+  strict,
+);
+export const BranchBody = Type.Object({ id: Id, name: DisplayText(120) }, strict);
+export const StaffBody = Type.Object(
+  {
+    displayName: DisplayText(60),
+    pin: Pin,
+    skills: Type.Array(SkillId, { maxItems: 32, uniqueItems: true }),
+    branchIds: Type.Array(Id, { minItems: 1, maxItems: 64, uniqueItems: true }),
+  },
+  strict,
+);
+export const StaffPatchBody = Type.Object(
+  {
+    displayName: Type.Optional(DisplayText(60)),
+    pin: Type.Optional(Pin),
+    skills: Type.Optional(Type.Array(SkillId, { maxItems: 32, uniqueItems: true })),
+    branchIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 64, uniqueItems: true })),
+    active: Type.Optional(Type.Boolean()),
+  },
+  { ...strict, minProperties: 1 },
+);
+export const EnrollmentBody = Type.Object(
+  { branchId: Id, kind: DeviceKind, label: DisplayText(60) },
+  strict,
+);
+export const EnrollBody = Type.Object({ code: DisplayText(64) }, strict);
+export const StaffSessionBody = Type.Object({ staffId: DisplayText(64), pin: Pin }, strict);
+
+export const TopicBody = Type.Object(
+  {
+    id: Type.Optional(Id),
+    label: DisplayText(60),
+    skill: SkillId,
+    icon: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+  },
+  strict,
+);
+export const TopicPatchBody = Type.Object(
+  {
+    label: Type.Optional(DisplayText(60)),
+    skill: Type.Optional(SkillId),
+    icon: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+    hidden: Type.Optional(Type.Boolean()),
+  },
+  { ...strict, minProperties: 1 },
+);
+export const TopicOrderBody = Type.Object(
+  { ids: Type.Array(Id, { minItems: 1, maxItems: 200, uniqueItems: true }) },
+  strict,
+);
+
+export const CreateRequestBody = Type.Object(
+  {
+    id: Uuid,
+    topicId: Id,
+    name: Type.Optional(Type.String({ maxLength: 60 })),
+    note: Type.Optional(Type.String({ maxLength: 280 })),
+    needs: Type.Optional(Type.Array(Need, { maxItems: 3, uniqueItems: true })),
+  },
+  strict,
+);
+export type CreateRequestBody = Static<typeof CreateRequestBody>;
+
+const actionBase = { opId: Uuid, version: Type.Optional(Type.Integer({ minimum: 1 })) };
+export const ActionBodies = {
+  claim: Type.Object(actionBase, strict),
+  release: Type.Object(actionBase, strict),
+  start: Type.Object(actionBase, strict),
+  cancel: Type.Object(actionBase, strict),
+  resolve: Type.Object(
+    { ...actionBase, outcome: Outcome, effort: Type.Optional(Type.Integer({ minimum: 1, maximum: 6 })) },
+    strict,
+  ),
+  transfer: Type.Object(
+    { ...actionBase, skill: SkillId, note: Type.Optional(Type.String({ maxLength: 280 })) },
+    strict,
+  ),
+} satisfies Record<Static<typeof RequestAction>, TSchema>;
+export type ActionBody<A extends keyof typeof ActionBodies> = Static<(typeof ActionBodies)[A]>;
+
+// ---- answers --------------------------------------------------------------------------------
+
+export const ErrorCode = literals([
+  'invalid',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'too_large',
+  'rate_limited',
+  'internal',
+] as const);
+export type ErrorCode = Static<typeof ErrorCode>;
+export const ErrorBody = Type.Object(
+  {
+    error: Type.Object({ code: ErrorCode, message: Type.String() }),
+    request: Type.Optional(HelpRequest),
+  },
+  strict,
+);
+export type ErrorBody = Static<typeof ErrorBody>;
+
+export const HealthAnswer = Type.Object({ ok: Type.Boolean(), store: literals(['pglite', 'postgres'] as const) });
