@@ -1,8 +1,15 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
+// Baked into the service worker: two builds with different ROVE_BUILD_ID values always give two
+// different workers, which is how the e2e tests make a new version wait (see src/sw/README.md).
+const buildId = process.env.ROVE_BUILD_ID ?? 'local';
+
 // The app is served by the Rove server from dist/client; `npm run dev` proxies the API to it.
 export default defineConfig({
+  define: {
+    __ROVE_BUILD_ID__: JSON.stringify(buildId),
+  },
   build: {
     outDir: 'dist/client',
     emptyOutDir: true,
@@ -19,9 +26,12 @@ export default defineConfig({
       filename: 'service-worker.ts',
       injectRegister: false,
       registerType: 'prompt',
+      // public/manifest.webmanifest is written by hand (and copied as it is).
       manifest: false,
       injectManifest: {
+        // Every JS chunk, lazy views included, so any route opens offline after one visit.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
+        globIgnores: ['**/*.map'],
       },
       devOptions: { enabled: false },
     }),

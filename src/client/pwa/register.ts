@@ -1,0 +1,81 @@
+// Registers Rove's service worker (src/sw/service-worker.ts) with workbox-window and turns "a new
+// version is waiting" into update-status.ts state. main.ts calls registerServiceWorker() once.
+import { Workbox } from 'workbox-window';
+import {
+  announceUpdateWaiting,
+  applyUpdate,
+  isUpdateWaiting,
+  onUpdateWaiting,
+} from './update-status.js';
+
+export { applyUpdate, isUpdateWaiting, onUpdateWaiting } from './update-status.js';
+
+/** How often a long-running page (a kiosk runs for days) asks the server for a new version. */
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
+/** How often the kiosk asks whether it is idle while an update waits. */
+const IDLE_CHECK_MS = 15 * 1000;
+
+let registered = false;
+
+/**
+ * Registers /service-worker.js. A no-op in the dev server (no worker is built there) and in
+ * browsers without service workers. Never throws: the app works without the worker, just not
+ * offline.
+ */
+export function registerServiceWorker(): void {
+  if (registered || import.meta.env.DEV || !('serviceWorker' in navigator)) return;
+  registered = true;
+  const wb = new Workbox('/service-worker.js', { scope: '/' });
+  let reloadWhenControlling = false;
+
+  // Fires for a worker that installed while this page was open, and on load for one that was
+  // already waiting from an earlier visit.
+  wb.addEventListener('waiting', () => {
+    announceUpdateWaiting(() => {
+      reloadWhenControlling = true;
+      wb.messageSkipWaiting();
+    });
+  });
+  // A new worker took over. If this page asked, reload into the new version. If another tab
+  // asked, do not throw away what someone is typing here: offer the reload instead.
+  wb.addEventListener('controlling', (event) => {
+    if (reloadWhenControlling) window.location.reload();
+    else if (event.isUpdate) announceUpdateWaiting(() => window.location.reload());
+  });
+
+  wb.register()
+    .then((registration) => {
+      if (!registration) return;
+      setInterval(() => {
+        if (navigator.onLine) registration.update().catch(() => undefined);
+      }, UPDATE_CHECK_MS);
+    })
+    .catch((error: unknown) => console.warn('Rove works without offline support here:', error));
+}
+
+/**
+ * For the kiosk: applies a waiting update by itself as soon as `isIdle()` says nobody is using
+ * the screen (checked when the update arrives and then every 15 seconds). Returns a function
+ * that stops watching; call it from disconnectedCallback.
+ */
+export function applyUpdateWhenIdle(isIdle: () => boolean): () => void {
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const tryNow = () => {
+    if (isUpdateWaiting() && isIdle()) applyUpdate();
+  };
+  const unsubscribe = onUpdateWaiting((waiting) => {
+    if (waiting && timer === undefined) {
+      timer = setInterval(tryNow, IDLE_CHECK_MS);
+      tryNow();
+    } else if (!waiting && timer !== undefined) {
+      clearInterval(timer);
+      timer = undefined;
+    }
+  });
+  return () => {
+    unsubscribe();
+    if (timer !== undefined) clearInterval(timer);
+    timer = undefined;
+  };
+}

@@ -1,0 +1,107 @@
+// <rove-update-prompt>: a quiet banner that says a new version of Rove is ready, with "Reload"
+// (switch now) and "Later" (hide until the next version). Shows nothing while no update waits.
+// The live region stays in the page so screen readers announce the banner when it appears.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { applyUpdate, onUpdateWaiting } from './update-status.js';
+
+@customElement('rove-update-prompt')
+export class RoveUpdatePrompt extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    .banner {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.75rem 1rem;
+      padding: 0.75rem 1rem;
+      background: #1f4e5f;
+      color: #ffffff;
+      font-size: 1.125rem;
+    }
+    .message {
+      flex: 1 1 14rem;
+      margin: 0;
+    }
+    .actions {
+      display: flex;
+      gap: 0.75rem;
+    }
+    button {
+      min-height: 48px;
+      min-width: 48px;
+      padding: 0.5rem 1.25rem;
+      border-radius: 0.5rem;
+      font: inherit;
+      font-weight: 600;
+      cursor: pointer;
+    }
+    .reload {
+      background: #ffffff;
+      color: #1f4e5f;
+      border: 2px solid #ffffff;
+    }
+    .later {
+      background: transparent;
+      color: #ffffff;
+      border: 2px solid #ffffff;
+    }
+    button:focus-visible {
+      outline: 3px solid #f2c14e;
+      outline-offset: 2px;
+    }
+  `;
+
+  @state() private _waiting = false;
+  @state() private _dismissed = false;
+
+  private _unsubscribe?: () => void;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this._unsubscribe = onUpdateWaiting((waiting) => {
+      // A newer version after "Later" is worth mentioning again.
+      if (waiting && !this._waiting) this._dismissed = false;
+      this._waiting = waiting;
+    });
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this._unsubscribe?.();
+    this._unsubscribe = undefined;
+  }
+
+  override render() {
+    const shown = this._waiting && !this._dismissed;
+    return html`<div role="status">
+      ${
+        shown
+          ? html`<div class="banner">
+              <p class="message">A new version of Rove is ready.</p>
+              <div class="actions">
+                <button class="reload" type="button" @click=${this._reload}>Reload</button>
+                <button class="later" type="button" @click=${this._later}>Later</button>
+              </div>
+            </div>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private _reload() {
+    applyUpdate();
+  }
+
+  private _later() {
+    this._dismissed = true;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-update-prompt': RoveUpdatePrompt;
+  }
+}
