@@ -1,0 +1,145 @@
+// The supervisor's calls (docs/API.md): sign-in, devices, staff, branches, skills and topics.
+// Each is one small named function so admin views never build URLs or call fetch themselves.
+import { apiFetch } from './http.js';
+import type {
+  Branch,
+  Device,
+  DeviceKind,
+  Skill,
+  StaffMember,
+  StaffName,
+  Topic,
+} from '../../shared/schemas.js';
+
+export interface AdminSession {
+  token: string;
+  role: 'admin';
+}
+
+export type SessionRole = 'admin' | 'staff' | 'kiosk' | 'tablet' | null;
+
+export interface SessionInfo {
+  role: SessionRole;
+  device?: Device;
+  staff?: StaffName;
+}
+
+export interface Enrollment {
+  code: string;
+  /** ISO time after which the code no longer works. */
+  expiresAt: string;
+}
+
+export interface NewStaff {
+  displayName: string;
+  pin: string;
+  skills: string[];
+  branchIds: string[];
+}
+
+export type StaffChanges = Partial<NewStaff & { active: boolean }>;
+
+export interface NewTopic {
+  id?: string;
+  label: string;
+  skill: string;
+  icon?: string;
+}
+
+export type TopicChanges = Partial<Pick<Topic, 'label' | 'skill' | 'icon' | 'hidden'>>;
+
+const branchPath = (branchId: string) => `/api/branches/${encodeURIComponent(branchId)}`;
+
+// ---- sessions -------------------------------------------------------------------------------
+
+export function signInAdmin(username: string, password: string): Promise<AdminSession> {
+  return apiFetch<AdminSession>('/api/session/admin', { body: { username, password } });
+}
+
+/** First start: trade the one-time setup token for the admin's own password. */
+export function completeSetup(setupToken: string, password: string): Promise<AdminSession> {
+  return apiFetch<AdminSession>('/api/session/setup', { body: { setupToken, password } });
+}
+
+export function getSession(): Promise<SessionInfo> {
+  return apiFetch<SessionInfo>('/api/session');
+}
+
+export function signOut(): Promise<void> {
+  return apiFetch<void>('/api/session', { method: 'DELETE' });
+}
+
+// ---- devices --------------------------------------------------------------------------------
+
+export async function listDevices(): Promise<Device[]> {
+  return (await apiFetch<{ devices: Device[] }>('/api/devices')).devices;
+}
+
+export function createEnrollment(
+  branchId: string,
+  kind: DeviceKind,
+  label: string,
+): Promise<Enrollment> {
+  return apiFetch<Enrollment>('/api/devices/enrollments', { body: { branchId, kind, label } });
+}
+
+export async function revokeDevice(deviceId: string): Promise<Device> {
+  const path = `/api/devices/${encodeURIComponent(deviceId)}/revoke`;
+  return (await apiFetch<{ device: Device }>(path, { body: {} })).device;
+}
+
+// ---- branches and skills --------------------------------------------------------------------
+
+export async function listBranches(): Promise<Branch[]> {
+  return (await apiFetch<{ branches: Branch[] }>('/api/branches')).branches;
+}
+
+export function addBranch(id: string, name: string): Promise<Branch> {
+  return apiFetch<Branch>('/api/branches', { body: { id, name } });
+}
+
+export async function listSkills(): Promise<Skill[]> {
+  return (await apiFetch<{ skills: Skill[] }>('/api/skills')).skills;
+}
+
+// ---- staff ----------------------------------------------------------------------------------
+
+export async function listStaff(): Promise<StaffMember[]> {
+  return (await apiFetch<{ staff: StaffMember[] }>('/api/staff')).staff;
+}
+
+export async function addStaff(staff: NewStaff): Promise<StaffMember> {
+  const made = await apiFetch<Omit<StaffMember, 'active'>>('/api/staff', { body: staff });
+  return { ...made, active: true };
+}
+
+export async function updateStaff(staffId: string, changes: StaffChanges): Promise<StaffMember> {
+  const path = `/api/staff/${encodeURIComponent(staffId)}`;
+  return (await apiFetch<{ staff: StaffMember }>(path, { method: 'PATCH', body: changes })).staff;
+}
+
+// ---- topics ---------------------------------------------------------------------------------
+
+export async function listTopics(branchId: string): Promise<Topic[]> {
+  return (await apiFetch<{ topics: Topic[] }>(`${branchPath(branchId)}/topics`)).topics;
+}
+
+export async function addTopic(branchId: string, topic: NewTopic): Promise<Topic> {
+  const path = `${branchPath(branchId)}/topics`;
+  return (await apiFetch<{ topic: Topic }>(path, { body: topic })).topic;
+}
+
+export async function updateTopic(
+  branchId: string,
+  topicId: string,
+  changes: TopicChanges,
+): Promise<Topic> {
+  const path = `${branchPath(branchId)}/topics/${encodeURIComponent(topicId)}`;
+  return (await apiFetch<{ topic: Topic }>(path, { method: 'PATCH', body: changes })).topic;
+}
+
+/** `ids` must hold every topic id of the branch, in the new order. */
+export async function reorderTopics(branchId: string, ids: string[]): Promise<Topic[]> {
+  const path = `${branchPath(branchId)}/topics/order`;
+  return (await apiFetch<{ topics: Topic[] }>(path, { method: 'PUT', body: { ids } })).topics;
+}

@@ -1,0 +1,102 @@
+// <rove-admin-nav>: the supervisor's section links (Devices, Staff, Topics, Scripts) and the
+// Sign out button. Links change the URL through the app's navigation, so Back works.
+// Fires `admin-sign-out` (bubbles, composed) when Sign out is pressed.
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { adminStyles } from '../views/admin/admin.styles.js';
+import { goTo } from '../views/admin/admin-navigate.js';
+
+export const ADMIN_SECTIONS = [
+  { id: 'devices', label: 'Devices' },
+  { id: 'staff', label: 'Staff' },
+  { id: 'topics', label: 'Topics' },
+  { id: 'scripts', label: 'Scripts' },
+] as const;
+
+@customElement('rove-admin-nav')
+export class RoveAdminNav extends LitElement {
+  static override styles = [
+    adminStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .bar {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        align-items: center;
+        justify-content: space-between;
+      }
+      ul {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem;
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      a {
+        display: inline-flex;
+        align-items: center;
+        min-height: 48px;
+        padding: 0 1.1rem;
+        border-radius: 0.5rem;
+        color: #1f4e5f;
+        font-weight: 600;
+        text-decoration: none;
+        border: 2px solid transparent;
+      }
+      a:hover {
+        border-color: #1f4e5f;
+      }
+      a[aria-current='page'] {
+        background: #1f4e5f;
+        color: #ffffff;
+      }
+    `,
+  ];
+
+  /** Which section is showing (`devices`, `staff`, `topics`, `scripts`). */
+  @property() current = 'devices';
+
+  override render() {
+    return html`
+      <div class="bar">
+        <nav aria-label="Supervisor sections">
+          <ul>
+            ${ADMIN_SECTIONS.map(
+              (section) =>
+                html`<li>
+                  <a
+                    href="/admin/${section.id}"
+                    aria-current=${section.id === this.current ? 'page' : 'false'}
+                    @click=${this._follow}
+                    >${section.label}</a
+                  >
+                </li>`,
+            )}
+          </ul>
+        </nav>
+        <button type="button" @click=${this._signOut}>Sign out</button>
+      </div>
+    `;
+  }
+
+  private _follow(event: MouseEvent) {
+    // Let the browser handle new-tab clicks; plain clicks stay in the app.
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    goTo((event.currentTarget as HTMLAnchorElement).pathname);
+  }
+
+  private _signOut() {
+    this.dispatchEvent(new CustomEvent('admin-sign-out', { bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-admin-nav': RoveAdminNav;
+  }
+}

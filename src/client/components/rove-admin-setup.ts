@@ -1,0 +1,95 @@
+// <rove-admin-setup>: first start. The server printed a one-time link with a setup token; the
+// supervisor chooses a password (typed twice) and is signed in. Fires `admin-signed-in`.
+import { LitElement, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { completeSetup } from '../api/admin.js';
+import { ApiError } from '../api/http.js';
+import { adminStyles } from '../views/admin/admin.styles.js';
+import { sayAdminError } from '../views/admin/admin-errors.js';
+
+const MIN_PASSWORD = 8;
+
+@customElement('rove-admin-setup')
+export class RoveAdminSetup extends LitElement {
+  static override styles = adminStyles;
+
+  /** The one-time token from the setup link (`?token=...`); empty when the link had none. */
+  @property({ attribute: 'setup-token' }) setupToken = '';
+
+  @state() private _error = '';
+  @state() private _busy = false;
+
+  override render() {
+    if (!this.setupToken) {
+      return html`<div class="panel">
+        <h2>Set up Rove</h2>
+        <p class="error" role="alert">
+          This setup link is missing its code. Please open the full link the server printed when it
+          first started, or sign in if a password is already set.
+        </p>
+        <a href="/admin">Go to supervisor sign-in</a>
+      </div>`;
+    }
+    return html`
+      <form class="panel" @submit=${this._submit} novalidate>
+        <h2>Set up Rove</h2>
+        <p>Welcome! Choose the password for the supervisor account, <strong>admin</strong>.</p>
+        ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : ''}
+        <div class="field">
+          <label for="password"
+            >New password <span class="hint">At least ${MIN_PASSWORD} characters</span></label
+          >
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="new-password"
+            minlength=${MIN_PASSWORD}
+            required
+          />
+        </div>
+        <div class="field">
+          <label for="again">Type the password again</label>
+          <input id="again" name="again" type="password" autocomplete="new-password" required />
+        </div>
+        <button class="primary" type="submit" ?disabled=${this._busy}>
+          Save password and sign in
+        </button>
+      </form>
+    `;
+  }
+
+  private async _submit(event: SubmitEvent) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const password = String(data.get('password') ?? '');
+    const again = String(data.get('again') ?? '');
+    if (password.length < MIN_PASSWORD) {
+      this._error = `The password needs at least ${MIN_PASSWORD} characters.`;
+      return;
+    }
+    if (password !== again) {
+      this._error = "The two passwords don't match. Please type them again.";
+      return;
+    }
+    this._busy = true;
+    this._error = '';
+    try {
+      await completeSetup(this.setupToken, password);
+      this.dispatchEvent(new CustomEvent('admin-signed-in', { bubbles: true, composed: true }));
+    } catch (error) {
+      this._error =
+        error instanceof ApiError && error.status === 401
+          ? 'This setup link has already been used or is no longer valid. Please sign in with the supervisor password instead.'
+          : sayAdminError(error, 'save the password');
+    } finally {
+      this._busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-admin-setup': RoveAdminSetup;
+  }
+}

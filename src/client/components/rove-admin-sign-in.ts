@@ -1,0 +1,94 @@
+// <rove-admin-sign-in>: the supervisor's username + password form.
+// Fires `admin-signed-in` (bubbles, composed) once the server accepts the password.
+import { LitElement, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { signInAdmin } from '../api/admin.js';
+import { ApiError } from '../api/http.js';
+import { adminStyles } from '../views/admin/admin.styles.js';
+import { sayAdminError, sayWait } from '../views/admin/admin-errors.js';
+
+@customElement('rove-admin-sign-in')
+export class RoveAdminSignIn extends LitElement {
+  static override styles = adminStyles;
+
+  /** Username to start with; the first supervisor account is always `admin`. */
+  @property() username = 'admin';
+
+  @state() private _error = '';
+  @state() private _busy = false;
+
+  override render() {
+    return html`
+      <form class="panel" @submit=${this._submit} novalidate>
+        <h2>Supervisor sign-in</h2>
+        ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : ''}
+        <div class="field">
+          <label for="username">Username</label>
+          <input
+            id="username"
+            name="username"
+            autocomplete="username"
+            autocapitalize="off"
+            required
+            .value=${this.username}
+          />
+        </div>
+        <div class="field">
+          <label for="password">Password</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+          />
+        </div>
+        <button class="primary" type="submit" ?disabled=${this._busy}>Sign in</button>
+      </form>
+    `;
+  }
+
+  private async _submit(event: SubmitEvent) {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const username = String(data.get('username') ?? '').trim();
+    const password = String(data.get('password') ?? '');
+    if (!username || !password) {
+      this._error = 'Please enter both your username and your password.';
+      return;
+    }
+    this._busy = true;
+    this._error = '';
+    try {
+      await signInAdmin(username, password);
+      form.reset();
+      this.dispatchEvent(new CustomEvent('admin-signed-in', { bubbles: true, composed: true }));
+    } catch (error) {
+      this._error = sayFailure(error);
+      const field = this.renderRoot.querySelector<HTMLInputElement>('#password');
+      field?.select();
+      field?.focus();
+    } finally {
+      this._busy = false;
+    }
+  }
+}
+
+function sayFailure(error: unknown): string {
+  if (error instanceof ApiError && error.status === 401) {
+    return "That username and password don't match. Please check them and try again.";
+  }
+  if (error instanceof ApiError && error.status === 429) {
+    return error.retryAfter
+      ? `Too many sign-in tries. Please wait ${sayWait(error.retryAfter)} and try again.`
+      : 'Too many sign-in tries. Please wait a few minutes and try again.';
+  }
+  return sayAdminError(error, 'sign you in');
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-admin-sign-in': RoveAdminSignIn;
+  }
+}

@@ -1,0 +1,160 @@
+// <rove-admin-staff-form>: the fields of one staff member (display name, PIN when asked,
+// skills and branches as checkboxes), checked before anything is sent.
+// Fires `staff-form-submit` with detail {displayName, pin?, skills, branchIds}, and
+// `staff-form-cancel` when Cancel is shown and pressed.
+import { LitElement, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Branch, Skill, StaffMember } from '../../shared/schemas.js';
+import { adminStyles } from '../views/admin/admin.styles.js';
+
+export interface StaffFormDetail {
+  displayName: string;
+  pin?: string;
+  skills: string[];
+  branchIds: string[];
+}
+
+const PIN_PATTERN = /^[0-9]{4,8}$/;
+
+@customElement('rove-admin-staff-form')
+export class RoveAdminStaffForm extends LitElement {
+  static override styles = adminStyles;
+  // focus() on the element lands on its first field (used when an edit opens).
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** Skills to offer as checkboxes. */
+  @property({ attribute: false }) skills: Skill[] = [];
+  /** Branches to offer as checkboxes. */
+  @property({ attribute: false }) branches: Branch[] = [];
+  /** The person being edited; absent when adding someone new. */
+  @property({ attribute: false }) member?: StaffMember;
+  /** Show the PIN field (adding someone new). */
+  @property({ type: Boolean, attribute: 'ask-pin' }) askPin = false;
+  /** Show a Cancel button next to the submit button. */
+  @property({ type: Boolean, attribute: 'can-cancel' }) canCancel = false;
+  /** Words on the submit button. */
+  @property({ attribute: 'submit-label' }) submitLabel = 'Save';
+  /** The server's complaint about the last try, said in words by the parent. */
+  @property() error = '';
+  /** True while the parent is saving. */
+  @property({ type: Boolean }) busy = false;
+
+  @state() private _problem = '';
+
+  override render() {
+    const member = this.member;
+    const message = this._problem || this.error;
+    const id = member?.id ?? 'new';
+    return html`
+      <form @submit=${this._submit} novalidate>
+        ${message ? html`<p class="error" role="alert">${message}</p>` : ''}
+        <div class="field">
+          <label for="name-${id}">Display name <span class="hint">As tablets show it</span></label>
+          <input
+            id="name-${id}"
+            name="displayName"
+            maxlength="60"
+            autocomplete="off"
+            .value=${member?.displayName ?? ''}
+          />
+        </div>
+        ${
+          this.askPin
+            ? html`<div class="field">
+                <label for="pin-${id}">PIN <span class="hint">4 to 8 digits</span></label>
+                <input
+                  id="pin-${id}"
+                  name="pin"
+                  type="password"
+                  inputmode="numeric"
+                  autocomplete="new-password"
+                  maxlength="8"
+                />
+              </div>`
+            : ''
+        }
+        <fieldset>
+          <legend>Skills</legend>
+          <div class="choices">
+            ${this.skills.map(
+              (skill) =>
+                html`<label class="choice"
+                  ><input
+                    type="checkbox"
+                    name="skills"
+                    value=${skill.id}
+                    .checked=${member?.skills.includes(skill.id) ?? false}
+                  />
+                  ${skill.label}</label
+                >`,
+            )}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>Branches they work at</legend>
+          <div class="choices">
+            ${this.branches.map(
+              (branch) =>
+                html`<label class="choice"
+                  ><input
+                    type="checkbox"
+                    name="branchIds"
+                    value=${branch.id}
+                    .checked=${
+                      member ? member.branchIds.includes(branch.id) : this.branches.length === 1
+                    }
+                  />
+                  ${branch.name}</label
+                >`,
+            )}
+          </div>
+        </fieldset>
+        <div class="row">
+          <button class="primary" type="submit" ?disabled=${this.busy}>${this.submitLabel}</button>
+          ${
+            this.canCancel ? html`<button type="button" @click=${this._cancel}>Cancel</button>` : ''
+          }
+        </div>
+      </form>
+    `;
+  }
+
+  /** Empty the fields after a successful add. */
+  reset() {
+    this.renderRoot.querySelector('form')?.reset();
+    this._problem = '';
+  }
+
+  private _submit(event: SubmitEvent) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const detail: StaffFormDetail = {
+      displayName: String(data.get('displayName') ?? '').trim(),
+      skills: data.getAll('skills').map(String),
+      branchIds: data.getAll('branchIds').map(String),
+    };
+    if (this.askPin) detail.pin = String(data.get('pin') ?? '').trim();
+    this._problem = check(detail);
+    if (this._problem) return;
+    this.dispatchEvent(new CustomEvent('staff-form-submit', { detail, bubbles: true }));
+  }
+
+  private _cancel() {
+    this.dispatchEvent(new CustomEvent('staff-form-cancel', { bubbles: true }));
+  }
+}
+
+function check(detail: StaffFormDetail): string {
+  if (!detail.displayName) return 'Please enter a display name.';
+  if (detail.pin !== undefined && !PIN_PATTERN.test(detail.pin)) {
+    return 'The PIN must be 4 to 8 digits, numbers only.';
+  }
+  if (!detail.branchIds.length) return 'Please tick at least one branch.';
+  return '';
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-admin-staff-form': RoveAdminStaffForm;
+  }
+}

@@ -1,0 +1,195 @@
+// <rove-admin-staff-member>: one person on the staff list, with Edit (skills, branches, name),
+// Reset PIN, and Deactivate / Reactivate. Saves through the API itself and fires
+// `staff-updated` (detail: the StaffMember as the server now has it).
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { updateStaff, type StaffChanges } from '../api/admin.js';
+import type { Branch, Skill, StaffMember } from '../../shared/schemas.js';
+import { adminStyles } from '../views/admin/admin.styles.js';
+import { isSignedOut, sayAdminError } from '../views/admin/admin-errors.js';
+import { branchName, sayList, skillLabel } from '../views/admin/admin-format.js';
+import './rove-admin-staff-form.js';
+import type { StaffFormDetail } from './rove-admin-staff-form.js';
+
+type Mode = 'view' | 'edit' | 'pin';
+
+@customElement('rove-admin-staff-member')
+export class RoveAdminStaffMember extends LitElement {
+  static override styles = [
+    adminStyles,
+    css`
+      :host {
+        display: block;
+        border-top: 1px solid #d4d0c8;
+        padding: 0.75rem 0;
+      }
+      .name {
+        font-weight: 700;
+        font-size: 1.15rem;
+      }
+      .inactive {
+        color: #7a000b;
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  /** The person shown. */
+  @property({ attribute: false }) member!: StaffMember;
+  /** All skills, for labels and the edit form. */
+  @property({ attribute: false }) skills: Skill[] = [];
+  /** All branches, for names and the edit form. */
+  @property({ attribute: false }) branches: Branch[] = [];
+
+  @state() private _mode: Mode = 'view';
+  @state() private _error = '';
+  @state() private _notice = '';
+  @state() private _busy = false;
+
+  override render() {
+    const m = this.member;
+    if (!m) return html``;
+    return html`
+      <div class="name">
+        ${m.displayName} ${m.active ? '' : html`<span class="inactive">(inactive)</span>`}
+      </div>
+      <div>Skills: ${sayList(m.skills.map((id) => skillLabel(this.skills, id)))}</div>
+      <div>Branches: ${sayList(m.branchIds.map((id) => branchName(this.branches, id)))}</div>
+      ${this._notice ? html`<p class="notice" role="status">${this._notice}</p>` : ''}
+      ${
+        this._mode === 'view' && this._error
+          ? html`<p class="error" role="alert">${this._error}</p>`
+          : ''
+      }
+      ${this._renderMode(m)}
+    `;
+  }
+
+  private _renderMode(m: StaffMember) {
+    if (this._mode === 'edit') {
+      return html`<div class="panel">
+        <h4>Edit ${m.displayName}</h4>
+        <rove-admin-staff-form
+          .member=${m}
+          .skills=${this.skills}
+          .branches=${this.branches}
+          .error=${this._error}
+          .busy=${this._busy}
+          submit-label="Save changes"
+          can-cancel
+          @staff-form-submit=${this._saveEdit}
+          @staff-form-cancel=${this._backToView}
+        ></rove-admin-staff-form>
+      </div>`;
+    }
+    if (this._mode === 'pin') {
+      return html`<form class="panel" @submit=${this._savePin} novalidate>
+        ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : ''}
+        <div class="field">
+          <label for="new-pin"
+            >New PIN for ${m.displayName} <span class="hint">4 to 8 digits</span></label
+          >
+          <input
+            id="new-pin"
+            name="pin"
+            type="password"
+            inputmode="numeric"
+            autocomplete="new-password"
+            maxlength="8"
+          />
+        </div>
+        <div class="row">
+          <button class="primary" type="submit" ?disabled=${this._busy}>Save new PIN</button>
+          <button type="button" @click=${this._backToView}>Cancel</button>
+        </div>
+      </form>`;
+    }
+    return html`<div class="row">
+      <button type="button" @click=${() => this._open('edit')}>
+        Edit <span class="visually-hidden">${m.displayName}</span>
+      </button>
+      <button type="button" @click=${() => this._open('pin')}>
+        Reset PIN <span class="visually-hidden">for ${m.displayName}</span>
+      </button>
+      <button
+        type="button"
+        class=${m.active ? 'danger' : ''}
+        ?disabled=${this._busy}
+        @click=${this._toggleActive}
+      >
+        ${m.active ? 'Deactivate' : 'Reactivate'}
+        <span class="visually-hidden">${m.displayName}</span>
+      </button>
+    </div>`;
+  }
+
+  private async _open(mode: Mode) {
+    this._mode = mode;
+    this._error = '';
+    this._notice = '';
+    await this.updateComplete;
+    const first =
+      mode === 'pin'
+        ? this.renderRoot.querySelector<HTMLInputElement>('#new-pin')
+        : this.renderRoot.querySelector('rove-admin-staff-form');
+    first?.focus();
+  }
+
+  private _backToView() {
+    this._mode = 'view';
+    this._error = '';
+  }
+
+  private _saveEdit(event: CustomEvent<StaffFormDetail>) {
+    const { displayName, skills, branchIds } = event.detail;
+    void this._save({ displayName, skills, branchIds }, 'Changes saved.');
+  }
+
+  private _savePin(event: SubmitEvent) {
+    event.preventDefault();
+    const pin = String(new FormData(event.currentTarget as HTMLFormElement).get('pin') ?? '');
+    if (!/^[0-9]{4,8}$/.test(pin.trim())) {
+      this._error = 'The PIN must be 4 to 8 digits, numbers only.';
+      return;
+    }
+    void this._save({ pin: pin.trim() }, `${this.member.displayName}'s PIN is changed.`);
+  }
+
+  private _toggleActive() {
+    const active = !this.member.active;
+    const name = this.member.displayName;
+    void this._save(
+      { active },
+      active ? `${name} can sign in again.` : `${name} is deactivated and signed out.`,
+    );
+  }
+
+  private async _save(changes: StaffChanges, done: string) {
+    this._busy = true;
+    this._error = '';
+    this._notice = '';
+    try {
+      const member = await updateStaff(this.member.id, changes);
+      this.member = member;
+      this._mode = 'view';
+      this._notice = done;
+      this.dispatchEvent(new CustomEvent('staff-updated', { detail: member, bubbles: true }));
+    } catch (error) {
+      if (isSignedOut(error)) {
+        this.dispatchEvent(
+          new CustomEvent('admin-session-ended', { bubbles: true, composed: true }),
+        );
+        return;
+      }
+      this._error = sayAdminError(error, `save the changes for ${this.member.displayName}`);
+    } finally {
+      this._busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-admin-staff-member': RoveAdminStaffMember;
+  }
+}

@@ -1,0 +1,192 @@
+// <rove-admin-topic-row>: one topic in a branch's list: Move up / Move down, Edit (label,
+// skill, icon) and Hide / Show. Saves its own edits and fires `topic-updated` (detail: Topic);
+// moving is the list's job, so it fires `topic-move` (detail: {topicId, by: -1 | 1}).
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { updateTopic, type TopicChanges } from '../api/admin.js';
+import type { Skill, Topic } from '../../shared/schemas.js';
+import { adminStyles } from '../views/admin/admin.styles.js';
+import { isSignedOut, sayAdminError } from '../views/admin/admin-errors.js';
+import { skillLabel } from '../views/admin/admin-format.js';
+import { iconChoices } from '../views/admin/topic-icons.js';
+
+@customElement('rove-admin-topic-row')
+export class RoveAdminTopicRow extends LitElement {
+  static override styles = [
+    adminStyles,
+    css`
+      :host {
+        display: block;
+        border-top: 1px solid #d4d0c8;
+        padding: 0.75rem 0;
+      }
+      .label {
+        font-weight: 700;
+        font-size: 1.15rem;
+      }
+      .hidden-tag {
+        color: #7a000b;
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  /** The topic shown. */
+  @property({ attribute: false }) topic!: Topic;
+  /** Skills a topic can be routed to. */
+  @property({ attribute: false }) skills: Skill[] = [];
+  /** First in the list: no Move up. */
+  @property({ type: Boolean }) first = false;
+  /** Last in the list: no Move down. */
+  @property({ type: Boolean }) last = false;
+  /** True while the list is saving a new order. */
+  @property({ type: Boolean }) moving = false;
+
+  @state() private _editing = false;
+  @state() private _error = '';
+  @state() private _busy = false;
+
+  override render() {
+    const t = this.topic;
+    if (!t) return html``;
+    return html`
+      <div class="label">
+        ${t.label} ${t.hidden ? html`<span class="hidden-tag">(hidden from the kiosk)</span>` : ''}
+      </div>
+      <div>Goes to: ${skillLabel(this.skills, t.skill)}. Icon: ${iconLabel(t.icon)}.</div>
+      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : ''}
+      ${this._editing ? this._renderEdit(t) : this._renderButtons(t)}
+    `;
+  }
+
+  /** Put focus back on a Move button after the list re-ordered (or its neighbour if gone). */
+  async focusMove(by: -1 | 1) {
+    await this.updateComplete;
+    const wanted = this.renderRoot.querySelector<HTMLButtonElement>(by < 0 ? '.up' : '.down');
+    const other = this.renderRoot.querySelector<HTMLButtonElement>(by < 0 ? '.down' : '.up');
+    (wanted && !wanted.disabled ? wanted : other)?.focus();
+  }
+
+  private _renderButtons(t: Topic) {
+    const name = html`<span class="visually-hidden">${t.label}</span>`;
+    return html`<div class="row">
+      <button
+        type="button"
+        class="up"
+        ?disabled=${this.first || this.moving}
+        @click=${() => this._move(-1)}
+      >
+        Move ${name} up
+      </button>
+      <button
+        type="button"
+        class="down"
+        ?disabled=${this.last || this.moving}
+        @click=${() => this._move(1)}
+      >
+        Move ${name} down
+      </button>
+      <button type="button" @click=${this._openEdit}>Edit ${name}</button>
+      <button type="button" ?disabled=${this._busy} @click=${this._toggleHidden}>
+        ${t.hidden ? 'Show' : 'Hide'} ${name}
+      </button>
+    </div>`;
+  }
+
+  private _renderEdit(t: Topic) {
+    return html`<form class="panel" @submit=${this._saveEdit} novalidate>
+      <div class="field">
+        <label for="label-${t.id}"
+          >Label <span class="hint">What patrons see on the kiosk</span></label
+        >
+        <input id="label-${t.id}" name="label" maxlength="60" .value=${t.label} />
+      </div>
+      <div class="field">
+        <label for="skill-${t.id}">Skill that answers it</label>
+        <select id="skill-${t.id}" name="skill">
+          ${this.skills.map(
+            (s) => html`<option value=${s.id} ?selected=${s.id === t.skill}>${s.label}</option>`,
+          )}
+        </select>
+      </div>
+      <div class="field">
+        <label for="icon-${t.id}">Icon</label>
+        <select id="icon-${t.id}" name="icon">
+          ${iconChoices(t.icon).map(
+            (i) => html`<option value=${i.id} ?selected=${i.id === t.icon}>${i.label}</option>`,
+          )}
+        </select>
+      </div>
+      <div class="row">
+        <button class="primary" type="submit" ?disabled=${this._busy}>Save topic</button>
+        <button type="button" @click=${this._closeEdit}>Cancel</button>
+      </div>
+    </form>`;
+  }
+
+  private _move(by: -1 | 1) {
+    this.dispatchEvent(
+      new CustomEvent('topic-move', { detail: { topicId: this.topic.id, by }, bubbles: true }),
+    );
+  }
+
+  private async _openEdit() {
+    this._editing = true;
+    this._error = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('input[name="label"]')?.focus();
+  }
+
+  private _closeEdit() {
+    this._editing = false;
+    this._error = '';
+  }
+
+  private _saveEdit(event: SubmitEvent) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const label = String(data.get('label') ?? '').trim();
+    if (!label) {
+      this._error = 'Please give the topic a label.';
+      return;
+    }
+    const skill = String(data.get('skill') ?? this.topic.skill);
+    const icon = String(data.get('icon') ?? this.topic.icon);
+    void this._save({ label, skill, icon });
+  }
+
+  private _toggleHidden() {
+    void this._save({ hidden: !this.topic.hidden });
+  }
+
+  private async _save(changes: TopicChanges) {
+    this._busy = true;
+    this._error = '';
+    try {
+      const topic = await updateTopic(this.topic.branchId, this.topic.id, changes);
+      this.topic = topic;
+      this._editing = false;
+      this.dispatchEvent(new CustomEvent('topic-updated', { detail: topic, bubbles: true }));
+    } catch (error) {
+      if (isSignedOut(error)) {
+        this.dispatchEvent(
+          new CustomEvent('admin-session-ended', { bubbles: true, composed: true }),
+        );
+        return;
+      }
+      this._error = sayAdminError(error, `save “${this.topic.label}”`);
+    } finally {
+      this._busy = false;
+    }
+  }
+}
+
+function iconLabel(id: string): string {
+  return iconChoices(id).find((icon) => icon.id === id)?.label ?? id;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-admin-topic-row': RoveAdminTopicRow;
+  }
+}

@@ -1,0 +1,45 @@
+// Turns whatever a supervisor call threw into one plain sentence to show on screen.
+import { ApiError } from '../../api/http.js';
+
+/** "45 seconds", "1 minute", "15 minutes": how long to wait after a 429. */
+export function sayWait(seconds: number): string {
+  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
+
+/** True when the admin session has ended and the sign-in screen should come back. */
+export function isSignedOut(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401;
+}
+
+/**
+ * One sentence for a failed call. `doing` completes "We couldn't ..." (for example
+ * "add Sam") so the supervisor knows which action failed.
+ */
+export function sayAdminError(error: unknown, doing: string): string {
+  if (!(error instanceof ApiError)) return `We couldn't ${doing}: something unexpected went wrong.`;
+  const detail = error.message.replace(/\.$/, '');
+  switch (error.code) {
+    case 'offline':
+      return `We couldn't ${doing}: the Rove server can't be reached. Check the connection and try again.`;
+    case 'unauthenticated':
+      return 'Your supervisor sign-in has ended. Please sign in again.';
+    case 'forbidden':
+      return `We couldn't ${doing}: this needs a supervisor sign-in.`;
+    case 'not_found':
+      return `We couldn't ${doing}: it no longer exists. The list has been refreshed.`;
+    case 'conflict':
+      return `We couldn't ${doing}: ${detail}.`;
+    case 'invalid':
+      return `We couldn't ${doing}. Please check the form: ${detail}.`;
+    case 'too_large':
+      return `We couldn't ${doing}: that is too long. Please shorten it.`;
+    case 'rate_limited':
+      return error.retryAfter
+        ? `Too many tries. Please wait ${sayWait(error.retryAfter)} and try again.`
+        : 'Too many tries. Please wait a little and try again.';
+    default:
+      return `We couldn't ${doing}: the server had a problem (${detail}). Please try again.`;
+  }
+}

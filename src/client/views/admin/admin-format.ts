@@ -1,0 +1,28 @@
+// Small wording helpers shared by the admin sections.
+import type { Branch, Skill } from '../../../shared/schemas.js';
+
+/** "just now", "5 minutes ago", "3 hours ago", or a date for anything older than a day. */
+export function sayWhen(iso: string | undefined, now = Date.now()): string {
+  if (!iso) return 'never';
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return 'unknown';
+  const minutes = Math.round((now - then) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return minutes === 1 ? '1 minute ago' : `${minutes} minutes ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return hours === 1 ? '1 hour ago' : `${hours} hours ago`;
+  return new Date(then).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function branchName(branches: Branch[], id: string): string {
+  return branches.find((branch) => branch.id === id)?.name ?? id;
+}
+
+export function skillLabel(skills: Skill[], id: string): string {
+  return skills.find((skill) => skill.id === id)?.label ?? id;
+}
+
+/** "Technology, Local history" or "none". */
+export function sayList(labels: string[]): string {
+  return labels.length ? labels.join(', ') : 'none';
+}

@@ -1,0 +1,165 @@
+// Shared look of the supervisor's screens: big targets (48px+), visible focus, plain layout
+// that reflows at 200% zoom (no fixed widths, wrapping rows).
+import { css } from 'lit';
+
+export const adminStyles = css`
+  :host {
+    display: block;
+    color: #1b1b1b;
+    font-size: 1.0625rem;
+    line-height: 1.5;
+  }
+  h2,
+  h3 {
+    line-height: 1.25;
+    margin: 1.25rem 0 0.75rem;
+  }
+  h2 {
+    font-size: 1.5rem;
+  }
+  h3 {
+    font-size: 1.2rem;
+  }
+  button,
+  input,
+  select {
+    font: inherit;
+  }
+  button {
+    min-height: 48px;
+    min-width: 48px;
+    padding: 0.5rem 1.1rem;
+    border-radius: 0.5rem;
+    border: 2px solid #1f4e5f;
+    background: #ffffff;
+    color: #1f4e5f;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  button.primary {
+    background: #1f4e5f;
+    color: #ffffff;
+  }
+  button.danger {
+    border-color: #a4000f;
+    color: #a4000f;
+  }
+  button.danger.primary {
+    background: #a4000f;
+    color: #ffffff;
+  }
+  button:disabled {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  input[type='text'],
+  input[type='password'],
+  input:not([type]),
+  select {
+    box-sizing: border-box;
+    min-height: 48px;
+    width: 100%;
+    max-width: 28rem;
+    padding: 0.5rem 0.75rem;
+    border: 2px solid #5b6770;
+    border-radius: 0.5rem;
+    background: #ffffff;
+    color: inherit;
+  }
+  input[type='checkbox'],
+  input[type='radio'] {
+    width: 1.5rem;
+    height: 1.5rem;
+    margin: 0;
+    accent-color: #1f4e5f;
+  }
+  :focus-visible {
+    outline: 3px solid #1a5fb4;
+    outline-offset: 3px;
+  }
+  label {
+    display: block;
+    font-weight: 600;
+  }
+  .field {
+    margin: 0 0 1rem;
+  }
+  .field label {
+    margin-bottom: 0.3rem;
+  }
+  .hint {
+    display: block;
+    font-weight: 400;
+    color: #4a5560;
+    font-size: 0.95rem;
+  }
+  fieldset {
+    border: 2px solid #d4d0c8;
+    border-radius: 0.5rem;
+    margin: 0 0 1rem;
+    padding: 0.5rem 1rem 0.75rem;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0 0.25rem;
+  }
+  .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1.25rem;
+  }
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: 0.6rem;
+    min-height: 48px;
+    font-weight: 400;
+    cursor: pointer;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.6rem;
+    align-items: center;
+  }
+  .panel {
+    background: #ffffff;
+    border: 1px solid #d4d0c8;
+    border-radius: 0.75rem;
+    padding: 1rem 1.25rem;
+    margin: 0 0 1.25rem;
+  }
+  .error {
+    background: #fdecea;
+    color: #7a000b;
+    border-left: 6px solid #a4000f;
+    padding: 0.6rem 0.9rem;
+    margin: 0 0 1rem;
+    border-radius: 0.25rem;
+  }
+  .notice {
+    background: #e8f3ee;
+    color: #17452f;
+    border-left: 6px solid #2e7d57;
+    padding: 0.6rem 0.9rem;
+    margin: 0 0 1rem;
+    border-radius: 0.25rem;
+  }
+  .muted {
+    color: #4a5560;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  ul.plain {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+`;

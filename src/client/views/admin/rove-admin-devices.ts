@@ -1,0 +1,231 @@
+// <rove-admin-devices>: enroll a kiosk or tablet for a branch (a one-time link + QR code) and
+// list enrolled devices, each with a Revoke button behind a confirm step.
+import { LitElement, css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import {
+  createEnrollment,
+  listBranches,
+  listDevices,
+  revokeDevice,
+  type Enrollment,
+} from '../../api/admin.js';
+import type { Branch, Device, DeviceKind } from '../../../shared/schemas.js';
+import '../../components/rove-admin-enrollment.js';
+import { adminStyles } from './admin.styles.js';
+import { isSignedOut, sayAdminError } from './admin-errors.js';
+import { branchName, sayWhen } from './admin-format.js';
+
+@customElement('rove-admin-devices')
+export class RoveAdminDevices extends LitElement {
+  static override styles = [
+    adminStyles,
+    css`
+      li.device {
+        border-top: 1px solid #d4d0c8;
+        padding: 0.75rem 0;
+      }
+      .device-name {
+        font-weight: 700;
+      }
+      .revoked {
+        color: #7a000b;
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  @state() private _branches: Branch[] = [];
+  @state() private _devices: Device[] = [];
+  @state() private _loading = true;
+  @state() private _enrollment?: Enrollment & { label: string };
+  @state() private _formError = '';
+  @state() private _listError = '';
+  @state() private _notice = '';
+  @state() private _busy = false;
+  /** The device whose Revoke is waiting for "Yes, revoke". */
+  @state() private _confirming?: string;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this._load();
+  }
+
+  override render() {
+    return html`
+      <h2>Devices</h2>
+      <form class="panel" @submit=${this._enroll} novalidate>
+        <h3>Enroll a new kiosk or tablet</h3>
+        ${this._formError ? html`<p class="error" role="alert">${this._formError}</p>` : ''}
+        <div class="field">
+          <label for="branch">Branch</label>
+          <select id="branch" name="branch" required>
+            ${this._branches.map((b) => html`<option value=${b.id}>${b.name}</option>`)}
+          </select>
+        </div>
+        <fieldset>
+          <legend>Kind of device</legend>
+          <div class="choices">
+            <label class="choice"
+              ><input type="radio" name="kind" value="kiosk" checked /> Kiosk (in the lobby, for
+              patrons)</label
+            >
+            <label class="choice"
+              ><input type="radio" name="kind" value="tablet" /> Tablet (carried by staff)</label
+            >
+          </div>
+        </fieldset>
+        <div class="field">
+          <label for="label"
+            >Device name <span class="hint">For example: Front door kiosk</span></label
+          >
+          <input id="label" name="label" maxlength="60" required />
+        </div>
+        <button class="primary" type="submit" ?disabled=${this._busy || this._loading}>
+          Make enrollment link
+        </button>
+      </form>
+      ${
+        this._enrollment
+          ? html`<rove-admin-enrollment
+              .code=${this._enrollment.code}
+              .expiresAt=${this._enrollment.expiresAt}
+              .label=${this._enrollment.label}
+            ></rove-admin-enrollment>`
+          : ''
+      }
+      <section class="panel" aria-labelledby="list-heading">
+        <div class="row">
+          <h3 id="list-heading">Enrolled devices</h3>
+          <button type="button" @click=${this._load}>Refresh the list</button>
+        </div>
+        ${this._notice ? html`<p class="notice" role="status">${this._notice}</p>` : ''}
+        ${this._listError ? html`<p class="error" role="alert">${this._listError}</p>` : ''}
+        ${this._renderDevices()}
+      </section>
+    `;
+  }
+
+  private _renderDevices() {
+    if (this._loading) return html`<p role="status">Loading devices…</p>`;
+    if (!this._devices.length) return html`<p>No devices are enrolled yet.</p>`;
+    return html`<ul class="plain">
+      ${this._devices.map((device) => this._renderDevice(device))}
+    </ul>`;
+  }
+
+  private _renderDevice(device: Device) {
+    const kind = device.kind === 'kiosk' ? 'Kiosk' : 'Tablet';
+    return html`<li class="device">
+      <div class="device-name">${device.label}</div>
+      <div>
+        ${kind} at ${branchName(this._branches, device.branchId)}. Last seen
+        ${sayWhen(device.lastSeenAt)}.
+      </div>
+      ${
+        device.revokedAt
+          ? html`<div class="revoked">Revoked ${sayWhen(device.revokedAt)}.</div>`
+          : this._confirming === device.id
+            ? html`<div class="panel" role="group" aria-label="Confirm revoking ${device.label}">
+                <p>
+                  Revoke <strong>${device.label}</strong>? It stops working at once, and anyone
+                  signed in on it is signed out. To use it again you will need to enroll it again.
+                </p>
+                <div class="row">
+                  <button
+                    class="danger primary"
+                    type="button"
+                    @click=${() => this._revoke(device)}
+                    ?disabled=${this._busy}
+                  >
+                    Yes, revoke
+                  </button>
+                  <button type="button" class="keep" @click=${this._cancelRevoke}>Keep it</button>
+                </div>
+              </div>`
+            : html`<button class="danger" type="button" @click=${() => this._askRevoke(device)}>
+                Revoke <span class="visually-hidden">${device.label}</span>
+              </button>`
+      }
+    </li>`;
+  }
+
+  private _load = async () => {
+    this._listError = '';
+    try {
+      const [branches, devices] = await Promise.all([listBranches(), listDevices()]);
+      this._branches = branches;
+      this._devices = devices;
+    } catch (error) {
+      if (isSignedOut(error)) return this._sessionEnded();
+      this._listError = sayAdminError(error, 'load the devices');
+    } finally {
+      this._loading = false;
+    }
+  };
+
+  private async _enroll(event: SubmitEvent) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const branchId = String(data.get('branch') ?? '');
+    const kind = String(data.get('kind') ?? 'kiosk') as DeviceKind;
+    const label = String(data.get('label') ?? '').trim();
+    if (!branchId) {
+      this._formError = 'Please choose a branch.';
+      return;
+    }
+    if (!label) {
+      this._formError = 'Please give the device a name, so you can tell it apart later.';
+      this.renderRoot.querySelector<HTMLInputElement>('#label')?.focus();
+      return;
+    }
+    this._busy = true;
+    this._formError = '';
+    try {
+      const enrollment = await createEnrollment(branchId, kind, label);
+      this._enrollment = { ...enrollment, label };
+    } catch (error) {
+      if (isSignedOut(error)) return this._sessionEnded();
+      this._formError = sayAdminError(error, 'make an enrollment link');
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private async _askRevoke(device: Device) {
+    this._confirming = device.id;
+    this._notice = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('button.keep')?.focus();
+  }
+
+  private _cancelRevoke() {
+    this._confirming = undefined;
+  }
+
+  private async _revoke(device: Device) {
+    this._busy = true;
+    this._listError = '';
+    try {
+      const revoked = await revokeDevice(device.id);
+      this._devices = this._devices.map((d) => (d.id === device.id ? revoked : d));
+      this._notice = `${device.label} is revoked.`;
+    } catch (error) {
+      if (isSignedOut(error)) return this._sessionEnded();
+      this._listError = sayAdminError(error, `revoke ${device.label}`);
+      void this._load();
+    } finally {
+      this._busy = false;
+      this._confirming = undefined;
+    }
+  }
+
+  private _sessionEnded() {
+    this.dispatchEvent(new CustomEvent('admin-session-ended', { bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-admin-devices': RoveAdminDevices;
+  }
+}

@@ -1,0 +1,135 @@
+// <rove-admin-staff>: everyone on staff, with a form to add someone (name, PIN, skills,
+// branches). Each person's edits live in <rove-admin-staff-member>.
+import { LitElement, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { addStaff, listBranches, listSkills, listStaff } from '../../api/admin.js';
+import type { Branch, Skill, StaffMember } from '../../../shared/schemas.js';
+import '../../components/rove-admin-staff-form.js';
+import type {
+  RoveAdminStaffForm,
+  StaffFormDetail,
+} from '../../components/rove-admin-staff-form.js';
+import '../../components/rove-admin-staff-member.js';
+import { adminStyles } from './admin.styles.js';
+import { isSignedOut, sayAdminError } from './admin-errors.js';
+
+@customElement('rove-admin-staff')
+export class RoveAdminStaff extends LitElement {
+  static override styles = adminStyles;
+
+  @state() private _staff: StaffMember[] = [];
+  @state() private _skills: Skill[] = [];
+  @state() private _branches: Branch[] = [];
+  @state() private _loading = true;
+  @state() private _loadError = '';
+  @state() private _addError = '';
+  @state() private _notice = '';
+  @state() private _busy = false;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this._load();
+  }
+
+  override render() {
+    return html`
+      <h2>Staff</h2>
+      ${this._loadError ? html`<p class="error" role="alert">${this._loadError}</p>` : ''}
+      <section class="panel" aria-labelledby="people-heading">
+        <h3 id="people-heading">People</h3>
+        ${
+          this._loading
+            ? html`<p role="status">Loading staff…</p>`
+            : this._staff.length
+              ? html`<ul class="plain" aria-label="Staff members">
+                  ${repeat(
+                    this._staff,
+                    (member) => member.id,
+                    (member) =>
+                      html`<li>
+                        <rove-admin-staff-member
+                          .member=${member}
+                          .skills=${this._skills}
+                          .branches=${this._branches}
+                          @staff-updated=${this._onUpdated}
+                        ></rove-admin-staff-member>
+                      </li>`,
+                  )}
+                </ul>`
+              : html`<p>No staff yet. Add the first person below.</p>`
+        }
+      </section>
+      <section class="panel" aria-labelledby="add-heading">
+        <h3 id="add-heading">Add a staff member</h3>
+        ${this._notice ? html`<p class="notice" role="status">${this._notice}</p>` : ''}
+        <rove-admin-staff-form
+          ask-pin
+          submit-label="Add staff member"
+          .skills=${this._skills}
+          .branches=${this._branches}
+          .error=${this._addError}
+          .busy=${this._busy}
+          @staff-form-submit=${this._add}
+        ></rove-admin-staff-form>
+      </section>
+    `;
+  }
+
+  private async _load() {
+    this._loadError = '';
+    try {
+      const [staff, skills, branches] = await Promise.all([
+        listStaff(),
+        listSkills(),
+        listBranches(),
+      ]);
+      this._staff = byName(staff);
+      this._skills = skills;
+      this._branches = branches;
+    } catch (error) {
+      if (isSignedOut(error)) return this._sessionEnded();
+      this._loadError = sayAdminError(error, 'load the staff list');
+    } finally {
+      this._loading = false;
+    }
+  }
+
+  private async _add(event: CustomEvent<StaffFormDetail>) {
+    const form = event.target as RoveAdminStaffForm;
+    const { displayName, pin = '', skills, branchIds } = event.detail;
+    this._busy = true;
+    this._addError = '';
+    this._notice = '';
+    try {
+      const member = await addStaff({ displayName, pin, skills, branchIds });
+      this._staff = byName([...this._staff, member]);
+      form.reset();
+      this._notice = `${member.displayName} is added and can sign in on a tablet with their PIN.`;
+    } catch (error) {
+      if (isSignedOut(error)) return this._sessionEnded();
+      this._addError = sayAdminError(error, `add ${displayName}`);
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private _onUpdated(event: CustomEvent<StaffMember>) {
+    const changed = event.detail;
+    this._staff = byName(this._staff.map((m) => (m.id === changed.id ? changed : m)));
+  }
+
+  private _sessionEnded() {
+    this.dispatchEvent(new CustomEvent('admin-session-ended', { bubbles: true, composed: true }));
+  }
+}
+
+function byName(staff: StaffMember[]): StaffMember[] {
+  return [...staff].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-admin-staff': RoveAdminStaff;
+  }
+}

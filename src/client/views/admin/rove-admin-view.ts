@@ -1,0 +1,160 @@
+// <rove-admin-view>: the supervisor's screens at /admin and /admin/:section. Checks the
+// session first: signed out shows sign-in (or, at /admin/setup?token=..., the first-start
+// password form); signed in shows the section nav and the chosen section.
+// Sections fire `admin-session-ended` when the server says the sign-in is gone (401).
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { getSession, signOut } from '../../api/admin.js';
+import '../../components/rove-admin-nav.js';
+import '../../components/rove-admin-setup.js';
+import '../../components/rove-admin-sign-in.js';
+import { adminStyles } from './admin.styles.js';
+import { sayAdminError } from './admin-errors.js';
+import { goTo } from './admin-navigate.js';
+import './rove-admin-devices.js';
+import './rove-admin-staff.js';
+import './rove-admin-topics.js';
+
+type Phase = 'checking' | 'signed-out' | 'signed-in';
+
+@customElement('rove-admin-view')
+export class RoveAdminView extends LitElement {
+  static override styles = [
+    adminStyles,
+    css`
+      :host {
+        max-width: 60rem;
+        margin: 0 auto;
+        padding: 1rem;
+      }
+      h1 {
+        font-size: 1.75rem;
+        margin: 0.5rem 0 1rem;
+      }
+    `,
+  ];
+
+  /** Which section to show: `devices` (default), `staff`, `topics`, `scripts`, or `setup`. */
+  @property() section?: string;
+
+  @state() private _phase: Phase = 'checking';
+  @state() private _message = '';
+  @state() private _scriptsReady = false;
+  @state() private _scriptsMissing = false;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.addEventListener('admin-signed-in', this._onSignedIn);
+    this.addEventListener('admin-sign-out', this._onSignOut);
+    this.addEventListener('admin-session-ended', this._onSessionEnded);
+    void this._checkSession();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.removeEventListener('admin-signed-in', this._onSignedIn);
+    this.removeEventListener('admin-sign-out', this._onSignOut);
+    this.removeEventListener('admin-session-ended', this._onSessionEnded);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('section') && this.section === 'scripts') void this._loadScripts();
+  }
+
+  override render() {
+    return html`<h1>Rove supervisor</h1>
+      ${this._message ? html`<p class="notice" role="status">${this._message}</p>` : ''}
+      ${this._renderBody()}`;
+  }
+
+  private _renderBody() {
+    if (this._phase === 'checking') return html`<p role="status">Checking your sign-in…</p>`;
+    if (this._phase === 'signed-out') {
+      return this.section === 'setup'
+        ? html`<rove-admin-setup .setupToken=${setupTokenFromUrl()}></rove-admin-setup>`
+        : html`<rove-admin-sign-in></rove-admin-sign-in>`;
+    }
+    const current = this._current();
+    return html`<rove-admin-nav .current=${current}></rove-admin-nav>
+      <div class="section">${this._renderSection(current)}</div>`;
+  }
+
+  private _renderSection(current: string) {
+    switch (current) {
+      case 'staff':
+        return html`<rove-admin-staff></rove-admin-staff>`;
+      case 'topics':
+        return html`<rove-admin-topics></rove-admin-topics>`;
+      case 'scripts':
+        if (this._scriptsReady) return html`<rove-admin-scripts></rove-admin-scripts>`;
+        return this._scriptsMissing
+          ? html`<h2>Scripts</h2>
+              <p>The Scripts screen is not part of this version yet.</p>`
+          : html`<p role="status">Opening Scripts…</p>`;
+      default:
+        return html`<rove-admin-devices></rove-admin-devices>`;
+    }
+  }
+
+  private _current(): string {
+    const known = ['devices', 'staff', 'topics', 'scripts'];
+    return this.section && known.includes(this.section) ? this.section : 'devices';
+  }
+
+  private async _checkSession() {
+    try {
+      const session = await getSession();
+      this._phase = session.role === 'admin' ? 'signed-in' : 'signed-out';
+      if (this._phase === 'signed-in' && this.section === 'setup') goTo('/admin/devices');
+    } catch (error) {
+      this._phase = 'signed-out';
+      this._message = sayAdminError(error, 'check your sign-in');
+    }
+  }
+
+  /** The Scripts section is another engineer's file: load it only if the build has it. */
+  private async _loadScripts() {
+    if (this._scriptsReady) return;
+    try {
+      const loaders = import.meta.glob('./rove-admin-scripts.ts');
+      const load = Object.values(loaders)[0];
+      if (!load) throw new Error('no scripts section');
+      await load();
+      this._scriptsReady = true;
+    } catch {
+      this._scriptsMissing = true;
+    }
+  }
+
+  private _onSignedIn = () => {
+    this._phase = 'signed-in';
+    this._message = '';
+    if (this.section === 'setup') goTo('/admin/devices');
+  };
+
+  private _onSignOut = async () => {
+    try {
+      await signOut();
+      this._message = 'You are signed out.';
+    } catch (error) {
+      this._message = sayAdminError(error, 'sign you out');
+      return;
+    }
+    this._phase = 'signed-out';
+  };
+
+  private _onSessionEnded = () => {
+    this._phase = 'signed-out';
+    this._message = 'Your supervisor sign-in has ended. Please sign in again.';
+  };
+}
+
+function setupTokenFromUrl(): string {
+  return new URLSearchParams(location.search).get('token') ?? '';
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-admin-view': RoveAdminView;
+  }
+}
