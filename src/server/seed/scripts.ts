@@ -424,7 +424,7 @@ export const STARTER_SCRIPTS: readonly StarterScript[] = [
     title: 'Levels of service: "Can I print something?"',
     purpose: 'What standard, extended and exceptional service look like for a print request.',
     tags: ['levels', 'printing', 'standard', 'extended', 'exceptional', 'training'],
-    topicIds: ['tech'],
+    topicIds: ['tech', 'careers'],
     steps: [
       step(
         'Standard: answer the question accurately and kindly.',

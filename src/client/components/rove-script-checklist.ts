@@ -1,0 +1,155 @@
+// <rove-script-checklist>: one script as a large-type checklist for use at the door. Ticking a
+// step fires `step-toggle` {index, ticked}; the bar at the bottom (within thumb reach) fires
+// `all-scripts`, `reset-steps` and `next-script`. It stores nothing itself.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { scriptStyles } from '../views/scripts/scripts.styles.js';
+import { renderLevels } from './rove-script-preview.js';
+import type { Script } from '../../shared/scripts.js';
+
+export interface StepToggle {
+  index: number;
+  ticked: boolean;
+}
+
+@customElement('rove-script-checklist')
+export class RoveScriptChecklist extends LitElement {
+  static override styles = [
+    scriptStyles,
+    css`
+      ol.steps {
+        padding-left: 2.75rem;
+        margin: 0 0 1rem;
+        font-size: 1.375rem;
+      }
+      ol.steps > li {
+        margin: 0 0 0.75rem;
+        padding: 0.5rem 0.75rem;
+        border-radius: 0.75rem;
+        background: #ffffff;
+        border: 2px solid #d7dfe2;
+      }
+      ol.steps > li::marker {
+        font-weight: 700;
+      }
+      ol.steps > li.ticked {
+        background: #eef6ee;
+        border-color: #7fb383;
+      }
+      label {
+        display: flex;
+        gap: 0.75rem;
+        align-items: flex-start;
+        min-height: 48px;
+        cursor: pointer;
+      }
+      input[type='checkbox'] {
+        width: 2rem;
+        height: 2rem;
+        flex: none;
+        margin: 0.1rem 0 0;
+        accent-color: #1f4e5f;
+      }
+      li.ticked .text {
+        color: #3b4a3c;
+      }
+      .phrases {
+        margin-left: 2.75rem;
+        font-size: 1.2rem;
+      }
+      .bar {
+        position: sticky;
+        bottom: 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+        justify-content: space-between;
+        padding: 0.75rem 0;
+        background: #f7f5f0;
+        border-top: 1px solid #d7dfe2;
+      }
+      .bar button {
+        flex: 1 1 8rem;
+        min-height: 56px;
+      }
+    `,
+  ];
+
+  /** The script to show. */
+  @property({ attribute: false }) script?: Script;
+  /** Indexes (0-based) of the ticked steps. */
+  @property({ attribute: false }) done: readonly number[] = [];
+  /** Whether a "Next script" exists in the current list. */
+  @property({ type: Boolean, attribute: 'has-next' }) hasNext = false;
+
+  override render() {
+    const script = this.script;
+    if (!script) return nothing;
+    const ticked = new Set(this.done);
+    const count = script.steps.filter((_, i) => ticked.has(i)).length;
+    return html`
+      <h1 tabindex="-1">${script.title}</h1>
+      <p class="purpose">${script.purpose}</p>
+      <ol class="steps">
+        ${script.steps.map(
+          (step, index) => html`
+            <li class=${ticked.has(index) ? 'ticked' : ''}>
+              <label>
+                <input
+                  type="checkbox"
+                  .checked=${ticked.has(index)}
+                  @change=${(e: Event) =>
+                    this._toggle(index, (e.target as HTMLInputElement).checked)}
+                />
+                <span class="text">${step.text}</span>
+              </label>
+              ${
+                step.phrases.length
+                  ? html`<ul class="phrases" aria-label="Things you might say">
+                      ${step.phrases.map((p) => html`<li>“${p}”</li>`)}
+                    </ul>`
+                  : nothing
+              }
+            </li>
+          `,
+        )}
+      </ol>
+      ${renderLevels(script.levels)}
+      <p class="muted" role="status">${count} of ${script.steps.length} steps done</p>
+      <div class="bar" role="group" aria-label="Script actions">
+        <button type="button" @click=${() => this._fire('all-scripts')}>All scripts</button>
+        <button type="button" @click=${() => this._fire('reset-steps')}>Reset</button>
+        ${
+          this.hasNext
+            ? html`<button type="button" class="primary" @click=${() => this._fire('next-script')}>
+                Next script
+              </button>`
+            : nothing
+        }
+      </div>
+    `;
+  }
+
+  private _toggle(index: number, ticked: boolean) {
+    this.dispatchEvent(
+      new CustomEvent<StepToggle>('step-toggle', {
+        detail: { index, ticked },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  private _fire(name: 'all-scripts' | 'reset-steps' | 'next-script') {
+    this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-script-checklist': RoveScriptChecklist;
+  }
+  interface HTMLElementEventMap {
+    'step-toggle': CustomEvent<StepToggle>;
+  }
+}
