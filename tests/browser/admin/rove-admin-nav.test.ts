@@ -1,0 +1,40 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../../src/client/components/rove-admin-nav.js';
+import type { RoveAdminNav } from '../../../src/client/components/rove-admin-nav.js';
+import { getByRole } from './by-role.js';
+
+describe('rove-admin-nav', () => {
+  const start = location.pathname;
+  afterEach(() => history.replaceState(null, '', start));
+
+  it('is accessible', async () => {
+    const el = await fixture<RoveAdminNav>(html`<rove-admin-nav current="staff"></rove-admin-nav>`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('links every section and marks the current one', async () => {
+    const el = await fixture<RoveAdminNav>(html`<rove-admin-nav current="staff"></rove-admin-nav>`);
+    const nav = getByRole(el, 'navigation', 'Supervisor sections');
+    for (const name of ['Devices', 'Staff', 'Topics', 'Scripts']) {
+      const link = getByRole(nav, 'link', name);
+      expect(link.getAttribute('href')).to.equal(`/admin/${name.toLowerCase()}`);
+    }
+    expect(getByRole(nav, 'link', 'Staff').getAttribute('aria-current')).to.equal('page');
+    expect(getByRole(nav, 'link', 'Topics').getAttribute('aria-current')).to.equal('false');
+  });
+
+  it('moves within the app on a plain click, so Back works', async () => {
+    const el = await fixture<RoveAdminNav>(html`<rove-admin-nav></rove-admin-nav>`);
+    const moved = oneEvent(window, 'popstate');
+    getByRole(el, 'link', 'Topics').click();
+    await moved;
+    expect(location.pathname).to.equal('/admin/topics');
+  });
+
+  it('asks to sign out', async () => {
+    const el = await fixture<RoveAdminNav>(html`<rove-admin-nav></rove-admin-nav>`);
+    const asked = oneEvent(el, 'admin-sign-out');
+    getByRole(el, 'button', 'Sign out').click();
+    await asked;
+  });
+});
