@@ -1,0 +1,106 @@
+// Debian's Chromium driven by playwright-core: one browser per test file, one fresh context per
+// device (a kiosk and two tablets never share cookies, storage or service workers), and
+// screenshots of every screen in tests/e2e/screenshots/ for a person to review.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ROOT } from './server.js';
+
+export const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
+  });
+}
+
+export type DeviceShape = 'kiosk' | 'tablet' | 'desktop';
+
+const VIEWPORTS: Record<DeviceShape, { width: number; height: number }> = {
+  // A portrait lobby kiosk, a landscape tablet, a supervisor's laptop.
+  kiosk: { width: 800, height: 1200 },
+  tablet: { width: 1024, height: 768 },
+  desktop: { width: 1280, height: 900 },
+};
+
+export interface Device {
+  context: BrowserContext;
+  page: Page;
+  /** Saves a full-page screenshot as `<file>--<name>.png`. */
+  shot(name: string): Promise<void>;
+  /** Every line the page logged to its console and every uncaught error, for diagnosis. */
+  log: string[];
+}
+
+export async function openDevice(
+  browser: Browser,
+  base: string,
+  file: string,
+  shape: DeviceShape,
+): Promise<Device> {
+  const context = await browser.newContext({
+    baseURL: base,
+    viewport: VIEWPORTS[shape],
+    hasTouch: shape !== 'desktop',
+    serviceWorkers: 'allow',
+  });
+  const page = await context.newPage();
+  const log: string[] = [];
+  page.on('console', (message) => log.push(`[${message.type()}] ${message.text()}`));
+  page.on('pageerror', (error) => log.push(`[pageerror] ${error.message}`));
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    context,
+    page,
+    log,
+    shot: async (name: string) => {
+      const safe = `${file}--${name}`.replace(/[^a-z0-9-]+/gi, '-');
+      await page.screenshot({ path: join(SCREENSHOTS, `${safe}.png`), fullPage: true });
+    },
+  };
+}
+
+/**
+ * Waits until the page's service worker is active (its precache complete), so the next load
+ * of this origin, even with no network, is served by it.
+ */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(
+    async () => {
+      if (!('serviceWorker' in navigator)) return false;
+      const registration = await navigator.serviceWorker.getRegistration();
+      return registration?.active?.state === 'activated';
+    },
+    undefined,
+    { timeout: 30_000, polling: 250 },
+  );
+}
+
+/** The page's whole visible text, shadow roots included (Lit renders into them). */
+export async function visibleText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts: string[] = [];
+    const walk = (node: Node) => {
+      if (node.nodeType === Node.TEXT_NODE) {
+        parts.push(node.textContent ?? '');
+        return;
+      }
+      if (node instanceof Element) {
+        if (node.shadowRoot) walk(node.shadowRoot);
+        // Form fields keep typed text in `value`, not in text nodes.
+        if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement) {
+          parts.push(node.value);
+        }
+      }
+      for (const child of Array.from(node.childNodes)) walk(child);
+    };
+    walk(document.body);
+    return parts.join(' ');
+  });
+}

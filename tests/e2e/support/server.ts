@@ -1,0 +1,163 @@
+// The real Rove server for end-to-end tests: `node dist/server/main.js` as its own process, on a
+// free port, with a throwaway ROVE_DATA_DIR. A separate process (not `startServer` in-process) so
+// a test can kill it and start it again on the same data and port, as a library's server restarts.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (this file is tests/e2e/support/server.ts). */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** The supervisor password every e2e server starts with. */
+export const ADMIN_PASSWORD = 'e2e-admin-password';
+
+export interface RoveProcess {
+  /** Base URL, e.g. `http://127.0.0.1:43121` (no trailing slash). */
+  url: string;
+  port: number;
+  dataDir: string;
+  /** Everything the process printed, for failure messages. */
+  output(): string;
+  /** Stops the process (SIGTERM, then SIGKILL); the data dir stays. */
+  stop(): Promise<void>;
+  /** Stops it and starts it again on the same data dir and port. */
+  restart(): Promise<void>;
+  /** Stops it and removes its data dir (and its copy of the app, if it had one). */
+  dispose(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Run from this copy of the built app instead of the repository's `dist/`. */
+  distDir?: string;
+  /** Extra environment variables. */
+  env?: Record<string, string>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+function requireBuild(distDir: string): string {
+  const main = join(distDir, 'server', 'main.js');
+  const app = join(distDir, 'client', 'index.html');
+  if (!existsSync(main) || !existsSync(app)) {
+    throw new Error(
+      `The e2e tests run the built app, but ${existsSync(main) ? app : main} is missing. ` +
+        'Run `npm run build` first (`npm test` does it for you).',
+    );
+  }
+  return main;
+}
+
+/**
+ * A private copy of the built app (`dist/` plus what Node needs to run it), so a test can
+ * change the served files (a new service worker) without touching the shared `dist/`.
+ * Returns the copy's `dist` directory; `startRove({distDir})` runs it.
+ */
+export function copyBuild(): string {
+  requireBuild(join(ROOT, 'dist'));
+  // Inside the repository's tmp-free area would confuse linters; a temp dir with links to the
+  // real node_modules and package.json ("type": "module") resolves every import the same way.
+  const root = mkdtempSync(join(tmpdir(), 'rove-e2e-app-'));
+  cpSync(join(ROOT, 'dist'), join(root, 'dist'), { recursive: true });
+  cpSync(join(ROOT, 'package.json'), join(root, 'package.json'));
+  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  return join(root, 'dist');
+}
+
+export async function startRove(options: StartOptions = {}): Promise<RoveProcess> {
+  const distDir = options.distDir ?? join(ROOT, 'dist');
+  const main = requireBuild(distDir);
+  const dataDir = mkdtempSync(join(tmpdir(), 'rove-e2e-data-'));
+  mkdirSync(dataDir, { recursive: true });
+  const port = await freePort();
+  let child: ChildProcess | undefined;
+  let log = '';
+
+  const launch = async () => {
+    log += `\n--- starting node ${main} on port ${port}\n`;
+    const proc = spawn(process.execPath, [main], {
+      cwd: dirname(distDir),
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        ROVE_DATA_DIR: dataDir,
+        ROVE_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        DATABASE_URL: '',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = proc;
+    await new Promise<void>((ok, fail) => {
+      const timer = setTimeout(
+        () => fail(new Error(`Rove did not say it was running within 60 s:\n${log}`)),
+        60_000,
+      );
+      const onData = (chunk: Buffer) => {
+        log += chunk.toString();
+        if (/Rove is running at http:\/\/\S+/.test(log.slice(log.lastIndexOf('--- starting')))) {
+          clearTimeout(timer);
+          ok();
+        }
+      };
+      proc.stdout?.on('data', onData);
+      proc.stderr?.on('data', (chunk: Buffer) => {
+        log += chunk.toString();
+      });
+      proc.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        fail(
+          new Error(`Rove exited (code ${code}, signal ${signal}) before it was running:\n${log}`),
+        );
+      });
+    });
+  };
+
+  const stop = async () => {
+    const proc = child;
+    child = undefined;
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+    const exited = new Promise<void>((ok) => proc.once('exit', () => ok()));
+    proc.kill('SIGTERM');
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  await launch();
+  // Never leave a server behind if the test process dies.
+  const killOnExit = () => child?.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    output: () => log,
+    stop,
+    restart: async () => {
+      await stop();
+      await launch();
+    },
+    dispose: async () => {
+      await stop();
+      process.removeListener('exit', killOnExit);
+      rmSync(dataDir, { recursive: true, force: true });
+      if (options.distDir) rmSync(dirname(options.distDir), { recursive: true, force: true });
+    },
+  };
+}
