@@ -3,6 +3,10 @@ import '../../../src/client/components/rove-admin-enrollment.js';
 import type { RoveAdminEnrollment } from '../../../src/client/components/rove-admin-enrollment.js';
 import { getByRole, waitFor } from './by-role.js';
 
+// Mocha's globals, as Web Test Runner provides them (no @types/mocha in this project).
+declare function describe(title: string, body: () => void): void;
+declare function it(title: string, body: () => Promise<void> | void): void;
+
 describe('rove-admin-enrollment', () => {
   const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 

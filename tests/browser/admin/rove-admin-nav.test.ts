@@ -3,6 +3,11 @@ import '../../../src/client/components/rove-admin-nav.js';
 import type { RoveAdminNav } from '../../../src/client/components/rove-admin-nav.js';
 import { getByRole } from './by-role.js';
 
+// Mocha's globals, as Web Test Runner provides them (no @types/mocha in this project).
+declare function describe(title: string, body: () => void): void;
+declare function it(title: string, body: () => Promise<void> | void): void;
+declare function afterEach(body: () => void): void;
+
 describe('rove-admin-nav', () => {
   const start = location.pathname;
   afterEach(() => history.replaceState(null, '', start));

@@ -4,6 +4,11 @@ import type { RoveAdminSetup } from '../../../src/client/components/rove-admin-s
 import { getByRole, typeInto, waitFor } from './by-role.js';
 import { FakeServer, apiError } from './fake-server.js';
 
+// Mocha's globals, as Web Test Runner provides them (no @types/mocha in this project).
+declare function describe(title: string, body: () => void): void;
+declare function it(title: string, body: () => Promise<void> | void): void;
+declare function afterEach(body: () => void): void;
+
 describe('rove-admin-setup', () => {
   let server: FakeServer;
   afterEach(() => server?.restore());
