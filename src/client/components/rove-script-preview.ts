@@ -9,7 +9,7 @@ import type { ScriptLevels, ScriptStep } from '../../shared/scripts.js';
 export class RoveScriptPreview extends LitElement {
   static override styles = scriptStyles;
 
-  /** The script's title (a heading at `headingLevel`). */
+  /** The script's title, shown as a heading. */
   @property() heading = '';
   /** The one-line purpose under the title. */
   @property() purpose = '';
@@ -20,7 +20,7 @@ export class RoveScriptPreview extends LitElement {
 
   override render() {
     return html`
-      <h3>${this.heading || 'Untitled script'}</h3>
+      <h4>${this.heading || 'Untitled script'}</h4>
       ${this.purpose ? html`<p class="purpose">${this.purpose}</p>` : nothing}
       <ol>
         ${this.steps.map(

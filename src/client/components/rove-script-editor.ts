@@ -1,0 +1,226 @@
+// <rove-script-editor>: the supervisor's form for one script: title, purpose, tags, linked
+// topics, and the steps as Markdown-like text (see script-text.ts) with Move up / Move down
+// and a live preview. Controlled: every edit fires `draft-change` with the whole new draft;
+// the parent holds it and decides when to save.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { adminStyles } from '../views/admin/admin.styles.js';
+import { formatScriptText, moveStep, parseScriptText } from '../views/scripts/script-text.js';
+import { topicName } from '../views/scripts/script-topics.js';
+import './rove-script-preview.js';
+
+/** What the form holds: text as typed, parsed only for the preview and on save. */
+export interface ScriptDraft {
+  title: string;
+  purpose: string;
+  /** Comma-separated, as typed. */
+  tagsText: string;
+  topicIds: string[];
+  /** The steps (and levels) in the editor's text form. */
+  body: string;
+}
+
+@customElement('rove-script-editor')
+export class RoveScriptEditor extends LitElement {
+  static override styles = [
+    adminStyles,
+    css`
+      textarea {
+        box-sizing: border-box;
+        width: 100%;
+        min-height: 16rem;
+        padding: 0.5rem 0.75rem;
+        border: 2px solid #5b6770;
+        border-radius: 0.5rem;
+        font:
+          1rem/1.5 ui-monospace,
+          'Cascadia Mono',
+          Menlo,
+          monospace;
+      }
+      input[type='text'] {
+        max-width: 40rem;
+      }
+      .columns {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 1.25rem;
+      }
+      .columns > * {
+        flex: 1 1 22rem;
+        min-width: 0;
+      }
+      ol.order li {
+        margin: 0 0 0.5rem;
+      }
+      ol.order .row {
+        justify-content: space-between;
+      }
+      .problems {
+        color: #7a000b;
+      }
+    `,
+  ];
+
+  /** The script being edited. */
+  @property({ attribute: false }) draft: ScriptDraft = {
+    title: '',
+    purpose: '',
+    tagsText: '',
+    topicIds: [],
+    body: '',
+  };
+  /** Topic ids a supervisor may link (the starter topics and any already linked). */
+  @property({ attribute: false }) topicChoices: readonly string[] = [];
+
+  override render() {
+    const d = this.draft;
+    const parsed = parseScriptText(d.body);
+    const choices = [...new Set([...this.topicChoices, ...d.topicIds])];
+    return html`
+      <div class="field">
+        <label for="title">Title</label>
+        <input id="title" type="text" .value=${d.title} @input=${this._text('title')} />
+      </div>
+      <div class="field">
+        <label for="purpose">Purpose <span class="hint">One line: when to use it.</span></label>
+        <input id="purpose" type="text" .value=${d.purpose} @input=${this._text('purpose')} />
+      </div>
+      <div class="field">
+        <label for="tags"
+          >Tags <span class="hint">Separated by commas, like: welcome, door</span></label
+        >
+        <input id="tags" type="text" .value=${d.tagsText} @input=${this._text('tagsText')} />
+      </div>
+      <fieldset>
+        <legend>Linked topics</legend>
+        <div class="choices">
+          ${choices.map(
+            (id) =>
+              html`<label class="choice">
+                <input
+                  type="checkbox"
+                  .checked=${d.topicIds.includes(id)}
+                  @change=${(e: Event) => this._linkTopic(id, (e.target as HTMLInputElement).checked)}
+                />
+                ${topicName(id)}
+              </label>`,
+          )}
+        </div>
+      </fieldset>
+      <div class="columns">
+        <div>
+          <div class="field">
+            <label for="body">
+              Steps
+              <span class="hint" id="body-hint">
+                Number each step ("1. Smile and say hello"). Put things to say under it on lines
+                starting with &gt;. Optional last lines: "Standard: …", "Extended: …", "Exceptional:
+                …".
+              </span>
+            </label>
+            <textarea
+              id="body"
+              aria-describedby="body-hint"
+              spellcheck="true"
+              .value=${d.body}
+              @input=${this._text('body')}
+            ></textarea>
+          </div>
+          <div aria-live="polite">
+            ${
+              parsed.problems.length
+                ? html`<ul class="problems">
+                    ${parsed.problems.map(
+                      (p) => html`<li>${p.line ? `Line ${p.line}: ` : ''}${p.message}</li>`,
+                    )}
+                  </ul>`
+                : nothing
+            }
+          </div>
+          <h3 id="order-heading">Order of steps</h3>
+          <ol class="order" aria-labelledby="order-heading">
+            ${parsed.steps.map(
+              (step, i) =>
+                html`<li>
+                  <div class="row">
+                    <span>${step.text}</span>
+                    <span class="row">
+                      <button
+                        type="button"
+                        ?disabled=${i === 0}
+                        aria-label=${`Move step ${i + 1} up`}
+                        @click=${() => this._move(i, -1)}
+                      >
+                        Up
+                      </button>
+                      <button
+                        type="button"
+                        ?disabled=${i === parsed.steps.length - 1}
+                        aria-label=${`Move step ${i + 1} down`}
+                        @click=${() => this._move(i, 1)}
+                      >
+                        Down
+                      </button>
+                    </span>
+                  </div>
+                </li>`,
+            )}
+          </ol>
+        </div>
+        <section class="panel" aria-labelledby="preview-heading">
+          <h3 id="preview-heading">Preview</h3>
+          <rove-script-preview
+            .heading=${d.title}
+            .purpose=${d.purpose}
+            .steps=${parsed.steps}
+            .levels=${parsed.levels}
+          ></rove-script-preview>
+        </section>
+      </div>
+    `;
+  }
+
+  private _text(field: 'title' | 'purpose' | 'tagsText' | 'body') {
+    return (e: Event) =>
+      this._change({ [field]: (e.target as HTMLInputElement | HTMLTextAreaElement).value });
+  }
+
+  private _linkTopic(id: string, linked: boolean) {
+    const others = this.draft.topicIds.filter((t) => t !== id);
+    this._change({ topicIds: linked ? [...others, id] : others });
+  }
+
+  private _move(index: number, by: -1 | 1) {
+    const parsed = parseScriptText(this.draft.body);
+    this._change({ body: formatScriptText(moveStep(parsed.steps, index, by), parsed.levels) });
+    // Keep the pressed control's place: focus follows the step to its new row.
+    void this.updateComplete.then(() => {
+      const to = Math.min(Math.max(index + by, 0), parsed.steps.length - 1);
+      const label = `Move step ${to + 1} ${by < 0 ? 'up' : 'down'}`;
+      const buttons = this.renderRoot.querySelectorAll<HTMLButtonElement>('ol.order button');
+      const same = [...buttons].find((b) => b.getAttribute('aria-label') === label && !b.disabled);
+      (same ?? [...buttons].find((b) => !b.disabled))?.focus();
+    });
+  }
+
+  private _change(changes: Partial<ScriptDraft>) {
+    this.draft = { ...this.draft, ...changes };
+    this.dispatchEvent(
+      new CustomEvent<ScriptDraft>('draft-change', {
+        detail: this.draft,
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-script-editor': RoveScriptEditor;
+  }
+  interface HTMLElementEventMap {
+    'draft-change': CustomEvent<ScriptDraft>;
+  }
+}

@@ -1,0 +1,306 @@
+// <rove-admin-scripts>: the supervisor's Scripts section at /admin/scripts: every script with
+// whether devices show it, a form to create or edit one (each Save is a new version), Publish
+// to send it to every device, and the version history with View and Restore.
+// Fires `admin-session-ended` when the server says the sign-in is gone.
+import { LitElement, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import {
+  createScript,
+  fetchScriptDrafts,
+  fetchScriptVersions,
+  publishScript,
+  restoreScriptVersion,
+  saveScript,
+} from '../../api/scripts.js';
+import { ApiError } from '../../api/http.js';
+import '../../components/rove-script-editor.js';
+import type { ScriptDraft } from '../../components/rove-script-editor.js';
+import '../../components/rove-script-history.js';
+import '../../components/rove-script-preview.js';
+import { formatScriptText, parseScriptText, parseTags } from '../scripts/script-text.js';
+import { TOPIC_NAMES } from '../scripts/script-topics.js';
+import { adminStyles } from './admin.styles.js';
+import { isSignedOut, sayAdminError } from './admin-errors.js';
+import type { Script, ScriptContent, ScriptVersion } from '../../../shared/scripts.js';
+
+interface Editing {
+  /** Absent until the first save creates the script. */
+  id?: string;
+  /** The `latestVersion` this draft started from (sent with Save). */
+  basedOn?: number;
+  draft: ScriptDraft;
+  /** The draft as last saved, to tell whether Publish must save first. */
+  saved?: string;
+}
+
+const EMPTY: ScriptDraft = { title: '', purpose: '', tagsText: '', topicIds: [], body: '1. ' };
+
+@customElement('rove-admin-scripts')
+export class RoveAdminScripts extends LitElement {
+  static override styles = adminStyles;
+
+  @state() private _scripts: Script[] = [];
+  @state() private _loading = true;
+  @state() private _editing?: Editing;
+  @state() private _versions: ScriptVersion[] = [];
+  @state() private _viewing?: ScriptVersion;
+  @state() private _error = '';
+  @state() private _notice = '';
+  @state() private _busy = false;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this._loadList();
+  }
+
+  override render() {
+    return html`
+      <h2>Scripts</h2>
+      <p role="status">${this._notice}</p>
+      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+      ${this._editing ? this._renderEditing(this._editing) : this._renderList()}
+    `;
+  }
+
+  private _renderList() {
+    if (this._loading) return html`<p>Loading scripts…</p>`;
+    return html`
+      <p><button type="button" class="primary" @click=${this._startNew}>New script</button></p>
+      <ul class="plain" aria-label="All scripts">
+        ${this._scripts.map(
+          (s) =>
+            html`<li class="panel row">
+              <span>
+                <strong>${s.title}</strong><br />
+                <span class="muted">${sayState(s)}</span>
+              </span>
+              <button type="button" aria-label=${`Edit ${s.title}`} @click=${() => this._edit(s)}>
+                Edit
+              </button>
+            </li>`,
+        )}
+      </ul>
+    `;
+  }
+
+  private _renderEditing(editing: Editing) {
+    const current = this._scripts.find((s) => s.id === editing.id);
+    return html`
+      <h3>${editing.id ? `Editing “${current?.title ?? editing.draft.title}”` : 'New script'}</h3>
+      ${current ? html`<p class="muted">${sayState(current)}</p>` : nothing}
+      <rove-script-editor
+        .draft=${editing.draft}
+        .topicChoices=${Object.keys(TOPIC_NAMES)}
+        @draft-change=${(e: CustomEvent<ScriptDraft>) =>
+          (this._editing = { ...editing, draft: e.detail })}
+      ></rove-script-editor>
+      <div class="row">
+        <button type="button" class="primary" ?disabled=${this._busy} @click=${this._save}>
+          Save
+        </button>
+        <button type="button" ?disabled=${this._busy} @click=${this._publish}>Publish</button>
+        <button type="button" @click=${this._close}>Back to all scripts</button>
+      </div>
+      ${
+        editing.id
+          ? html`<section aria-labelledby="history-heading">
+              <h3 id="history-heading">Version history</h3>
+              <rove-script-history
+                .versions=${this._versions}
+                .latest=${editing.basedOn ?? 0}
+                ?busy=${this._busy}
+                @view-version=${(e: CustomEvent<{ version: number }>) =>
+                  (this._viewing = this._versions.find((v) => v.version === e.detail.version))}
+                @restore-version=${(e: CustomEvent<{ version: number }>) =>
+                  void this._restore(e.detail.version)}
+              ></rove-script-history>
+              ${this._viewing ? this._renderViewing(this._viewing) : nothing}
+            </section>`
+          : nothing
+      }
+    `;
+  }
+
+  private _renderViewing(v: ScriptVersion) {
+    return html`<section class="panel" aria-label=${`Version ${v.version}`}>
+      <p><strong>Version ${v.version}</strong></p>
+      <rove-script-preview
+        .heading=${v.title}
+        .purpose=${v.purpose}
+        .steps=${v.steps}
+        .levels=${v.levels}
+      ></rove-script-preview>
+      <button type="button" @click=${() => (this._viewing = undefined)}>Close version</button>
+    </section>`;
+  }
+
+  private async _loadList() {
+    try {
+      this._scripts = await fetchScriptDrafts();
+    } catch (error) {
+      this._fail(error, 'load the scripts');
+    } finally {
+      this._loading = false;
+    }
+  }
+
+  private _startNew = () => {
+    this._reset();
+    this._editing = { draft: { ...EMPTY } };
+  };
+
+  private _edit(script: Script) {
+    this._reset();
+    const draft = draftOf(script);
+    this._editing = { id: script.id, basedOn: script.latestVersion, draft, saved: key(draft) };
+    void this._loadVersions(script.id);
+  }
+
+  private _close = () => {
+    this._reset();
+    this._editing = undefined;
+    void this._loadList();
+  };
+
+  private _save = async () => {
+    await this._saveDraft();
+  };
+
+  /** Saves the draft as a new version; answers the saved script, or undefined on a problem. */
+  private async _saveDraft(): Promise<Script | undefined> {
+    const editing = this._editing;
+    if (!editing) return undefined;
+    const content = contentOf(editing.draft);
+    if (typeof content === 'string') {
+      this._error = content;
+      return undefined;
+    }
+    return this._call('save the script', async () => {
+      const script =
+        editing.id && editing.basedOn
+          ? await saveScript(editing.id, editing.basedOn, content)
+          : await createScript(content);
+      this._took(script, editing.draft);
+      this._notice = `Saved as version ${script.latestVersion}. Publish it to show it on devices.`;
+      return script;
+    });
+  }
+
+  private _publish = async () => {
+    const editing = this._editing;
+    if (!editing) return;
+    const fresh = editing.id && editing.saved === key(editing.draft);
+    const saved = fresh ? undefined : await this._saveDraft();
+    const id = this._editing?.id;
+    if (!id || (!fresh && !saved)) return;
+    await this._call('publish the script', async () => {
+      const script = await publishScript(id);
+      this._took(script, this._editing!.draft);
+      this._notice = `Published version ${script.publishedVersion}. Every device will show it within seconds.`;
+    });
+  };
+
+  private async _restore(version: number) {
+    const id = this._editing?.id;
+    if (!id) return;
+    await this._call(`restore version ${version}`, async () => {
+      const script = await restoreScriptVersion(id, version, this._editing?.basedOn);
+      this._took(script, draftOf(script));
+      this._viewing = undefined;
+      this._notice = `Version ${version} is back as version ${script.latestVersion}. Publish it to show it on devices.`;
+    });
+  }
+
+  /** After a save, publish or restore: the editor follows the server's newest version. */
+  private _took(script: Script, draft: ScriptDraft) {
+    this._editing = { id: script.id, basedOn: script.latestVersion, draft, saved: key(draft) };
+    const others = this._scripts.filter((s) => s.id !== script.id);
+    this._scripts = [...others, script].sort((a, b) => a.title.localeCompare(b.title));
+    void this._loadVersions(script.id);
+  }
+
+  private async _loadVersions(id: string) {
+    try {
+      this._versions = await fetchScriptVersions(id);
+    } catch (error) {
+      this._fail(error, 'load the version history');
+    }
+  }
+
+  private async _call<T>(doing: string, action: () => Promise<T>): Promise<T | undefined> {
+    this._busy = true;
+    this._error = '';
+    this._notice = '';
+    try {
+      return await action();
+    } catch (error) {
+      this._fail(error, doing);
+      return undefined;
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private _fail(error: unknown, doing: string) {
+    if (isSignedOut(error)) {
+      this.dispatchEvent(new CustomEvent('admin-session-ended', { bubbles: true, composed: true }));
+      return;
+    }
+    this._error =
+      error instanceof ApiError && error.code === 'conflict'
+        ? `We couldn't ${doing}: someone saved this script since you opened it. Your text is still here; copy what you need, then go back and open the script again.`
+        : sayAdminError(error, doing);
+  }
+
+  private _reset() {
+    this._error = '';
+    this._notice = '';
+    this._versions = [];
+    this._viewing = undefined;
+  }
+}
+
+function sayState(s: Script): string {
+  if (s.publishedVersion === undefined) return `Draft (version ${s.latestVersion}), not on devices`;
+  if (s.publishedVersion === s.latestVersion) return `On devices (version ${s.publishedVersion})`;
+  return `On devices: version ${s.publishedVersion}; newer draft: version ${s.latestVersion}`;
+}
+
+function draftOf(s: ScriptContent): ScriptDraft {
+  return {
+    title: s.title,
+    purpose: s.purpose,
+    tagsText: s.tags.join(', '),
+    topicIds: [...s.topicIds],
+    body: formatScriptText(s.steps, s.levels),
+  };
+}
+
+function key(draft: ScriptDraft): string {
+  return JSON.stringify(contentOf(draft));
+}
+
+/** The draft as the API wants it, or one sentence saying what to fix first. */
+function contentOf(draft: ScriptDraft): ScriptContent | string {
+  const parsed = parseScriptText(draft.body);
+  if (!draft.title.trim()) return 'Please give the script a title.';
+  if (!draft.purpose.trim()) return 'Please say in one line what the script is for.';
+  const first = parsed.problems[0];
+  if (first)
+    return `Please fix the steps first: ${first.line ? `line ${first.line}: ` : ''}${first.message}`;
+  const content: ScriptContent = {
+    title: draft.title.trim(),
+    purpose: draft.purpose.trim(),
+    tags: parseTags(draft.tagsText),
+    topicIds: draft.topicIds,
+    steps: parsed.steps,
+  };
+  if (parsed.levels) content.levels = parsed.levels;
+  return content;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-admin-scripts': RoveAdminScripts;
+  }
+}
