@@ -66,7 +66,7 @@ describe('rove-admin-devices', () => {
     getByRole(el, 'button', 'Make enrollment link').click();
 
     const qr = await waitFor(() => getByRole(el, 'img', 'QR code for the enrollment link'));
-    expect(qr).to.exist;
+    expect(qr.tagName.toLowerCase()).to.equal('svg');
     expect(server.callsTo('POST', '/api/devices/enrollments')[0]?.body).to.deep.equal({
       branchId: 'east',
       kind: 'tablet',
