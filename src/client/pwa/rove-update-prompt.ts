@@ -76,15 +76,15 @@ export class RoveUpdatePrompt extends LitElement {
 
   override render() {
     const shown = this._waiting && !this._dismissed;
-    return html`<div role="status">
+    // The live region stays in the page (empty while quiet) so the sentence is announced when it
+    // appears; the buttons sit outside it so their names are not read out with it.
+    return html`<div class=${shown ? 'banner' : 'quiet'}>
+      <p class="message" role="status">${shown ? 'A new version of Rove is ready.' : ''}</p>
       ${
         shown
-          ? html`<div class="banner">
-              <p class="message">A new version of Rove is ready.</p>
-              <div class="actions">
-                <button class="reload" type="button" @click=${this._reload}>Reload</button>
-                <button class="later" type="button" @click=${this._later}>Later</button>
-              </div>
+          ? html`<div class="actions">
+              <button class="reload" type="button" @click=${this._reload}>Reload</button>
+              <button class="later" type="button" @click=${this._later}>Later</button>
             </div>`
           : nothing
       }
