@@ -1,0 +1,137 @@
+// Two Rove servers on one PostgreSQL, as behind a load balancer: a change made through one
+// reaches the streams of the other (LISTEN/NOTIFY carries the seq), and races stay single-winner.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabaseUrl, TestServer, type Json } from '../../support/server.js';
+
+describe('two server processes on one PostgreSQL', () => {
+  const one = new TestServer('postgres', { heartbeatMs: 1000 });
+  const two = new TestServer('postgres', { heartbeatMs: 1000 });
+
+  beforeAll(async () => {
+    const url = await freshDatabaseUrl();
+    one.databaseUrl = url;
+    two.databaseUrl = url;
+    // The first start migrates and seeds; the second finds it done.
+    await one.start();
+    await two.start();
+  });
+
+  afterAll(async () => {
+    await Promise.all([one.close(), two.close()]);
+  });
+
+  it('both answer health on postgres', async () => {
+    expect((await one.get('/api/health')).body).toEqual({ ok: true, store: 'postgres' });
+    expect((await two.get('/api/health')).body).toEqual({ ok: true, store: 'postgres' });
+  });
+
+  it('sessions made on one work on the other', async () => {
+    const scene = await one.scene();
+    expect(
+      (await two.get(`/api/branches/${scene.branchId}/requests`, scene.rover.token)).status,
+    ).toBe(200);
+    expect((await two.get('/api/session', scene.kiosk.token)).body.role).toBe('kiosk');
+  });
+
+  it('a request made through one arrives on the other’s staff and kiosk streams', async () => {
+    const scene = await one.scene();
+    const staff = await two.openStream(`/api/branches/${scene.branchId}/events`, {
+      token: scene.rover.token,
+    });
+    const kiosk = await two.openStream('/api/kiosk/events', { token: scene.kiosk.token });
+    try {
+      await staff.next('snapshot');
+      await kiosk.next('snapshot');
+      const made = await one.createRequest(scene.kiosk);
+      const claimed = await one.must(scene.rover.token, made.id, 'claim');
+      const events = await staff.take(2);
+      const requests = events
+        .filter((e) => e.event === 'request')
+        .map((e) => (e.json as Json).request);
+      expect(requests).toEqual([made, claimed]);
+      const kioskEvents = await kiosk.take(2);
+      const statuses = kioskEvents
+        .filter((e) => e.event === 'request')
+        .map((e) => (e.json as Json).request.status);
+      expect(statuses).toEqual(['waiting', 'claimed']);
+    } finally {
+      staff.close();
+      kiosk.close();
+    }
+  });
+
+  it('changes through both arrive on each stream once, in seq order', async () => {
+    const scene = await one.scene();
+    const streams = await Promise.all([
+      one.openStream(`/api/branches/${scene.branchId}/events`, { token: scene.rover.token }),
+      two.openStream(`/api/branches/${scene.branchId}/events`, { token: scene.rover.token }),
+    ]);
+    try {
+      for (const stream of streams) await stream.next('snapshot');
+      const made: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const server = i % 2 === 0 ? one : two;
+        made.push((await server.createRequest(scene.kiosk)).id);
+      }
+      for (const stream of streams) {
+        const events = (await stream.take(6)).filter((e) => e.event === 'request');
+        expect(events.map((e) => (e.json as Json).request.id)).toEqual(made);
+        const ids = events.map((e) => Number(e.id));
+        expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+        expect(new Set(ids).size).toBe(6);
+      }
+    } finally {
+      for (const stream of streams) stream.close();
+    }
+  });
+
+  it('a stream resumed on the other server misses nothing', async () => {
+    const scene = await one.scene();
+    const first = await one.openStream(`/api/branches/${scene.branchId}/events`, {
+      token: scene.rover.token,
+    });
+    const { seq } = (await first.next('snapshot')).json as Json;
+    first.close();
+    const a = await one.createRequest(scene.kiosk);
+    const b = await two.createRequest(scene.kiosk);
+    const resumed = await two.openStream(`/api/branches/${scene.branchId}/events`, {
+      token: scene.rover.token,
+      lastEventId: seq,
+    });
+    try {
+      const events = (await resumed.take(2)).filter((e) => e.event === 'request');
+      expect(events.map((e) => (e.json as Json).request.id)).toEqual([a.id, b.id]);
+    } finally {
+      resumed.close();
+    }
+  });
+
+  it('claims racing through both servers: exactly one wins', async () => {
+    const scene = await one.scene();
+    const request = await one.createRequest(scene.kiosk);
+    const tablet = await one.enroll('tablet', scene.branchId);
+    const rovers = await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        const staff = await one.createStaff({ branchIds: [scene.branchId] });
+        return one.staffSession(tablet.token, staff.id, staff.pin);
+      }),
+    );
+    const answers = await Promise.all(
+      rovers.map((token, i) => (i % 2 === 0 ? one : two).act(token, request.id, 'claim')),
+    );
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(9);
+  });
+
+  it('an opId replayed on the other server answers the same', async () => {
+    const scene = await one.scene();
+    const request = await one.createRequest(scene.kiosk);
+    const body = { opId: randomUUID() };
+    const first = await one.post(`/api/requests/${request.id}/claim`, body, scene.rover.token);
+    const again = await two.post(`/api/requests/${request.id}/claim`, body, scene.rover.token);
+    expect(first.status).toBe(200);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+  });
+});
