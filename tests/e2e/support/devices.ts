@@ -9,7 +9,7 @@ import { openDevice, type Device, type DeviceShape } from './browser.js';
 export const SCREEN_TIMEOUT = 15_000;
 
 /** Opens `/enroll?code=` for a new code in a fresh context and waits until the device cookie is set. */
-async function enrollDevice(
+export async function enrollDevice(
   browser: Browser,
   api: RoveApi,
   file: string,
@@ -70,9 +70,9 @@ export const signOutButton = (page: Page) => page.getByRole('button', { name: /S
 export const queueItems = (page: Page) =>
   page.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Claim' }) });
 
-/** The queue's entry for ticket `ticket` (found by its code in the item's text). */
+/** The queue's entry for ticket `ticket` (its code as a whole word: A1 is not A12). */
 export const queueItem = (page: Page, ticket: string): Locator =>
-  page.getByRole('listitem').filter({ hasText: ticket });
+  page.getByRole('listitem').filter({ hasText: new RegExp(`\\b${ticket}\\b`) });
 
 export interface Ask {
   /** The topic button's label, e.g. "Technology". */
@@ -112,6 +112,14 @@ export async function askForHelp(page: Page, ask: Ask): Promise<{ ticket: string
     })
     .toBe(true);
   return body.request;
+}
+
+/** The patron's taps with the network down: no answer to wait for, only the screen. */
+export async function askWhileOffline(page: Page, ask: Ask): Promise<void> {
+  await askMeButton(page).click();
+  await page.getByRole('button', { name: ask.topic }).click({ timeout: SCREEN_TIMEOUT });
+  if (ask.name !== undefined) await page.getByRole('textbox').first().fill(ask.name);
+  await page.getByRole('button', { name: 'Send' }).click();
 }
 
 /**

@@ -1,0 +1,230 @@
+// Issue 4 end to end: kiosks and tablets lose the network (Playwright's context.setOffline),
+// keep working from the service worker and the Dexie replica, and catch up with the real
+// server without losing or doubling anything.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { RoveApi, type StaffInfo } from './support/api.js';
+import { launchBrowser, visibleText, waitForServiceWorker } from './support/browser.js';
+import {
+  SCREEN_TIMEOUT,
+  askMeButton,
+  askWhileOffline,
+  openKiosk,
+  openTablet,
+  queueItem,
+  signOutButton,
+} from './support/devices.js';
+import { startRove, type RoveProcess } from './support/server.js';
+
+const FILE = 'offline';
+/** Back online, the outbox flushes at once or after its first backoff step. */
+const CATCH_UP = 30_000;
+
+let server: RoveProcess;
+let browser: Browser;
+let api: RoveApi;
+let kioskToken: string;
+let sam: StaffInfo;
+let lee: StaffInfo;
+let topic: { id: string; label: string };
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startRove(), launchBrowser()]);
+  api = await RoveApi.connect(server.url);
+  kioskToken = await api.enrollApiDevice('kiosk', 'E2E API kiosk');
+  sam = await api.createStaff('Sam', '1234', ['tech', 'general']);
+  lee = await api.createStaff('Lee', '2345', ['tech']);
+  topic = await api.topicFor('tech');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+/** Counts the answered POSTs a device sent, by path (a failed offline attempt is not counted). */
+function countPosts(context: BrowserContext): Map<string, number> {
+  const counts = new Map<string, number>();
+  context.on('requestfinished', (request) => {
+    if (request.method() !== 'POST') return;
+    const path = new URL(request.url()).pathname;
+    counts.set(path, (counts.get(path) ?? 0) + 1);
+  });
+  return counts;
+}
+
+const pendingWords = /pending|not (yet )?sent|waiting to send|will (be )?sen[dt]|queued/i;
+const lostWords = (winner: string) =>
+  new RegExp(`${winner}[^.]*(first|already|got|claimed|has it|took)`, 'i');
+
+describe('with no network', () => {
+  test('a kiosk and a tablet that loaded once reload offline and still show the app', async () => {
+    const kiosk = await openKiosk(browser, api, FILE);
+    const tablet = await openTablet(browser, api, FILE, sam);
+    const known = await api.createRequest(kioskToken, {
+      topicId: topic.id,
+      name: 'Otto by the stairs',
+    });
+    await queueItem(tablet.page, known.ticket).waitFor({ timeout: SCREEN_TIMEOUT });
+    await Promise.all([waitForServiceWorker(kiosk.page), waitForServiceWorker(tablet.page)]);
+
+    await kiosk.context.setOffline(true);
+    await kiosk.page.reload();
+    await askMeButton(kiosk.page).waitFor({ timeout: SCREEN_TIMEOUT });
+    await expect
+      .poll(() => visibleText(kiosk.page), { timeout: SCREEN_TIMEOUT })
+      .toMatch(/offline/i);
+    await askMeButton(kiosk.page).click();
+    // The topics come from the device's own copy.
+    await kiosk.page
+      .getByRole('button', { name: topic.label })
+      .waitFor({ timeout: SCREEN_TIMEOUT });
+    await kiosk.shot('kiosk-offline-topics');
+
+    await tablet.context.setOffline(true);
+    await tablet.page.reload();
+    await signOutButton(tablet.page).waitFor({ timeout: SCREEN_TIMEOUT });
+    // The last known queue stays, and the screen says it is offline.
+    await queueItem(tablet.page, known.ticket).waitFor({ timeout: SCREEN_TIMEOUT });
+    await expect
+      .poll(() => visibleText(tablet.page), { timeout: SCREEN_TIMEOUT })
+      .toMatch(/offline/i);
+    await tablet.shot('tablet-offline-queue');
+    await kiosk.context.close();
+    await tablet.context.close();
+  });
+
+  test('a request made at an offline kiosk reaches the queue when the network is back', async () => {
+    const kiosk = await openKiosk(browser, api, FILE);
+    const tablet = await openTablet(browser, api, FILE, lee);
+    await waitForServiceWorker(kiosk.page);
+    const posts = countPosts(kiosk.context);
+
+    await kiosk.context.setOffline(true);
+    await askWhileOffline(kiosk.page, { topic: topic.label, name: 'Olga with the pram' });
+    // The patron is told plainly that staff may not see it yet, and where the desk is.
+    await expect
+      .poll(() => visibleText(kiosk.page), { timeout: SCREEN_TIMEOUT })
+      .toMatch(/(may|might) not|not yet|can(no|')t see/i);
+    expect(await visibleText(kiosk.page)).toMatch(/desk/i);
+    await kiosk.shot('kiosk-offline-request');
+    const before = await api.openRequests();
+    expect(before.requests.filter((r) => r.name === 'Olga with the pram')).toHaveLength(0);
+
+    await kiosk.context.setOffline(false);
+    const item = tablet.page.getByRole('listitem').filter({ hasText: 'Olga with the pram' });
+    await item.waitFor({ timeout: CATCH_UP });
+    const { requests } = await api.openRequests();
+    const made = requests.filter((r) => r.name === 'Olga with the pram');
+    expect(made).toHaveLength(1);
+    // Then the kiosk shows the ticket and its live status as usual.
+    await expect
+      .poll(() => visibleText(kiosk.page), { timeout: SCREEN_TIMEOUT })
+      .toContain(made[0]!.ticket);
+    await kiosk.shot('kiosk-offline-request-sent');
+    await tablet.shot('tablet-offline-request-arrived');
+    expect(posts.get('/api/requests')).toBe(1);
+    await kiosk.context.close();
+    await tablet.context.close();
+  });
+
+  test('claims made on an offline tablet reconcile; the one that lost says who got it', async () => {
+    const first = await api.createRequest(kioskToken, { topicId: topic.id, name: 'Ravi' });
+    const second = await api.createRequest(kioskToken, { topicId: topic.id, name: 'Rosa' });
+    const tabletA = await openTablet(browser, api, FILE, sam);
+    const tabletB = await openTablet(browser, api, FILE, lee);
+    for (const request of [first, second]) {
+      await queueItem(tabletA.page, request.ticket).waitFor({ timeout: SCREEN_TIMEOUT });
+      await queueItem(tabletB.page, request.ticket).waitFor({ timeout: SCREEN_TIMEOUT });
+    }
+    await waitForServiceWorker(tabletA.page);
+
+    await tabletA.context.setOffline(true);
+    await expect
+      .poll(() => visibleText(tabletA.page), { timeout: SCREEN_TIMEOUT })
+      .toMatch(/offline/i);
+    await queueItem(tabletA.page, second.ticket).getByRole('button', { name: 'Claim' }).click();
+    await queueItem(tabletA.page, first.ticket).getByRole('button', { name: 'Claim' }).click();
+    await expect
+      .poll(() => visibleText(tabletA.page), { timeout: SCREEN_TIMEOUT })
+      .toMatch(pendingWords);
+    await tabletA.shot('tablet-offline-claims-pending');
+
+    // Meanwhile Lee, online, claims the second one.
+    await queueItem(tabletB.page, second.ticket).getByRole('button', { name: 'Claim' }).click();
+    await expect
+      .poll(() => api.request(second.id).then((r) => r.claimedBy?.displayName), {
+        timeout: SCREEN_TIMEOUT,
+      })
+      .toBe('Lee');
+
+    await tabletA.context.setOffline(false);
+    await expect
+      .poll(() => api.request(first.id).then((r) => r.claimedBy?.displayName), {
+        timeout: CATCH_UP,
+      })
+      .toBe('Sam');
+    await expect
+      .poll(() => visibleText(tabletA.page), { timeout: CATCH_UP })
+      .toMatch(lostWords('Lee'));
+    await tabletA.shot('tablet-offline-claim-lost');
+    expect((await api.request(second.id)).claimedBy?.displayName).toBe('Lee');
+    await tabletA.context.close();
+    await tabletB.context.close();
+  });
+
+  test('a reload with actions waiting in the outbox sends each of them once', async () => {
+    const request = await api.createRequest(kioskToken, {
+      topicId: topic.id,
+      name: 'Pat at table 4',
+    });
+    const tablet = await openTablet(browser, api, FILE, sam);
+    const kiosk = await openKiosk(browser, api, FILE);
+    await queueItem(tablet.page, request.ticket).waitFor({ timeout: SCREEN_TIMEOUT });
+    await Promise.all([waitForServiceWorker(tablet.page), waitForServiceWorker(kiosk.page)]);
+    const { seq: seqBefore } = await api.openRequests();
+    const tabletPosts = countPosts(tablet.context);
+    const kioskPosts = countPosts(kiosk.context);
+
+    // The rover claims and starts with no network; the patron asks with no network.
+    await tablet.context.setOffline(true);
+    await kiosk.context.setOffline(true);
+    await queueItem(tablet.page, request.ticket).getByRole('button', { name: 'Claim' }).click();
+    await tablet.page.getByRole('button', { name: 'Start' }).click({ timeout: SCREEN_TIMEOUT });
+    await askWhileOffline(kiosk.page, { topic: topic.label, name: 'Rhea reloading' });
+
+    // Both reload before the network is back: the outbox lives on in IndexedDB.
+    await tablet.page.reload();
+    await kiosk.page.reload();
+    await signOutButton(tablet.page).waitFor({ timeout: SCREEN_TIMEOUT });
+    await expect
+      .poll(() => visibleText(tablet.page), { timeout: SCREEN_TIMEOUT })
+      .toMatch(pendingWords);
+    await tablet.shot('tablet-reloaded-with-outbox');
+
+    await tablet.context.setOffline(false);
+    await kiosk.context.setOffline(false);
+    await expect
+      .poll(() => api.request(request.id).then((r) => `${r.status} ${r.claimedBy?.displayName}`), {
+        timeout: CATCH_UP,
+      })
+      .toBe('serving Sam');
+    await expect
+      .poll(
+        async () =>
+          (await api.openRequests()).requests.filter((r) => r.name === 'Rhea reloading').length,
+        { timeout: CATCH_UP },
+      )
+      .toBe(1);
+
+    // The server's own log: one claim and one start for that request, nothing more.
+    const events = (await api.requestEvents(seqBefore)).filter((e) => e.request.id === request.id);
+    expect(events.map((e) => e.request.status)).toEqual(['claimed', 'serving']);
+    expect((await api.request(request.id)).version).toBe(3);
+    expect(tabletPosts.get(`/api/requests/${request.id}/claim`)).toBe(1);
+    expect(tabletPosts.get(`/api/requests/${request.id}/start`)).toBe(1);
+    expect(kioskPosts.get('/api/requests')).toBe(1);
+    await tablet.context.close();
+    await kiosk.context.close();
+  });
+});
