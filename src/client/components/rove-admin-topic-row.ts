@@ -94,7 +94,12 @@ export class RoveAdminTopicRow extends LitElement {
   }
 
   private _renderEdit(t: Topic) {
-    return html`<form class="panel" @submit=${this._saveEdit} novalidate>
+    return html`<form
+      class="panel"
+      aria-label="Edit ${t.label}"
+      @submit=${this._saveEdit}
+      novalidate
+    >
       <div class="field">
         <label for="label-${t.id}"
           >Label <span class="hint">What patrons see on the kiosk</span></label
