@@ -1,0 +1,283 @@
+// <rove-scripts-view>: the greeter scripts at `/scripts` (a searchable list with topic filters)
+// and `/scripts/:id` (one script as a checklist). Reads only the device's Dexie copy, so it
+// works offline and without signing in; `?topic=<id>` filters to a topic, and opens that
+// topic's own script when it has exactly one.
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import '../../components/rove-script-checklist.js';
+import type { StepToggle } from '../../components/rove-script-checklist.js';
+import {
+  resetScriptProgress,
+  setStepTicked,
+  watchScriptProgress,
+  watchScripts,
+} from '../../db/scripts.js';
+import { syncScripts } from '../../db/scripts-sync.js';
+import { searchScripts, topicGuide } from './script-search.js';
+import { linkedTopics, topicName } from './script-topics.js';
+import { scriptStyles } from './scripts.styles.js';
+import type { Script } from '../../../shared/scripts.js';
+
+@customElement('rove-scripts-view')
+export class RoveScriptsView extends LitElement {
+  static override styles = [
+    scriptStyles,
+    css`
+      :host {
+        max-width: 48rem;
+        margin: 0 auto;
+        padding: 0 1rem;
+      }
+      .search label {
+        display: block;
+        font-weight: 600;
+      }
+      input[type='search'] {
+        width: 100%;
+        box-sizing: border-box;
+        min-height: 56px;
+        padding: 0.5rem 0.75rem;
+        border: 2px solid #5b6b70;
+        border-radius: 0.6rem;
+        font-size: 1.25rem;
+      }
+      .topics {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        margin: 0.75rem 0;
+      }
+      ul.list {
+        list-style: none;
+        padding: 0;
+      }
+      ul.list li {
+        margin: 0 0 0.75rem;
+      }
+      ul.list a {
+        display: block;
+        min-height: 48px;
+        padding: 0.75rem 1rem;
+        border-radius: 0.75rem;
+        background: #ffffff;
+        border: 2px solid #d7dfe2;
+        color: #12323d;
+        text-decoration: none;
+      }
+      ul.list a strong {
+        display: block;
+        font-size: 1.3rem;
+      }
+      ul.list a span {
+        color: #3d4a4f;
+        font-size: 1.05rem;
+      }
+    `,
+  ];
+
+  /** The script to open, from `/scripts/:id`; the list when absent. */
+  @property({ attribute: 'script-id' }) scriptId?: string;
+
+  @state() private _scripts: Script[] = [];
+  @state() private _loaded = false;
+  @state() private _query = '';
+  @state() private _topic?: string;
+  @state() private _done: readonly number[] = [];
+  @state() private _unreachable = false;
+
+  private _stopScripts?: () => void;
+  private _stopProgress?: () => void;
+  private _progressKey = '';
+  private _guideChecked = false;
+  private _moved = false;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this._topic = new URLSearchParams(location.search).get('topic') ?? undefined;
+    this._stopScripts = watchScripts((list) => {
+      this._scripts = list;
+      this._loaded = true;
+    });
+    // Anyone may read published scripts, so a greeter's browser refreshes its own copy;
+    // with no network the stored copy is all we need.
+    syncScripts().then(
+      () => (this._unreachable = false),
+      () => (this._unreachable = true),
+    );
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this._stopScripts?.();
+    this._stopProgress?.();
+    this._progressKey = '';
+  }
+
+  override willUpdate(changed: PropertyValues) {
+    if (!this._loaded) return;
+    if (!this._guideChecked) {
+      this._guideChecked = true;
+      const guide = this._topic && !this.scriptId && topicGuide(this._scripts, this._topic);
+      if (guide) this._open(guide.id, true);
+    }
+    if (changed.has('scriptId') || changed.has('_scripts')) this._followProgress();
+  }
+
+  override async updated() {
+    if (!this._moved) return;
+    // Moving between list and script: put keyboard and screen reader users at the new top.
+    this._moved = false;
+    const checklist = this.renderRoot.querySelector('rove-script-checklist');
+    if (checklist) await checklist.updateComplete;
+    (checklist?.renderRoot ?? this.renderRoot).querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  override render() {
+    if (!this._loaded) return html`<p role="status">Loading scripts…</p>`;
+    return this.scriptId ? this._renderScript(this.scriptId) : this._renderList();
+  }
+
+  private _renderList() {
+    const found = searchScripts(this._scripts, this._query, this._topic);
+    const topics = linkedTopics(this._scripts);
+    return html`
+      <h1 tabindex="-1">Scripts</h1>
+      ${
+        this._scripts.length === 0
+          ? html`<p role="status">
+              ${
+                this._unreachable
+                  ? 'The scripts have not reached this device yet. Connect to the network once and they will stay here, even offline.'
+                  : 'No scripts have been published yet.'
+              }
+            </p>`
+          : nothing
+      }
+      <div class="search">
+        <label for="q">Search scripts</label>
+        <input
+          id="q"
+          type="search"
+          autocomplete="off"
+          .value=${this._query}
+          @input=${(e: Event) => (this._query = (e.target as HTMLInputElement).value)}
+        />
+      </div>
+      ${
+        topics.length
+          ? html`<div class="topics" role="group" aria-label="Filter by topic">
+              ${[undefined, ...topics].map(
+                (id) =>
+                  html`<button
+                    type="button"
+                    aria-pressed=${this._topic === id ? 'true' : 'false'}
+                    @click=${() => (this._topic = id)}
+                  >
+                    ${id ? topicName(id) : 'All topics'}
+                  </button>`,
+              )}
+            </div>`
+          : nothing
+      }
+      <p role="status" class="muted">
+        ${found.length === 1 ? '1 script' : `${found.length} scripts`}
+      </p>
+      <ul class="list">
+        ${found.map(
+          (s) =>
+            html`<li>
+              <a
+                href=${`/scripts/${encodeURIComponent(s.id)}`}
+                @click=${(e: Event) => this._follow(e, s.id)}
+              >
+                <strong>${s.title}</strong>
+                <span>${s.purpose}</span>
+              </a>
+            </li>`,
+        )}
+      </ul>
+    `;
+  }
+
+  private _renderScript(id: string) {
+    const script = this._scripts.find((s) => s.id === id);
+    if (!script) {
+      return html`
+        <h1 tabindex="-1">Script not found</h1>
+        <p>This script is not on this device. It may have been withdrawn or renamed.</p>
+        <button type="button" @click=${() => this._open(undefined)}>All scripts</button>
+      `;
+    }
+    const order = this._order(id);
+    return html`<rove-script-checklist
+      .script=${script}
+      .done=${this._done}
+      ?has-next=${order.length > 1}
+      @step-toggle=${(e: CustomEvent<StepToggle>) => this._tick(script, e.detail)}
+      @reset-steps=${() => void resetScriptProgress(script.id)}
+      @next-script=${() => this._next(id)}
+      @all-scripts=${() => this._open(undefined)}
+    ></rove-script-checklist>`;
+  }
+
+  /** The list "Next script" walks: the current search when it holds this script, else all. */
+  private _order(id: string): Script[] {
+    const found = searchScripts(this._scripts, this._query, this._topic);
+    return found.some((s) => s.id === id) ? found : searchScripts(this._scripts, '');
+  }
+
+  private _next(id: string) {
+    const order = this._order(id);
+    const at = order.findIndex((s) => s.id === id);
+    const next = order[(at + 1) % order.length];
+    if (next) this._open(next.id);
+  }
+
+  private _tick(script: Script, { index, ticked }: StepToggle) {
+    const done = new Set(this._done);
+    if (ticked) done.add(index);
+    else done.delete(index);
+    this._done = [...done];
+    void setStepTicked(script.id, script.version, index, ticked);
+  }
+
+  private _followProgress() {
+    const script = this.scriptId ? this._scripts.find((s) => s.id === this.scriptId) : undefined;
+    const key = script ? `${script.id}@${script.version}` : '';
+    if (key === this._progressKey) return;
+    this._stopProgress?.();
+    this._stopProgress = undefined;
+    this._progressKey = key;
+    this._done = [];
+    if (script) {
+      this._stopProgress = watchScriptProgress(script.id, script.version, (done) => {
+        this._done = done;
+      });
+    }
+  }
+
+  private _follow(event: Event, id: string) {
+    const mouse = event as MouseEvent;
+    if (mouse.ctrlKey || mouse.metaKey || mouse.shiftKey || mouse.button > 0) return;
+    event.preventDefault();
+    this._open(id);
+  }
+
+  /** Shows a script (or the list) and keeps the address bar and the app's router in step. */
+  private _open(id: string | undefined, replace = false) {
+    const path = id ? `/scripts/${encodeURIComponent(id)}` : '/scripts';
+    if (location.pathname !== path) {
+      if (replace) history.replaceState(null, '', path + location.search);
+      else history.pushState(null, '', path);
+      window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
+    }
+    this.scriptId = id;
+    this._moved = true;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-scripts-view': RoveScriptsView;
+  }
+}

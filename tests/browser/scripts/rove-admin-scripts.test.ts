@@ -1,0 +1,166 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../src/client/views/admin/rove-admin-scripts.js';
+import type { RoveAdminScripts } from '../../../src/client/views/admin/rove-admin-scripts.js';
+import type { Script, ScriptVersion } from '../../../src/shared/scripts.js';
+import { getByRole, queryAllByRole, typeInto, waitFor } from '../admin/by-role.js';
+import { FakeServer, apiError } from '../admin/fake-server.js';
+import { published } from './published.js';
+
+declare function describe(title: string, body: () => void): void;
+declare function it(title: string, body: () => Promise<void> | void): void;
+declare function afterEach(body: () => void): void;
+
+// The component's own calls are answered at the network boundary with docs/API.md's shapes.
+describe('rove-admin-scripts', () => {
+  let server: FakeServer;
+  afterEach(() => server?.restore());
+
+  const goodbye = published('warm-goodbye', { latestVersion: 2, version: 2 });
+  const versionOf = (s: Script, n: number, isPublished: boolean): ScriptVersion => ({
+    scriptId: s.id,
+    version: n,
+    title: n === 1 ? 'Old goodbye' : s.title,
+    purpose: s.purpose,
+    tags: s.tags,
+    topicIds: s.topicIds,
+    steps: s.steps,
+    savedAt: '2025-01-01T09:00:00.000Z',
+    published: isPublished,
+  });
+
+  function serve() {
+    return new FakeServer()
+      .on('GET', '/api/scripts', { body: { scripts: [goodbye] } })
+      .on('GET', '/api/scripts/warm-goodbye/versions', {
+        body: { versions: [versionOf(goodbye, 2, false), versionOf(goodbye, 1, true)] },
+      })
+      .install();
+  }
+
+  async function openGoodbye() {
+    const el = await fixture<RoveAdminScripts>(html`<rove-admin-scripts></rove-admin-scripts>`);
+    const edit = await waitFor(() => getByRole(el, 'button', 'Edit A warm goodbye'), 'the list');
+    edit.click();
+    await waitFor(() => getByRole(el, 'button', 'View version 1'), 'the history');
+    return el;
+  }
+
+  const steps = (el: Element) => getByRole<HTMLTextAreaElement>(el, 'textbox', /^Steps/);
+
+  it('is accessible, listing and editing', async () => {
+    server = serve();
+    const el = await fixture<RoveAdminScripts>(html`<rove-admin-scripts></rove-admin-scripts>`);
+    await waitFor(() => getByRole(el, 'button', 'Edit A warm goodbye'));
+    expect(el.shadowRoot!.textContent).to.contain('On devices: version 1; newer draft: version 2');
+    await expect(el).to.be.accessible();
+    getByRole(el, 'button', 'Edit A warm goodbye').click();
+    await waitFor(() => getByRole(el, 'button', 'View version 1'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('previews the text as it is typed, and reorders steps', async () => {
+    server = serve();
+    const el = await openGoodbye();
+    typeInto(steps(el), '1. Smile.\n   > "Hello!"\n2. Wave goodbye.\n');
+    await waitFor(() => getByRole(el, 'heading', 'Preview'));
+    const preview = el
+      .shadowRoot!.querySelector('rove-script-editor')!
+      .shadowRoot!.querySelector('rove-script-preview')!;
+    await waitFor(() => {
+      const items = [...preview.shadowRoot!.querySelectorAll('ol > li')].map((li) =>
+        li.textContent!.replace(/\s+/g, ' ').trim(),
+      );
+      expect(items).to.deep.equal(['Smile. “Hello!”', 'Wave goodbye.']);
+    }, 'the preview');
+    getByRole(el, 'button', 'Move step 2 up').click();
+    await waitFor(() => expect(steps(el).value).to.match(/^1\. Wave goodbye\.\n2\. Smile\./));
+    typeInto(steps(el), 'Hello there');
+    await waitFor(() => getByRole(el, 'listitem', /Line 1: Start a step with a number/));
+  });
+
+  it('saves a new version against the version it started from, then publishes', async () => {
+    server = serve()
+      .on('PUT', '/api/scripts/warm-goodbye', (body) => ({
+        body: { script: { ...goodbye, ...(body as object), version: 3, latestVersion: 3 } },
+      }))
+      .on('POST', '/api/scripts/warm-goodbye/publish', () => ({
+        body: { script: { ...goodbye, version: 3, latestVersion: 3, publishedVersion: 3 } },
+      }));
+    const el = await openGoodbye();
+    typeInto(getByRole(el, 'textbox', 'Title'), 'A fond farewell');
+    getByRole(el, 'checkbox', 'Local history').click();
+    getByRole(el, 'button', 'Save').click();
+    await waitFor(() => getByRole(el, 'status', /Saved as version 3/));
+    const put = server.callsTo('PUT', '/api/scripts/warm-goodbye')[0]!.body as Record<
+      string,
+      unknown
+    >;
+    expect(put.version).to.equal(2);
+    expect(put.title).to.equal('A fond farewell');
+    expect(put.topicIds).to.deep.equal(['history']);
+    expect(put.steps).to.deep.equal(goodbye.steps);
+
+    getByRole(el, 'button', 'Publish').click();
+    await waitFor(() => getByRole(el, 'status', /Published version 3/));
+    expect(server.callsTo('PUT', '/api/scripts/warm-goodbye')).to.have.length(1);
+    expect(server.callsTo('POST', '/api/scripts/warm-goodbye/publish')).to.have.length(1);
+  });
+
+  it('says in words when someone else saved first (409)', async () => {
+    server = serve().on(
+      'PUT',
+      '/api/scripts/warm-goodbye',
+      apiError(409, 'conflict', 'The script is at version 3'),
+    );
+    const el = await openGoodbye();
+    getByRole(el, 'button', 'Save').click();
+    const alert = await waitFor(() => getByRole(el, 'alert'));
+    expect(alert.textContent).to.contain('someone saved this script since you opened it');
+    await expect(el).to.be.accessible();
+  });
+
+  it('views an old version and restores it', async () => {
+    server = serve().on('POST', '/api/scripts/warm-goodbye/versions/1/restore', () => ({
+      body: { script: { ...goodbye, title: 'Old goodbye', version: 3, latestVersion: 3 } },
+    }));
+    const el = await openGoodbye();
+    getByRole(el, 'button', 'View version 1').click();
+    await waitFor(() => getByRole(el, 'button', 'Close version'));
+    expect(queryAllByRole(el, 'heading', 'Old goodbye')).to.have.length(1);
+    getByRole(el, 'button', 'Restore version 1').click();
+    await waitFor(() => getByRole(el, 'status', /Version 1 is back as version 3/));
+    const call = server.callsTo('POST', '/api/scripts/warm-goodbye/versions/1/restore')[0]!;
+    expect(call.body).to.deep.equal({ version: 2 });
+    expect(getByRole<HTMLInputElement>(el, 'textbox', 'Title').value).to.equal('Old goodbye');
+  });
+
+  it('creates a new script with a POST, refusing to save it without steps', async () => {
+    server = serve().on('POST', '/api/scripts', (body) => ({
+      status: 201,
+      body: {
+        script: {
+          ...(body as object),
+          id: 'lost-property',
+          version: 1,
+          latestVersion: 1,
+          updatedAt: '2025-01-01T09:00:00.000Z',
+        },
+      },
+    }));
+    const el = await fixture<RoveAdminScripts>(html`<rove-admin-scripts></rove-admin-scripts>`);
+    (await waitFor(() => getByRole(el, 'button', 'New script'))).click();
+    await waitFor(() => getByRole(el, 'heading', 'New script'));
+    typeInto(getByRole(el, 'textbox', 'Title'), 'Lost property');
+    typeInto(getByRole(el, 'textbox', /^Purpose/), 'When someone has lost something here.');
+    getByRole(el, 'button', 'Save').click();
+    await waitFor(() => getByRole(el, 'alert', /fix the steps/));
+    expect(server.callsTo('POST', '/api/scripts')).to.have.length(0);
+    typeInto(steps(el), '1. Ask what it looks like.\n2. Check the lost property box.');
+    typeInto(getByRole(el, 'textbox', /^Tags/), 'lost, property');
+    getByRole(el, 'button', 'Save').click();
+    await waitFor(() => getByRole(el, 'status', /Saved as version 1/));
+    const body = server.callsTo('POST', '/api/scripts')[0]!.body as Record<string, unknown>;
+    expect(body.tags).to.deep.equal(['lost', 'property']);
+    expect(body.steps).to.have.length(2);
+  });
+});
