@@ -89,7 +89,9 @@ export class RoveAdminView extends LitElement {
         if (this._scriptsReady) return html`<rove-admin-scripts></rove-admin-scripts>`;
         return this._scriptsMissing
           ? html`<h2>Scripts</h2>
-              <p>The Scripts screen is not part of this version yet.</p>`
+              <p class="error" role="alert">
+                The Scripts screen could not be opened. Check the connection and reload the page.
+              </p>`
           : html`<p role="status">Opening Scripts…</p>`;
       default:
         return html`<rove-admin-devices></rove-admin-devices>`;
@@ -112,14 +114,11 @@ export class RoveAdminView extends LitElement {
     }
   }
 
-  /** The Scripts section is another engineer's file: load it only if the build has it. */
+  /** The Scripts section is its own chunk (another engineer's file), loaded on first visit. */
   private async _loadScripts() {
     if (this._scriptsReady) return;
     try {
-      const loaders = import.meta.glob('./rove-admin-scripts.ts');
-      const load = Object.values(loaders)[0];
-      if (!load) throw new Error('no scripts section');
-      await load();
+      await import('./rove-admin-scripts.js');
       this._scriptsReady = true;
     } catch {
       this._scriptsMissing = true;
