@@ -42,7 +42,16 @@ export default {
   testsStartTimeout: 60_000,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [
+    // Dexie's `import` entry wraps its UMD build, which a browser cannot import as ESM; its
+    // own ESM build is the same code.
+    {
+      name: 'dexie-esm',
+      resolveImport: ({ source }) =>
+        source === 'dexie' ? '/node_modules/dexie/dist/dexie.mjs' : undefined,
+    },
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+  ],
   browsers: [
     playwrightLauncher({
       product: 'chromium',
