@@ -13,6 +13,10 @@ const scratch = mkdtempSync(join(tmpdir(), 'rove-test-'));
 // One runner may take at most this long; a hang must not eat the whole CI budget.
 const RUNNER_LIMIT_MS = 10 * 60_000;
 
+// Tags the temp dirs of this run's PostgreSQL clusters (tests/support/postgres.ts reads it).
+const runTag = String(process.pid);
+process.env.ROVE_TEST_RUN = runTag;
+
 const say = (line) => console.log(`\n[rove test] ${line}`);
 
 // ---- the machine ---------------------------------------------------------------------------
@@ -84,6 +88,27 @@ function testFiles(dir, suffix) {
     .filter((file) => file.endsWith(suffix));
 }
 
+/**
+ * A test cluster outlives its runner only if the runner was killed (say, by the time limit
+ * above); stop any such cluster so no postgres process is left behind.
+ */
+function stopStrayClusters() {
+  // Only this run's clusters (see ROVE_TEST_RUN below): others may be testing on this machine.
+  for (const dir of readdirSync(tmpdir()).filter((d) => d.startsWith(`rove-pg-${runTag}-`))) {
+    const data = join(tmpdir(), dir, 'data');
+    if (!existsSync(join(data, 'postmaster.pid'))) continue;
+    say(`Stopping a test PostgreSQL left running in ${data}`);
+    const pgCtl = readdirSync('/usr/lib/postgresql')
+      .map((v) => `/usr/lib/postgresql/${v}/bin/pg_ctl`)
+      .find((file) => existsSync(file));
+    if (!pgCtl) continue;
+    const args = ['stop', '-D', data, '-m', 'immediate', '-w'];
+    if (isRoot) spawnSync('runuser', ['-u', 'postgres', '--', pgCtl, ...args], { stdio: 'ignore' });
+    else spawnSync(pgCtl, args, { stdio: 'ignore' });
+    rmSync(join(tmpdir(), dir), { recursive: true, force: true });
+  }
+}
+
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const results = [];
 
@@ -112,6 +137,7 @@ async function vitestProject(project, dir) {
     '--reporter=json',
     `--outputFile.json=${out}`,
   ]);
+  stopStrayClusters();
   const report = readJson(out);
   let passed = report?.numPassedTests ?? 0;
   let failed = report?.numFailedTests ?? 0;

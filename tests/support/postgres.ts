@@ -85,7 +85,8 @@ export async function startPostgres(): Promise<PgCluster> {
         'Install them with `apt-get install -y postgresql`, or run `npm test`, which does.',
     );
   }
-  const root = mkdtempSync(join(tmpdir(), 'rove-pg-'));
+  // Tagged with npm test's run, so it can find and stop a cluster whose runner it had to kill.
+  const root = mkdtempSync(join(tmpdir(), `rove-pg-${process.env.ROVE_TEST_RUN ?? 'dev'}-`));
   const dataDir = join(root, 'data');
   const { uid, gid } = ownerIds();
   chownSync(root, uid, gid);

@@ -1,6 +1,8 @@
 // Enrollment codes, device tokens, revoking, and staff sign-in on a tablet (with its lock-out).
-import { expect, it } from 'vitest';
-import { expectError, expectErrorOf, forEachStore } from '../../support/server.js';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectError, expectErrorOf, forEachStore, TestServer } from '../../support/server.js';
 
 forEachStore('devices and staff sign-in', (server) => {
   it('an enrollment code is made by the admin and expires within 15 minutes', async () => {
@@ -206,5 +208,36 @@ forEachStore('devices and staff sign-in', (server) => {
       scene.rover.tabletToken,
     );
     expectErrorOf(answer, [401, 403]);
+  });
+});
+
+// Expiry needs a clock we cannot move over HTTP, so this one test ages the code in the database
+// itself (PostgreSQL, where the test can reach the tables) and then uses it as a device would.
+describe('an expired enrollment code [postgres]', () => {
+  const server = new TestServer('postgres');
+  beforeAll(async () => {
+    await server.start();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('is refused, and a fresh one still works', async () => {
+    const label = `Expiring ${randomUUID()}`;
+    const code = await server.enrollmentCode('main', 'kiosk', label);
+    const db = new pg.Client({ connectionString: server.databaseUrl });
+    await db.connect();
+    try {
+      const aged = await db.query(
+        "UPDATE enrollments SET expires_at = now() - interval '1 minute' WHERE label = $1",
+        [label],
+      );
+      expect(aged.rowCount).toBe(1);
+    } finally {
+      await db.end();
+    }
+    expectErrorOf(await server.post('/api/devices/enroll', { code }), [401, 404]);
+    const fresh = await server.enrollmentCode('main', 'kiosk');
+    expect((await server.post('/api/devices/enroll', { code: fresh })).status).toBe(201);
   });
 });
