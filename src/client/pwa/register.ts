@@ -1,6 +1,6 @@
 // Registers Rove's service worker (src/sw/service-worker.ts) with workbox-window and turns "a new
 // version is waiting" into update-status.ts state. main.ts calls registerServiceWorker() once.
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 import {
   announceUpdateWaiting,
   applyUpdate,
@@ -24,9 +24,15 @@ let registered = false;
  * offline.
  */
 export function registerServiceWorker(): void {
-  if (registered || import.meta.env.DEV || !('serviceWorker' in navigator)) return;
+  if (registered || import.meta.env?.DEV || !('serviceWorker' in navigator)) return;
   registered = true;
-  const wb = new Workbox('/service-worker.js', { scope: '/' });
+  // Loaded apart so the kiosk's first paint does not wait for it; it is precached like any view.
+  import('workbox-window')
+    .then(({ Workbox }) => watch(new Workbox('/service-worker.js', { scope: '/' })))
+    .catch((error: unknown) => console.warn('Rove works without offline support here:', error));
+}
+
+function watch(wb: Workbox): Promise<void> {
   let reloadWhenControlling = false;
 
   // Fires for a worker that installed while this page was open, and on load for one that was
@@ -44,14 +50,13 @@ export function registerServiceWorker(): void {
     else if (event.isUpdate) announceUpdateWaiting(() => window.location.reload());
   });
 
-  wb.register()
-    .then((registration) => {
-      if (!registration) return;
-      setInterval(() => {
-        if (navigator.onLine) registration.update().catch(() => undefined);
-      }, UPDATE_CHECK_MS);
-    })
-    .catch((error: unknown) => console.warn('Rove works without offline support here:', error));
+  // register() itself waits for the page's load event before it touches the network.
+  return wb.register().then((registration) => {
+    if (!registration) return;
+    setInterval(() => {
+      if (navigator.onLine) registration.update().catch(() => undefined);
+    }, UPDATE_CHECK_MS);
+  });
 }
 
 /**
