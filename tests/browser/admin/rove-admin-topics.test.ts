@@ -23,7 +23,7 @@ const topic = (id: string, label: string, skill: string, position: number): Topi
   branchId: 'main',
   label,
   skill,
-  icon: 'computer',
+  icon: 'tech',
   position,
   hidden: false,
 });
@@ -136,13 +136,13 @@ describe('rove-admin-topics', () => {
     }));
     typeInto(getByRole(el, 'textbox', /^Label What patrons see/), 'Printing');
     getByRole<HTMLSelectElement>(el, 'combobox', 'Skill that answers it').value = 'tech';
-    getByRole<HTMLSelectElement>(el, 'combobox', 'Icon').value = 'printer';
+    getByRole<HTMLSelectElement>(el, 'combobox', 'Icon').value = 'careers';
     getByRole(el, 'button', 'Add topic').click();
     await waitFor(() => expect(labels(el).at(-1)).to.equal('Printing'));
     expect(server.callsTo('POST', '/api/branches/main/topics')[0]?.body).to.deep.equal({
       label: 'Printing',
       skill: 'tech',
-      icon: 'printer',
+      icon: 'careers',
     });
 
     server.on('POST', '/api/branches/main/topics', apiError(400, 'invalid', 'skill is not known'));

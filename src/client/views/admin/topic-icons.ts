@@ -1,17 +1,15 @@
 // Icon names a supervisor can choose for a topic; the kiosk draws each by name, and shows its
 // own fallback for a name it does not know.
+// The names match the server's starter topics (src/server/store/seed.ts).
 export const TOPIC_ICONS = [
-  { id: 'computer', label: 'Computer' },
-  { id: 'printer', label: 'Printer' },
-  { id: 'wifi', label: 'Wi-Fi' },
-  { id: 'phone', label: 'Phone or tablet' },
+  { id: 'tech', label: 'Computer and phone' },
   { id: 'book', label: 'Book' },
-  { id: 'child', label: 'Child' },
+  { id: 'youth', label: 'Child' },
   { id: 'history', label: 'Old building' },
-  { id: 'briefcase', label: 'Briefcase' },
-  { id: 'form', label: 'Form' },
-  { id: 'accessibility', label: 'Accessibility' },
-  { id: 'question', label: 'Question mark' },
+  { id: 'careers', label: 'Briefcase' },
+  { id: 'forms', label: 'Form' },
+  { id: 'access', label: 'Accessibility' },
+  { id: 'general', label: 'Question mark' },
 ] as const;
 
 /** The icon choices, keeping a topic's current icon even when it is not one of ours. */
