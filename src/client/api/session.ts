@@ -1,0 +1,34 @@
+// Who this device is and who is signed in on it: enrollment, staff sign-in and sign-out.
+import { apiFetch } from './http.js';
+import type { Device, StaffName } from '../../shared/schemas.js';
+
+export type Role = 'admin' | 'staff' | 'kiosk' | 'tablet' | null;
+
+/** `GET /api/session`: the device (when enrolled) and the person signed in on it, if any. */
+export interface Session {
+  role: Role;
+  device?: Device;
+  staff?: StaffName;
+}
+
+export function fetchSession(): Promise<Session> {
+  return apiFetch<Session>('/api/session');
+}
+
+/** Turns this browser into an enrolled kiosk or tablet (the server sets the device cookie). */
+export function enrollDevice(code: string): Promise<{ token: string; device: Device }> {
+  return apiFetch('/api/devices/enroll', { body: { code } });
+}
+
+/** Signs a staff member in on this tablet with their PIN. */
+export function signInStaff(
+  staffId: string,
+  pin: string,
+): Promise<{ token: string; staff: StaffName }> {
+  return apiFetch('/api/session/staff', { body: { staffId, pin } });
+}
+
+/** Ends the staff session; the tablet stays enrolled. */
+export function signOutStaff(): Promise<void> {
+  return apiFetch<void>('/api/session', { method: 'DELETE' });
+}

@@ -1,0 +1,66 @@
+// What the kiosk reads and remembers: the one request it is following for the patron in front
+// of it, which survives a reload (the outbox may still hold it).
+import { db, deleteMeta, getMeta, setMeta } from './db.js';
+import { provisionalRequest, withPending, type PendingView } from './pending.js';
+import type { Notice } from './db.js';
+
+const CURRENT = 'kioskCurrentRequest';
+
+/** The request this kiosk is showing to its patron, if any. */
+export function readCurrentRequestId(): Promise<string | undefined> {
+  return getMeta<string>(CURRENT);
+}
+
+export function rememberCurrentRequest(id: string): Promise<void> {
+  return setMeta(CURRENT, id);
+}
+
+/** The patron left: the kiosk follows nothing (the request itself carries on). */
+export function forgetCurrentRequest(): Promise<void> {
+  return deleteMeta(CURRENT);
+}
+
+export interface KioskRequestView extends PendingView {
+  /** True while the server has not yet received the request at all. */
+  unsent: boolean;
+  /** What went wrong, if the server refused it. */
+  notice?: Notice;
+}
+
+/** The kiosk's request as the patron should see it, or undefined when it knows none. */
+export async function readKioskRequest(
+  id: string,
+  branchId: string,
+): Promise<KioskRequestView | undefined> {
+  const [stored, entries, notice] = await Promise.all([
+    db.requests.get(id),
+    db.outbox.where('requestId').equals(id).sortBy('seq'),
+    db.notices.where('requestId').equals(id).last(),
+  ]);
+  const create = entries.find((e) => e.action === 'create');
+  const base = stored ?? (create ? provisionalRequest(create, branchId) : undefined);
+  if (!base) return notice ? { ...closedStub(id, branchId), notice } : undefined;
+  const view = withPending(
+    base,
+    entries.filter((e) => e.action !== 'create'),
+  );
+  return { ...view, unsent: !stored, notice };
+}
+
+function closedStub(id: string, branchId: string): PendingView & { unsent: boolean } {
+  return {
+    request: {
+      id,
+      branchId,
+      ticket: '',
+      topicId: '',
+      skill: '',
+      status: 'cancelled',
+      needs: [],
+      version: 0,
+      createdAt: new Date(0).toISOString(),
+    },
+    pending: [],
+    unsent: false,
+  };
+}

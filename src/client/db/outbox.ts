@@ -1,0 +1,203 @@
+// The outbox: every action is written here (with its opId) before it is sent, sent strictly in
+// order, retried with backoff while the server cannot be reached, and removed only once the
+// server has answered. A refusal (409 and other 4xx) is an answer: the replica takes the
+// server's request and the person is told in words, through a notice.
+import { ApiError } from '../api/http.js';
+import { postNewRequest, postRequestAction } from '../api/requests.js';
+import { db, type OutboxEntry } from './db.js';
+import { newId } from './ids.js';
+import type { CreateRequestBody, HelpRequest } from '../../shared/schemas.js';
+import type { RequestAction } from '../../shared/request-machine.js';
+
+/** How the outbox reaches the server; tests may pass their own to count calls. */
+export interface OutboxSender {
+  create(body: CreateRequestBody): Promise<HelpRequest>;
+  act(
+    requestId: string,
+    action: RequestAction,
+    body: Record<string, unknown>,
+  ): Promise<HelpRequest>;
+}
+
+export const httpSender: OutboxSender = { create: postNewRequest, act: postRequestAction };
+
+/** The staff member acting, so a pending claim shows as theirs before the server answers. */
+export interface Actor {
+  id: string;
+  displayName: string;
+}
+
+const listeners = new Set<() => void>();
+
+/** Called after every enqueue: the flusher uses it to send at once. */
+export function onEnqueue(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+async function enqueue(entry: Omit<OutboxEntry, 'createdAt' | 'attempts' | 'notBefore'>) {
+  await db.outbox.add({ ...entry, createdAt: new Date().toISOString(), attempts: 0, notBefore: 0 });
+  for (const listener of listeners) listener();
+}
+
+/** A kiosk's new request; its `id` (made here if absent) is also the action's opId. */
+export async function queueNewRequest(
+  fields: Omit<CreateRequestBody, 'id'> & { id?: string },
+): Promise<string> {
+  const id = fields.id ?? newId();
+  await enqueue({ opId: id, requestId: id, action: 'create', body: { ...fields, id } });
+  return id;
+}
+
+/** A staff action (claim, start, resolve...) with its extra fields (outcome, skill, note). */
+export async function queueRequestAction(
+  requestId: string,
+  action: RequestAction,
+  actor: Actor | undefined,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  const opId = newId();
+  await enqueue({
+    opId,
+    requestId,
+    action,
+    body: { ...extra, opId },
+    actorId: actor?.id,
+    actorName: actor?.displayName,
+  });
+  return opId;
+}
+
+/** Waits 1 s, 2 s, 4 s ... up to 30 s between attempts, with a little jitter. */
+export function backoffMs(attempts: number): number {
+  const base = Math.min(30_000, 1000 * 2 ** Math.max(0, attempts - 1));
+  return Math.round(base * (0.85 + Math.random() * 0.3));
+}
+
+export type FlushResult =
+  | { state: 'empty' }
+  /** The head could not be sent; nothing after it is tried before `retryAt` (epoch ms). */
+  | { state: 'retry'; retryAt: number; offline: boolean };
+
+/** The words for a refused action, from the server's current request. */
+export function describeRefusal(entry: OutboxEntry, error: ApiError): string {
+  const request = error.request;
+  const ticket = request?.ticket ? `ticket ${request.ticket}` : 'this request';
+  const holder = request?.claimedBy;
+  if (entry.action === 'claim' && holder && holder.id !== entry.actorId) {
+    return `${holder.displayName} got there first, so ${ticket} is theirs.`;
+  }
+  if (request?.status === 'cancelled')
+    return `${capital(ticket)} was cancelled, so it was not sent.`;
+  if (request?.status === 'done') return `${capital(ticket)} was already resolved.`;
+  if (error.status === 401) return `Not sent: you were signed out. ${error.message}`;
+  return `Could not ${entry.action === 'transfer' ? 'hand off' : entry.action} ${ticket}: ${error.message}`;
+}
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** True when the server did not really answer: keep the action and try again later. */
+function shouldRetry(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return true;
+  return error.isOffline || error.status === 429 || error.status >= 500;
+}
+
+let running: Promise<FlushResult> | undefined;
+let again = false;
+
+/**
+ * Sends the outbox from its oldest entry until it is empty or the head cannot be sent.
+ * Only one flush runs at a time in a tab (and across tabs where Web Locks exist); a call while
+ * one runs makes that one look again before it ends, so a just-queued action is never missed.
+ */
+export function flushOutbox(sender: OutboxSender = httpSender): Promise<FlushResult> {
+  if (running) {
+    again = true;
+    return running;
+  }
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  const once = () => (locks ? locks.request('rove-outbox', () => drain(sender)) : drain(sender));
+  running = (async () => {
+    let result: FlushResult;
+    do {
+      again = false;
+      result = await once();
+    } while (again && result.state === 'empty');
+    return result;
+  })().finally(() => {
+    running = undefined;
+  });
+  return running;
+}
+
+async function drain(sender: OutboxSender): Promise<FlushResult> {
+  for (;;) {
+    const head = await db.outbox.orderBy('seq').first();
+    if (!head || head.seq === undefined) return { state: 'empty' };
+    if (head.notBefore > Date.now())
+      return { state: 'retry', retryAt: head.notBefore, offline: false };
+    try {
+      const answer =
+        head.action === 'create'
+          ? await sender.create(head.body as CreateRequestBody)
+          : await sender.act(head.requestId, head.action, head.body);
+      await settle(head, answer);
+    } catch (error) {
+      if (shouldRetry(error) || !(error instanceof ApiError)) {
+        const attempts = head.attempts + 1;
+        const wait =
+          error instanceof ApiError && error.retryAfter
+            ? error.retryAfter * 1000
+            : backoffMs(attempts);
+        const retryAt = Date.now() + wait;
+        await db.outbox.update(head.seq, { attempts, notBefore: retryAt });
+        const offline = !(error instanceof ApiError) || error.isOffline || error.status >= 502;
+        return { state: 'retry', retryAt, offline };
+      }
+      await refuse(head, error);
+    }
+  }
+}
+
+/** The server did it: the replica takes its answer and the entry leaves, in one transaction. */
+async function settle(entry: OutboxEntry, answer: HelpRequest): Promise<void> {
+  await db.transaction('rw', db.outbox, db.requests, async () => {
+    const current = await db.requests.get(answer.id);
+    if (!current || current.version <= answer.version) await db.requests.put(answer);
+    await db.outbox.delete(entry.seq!);
+  });
+}
+
+/**
+ * The server refused: take its request, tell the person, and drop the actions queued after
+ * this one on the same request by the same person (they depended on it: no Start after a lost
+ * claim).
+ */
+async function refuse(entry: OutboxEntry, error: ApiError): Promise<void> {
+  await db.transaction('rw', [db.outbox, db.requests, db.notices], async () => {
+    const request = error.request;
+    if (request) {
+      const current = await db.requests.get(request.id);
+      if (!current || current.version <= request.version) await db.requests.put(request);
+    }
+    const dependent = (await db.outbox.where('requestId').equals(entry.requestId).toArray())
+      .filter((e) => e.seq! > entry.seq! && e.actorId === entry.actorId)
+      .map((e) => e.seq!);
+    await db.outbox.bulkDelete([entry.seq!, ...dependent]);
+    await db.notices.add({
+      requestId: entry.requestId,
+      text: describeRefusal(entry, error),
+      at: new Date().toISOString(),
+    });
+  });
+}
+
+/** Removes a notice once the person has read it. */
+export async function dismissNotice(id: number): Promise<void> {
+  await db.notices.delete(id);
+}
+
+/** How many actions wait to be sent (for "3 actions waiting to send"). */
+export async function outboxSize(): Promise<number> {
+  return db.outbox.count();
+}

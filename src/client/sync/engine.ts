@@ -1,0 +1,157 @@
+// The sync engine of one surface: keeps the replica in step with the server's event stream
+// (snapshot, then events; resume from the replica's cursor), refreshes reference data each time
+// the stream (re)opens, and keeps the outbox flushing. Tablets with staff and kiosks use it.
+import { fetchSkills, fetchStaffNames, fetchTopics } from '../api/branch.js';
+import { fetchRequest } from '../api/requests.js';
+import { openEventStream, streamPath } from '../api/stream.js';
+import { setMeta } from '../db/db.js';
+import {
+  applyRequestEvent,
+  applySnapshot,
+  markSynced,
+  replaceStaffNames,
+  replaceTopics,
+  resetStreamCursor,
+  streamCursor,
+  upsertRequest,
+  upsertTopic,
+} from '../db/replica.js';
+import { applyScriptEvent, syncScripts } from '../db/scripts-sync.js';
+import { readCurrentRequestId } from '../db/kiosk.js';
+import { reportConnected, reportLost, setStreaming } from './connection.js';
+import { setLine } from './kiosk-line.js';
+import { kickOutbox, startOutboxFlusher } from './outbox-flusher.js';
+import type { LineEvent, RequestEvent, SnapshotEvent, TopicEvent } from '../../shared/events.js';
+
+export interface SyncOptions {
+  kind: 'staff' | 'kiosk';
+  branchId: string;
+}
+
+/** After this many failed opens in a row, resume from a fresh snapshot instead. */
+const FRESH_AFTER = 4;
+
+/** Starts syncing; returns the stop function (call it from disconnectedCallback). */
+export function startSync({ kind, branchId }: SyncOptions): () => void {
+  const stream = kind === 'kiosk' ? 'kiosk' : `branch:${branchId}`;
+  const stopFlusher = startOutboxFlusher();
+  let close: (() => void) | undefined;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
+  let stopped = false;
+  let wasOpen = false;
+  // Events are applied one after another, in the order the server sent them.
+  let applying: Promise<unknown> = Promise.resolve();
+  const inOrder = (work: () => Promise<unknown>) => {
+    applying = applying.then(work).catch((error: unknown) => {
+      console.error('Rove could not apply an event', error);
+    });
+  };
+
+  setStreaming(true);
+
+  const connect = async () => {
+    if (stopped) return;
+    if (failures >= FRESH_AFTER) await resetStreamCursor(stream);
+    const cursor = await streamCursor(stream);
+    if (stopped) return;
+    close = openEventStream(streamPath(kind, branchId), cursor, {
+      open() {
+        failures = 0;
+        wasOpen = true;
+        reportConnected();
+        void refreshReference(kind, branchId);
+        void kickOutbox();
+      },
+      event(name, data, seq) {
+        switch (name) {
+          case 'snapshot':
+            inOrder(async () => {
+              await applySnapshot(stream, branchId, data as SnapshotEvent);
+              if (kind === 'kiosk') await catchUpKioskRequest(data as SnapshotEvent);
+            });
+            break;
+          case 'request':
+            inOrder(() => applyRequestEvent(stream, seq, (data as RequestEvent).request));
+            break;
+          case 'topic':
+            inOrder(() => upsertTopic((data as TopicEvent).topic));
+            break;
+          case 'script':
+            if (kind === 'staff') inOrder(() => applyScriptEvent(data as { script: unknown }));
+            break;
+          case 'line':
+            setLine(data as LineEvent);
+            break;
+        }
+      },
+      lost() {
+        close = undefined;
+        failures++;
+        setLine(undefined);
+        // The replica was current until now: remember that for "the queue as of ...".
+        if (wasOpen) void markSynced();
+        wasOpen = false;
+        reportLost();
+        const wait = Math.min(15_000, 1000 * 2 ** Math.min(failures - 1, 4));
+        retry = setTimeout(() => void connect(), wait);
+      },
+    });
+  };
+
+  const onOnline = () => {
+    // The browser has a network again: do not sit out the rest of a long backoff.
+    if (close || stopped) return;
+    if (retry !== undefined) clearTimeout(retry);
+    void connect();
+  };
+  window.addEventListener('online', onOnline);
+  void connect();
+
+  return () => {
+    stopped = true;
+    window.removeEventListener('online', onOnline);
+    if (retry !== undefined) clearTimeout(retry);
+    close?.();
+    setLine(undefined);
+    setStreaming(false);
+    stopFlusher();
+  };
+}
+
+/** Topics (both), staff names, skills and scripts (tablets) each time the stream opens. */
+async function refreshReference(kind: 'staff' | 'kiosk', branchId: string): Promise<void> {
+  const jobs: Promise<unknown>[] = [fetchTopics(branchId).then((t) => replaceTopics(branchId, t))];
+  if (kind === 'staff') {
+    jobs.push(fetchStaffNames(branchId).then((s) => replaceStaffNames(branchId, s)));
+    jobs.push(fetchSkills().then((skills) => setMeta('skills', skills)));
+    jobs.push(syncScripts());
+  }
+  const results = await Promise.allSettled(jobs);
+  for (const result of results) {
+    if (result.status === 'rejected') console.warn('Rove kept its stored copy', result.reason);
+  }
+}
+
+/**
+ * A fresh kiosk snapshot lists only open requests. If the patron's request closed while the
+ * kiosk was away, ask for it, so the kiosk can thank them instead of waiting forever.
+ */
+async function catchUpKioskRequest(snapshot: SnapshotEvent): Promise<void> {
+  const id = await readCurrentRequestId();
+  if (!id || snapshot.requests.some((r) => r.id === id)) return;
+  try {
+    await upsertRequest(await fetchRequest(id));
+  } catch {
+    // Not on the server yet (still in the outbox) or gone: nothing to catch up.
+  }
+}
+
+/** For a tablet with nobody signed in: refresh the names on its sign-in screen. */
+export async function refreshSignInNames(branchId: string): Promise<void> {
+  try {
+    await replaceStaffNames(branchId, await fetchStaffNames(branchId));
+  } catch (error) {
+    console.warn('Rove shows the staff names it stored last time', error);
+  }
+}
