@@ -1,0 +1,127 @@
+// What a kiosk downloads to show `/`: the module script(s) of the built index.html, everything
+// they import statically, and the lazily loaded kiosk view with its own static imports. Read
+// from dist/client after `vite build`, gzipped file by file as a server or CDN would send them.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, posix, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface BundleFile {
+  /** Path under dist/client, e.g. `assets/index-abc123.js`. */
+  file: string;
+  bytes: number;
+  gzipBytes: number;
+  /** Why it is loaded: the page's entry, a static import, or the kiosk view. */
+  via: 'entry' | 'static' | 'kiosk-view';
+}
+
+export interface KioskFirstLoad {
+  files: BundleFile[];
+  gzipBytes: number;
+  bytes: number;
+  /** The lazily loaded kiosk view chunk(s) found; empty if the kiosk view is in the entry. */
+  kioskChunks: string[];
+}
+
+const STATIC_IMPORT = /\bimport\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.m?js)["']/g;
+const STATIC_EXPORT =
+  /\bexport\s*(?:\*(?:\s*as\s*[\w$]+)?|\{[^}]*\})\s*from\s*["']([^"']+\.m?js)["']/g;
+const DYNAMIC_IMPORT = /\bimport\(\s*["']([^"']+\.m?js)["']\s*\)/g;
+const KIOSK_NAME = /kiosk/i;
+
+/** Module scripts and modulepreload links of the built index.html, as dist-relative paths. */
+export function entryScripts(distClient: string): string[] {
+  const html = readFileSync(join(distClient, 'index.html'), 'utf8');
+  const found = new Set<string>();
+  for (const tag of html.match(/<script\b[^>]*>/g) ?? []) {
+    if (!/type=["']?module/.test(tag)) continue;
+    const src = /\bsrc=["']?([^"'\s>]+)/.exec(tag)?.[1];
+    if (src) found.add(resolveFrom(distClient, '', src));
+  }
+  for (const tag of html.match(/<link\b[^>]*>/g) ?? []) {
+    if (!/rel=["']?modulepreload/.test(tag)) continue;
+    const href = /\bhref=["']?([^"'\s>]+)/.exec(tag)?.[1];
+    if (href) found.add(resolveFrom(distClient, '', href));
+  }
+  return [...found];
+}
+
+/** `spec` imported from dist-relative `from` (or from index.html when `from` is ''). */
+function resolveFrom(distClient: string, from: string, spec: string): string {
+  if (/^[a-z]+:\/\//i.test(spec)) throw new Error(`The kiosk loads an external script: ${spec}`);
+  const path = spec.startsWith('/')
+    ? spec.slice(1)
+    : posix.normalize(posix.join(posix.dirname(from || 'index.html'), spec));
+  if (!existsSync(join(distClient, path))) {
+    throw new Error(`${from || 'index.html'} loads ${spec}, which is not in ${distClient}`);
+  }
+  return path;
+}
+
+function imports(distClient: string, file: string, pattern: RegExp): string[] {
+  const code = readFileSync(join(distClient, file), 'utf8');
+  return [...code.matchAll(pattern)].map((match) => resolveFrom(distClient, file, match[1]!));
+}
+
+/** `roots` and everything they import statically, transitively. */
+function staticClosure(distClient: string, roots: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...roots];
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    queue.push(
+      ...imports(distClient, file, STATIC_IMPORT),
+      ...imports(distClient, file, STATIC_EXPORT),
+    );
+  }
+  return seen;
+}
+
+export function kioskFirstLoad(distClient: string): KioskFirstLoad {
+  if (!existsSync(join(distClient, 'index.html'))) {
+    throw new Error(`${distClient}/index.html is missing: run \`npm run build\` first`);
+  }
+  const entries = entryScripts(distClient);
+  if (entries.length === 0) throw new Error('The built index.html loads no module script');
+  const shell = staticClosure(distClient, entries);
+  const lazy = new Set<string>();
+  for (const file of shell) {
+    for (const target of imports(distClient, file, DYNAMIC_IMPORT)) {
+      if (!shell.has(target) && KIOSK_NAME.test(posix.basename(target))) lazy.add(target);
+    }
+  }
+  const kiosk = staticClosure(distClient, [...lazy]);
+  const files: BundleFile[] = [];
+  for (const file of new Set([...shell, ...kiosk])) {
+    const buffer = readFileSync(join(distClient, file));
+    const via = entries.includes(file) ? 'entry' : lazy.has(file) ? 'kiosk-view' : 'static';
+    files.push({
+      file,
+      bytes: buffer.length,
+      gzipBytes: gzipSync(buffer, { level: 9 }).length,
+      via,
+    });
+  }
+  files.sort((a, b) => b.gzipBytes - a.gzipBytes);
+  return {
+    files,
+    gzipBytes: files.reduce((sum, f) => sum + f.gzipBytes, 0),
+    bytes: files.reduce((sum, f) => sum + f.bytes, 0),
+    kioskChunks: [...lazy],
+  };
+}
+
+/** Gzipped size of each of `urls` (as a browser saw them) found in dist/client. */
+export function gzipOfLoaded(distClient: string, urls: readonly string[]): number {
+  let total = 0;
+  for (const url of urls) {
+    const path = join(distClient, new URL(url).pathname);
+    if (!relative(distClient, path).startsWith('..') && existsSync(path)) {
+      total += gzipSync(readFileSync(path), { level: 9 }).length;
+    }
+  }
+  return total;
+}
+
+export const distClientOf = (root: string) => join(root, 'dist', 'client');

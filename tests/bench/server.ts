@@ -1,0 +1,182 @@
+// The server under test, always its own process (as in production), so its CPU and memory are
+// its own: `node dist/server/main.js`, or `node scripts/start.mjs` for the start-up figure.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { call, sleep } from './http.js';
+
+export const ADMIN_PASSWORD = 'bench-admin-password';
+
+export interface ServerProcess {
+  /** e.g. `http://127.0.0.1:41234`, no trailing slash. */
+  url: string;
+  child: ChildProcess;
+  /** Everything it printed, for error messages. */
+  output(): string;
+  /** Resident memory of the Node process that serves HTTP, in KiB. */
+  rssKb(): number;
+  /** SIGTERM, then SIGKILL after 10 s. */
+  stop(): Promise<void>;
+}
+
+export interface SpawnOptions {
+  root: string;
+  dataDir: string;
+  databaseUrl?: string;
+  /** `main` runs dist/server/main.js; `start` runs scripts/start.mjs (what `npm start` does). */
+  entry?: 'main' | 'start';
+  /** Extra flags for node, e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
+  env?: Record<string, string>;
+}
+
+const running = new Set<ChildProcess>();
+// Never leave a server behind, whatever ends the bench.
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function launch(options: SpawnOptions, port: number): { child: ChildProcess; log: () => string } {
+  const entry =
+    options.entry === 'start'
+      ? join(options.root, 'scripts', 'start.mjs')
+      : join(options.root, 'dist', 'server', 'main.js');
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
+    cwd: options.root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ROVE_DATA_DIR: options.dataDir,
+      DATABASE_URL: options.databaseUrl ?? '',
+      ROVE_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  let log = '';
+  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  return { child, log: () => log };
+}
+
+function handle(child: ChildProcess, url: string, log: () => string): ServerProcess {
+  return {
+    url,
+    child,
+    output: log,
+    rssKb: () => readRssKb(servingPid(child.pid!)),
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Starts the server and waits for its "Rove is running at http://..." line. */
+export async function startServer(options: SpawnOptions): Promise<ServerProcess> {
+  const { child, log } = launch(options, 0);
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`The server did not say it was running within 60 s:\n${log()}`));
+    }, 60_000);
+    const look = () => {
+      const found = /Rove is running at (http:\/\/[^\s/]+)/.exec(log());
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1]!.replace('0.0.0.0', '127.0.0.1'));
+      }
+    };
+    child.stdout?.on('data', look);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`The server exited (${code ?? signal}) before it was running:\n${log()}`));
+    });
+  });
+  return handle(child, url, log);
+}
+
+/**
+ * Starts the server on a known port and polls `/api/health` from the moment of spawning:
+ * answers the process and how long it took to answer `200 {ok: true}`.
+ */
+export async function startTimed(
+  options: SpawnOptions,
+): Promise<{ server: ServerProcess; healthyMs: number }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  const { child, log } = launch(options, port);
+  const deadline = started + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The server exited before healthy:\n${log()}`);
+    if (performance.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`The server was not healthy within 60 s:\n${log()}`);
+    }
+    const answer = await call(url, 'GET', '/api/health').catch(() => undefined);
+    if (answer?.status === 200 && answer.body?.ok === true) break;
+    await sleep(10);
+  }
+  return { server: handle(child, url, log), healthyMs: performance.now() - started };
+}
+
+/**
+ * The process that actually serves: `scripts/start.mjs` may run the server in a child, so
+ * take the deepest Node descendant running dist/server/main.js, else the process itself.
+ */
+export function servingPid(pid: number): number {
+  const queue = [pid];
+  let found = pid;
+  while (queue.length) {
+    const current = queue.shift()!;
+    const cmdline = readProc(`/proc/${current}/cmdline`).replaceAll('\0', ' ');
+    if (cmdline.includes(join('dist', 'server', 'main.js'))) found = current;
+    queue.push(...childrenOf(current));
+  }
+  return found;
+}
+
+function childrenOf(pid: number): number[] {
+  const tasks = `/proc/${pid}/task`;
+  if (!existsSync(tasks)) return [];
+  return readdirSync(tasks).flatMap((tid) =>
+    readProc(`${tasks}/${tid}/children`).split(/\s+/).filter(Boolean).map(Number),
+  );
+}
+
+function readProc(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** VmRSS of `pid` in KiB (NaN if it is gone). */
+export function readRssKb(pid: number): number {
+  const found = /VmRSS:\s+(\d+)\s+kB/.exec(readProc(`/proc/${pid}/status`));
+  return found ? Number(found[1]) : NaN;
+}
