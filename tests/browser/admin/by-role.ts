@@ -16,6 +16,7 @@ const ROLE_SELECTORS: Record<string, string> = {
   heading: 'h1, h2, h3, h4, h5, h6, [role="heading"]',
   navigation: 'nav, [role="navigation"]',
   group: 'fieldset, [role="group"]',
+  region: 'section[aria-label], section[aria-labelledby], [role="region"]',
   form: 'form[aria-label], form[aria-labelledby], [role="form"]',
 };
 

@@ -55,6 +55,9 @@ describe('rove-admin-topics', () => {
     return el;
   }
 
+  const listRegion = (el: RoveAdminTopics) =>
+    getByRole(el, 'region', 'What the kiosk offers, in order');
+
   const labels = (el: RoveAdminTopics) =>
     Array.from(el.shadowRoot!.querySelectorAll('rove-admin-topic-row'), (row) => row.topic.label);
 
@@ -81,7 +84,9 @@ describe('rove-admin-topics', () => {
         getByRole(row, 'button', 'Move Computers down'),
       ),
     );
-    expect(getByRole(el, 'status').textContent).to.contain('Computers moved to position 2 of 3');
+    expect(getByRole(listRegion(el), 'status').textContent).to.contain(
+      'Computers moved to position 2 of 3',
+    );
 
     getByRole(el, 'button', 'Move Local history up').click();
     await waitFor(() =>
@@ -120,7 +125,7 @@ describe('rove-admin-topics', () => {
     }));
     getByRole(el, 'button', 'Hide Local history').click();
     const show = await waitFor(() => getByRole(el, 'button', 'Show Local history'));
-    expect(getByRole(el, 'status').textContent).to.contain('hidden from the kiosk');
+    expect(getByRole(listRegion(el), 'status').textContent).to.contain('hidden from the kiosk');
     show.click();
     await waitFor(() => getByRole(el, 'button', 'Hide Local history'));
     expect(
@@ -161,5 +166,19 @@ describe('rove-admin-topics', () => {
     branch.value = 'east';
     branch.dispatchEvent(new Event('change'));
     await waitFor(() => expect(el.shadowRoot!.textContent).to.contain('no topics yet'));
+  });
+
+  it('shows a newly added branch with its topics', async () => {
+    const el = await open();
+    server
+      .on('POST', '/api/branches', (body) => ({ status: 201, body }))
+      .on('GET', '/api/branches/north/topics', { body: { topics: [] } });
+    const form = el.shadowRoot!.querySelector('rove-admin-branch-form')!;
+    typeInto(getByRole(form, 'textbox', /^Branch name/), 'North');
+    getByRole(form, 'button', 'Add branch').click();
+    await waitFor(() =>
+      expect(getByRole<HTMLSelectElement>(el, 'combobox', 'Branch').value).to.equal('north'),
+    );
+    expect(server.callsTo('GET', '/api/branches/north/topics')).to.have.length(1);
   });
 });

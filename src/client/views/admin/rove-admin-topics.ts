@@ -5,6 +5,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { addTopic, listBranches, listSkills, listTopics, reorderTopics } from '../../api/admin.js';
 import type { Branch, Skill, Topic } from '../../../shared/schemas.js';
+import '../../components/rove-admin-branch-form.js';
 import '../../components/rove-admin-topic-row.js';
 import type { RoveAdminTopicRow } from '../../components/rove-admin-topic-row.js';
 import { adminStyles } from './admin.styles.js';
@@ -50,6 +51,7 @@ export class RoveAdminTopics extends LitElement {
         ${this._renderList()}
       </section>
       ${this._renderAdd()}
+      <rove-admin-branch-form @branch-added=${this._onBranchAdded}></rove-admin-branch-form>
     `;
   }
 
@@ -165,6 +167,13 @@ export class RoveAdminTopics extends LitElement {
       `rove-admin-topic-row[data-topic="${CSS.escape(topicId)}"]`,
     );
     await row?.focusMove(by);
+  }
+
+  private _onBranchAdded(event: CustomEvent<Branch>) {
+    this._branches = [...this._branches, event.detail];
+    this._branchId = event.detail.id;
+    this._notice = `Showing the topics of ${event.detail.name}.`;
+    void this._loadTopics();
   }
 
   private _onUpdated(event: CustomEvent<Topic>) {
