@@ -57,6 +57,14 @@ export class RoveAdminEnrollment extends LitElement {
     return `${this.origin}/enroll?code=${encodeURIComponent(this.code)}`;
   }
 
+  /** Bring the new link into view and tell screen readers it is there. */
+  async showYourself() {
+    await this.updateComplete;
+    const heading = this.renderRoot.querySelector<HTMLElement>('#enroll-heading');
+    heading?.focus({ preventScroll: true });
+    this.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }
+
   override connectedCallback() {
     super.connectedCallback();
     this._timer = setInterval(() => {
@@ -75,7 +83,7 @@ export class RoveAdminEnrollment extends LitElement {
     const expired = left <= 0;
     return html`
       <section class="panel" aria-labelledby="enroll-heading">
-        <h3 id="enroll-heading">Enroll ${this.label || 'the new device'}</h3>
+        <h3 id="enroll-heading" tabindex="-1">Enroll ${this.label || 'the new device'}</h3>
         <p>
           On the new device, scan this code with the camera, or open the link below in its browser.
         </p>

@@ -73,6 +73,11 @@ describe('rove-admin-devices', () => {
       label: 'Reference tablet',
     });
     const enrollment = el.shadowRoot!.querySelector('rove-admin-enrollment')!;
+    await waitFor(() =>
+      expect(enrollment.shadowRoot!.activeElement?.textContent).to.contain(
+        'Enroll Reference tablet',
+      ),
+    );
     expect(enrollment.shadowRoot!.textContent).to.contain(`${location.origin}/enroll?code=ABC123`);
     await expect(el).to.be.accessible();
   });

@@ -183,6 +183,8 @@ export class RoveAdminDevices extends LitElement {
     try {
       const enrollment = await createEnrollment(branchId, kind, label);
       this._enrollment = { ...enrollment, label };
+      await this.updateComplete;
+      await this.renderRoot.querySelector('rove-admin-enrollment')?.showYourself();
     } catch (error) {
       if (isSignedOut(error)) return this._sessionEnded();
       this._formError = sayAdminError(error, 'make an enrollment link');
