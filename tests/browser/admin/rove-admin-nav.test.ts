@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../../src/client/components/rove-admin-nav.js';
 import type { RoveAdminNav } from '../../../src/client/components/rove-admin-nav.js';
+import { onRouteChange, type Route } from '../../../src/client/app/router.js';
 import { getByRole } from './by-role.js';
 
 // Mocha's globals, as Web Test Runner provides them (no @types/mocha in this project).
@@ -30,10 +31,16 @@ describe('rove-admin-nav', () => {
 
   it('moves within the app on a plain click, so Back works', async () => {
     const el = await fixture<RoveAdminNav>(html`<rove-admin-nav></rove-admin-nav>`);
-    const moved = oneEvent(window, 'popstate');
+    const moved = new Promise<Route>((resolve) => {
+      const stop = onRouteChange((route) => {
+        stop();
+        resolve(route);
+      });
+    });
     getByRole(el, 'link', 'Topics').click();
-    await moved;
+    const route = await moved;
     expect(location.pathname).to.equal('/admin/topics');
+    expect(route).to.include({ name: 'admin', param: 'topics' });
   });
 
   it('asks to sign out', async () => {

@@ -1,7 +1,8 @@
-// Moving between admin sections. The app's router (src/client/app/router.ts) owns the URL;
-// until it is in place, push the path and announce it the way the browser's back button does.
-export function goTo(path: string): void {
-  if (location.pathname + location.search === path) return;
-  history.pushState(null, '', path);
-  window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
+// Moving between admin sections goes through the app's router, so the shell, Back and Forward
+// all agree on where we are.
+import { navigate } from '../../app/router.js';
+
+/** Show `path`; `replace` drops the current entry (the one-time setup link) from history. */
+export function goTo(path: string, replace = false): void {
+  navigate(path, { replace });
 }

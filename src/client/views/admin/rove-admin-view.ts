@@ -107,7 +107,7 @@ export class RoveAdminView extends LitElement {
     try {
       const session = await getSession();
       this._phase = session.role === 'admin' ? 'signed-in' : 'signed-out';
-      if (this._phase === 'signed-in' && this.section === 'setup') goTo('/admin/devices');
+      if (this._phase === 'signed-in' && this.section === 'setup') goTo('/admin/devices', true);
     } catch (error) {
       this._phase = 'signed-out';
       this._message = sayAdminError(error, 'check your sign-in');
@@ -128,7 +128,7 @@ export class RoveAdminView extends LitElement {
   private _onSignedIn = () => {
     this._phase = 'signed-in';
     this._message = '';
-    if (this.section === 'setup') goTo('/admin/devices');
+    if (this.section === 'setup') goTo('/admin/devices', true);
   };
 
   private _onSignOut = async () => {
