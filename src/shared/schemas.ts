@@ -32,8 +32,12 @@ export const HelpRequest = Type.Object(
     name: Type.Optional(Type.String()),
     note: Type.Optional(Type.String()),
     needs: Type.Array(Type.String()),
-    claimedBy: Type.Optional(StaffRef),
-    /** Set by `transfer`: who handed it on and what the next person should know (staff only). */
+    /** Who is on the way or serving. A kiosk gets `displayName` only, never the staff `id`. */
+    claimedBy: Type.Optional(
+      Type.Object({ id: Type.Optional(Type.String()), displayName: Type.String() }, strict),
+    ),
+    /** Set by `transfer`: who handed it on and what the next person should know (staff only;
+     *  a kiosk's view leaves it out). */
     handoff: Type.Optional(
       Type.Object({ from: StaffRef, note: Type.Optional(Type.String()), at: IsoTime }, strict),
     ),
@@ -186,7 +190,11 @@ export const ActionBodies = {
   start: Type.Object(actionBase, strict),
   cancel: Type.Object(actionBase, strict),
   resolve: Type.Object(
-    { ...actionBase, outcome: Outcome, effort: Type.Optional(Type.Integer({ minimum: 1, maximum: 6 })) },
+    {
+      ...actionBase,
+      outcome: Outcome,
+      effort: Type.Optional(Type.Integer({ minimum: 1, maximum: 6 })),
+    },
     strict,
   ),
   transfer: Type.Object(
@@ -218,4 +226,7 @@ export const ErrorBody = Type.Object(
 );
 export type ErrorBody = Static<typeof ErrorBody>;
 
-export const HealthAnswer = Type.Object({ ok: Type.Boolean(), store: literals(['pglite', 'postgres'] as const) });
+export const HealthAnswer = Type.Object({
+  ok: Type.Boolean(),
+  store: literals(['pglite', 'postgres'] as const),
+});

@@ -1,0 +1,58 @@
+// Wires Fastify: strict validation, one error handler, cookies, the API routes, the built
+// client. Never listens: main.ts (or a test) does that, so tests run it all in-process.
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import { createLimits, type Limits } from './auth/limits.js';
+import type { ServerConfig } from './config.js';
+import type { AppContext } from './context.js';
+import { errorHandler } from './http-errors.js';
+import { ROUTES } from './routes/index.js';
+import { registerClient } from './routes/client.js';
+import type { StreamHub } from './stream/hub.js';
+import type { Store } from './store/store.js';
+import type { RoveApp, TypeBoxProvider } from './typebox.js';
+
+export const BODY_LIMIT = 16 * 1024;
+
+export interface AppParts {
+  store: Store;
+  hub: StreamHub;
+  config: ServerConfig;
+  limits?: Limits;
+}
+
+export async function createApp({ store, hub, config, limits }: AppParts): Promise<RoveApp> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: BODY_LIMIT,
+    // Believe X-Forwarded-Proto/For only from a proxy on this machine (the HTTPS set-up).
+    trustProxy: 'loopback',
+    ajv: {
+      // Unknown fields are refused (400), never silently dropped; types are never coerced.
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: false,
+        allErrors: false,
+        useDefaults: false,
+      },
+    },
+  }).withTypeProvider<TypeBoxProvider>();
+
+  app.setErrorHandler(errorHandler);
+  await app.register(cookie);
+  // Every answer is fresh unless a route says otherwise: queues and sessions must not be cached.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
+  });
+
+  const context: AppContext = { store, hub, config, limits: limits ?? createLimits() };
+  await app.register(async (api) => {
+    for (const route of ROUTES) await route(api as RoveApp, context);
+  });
+  // Last: the built app at `/`, and the answer for any path nothing else claims.
+  await registerClient(app, config.clientDir);
+
+  return app;
+}

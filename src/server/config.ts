@@ -1,0 +1,52 @@
+// Every environment variable the server reads, parsed once, with the defaults of PROTOCOL.md.
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Where PGlite keeps its files; `memory://` for a store that lives only in this process. */
+  dataDir: string;
+  /** A `postgres://` URL: use PostgreSQL instead of PGlite. */
+  databaseUrl?: string;
+  /** On a store with no admin yet, create user `admin` with this password. */
+  adminPassword?: string;
+  /** Hours after closing that a request's patron text (name, note) is erased. */
+  retentionHours: number;
+  /** The built client (Vite's output), served at `/`. */
+  clientDir: string;
+  /** Interval of the `: ping` comment on event streams. */
+  heartbeatMs: number;
+  logLevel: string;
+  /** The address people open (behind a proxy), for the printed links. */
+  publicUrl?: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+export function configFromEnv(env: Env = process.env): ServerConfig {
+  return {
+    port: integer(env, 'PORT', 8080, 0, 65535),
+    host: text(env, 'HOST') ?? '0.0.0.0',
+    dataDir: text(env, 'ROVE_DATA_DIR') ?? './data',
+    databaseUrl: text(env, 'DATABASE_URL'),
+    adminPassword: env.ROVE_ADMIN_PASSWORD || undefined,
+    retentionHours: integer(env, 'ROVE_RETENTION_HOURS', 12, 0, 24 * 365),
+    clientDir: text(env, 'ROVE_CLIENT_DIR') ?? 'dist/client',
+    heartbeatMs: integer(env, 'ROVE_HEARTBEAT_MS', 15_000, 10, 20_000),
+    logLevel: text(env, 'LOG_LEVEL') ?? 'info',
+    publicUrl: text(env, 'ROVE_PUBLIC_URL'),
+  };
+}

@@ -1,0 +1,80 @@
+// The app's one error handler and not-found answer: every refusal leaves as
+// `{error: {code, message}}` with the protocol's status, and bad input never answers 500.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorBody, ErrorCode } from '../shared/schemas.js';
+import { RoveError, STATUS_OF } from './errors.js';
+
+interface AjvIssue {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** "body.name must NOT have more than 60 characters", "body has an unknown field "x"". */
+export function describeValidation(context: string | undefined, issue: AjvIssue): string {
+  const where = [context ?? 'body', ...issue.instancePath.split('/').filter(Boolean)].join('.');
+  switch (issue.keyword) {
+    case 'additionalProperties':
+      return `${where} has an unknown field "${String(issue.params.additionalProperty)}"`;
+    case 'required':
+      return `${where}.${String(issue.params.missingProperty)} is required`;
+    case 'format':
+      return `${where} must be a valid ${String(issue.params.format)}`;
+    case 'anyOf':
+    case 'oneOf':
+      return `${where} is not one of the allowed values`;
+    case 'minProperties':
+      return `${where} must change at least one field`;
+    default:
+      return `${where} ${issue.message ?? 'is not valid'}`;
+  }
+}
+
+const CODE_OF: Record<number, ErrorCode> = Object.fromEntries(
+  Object.entries(STATUS_OF).map(([code, status]) => [status, code as ErrorCode]),
+);
+
+export function send(
+  reply: FastifyReply,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  extra = {},
+) {
+  const body: ErrorBody = { error: { code, message }, ...extra };
+  return reply.status(status).type('application/json; charset=utf-8').send(body);
+}
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof RoveError) {
+    if (error.extra.retryAfter !== undefined)
+      reply.header('retry-after', String(error.extra.retryAfter));
+    const extra = error.extra.request ? { request: error.extra.request } : {};
+    return send(reply, error.status, error.code, error.message, extra);
+  }
+  if (error.validation) {
+    const first = error.validation[0] as AjvIssue | undefined;
+    const message = first
+      ? describeValidation(error.validationContext, first)
+      : 'The request is not valid';
+    return send(reply, 400, 'invalid', message);
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 413)
+    return send(reply, 413, 'too_large', 'The body is too large (16 KiB at most)');
+  if (status === 415)
+    return send(reply, 400, 'invalid', 'Send the body as JSON (Content-Type: application/json)');
+  if (status === 400 && /JSON/i.test(`${error.code} ${error.message}`)) {
+    return send(reply, 400, 'invalid', `The body is not valid JSON: ${error.message}`);
+  }
+  if (status === 429) {
+    return send(reply, 429, 'rate_limited', 'Too many tries; wait a moment and try again');
+  }
+  if (status >= 400 && status < 500) {
+    const code = CODE_OF[status] ?? 'invalid';
+    return send(reply, CODE_OF[status] ? status : 400, code, error.message);
+  }
+  request.log.error({ err: error }, 'unexpected error');
+  return send(reply, 500, 'internal', 'Something went wrong on the server; try again');
+}

@@ -1,0 +1,63 @@
+// The built client at `/`: files as they are, the SPA's index.html for any other page path,
+// and caching that lets an update reach devices (no-cache on the shell, immutable assets).
+// Without a build, `/` says how to make one; the API works either way.
+import { existsSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { send } from '../http-errors.js';
+import type { RoveApp } from '../typebox.js';
+
+const REVALIDATE = new Set(['index.html', 'service-worker.js', 'sw.js', 'manifest.webmanifest']);
+
+const NO_BUILD_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Rove</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
+<h1>Rove is running</h1>
+<p>The server and its API are up, but the app itself has not been built yet.</p>
+<p>Run <code>npm run build</code> (or <code>npm start</code>, which builds when needed) and reload this page.</p>
+</body></html>`;
+
+export async function registerClient(app: RoveApp, clientDir: string): Promise<void> {
+  const root = resolve(clientDir);
+  const built = existsSync(resolve(root, 'index.html'));
+
+  if (built) {
+    await app.register(fastifyStatic, {
+      root,
+      cacheControl: false,
+      index: ['index.html'],
+      setHeaders(response, filePath) {
+        const relative = filePath
+          .slice(root.length + 1)
+          .split(sep)
+          .join('/');
+        const name = relative.split('/').pop() ?? '';
+        if (relative.startsWith('assets/')) {
+          response.header('cache-control', 'public, max-age=31536000, immutable');
+        } else if (REVALIDATE.has(name)) {
+          response.header('cache-control', 'no-cache');
+        } else {
+          response.header('cache-control', 'public, max-age=3600');
+        }
+      },
+    });
+  } else {
+    app.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').send(NO_BUILD_PAGE));
+  }
+
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const isPage =
+      (request.method === 'GET' || request.method === 'HEAD') && !/^\/api(\/|$)/.test(path);
+    // A deep link (/staff, /enroll?code=...) is a page of the SPA; a missing file is a 404.
+    const looksLikeFile = /\.[a-z0-9]+$/i.test(path) && !path.endsWith('.html');
+    if (isPage && !looksLikeFile) {
+      if (!built) return reply.type('text/html; charset=utf-8').send(NO_BUILD_PAGE);
+      reply.header('cache-control', 'no-cache');
+      return reply.sendFile('index.html');
+    }
+    return send(reply, 404, 'not_found', `There is no ${request.method} ${path}`);
+  });
+}

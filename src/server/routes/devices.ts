@@ -1,0 +1,60 @@
+// Device enrollment (admin makes a code, the device trades it for a token) and revocation.
+import { Type } from '@sinclair/typebox';
+import { EnrollBody, EnrollmentBody, Id } from '../../shared/schemas.js';
+import { DEVICE_COOKIE, requireAdmin, setTokenCookie } from '../auth/caller.js';
+import type { RouteModule } from '../context.js';
+
+/** Browsers keep a cookie 400 days at most; every visit renews it. */
+const DEVICE_COOKIE_SECONDS = 400 * 24 * 3600;
+
+const DeviceParams = Type.Object({ id: Id });
+const RevokeBody = Type.Optional(Type.Object({}, { additionalProperties: false }));
+
+export const deviceRoutes: RouteModule = (app, { store, hub, config, limits }) => {
+  app.post(
+    '/api/devices/enrollments',
+    { schema: { body: EnrollmentBody } },
+    async (request, reply) => {
+      await requireAdmin(store, request);
+      const { branchId, kind, label } = request.body;
+      const enrollment = await store.devices.createEnrollment(branchId, kind, label);
+      return reply.status(201).send(enrollment);
+    },
+  );
+
+  app.post('/api/devices/enroll', { schema: { body: EnrollBody } }, async (request, reply) => {
+    const key = `ip:${request.ip}`;
+    limits.wrongCodes.check(key);
+    try {
+      const enrolled = await store.devices.enroll(request.body.code);
+      setTokenCookie(
+        reply,
+        request,
+        DEVICE_COOKIE,
+        enrolled.token,
+        DEVICE_COOKIE_SECONDS,
+        config.publicUrl,
+      );
+      return reply.status(201).send(enrolled);
+    } catch (error) {
+      limits.wrongCodes.count(key);
+      throw error;
+    }
+  });
+
+  app.get('/api/devices', async (request) => {
+    await requireAdmin(store, request);
+    return { devices: await store.devices.list() };
+  });
+
+  app.post(
+    '/api/devices/:id/revoke',
+    { schema: { params: DeviceParams, body: RevokeBody } },
+    async (request) => {
+      await requireAdmin(store, request);
+      const device = await store.devices.revoke(request.params.id);
+      hub.closeWhere((audience) => audience.deviceId === device.id);
+      return { device };
+    },
+  );
+};

@@ -1,0 +1,72 @@
+// The event streams (SSE): staff of a branch, and a kiosk's own requests. Resume point from
+// `Last-Event-ID` or, for a first EventSource connection that cannot set headers, `?lastEventId=`.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { Id } from '../../shared/schemas.js';
+import { requireKiosk, requireStaff } from '../auth/caller.js';
+import type { Audience } from '../stream/connection.js';
+import type { RouteModule, AppContext } from '../context.js';
+
+const BranchParams = Type.Object({ branchId: Id });
+const StreamQuery = Type.Object({ lastEventId: Type.Optional(Type.String({ maxLength: 20 })) });
+
+/** A usable seq, or undefined (absent or not a number: the stream starts with a snapshot). */
+export function resumePoint(request: FastifyRequest): number | undefined {
+  const query = request.query as { lastEventId?: string } | undefined;
+  const raw = request.headers['last-event-id'] ?? query?.lastEventId;
+  const text = Array.isArray(raw) ? raw[0] : raw;
+  if (text === undefined || !/^\d{1,15}$/.test(text.trim())) return undefined;
+  return Number(text.trim());
+}
+
+async function stream(
+  { hub, config }: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  audience: Audience,
+  lastEventId: number | undefined,
+): Promise<void> {
+  reply.hijack();
+  const response = reply.raw;
+  response.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    // nginx and friends: pass events through as they come.
+    'x-accel-buffering': 'no',
+  });
+  // How long a browser waits before reconnecting after the stream drops.
+  response.write(`retry: ${Math.min(config.heartbeatMs, 5000)}\n\n`);
+  try {
+    await hub.open(audience, response, lastEventId);
+  } catch (error) {
+    request.log.error({ err: error }, 'could not open an event stream');
+    response.end();
+  }
+}
+
+export const eventRoutes: RouteModule = (app, context) => {
+  const { store } = context;
+
+  app.get(
+    '/api/branches/:branchId/events',
+    { schema: { params: BranchParams, querystring: StreamQuery } },
+    async (request, reply) => {
+      const who = await requireStaff(store, request, request.params.branchId);
+      const audience: Audience = {
+        kind: 'staff',
+        branchId: request.params.branchId,
+        staffId: who.session.staff.id,
+        deviceId: who.session.device.id,
+        sessionHash: who.session.tokenHash,
+      };
+      await stream(context, request, reply, audience, resumePoint(request));
+    },
+  );
+
+  app.get('/api/kiosk/events', { schema: { querystring: StreamQuery } }, async (request, reply) => {
+    const kiosk = await requireKiosk(store, request);
+    const audience: Audience = { kind: 'kiosk', branchId: kiosk.branchId, deviceId: kiosk.id };
+    await stream(context, request, reply, audience, resumePoint(request));
+  });
+};

@@ -1,0 +1,32 @@
+// Staff members, managed by an admin. Deactivating someone ends their sessions and streams.
+import { Type } from '@sinclair/typebox';
+import { StaffBody, StaffPatchBody } from '../../shared/schemas.js';
+import { requireAdmin } from '../auth/caller.js';
+import type { RouteModule } from '../context.js';
+
+const StaffParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+
+export const staffRoutes: RouteModule = (app, { store, hub }) => {
+  app.get('/api/staff', async (request) => {
+    await requireAdmin(store, request);
+    return { staff: await store.staff.list() };
+  });
+
+  app.post('/api/staff', { schema: { body: StaffBody } }, async (request, reply) => {
+    await requireAdmin(store, request);
+    const { id, displayName, skills, branchIds } = await store.staff.create(request.body);
+    return reply.status(201).send({ id, displayName, skills, branchIds });
+  });
+
+  app.patch(
+    '/api/staff/:id',
+    { schema: { params: StaffParams, body: StaffPatchBody } },
+    async (request) => {
+      await requireAdmin(store, request);
+      const staff = await store.staff.update(request.params.id, request.body);
+      if (!staff.active)
+        hub.closeWhere((audience) => audience.kind === 'staff' && audience.staffId === staff.id);
+      return { staff };
+    },
+  );
+};

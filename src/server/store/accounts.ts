@@ -1,0 +1,149 @@
+// Admin accounts, the first-start setup token, and sessions (admin and staff). Tokens are
+// kept only as SHA-256 and survive restarts; a staff session is bound to the tablet it was
+// made on, so revoking that tablet or deactivating that person ends it.
+import type { Device } from '../../shared/schemas.js';
+import { unauthenticated } from '../errors.js';
+import { hashSecret, hashToken, newToken, verifySecret } from '../auth/secrets.js';
+import { toDevice } from './rows.js';
+import type { Store } from './store.js';
+
+export const ADMIN_USERNAME = 'admin';
+export const ADMIN_SESSION_HOURS = 12;
+/** A long shift and then some: a rover signs in once a day. */
+export const STAFF_SESSION_HOURS = 16;
+
+export interface SessionStaff {
+  id: string;
+  displayName: string;
+  skills: string[];
+  branchIds: string[];
+}
+
+export type Session =
+  | { role: 'admin'; tokenHash: string; username: string }
+  | { role: 'staff'; tokenHash: string; staff: SessionStaff; device: Device };
+
+/** A hash no password has, so a wrong username costs as much time as a wrong password. */
+let dummyHash: Promise<string> | undefined;
+
+export class AccountStore {
+  constructor(private readonly store: Store) {}
+
+  async adminExists(): Promise<boolean> {
+    return (await this.store.query('SELECT 1 FROM admins LIMIT 1')).length > 0;
+  }
+
+  /** Creates user `admin` on a store with no admin; does nothing otherwise. */
+  async ensureAdmin(password: string): Promise<boolean> {
+    if (await this.adminExists()) return false;
+    const hash = await hashSecret(password);
+    const made = await this.store.query(
+      `INSERT INTO admins (username, password_hash) SELECT $1, $2
+       WHERE NOT EXISTS (SELECT 1 FROM admins) ON CONFLICT DO NOTHING RETURNING username`,
+      [ADMIN_USERNAME, hash],
+    );
+    return made.length > 0;
+  }
+
+  /** A fresh one-time setup token when there is no admin yet (older links stop working). */
+  async newSetupToken(): Promise<string | undefined> {
+    if (await this.adminExists()) return undefined;
+    const token = newToken();
+    await this.store.write(async (tx) => {
+      await tx.query('DELETE FROM setup_tokens');
+      await tx.query('INSERT INTO setup_tokens (token_hash) VALUES ($1)', [hashToken(token)]);
+    });
+    return token;
+  }
+
+  /** Creates the admin with `password` if `setupToken` is the live one; returns a session token. */
+  async completeSetup(setupToken: string, password: string): Promise<string> {
+    const hash = await hashSecret(password);
+    const made = await this.store.write(async (tx) => {
+      const used = await tx.query(
+        'DELETE FROM setup_tokens WHERE token_hash = $1 RETURNING token_hash',
+        [hashToken(setupToken)],
+      );
+      if (used.length === 0) return false;
+      const admin = await tx.query(
+        `INSERT INTO admins (username, password_hash) SELECT $1, $2
+         WHERE NOT EXISTS (SELECT 1 FROM admins) RETURNING username`,
+        [ADMIN_USERNAME, hash],
+      );
+      return admin.length > 0;
+    });
+    if (!made) throw unauthenticated('This setup link has already been used or is no longer valid');
+    return this.createAdminSession(ADMIN_USERNAME);
+  }
+
+  async checkAdminPassword(username: string, password: string): Promise<boolean> {
+    const [row] = await this.store.query<{ password_hash: string }>(
+      'SELECT password_hash FROM admins WHERE username = $1',
+      [username],
+    );
+    if (!row) {
+      dummyHash ??= hashSecret(newToken());
+      await verifySecret(password, await dummyHash);
+      return false;
+    }
+    return verifySecret(password, row.password_hash);
+  }
+
+  async createAdminSession(username: string): Promise<string> {
+    const token = newToken();
+    await this.store.query(
+      `INSERT INTO sessions (token_hash, role, admin_username, expires_at)
+       VALUES ($1, 'admin', $2, now() + make_interval(hours => $3))`,
+      [hashToken(token), username, ADMIN_SESSION_HOURS],
+    );
+    return token;
+  }
+
+  async createStaffSession(staffId: string, deviceId: string): Promise<string> {
+    const token = newToken();
+    await this.store.query(
+      `INSERT INTO sessions (token_hash, role, staff_id, device_id, expires_at)
+       VALUES ($1, 'staff', $2, $3, now() + make_interval(hours => $4))`,
+      [hashToken(token), staffId, deviceId, STAFF_SESSION_HOURS],
+    );
+    return token;
+  }
+
+  /** The live session a token stands for, or undefined (unknown, ended, expired, revoked). */
+  async session(token: string): Promise<Session | undefined> {
+    const tokenHash = hashToken(token);
+    const [row] = await this.store.query(
+      `SELECT s.role, s.admin_username, st.id AS staff_id, st.display_name, st.skills, st.active,
+              (SELECT COALESCE(jsonb_agg(sb.branch_id ORDER BY sb.branch_id), '[]'::jsonb)
+                 FROM staff_branches sb WHERE sb.staff_id = st.id) AS branch_ids,
+              d.id, d.kind, d.branch_id, d.label, d.enrolled_at, d.last_seen_at, d.revoked_at
+         FROM sessions s
+         LEFT JOIN staff st ON st.id = s.staff_id
+         LEFT JOIN devices d ON d.id = s.device_id
+        WHERE s.token_hash = $1 AND s.ended_at IS NULL AND s.expires_at > now()`,
+      [tokenHash],
+    );
+    if (!row) return undefined;
+    if (row.role === 'admin')
+      return { role: 'admin', tokenHash, username: String(row.admin_username) };
+    if (!row.active || row.id == null || row.revoked_at != null) return undefined;
+    return {
+      role: 'staff',
+      tokenHash,
+      staff: {
+        id: String(row.staff_id),
+        displayName: String(row.display_name),
+        skills: row.skills as string[],
+        branchIds: row.branch_ids as string[],
+      },
+      device: toDevice(row),
+    };
+  }
+
+  async endSession(tokenHash: string): Promise<void> {
+    await this.store.query(
+      'UPDATE sessions SET ended_at = now() WHERE token_hash = $1 AND ended_at IS NULL',
+      [tokenHash],
+    );
+  }
+}

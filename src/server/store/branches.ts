@@ -1,0 +1,181 @@
+// Branches, skills and topics. Topic changes are events on the branch's staff and kiosk streams.
+import type { Branch, Skill, Topic } from '../../shared/schemas.js';
+import { RoveError, conflict, invalid, notFound } from '../errors.js';
+import { toTopic } from './rows.js';
+import { addStarterTopics } from './seed.js';
+import type { Store, Tx } from './store.js';
+import { isUniqueViolation } from './db.js';
+
+export interface TopicInput {
+  id?: string;
+  label: string;
+  skill: string;
+  icon?: string;
+}
+
+export interface TopicPatch {
+  label?: string;
+  skill?: string;
+  icon?: string;
+  hidden?: boolean;
+}
+
+export class BranchStore {
+  constructor(private readonly store: Store) {}
+
+  async list(): Promise<Branch[]> {
+    const rows = await this.store.query('SELECT id, name FROM branches ORDER BY created_at, id');
+    return rows.map((row) => ({ id: String(row.id), name: String(row.name) }));
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return (await this.store.query('SELECT 1 FROM branches WHERE id = $1', [id])).length > 0;
+  }
+
+  async mustExist(id: string): Promise<void> {
+    if (!(await this.exists(id))) throw notFound(`Branch "${id}"`);
+  }
+
+  async create(branch: Branch): Promise<Branch> {
+    try {
+      return await this.store.write(async (tx) => {
+        const made = await tx.query(
+          'INSERT INTO branches (id, name) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id',
+          [branch.id, branch.name],
+        );
+        if (made.length === 0) throw conflict(`A branch with id "${branch.id}" already exists`);
+        await addStarterTopics(tx, branch.id);
+        return { id: branch.id, name: branch.name };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw conflict(`A branch with id "${branch.id}" already exists`);
+      throw error;
+    }
+  }
+
+  async skills(): Promise<Skill[]> {
+    const rows = await this.store.query('SELECT id, label FROM skills ORDER BY position, id');
+    return rows.map((row) => ({ id: String(row.id), label: String(row.label) }));
+  }
+
+  /** Refuses a skill id the store does not know (404, like any unknown id). */
+  async mustBeSkills(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const known = new Set((await this.skills()).map((skill) => skill.id));
+    const unknown = ids.find((id) => !known.has(id));
+    if (unknown !== undefined) throw notFound(`Skill "${unknown}"`);
+  }
+
+  async topics(branchId: string, includeHidden: boolean): Promise<Topic[]> {
+    const rows = await this.store.query(
+      `SELECT * FROM topics WHERE branch_id = $1 ${includeHidden ? '' : 'AND NOT hidden'}
+       ORDER BY position, id`,
+      [branchId],
+    );
+    return rows.map(toTopic);
+  }
+
+  async topic(branchId: string, topicId: string): Promise<Topic | undefined> {
+    const [row] = await this.store.query('SELECT * FROM topics WHERE branch_id = $1 AND id = $2', [
+      branchId,
+      topicId,
+    ]);
+    return row ? toTopic(row) : undefined;
+  }
+
+  async createTopic(branchId: string, input: TopicInput): Promise<Topic> {
+    await this.mustExist(branchId);
+    await this.mustBeSkills([input.skill]);
+    return this.store.write(async (tx) => {
+      const id = input.id ?? (await this.freeTopicId(tx, branchId, input.label));
+      const [last] = await tx.query<{ p: unknown }>(
+        'SELECT COALESCE(MAX(position), -1) + 1 AS p FROM topics WHERE branch_id = $1',
+        [branchId],
+      );
+      const [row] = await tx.query(
+        `INSERT INTO topics (branch_id, id, label, skill, icon, position)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING *`,
+        [branchId, id, input.label, input.skill, input.icon ?? input.skill, Number(last!.p)],
+      );
+      if (!row) throw conflict(`This branch already has a topic with id "${id}"`);
+      return this.announce(tx, toTopic(row));
+    });
+  }
+
+  async patchTopic(branchId: string, topicId: string, patch: TopicPatch): Promise<Topic> {
+    if (patch.skill !== undefined) await this.mustBeSkills([patch.skill]);
+    return this.store.write(async (tx) => {
+      const [row] = await tx.query(
+        `UPDATE topics SET label = COALESCE($3, label), skill = COALESCE($4, skill),
+           icon = COALESCE($5, icon), hidden = COALESCE($6, hidden)
+         WHERE branch_id = $1 AND id = $2 RETURNING *`,
+        [
+          branchId,
+          topicId,
+          patch.label ?? null,
+          patch.skill ?? null,
+          patch.icon ?? null,
+          patch.hidden ?? null,
+        ],
+      );
+      if (!row) throw notFound(`Topic "${topicId}" of branch "${branchId}"`);
+      return this.announce(tx, toTopic(row));
+    });
+  }
+
+  /** `ids` must name every topic of the branch exactly once. */
+  async reorderTopics(branchId: string, ids: readonly string[]): Promise<Topic[]> {
+    await this.mustExist(branchId);
+    return this.store.write(async (tx) => {
+      const rows = await tx.query('SELECT * FROM topics WHERE branch_id = $1 FOR UPDATE', [
+        branchId,
+      ]);
+      const current = new Map(rows.map((row) => [String(row.id), toTopic(row)]));
+      const unknown = ids.find((id) => !current.has(id));
+      if (unknown !== undefined) throw notFound(`Topic "${unknown}" of branch "${branchId}"`);
+      if (ids.length !== current.size) {
+        throw invalid(`ids: name every topic of the branch (${current.size}), each once`);
+      }
+      const topics: Topic[] = [];
+      for (const [position, id] of ids.entries()) {
+        const topic = current.get(id)!;
+        if (topic.position !== position) {
+          await tx.query('UPDATE topics SET position = $3 WHERE branch_id = $1 AND id = $2', [
+            branchId,
+            id,
+            position,
+          ]);
+          await this.announce(tx, { ...topic, position });
+        }
+        topics.push({ ...topic, position });
+      }
+      return topics;
+    });
+  }
+
+  private async announce(tx: Tx, topic: Topic): Promise<Topic> {
+    await tx.event({ kind: 'topic', branchId: topic.branchId, kiosks: true, payload: { topic } });
+    return topic;
+  }
+
+  private async freeTopicId(tx: Tx, branchId: string, label: string): Promise<string> {
+    const base =
+      label
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 40) || 'topic';
+    const taken = new Set(
+      (await tx.query('SELECT id FROM topics WHERE branch_id = $1', [branchId])).map((row) =>
+        String(row.id),
+      ),
+    );
+    for (let n = 1; ; n++) {
+      const id = n === 1 ? base : `${base}-${n}`;
+      if (!taken.has(id)) return id;
+      if (n > 1000) throw new RoveError('conflict', 'Could not find a free topic id');
+    }
+  }
+}

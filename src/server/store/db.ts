@@ -1,0 +1,29 @@
+// The one thing the SQL store needs from a database: run a statement, run a transaction.
+// pglite.ts and postgres.ts only open connections; every statement lives in the store.
+
+export type Row = Record<string, unknown>;
+
+export interface Sql {
+  query<R extends Row = Row>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  /** Runs a script of several statements with no parameters (migrations). */
+  exec(text: string): Promise<void>;
+}
+
+export interface Db extends Sql {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onSeq` whenever any process announces a committed event (`NOTIFY rove_events`).
+   * PGlite has only this process, which tells its hub directly, so there it does nothing.
+   */
+  listen(onSeq: (seq: number) => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** PostgreSQL's SQLSTATE for a unique-key violation. */
+export const UNIQUE_VIOLATION = '23505';
+
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === UNIQUE_VIOLATION;
+}

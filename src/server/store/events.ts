@@ -1,0 +1,104 @@
+// The append-only event log every stream reads: `seq` is one counter per store. Appends take
+// a transaction-scoped advisory lock, so on PostgreSQL events commit in seq order and a reader
+// that has seen seq N has seen every event before it (no gap from a slower transaction).
+import type { Db, Row, Sql } from './db.js';
+import { iso } from './rows.js';
+
+export type EventKind = 'request' | 'topic' | 'script';
+
+export interface NewEvent {
+  kind: EventKind;
+  /** The branch whose staff hear it; null for an event every branch hears (scripts). */
+  branchId: string | null;
+  /** The one kiosk that also hears it (its own request). */
+  kioskId?: string | null;
+  /** Every kiosk of the branch also hears it (topics). */
+  kiosks?: boolean;
+  /** The `data:` of the event as staff see it, e.g. `{request}`. */
+  payload: Record<string, unknown>;
+}
+
+export interface LoggedEvent extends NewEvent {
+  seq: number;
+  kioskId: string | null;
+  kiosks: boolean;
+  createdAt: string;
+}
+
+/** Any fixed number: held from an event's insert until its transaction ends. */
+const APPEND_LOCK = 7_301_002;
+
+export function toEvent(row: Row): LoggedEvent {
+  return {
+    seq: Number(row.seq),
+    kind: row.kind as EventKind,
+    branchId: row.branch_id == null ? null : String(row.branch_id),
+    kioskId: row.kiosk_id == null ? null : String(row.kiosk_id),
+    kiosks: Boolean(row.kiosks),
+    payload: row.payload as Record<string, unknown>,
+    createdAt: iso(row.created_at),
+  };
+}
+
+export class EventLog {
+  constructor(private readonly db: Db) {}
+
+  async append(tx: Sql, event: NewEvent): Promise<number> {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
+    const [row] = await tx.query<{ seq: unknown }>(
+      `INSERT INTO events (kind, branch_id, kiosk_id, kiosks, payload)
+       VALUES ($1, $2, $3, $4, $5::jsonb) RETURNING seq`,
+      [
+        event.kind,
+        event.branchId,
+        event.kioskId ?? null,
+        event.kiosks ?? false,
+        JSON.stringify(event.payload),
+      ],
+    );
+    return Number(row!.seq);
+  }
+
+  /** Events after `seq`, oldest first, at most `limit`. */
+  async after(seq: number, limit = 500): Promise<LoggedEvent[]> {
+    const rows = await this.db.query('SELECT * FROM events WHERE seq > $1 ORDER BY seq LIMIT $2', [
+      seq,
+      limit,
+    ]);
+    return rows.map(toEvent);
+  }
+
+  async lastSeq(sql: Sql = this.db): Promise<number> {
+    const [row] = await sql.query<{ seq: unknown }>(
+      'SELECT COALESCE(MAX(seq), 0) AS seq FROM events',
+    );
+    return Number(row!.seq);
+  }
+
+  /**
+   * Can a stream resume after `seq`? Only if the log still holds everything after it: not
+   * purged, and not from a future this store never reached (another database, a reset).
+   */
+  async canResumeAfter(seq: number): Promise<boolean> {
+    const [row] = await this.db.query<{ pruned: unknown; last: unknown }>(
+      `SELECT (SELECT pruned_through FROM event_log_state WHERE id = 1) AS pruned,
+              (SELECT COALESCE(MAX(seq), 0) FROM events) AS last`,
+    );
+    return seq >= Number(row!.pruned) && seq <= Number(row!.last);
+  }
+
+  /** Removes events older than `cutoff` (they may hold patron text); returns how many. */
+  async prune(tx: Sql, cutoff: Date): Promise<number> {
+    const [row] = await tx.query<{ seq: unknown; n: unknown }>(
+      'SELECT MAX(seq) AS seq, COUNT(*) AS n FROM events WHERE created_at < $1',
+      [cutoff],
+    );
+    if (!row || row.seq == null) return 0;
+    await tx.query('DELETE FROM events WHERE seq <= $1', [Number(row.seq)]);
+    await tx.query(
+      'UPDATE event_log_state SET pruned_through = GREATEST(pruned_through, $1) WHERE id = 1',
+      [Number(row.seq)],
+    );
+    return Number(row.n);
+  }
+}

@@ -1,0 +1,85 @@
+// Opens PostgreSQL from DATABASE_URL: a pool for statements and transactions, plus one
+// dedicated client that LISTENs on `rove_events`, so every server process on the database
+// hears every committed event's seq and can push it to its own streams.
+import pg from 'pg';
+import type { Db, Row, Sql } from './db.js';
+
+const CHANNEL = 'rove_events';
+
+export async function openPostgres(
+  url: string,
+  log: (message: string) => void = () => {},
+): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client dropped by the server must not crash the process; the pool replaces it.
+  pool.on('error', (error) => log(`PostgreSQL pool: ${error.message}`));
+  // Fail at start, with the reason, rather than on the first request.
+  await pool.query('SELECT 1');
+
+  let listener: pg.Client | undefined;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+
+  const connectListener = async (onSeq: (seq: number) => void): Promise<void> => {
+    const client = new pg.Client({ connectionString: url });
+    client.on('notification', (message) => {
+      const seq = Number(message.payload);
+      if (message.channel === CHANNEL && Number.isFinite(seq)) onSeq(seq);
+    });
+    client.on('error', (error) => {
+      log(`PostgreSQL listener: ${error.message}; reconnecting`);
+      void client.end().catch(() => {});
+      if (listener === client) listener = undefined;
+      if (!closed) {
+        retry = setTimeout(() => void connectListener(onSeq).catch(() => {}), 1000);
+        retry.unref();
+      }
+    });
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    listener = client;
+    // Anything committed while we were not listening is read from the log now.
+    onSeq(Number.MAX_SAFE_INTEGER);
+  };
+
+  const query = async <R extends Row = Row>(
+    conn: pg.Pool | pg.PoolClient,
+    text: string,
+    params: readonly unknown[] = [],
+  ): Promise<R[]> => (await conn.query<R>(text, params as unknown[])).rows;
+
+  return {
+    kind: 'postgres',
+    query: (text, params) => query(pool, text, params),
+    exec: async (text) => {
+      await pool.query(text);
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const tx: Sql = {
+          query: (text, params) => query(client, text, params),
+          exec: async (text) => {
+            await client.query(text);
+          },
+        };
+        const result = await fn(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    listen: (onSeq) => connectListener(onSeq),
+    async close() {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      await listener?.end().catch(() => {});
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+// Database rows to the shapes the API shows, and the kiosk's narrower view of a request.
+import type { Device, HelpRequest, Topic } from '../../shared/schemas.js';
+import type { Row } from './db.js';
+
+/** Both drivers give `timestamptz` as a Date; JSON built in SQL gives text. Either way: ISO. */
+export function iso(value: unknown): string {
+  return (value instanceof Date ? value : new Date(String(value))).toISOString();
+}
+
+const str = (value: unknown) => String(value);
+
+export function toRequest(row: Row): HelpRequest {
+  const request: HelpRequest = {
+    id: str(row.id),
+    branchId: str(row.branch_id),
+    ticket: str(row.ticket),
+    topicId: str(row.topic_id),
+    skill: str(row.skill),
+    status: row.status as HelpRequest['status'],
+    needs: (row.needs as string[] | null) ?? [],
+    version: Number(row.version),
+    createdAt: iso(row.created_at),
+  };
+  if (row.name != null) request.name = str(row.name);
+  if (row.note != null) request.note = str(row.note);
+  if (row.claimed_by_id != null) {
+    request.claimedBy = { id: str(row.claimed_by_id), displayName: str(row.claimed_by_name) };
+  }
+  if (row.handoff != null) request.handoff = row.handoff as HelpRequest['handoff'];
+  if (row.outcome != null) request.outcome = row.outcome as HelpRequest['outcome'];
+  if (row.effort != null) request.effort = Number(row.effort);
+  if (row.claimed_at != null) request.claimedAt = iso(row.claimed_at);
+  if (row.served_at != null) request.servedAt = iso(row.served_at);
+  if (row.closed_at != null) request.closedAt = iso(row.closed_at);
+  return request;
+}
+
+/**
+ * What a kiosk may see of its own request: who is coming (by name only), never a staff id
+ * and never the hand-off (its note is staff-to-staff).
+ */
+export function forKiosk(request: HelpRequest): HelpRequest {
+  const { handoff: _handoff, claimedBy, ...rest } = request;
+  const view: HelpRequest = { ...rest };
+  if (claimedBy) view.claimedBy = { displayName: claimedBy.displayName };
+  return view;
+}
+
+export function toTopic(row: Row): Topic {
+  return {
+    id: str(row.id),
+    branchId: str(row.branch_id),
+    label: str(row.label),
+    skill: str(row.skill),
+    icon: str(row.icon),
+    position: Number(row.position),
+    hidden: Boolean(row.hidden),
+  };
+}
+
+export function toDevice(row: Row): Device {
+  const device: Device = {
+    id: str(row.id),
+    kind: row.kind as Device['kind'],
+    branchId: str(row.branch_id),
+    label: str(row.label),
+  };
+  if (row.enrolled_at != null) device.enrolledAt = iso(row.enrolled_at);
+  if (row.last_seen_at != null) device.lastSeenAt = iso(row.last_seen_at);
+  if (row.revoked_at != null) device.revokedAt = iso(row.revoked_at);
+  return device;
+}
+
+/** The library's own calendar day (server local time): tickets start over each morning. */
+export function localDay(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Start of today in server local time, for "helped today". */
+export function startOfToday(now = new Date()): Date {
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate());
+}

@@ -1,0 +1,169 @@
+// Staff members, the branches they work in, and PIN sign-in on a tablet with a lock-out:
+// after MAX_WRONG_PINS wrong PINs in a row, that person's sign-in is refused for LOCK_MINUTES.
+import { randomUUID } from 'node:crypto';
+import type { Device, StaffMember, StaffName } from '../../shared/schemas.js';
+import { forbidden, notFound, rateLimited, unauthenticated } from '../errors.js';
+import { hashSecret, verifySecret } from '../auth/secrets.js';
+import type { Row } from './db.js';
+import type { Store, Tx } from './store.js';
+
+export const MAX_WRONG_PINS = 10;
+export const LOCK_MINUTES = 15;
+
+export interface NewStaff {
+  displayName: string;
+  pin: string;
+  skills: string[];
+  branchIds: string[];
+}
+
+export type StaffPatch = Partial<NewStaff> & { active?: boolean };
+
+const SELECT_STAFF = `SELECT st.*,
+    (SELECT COALESCE(jsonb_agg(sb.branch_id ORDER BY sb.branch_id), '[]'::jsonb)
+       FROM staff_branches sb WHERE sb.staff_id = st.id) AS branch_ids
+  FROM staff st`;
+
+function toMember(row: Row): StaffMember {
+  return {
+    id: String(row.id),
+    displayName: String(row.display_name),
+    skills: row.skills as string[],
+    branchIds: row.branch_ids as string[],
+    active: Boolean(row.active),
+  };
+}
+
+export class StaffStore {
+  constructor(private readonly store: Store) {}
+
+  async list(): Promise<StaffMember[]> {
+    const rows = await this.store.query(`${SELECT_STAFF} ORDER BY lower(st.display_name), st.id`);
+    return rows.map(toMember);
+  }
+
+  /** Active staff who work at `branchId`, for a tablet's sign-in screen. */
+  async namesAt(branchId: string): Promise<StaffName[]> {
+    const rows = await this.store.query(
+      `SELECT st.id, st.display_name, st.skills FROM staff st
+         JOIN staff_branches sb ON sb.staff_id = st.id AND sb.branch_id = $1
+        WHERE st.active ORDER BY lower(st.display_name), st.id`,
+      [branchId],
+    );
+    return rows.map((row) => ({
+      id: String(row.id),
+      displayName: String(row.display_name),
+      skills: row.skills as string[],
+    }));
+  }
+
+  async get(id: string): Promise<StaffMember | undefined> {
+    const [row] = await this.store.query(`${SELECT_STAFF} WHERE st.id = $1`, [id]);
+    return row ? toMember(row) : undefined;
+  }
+
+  async create(input: NewStaff): Promise<StaffMember> {
+    await this.checkReferences(input);
+    const id = randomUUID();
+    const pinHash = await hashSecret(input.pin);
+    await this.store.write(async (tx) => {
+      await tx.query(
+        'INSERT INTO staff (id, display_name, pin_hash, skills) VALUES ($1, $2, $3, $4::jsonb)',
+        [id, input.displayName, pinHash, JSON.stringify(input.skills)],
+      );
+      await this.setBranches(tx, id, input.branchIds);
+    });
+    return (await this.get(id))!;
+  }
+
+  async update(id: string, patch: StaffPatch): Promise<StaffMember> {
+    await this.checkReferences(patch);
+    const pinHash = patch.pin === undefined ? null : await hashSecret(patch.pin);
+    const found = await this.store.write(async (tx) => {
+      const [row] = await tx.query(
+        `UPDATE staff SET display_name = COALESCE($2, display_name),
+           skills = COALESCE($3::jsonb, skills), active = COALESCE($4, active),
+           pin_hash = COALESCE($5, pin_hash),
+           failed_pins = CASE WHEN $5::text IS NULL THEN failed_pins ELSE 0 END,
+           locked_until = CASE WHEN $5::text IS NULL THEN locked_until ELSE NULL END
+         WHERE id = $1 RETURNING id`,
+        [
+          id,
+          patch.displayName ?? null,
+          patch.skills === undefined ? null : JSON.stringify(patch.skills),
+          patch.active ?? null,
+          pinHash,
+        ],
+      );
+      if (!row) return false;
+      if (patch.branchIds) await this.setBranches(tx, id, patch.branchIds);
+      if (patch.active === false) {
+        await tx.query(
+          'UPDATE sessions SET ended_at = now() WHERE staff_id = $1 AND ended_at IS NULL',
+          [id],
+        );
+      }
+      return true;
+    });
+    if (!found) throw notFound(`Staff member "${id}"`);
+    return (await this.get(id))!;
+  }
+
+  /**
+   * Checks a PIN typed on `tablet`. Wrong: 401, and the MAX_WRONG_PINS-th wrong one in a row
+   * locks sign-in (429 with Retry-After until it lifts). Right: resets the count.
+   */
+  async signIn(tablet: Device, staffId: string, pin: string): Promise<StaffName> {
+    const [row] = await this.store.query(
+      `SELECT st.*, EXTRACT(EPOCH FROM (st.locked_until - now())) AS locked_for,
+         EXISTS (SELECT 1 FROM staff_branches sb WHERE sb.staff_id = st.id AND sb.branch_id = $2) AS works_here
+       FROM staff st WHERE st.id = $1`,
+      [staffId, tablet.branchId],
+    );
+    if (!row) throw notFound(`Staff member "${staffId}"`);
+    if (!row.active) throw forbidden('This person can no longer sign in; ask a supervisor');
+    if (!row.works_here)
+      throw forbidden('This person does not work at the branch this tablet belongs to');
+    const lockedFor = row.locked_for == null ? 0 : Number(row.locked_for);
+    if (lockedFor > 0)
+      throw rateLimited('Too many wrong PINs: sign-in is paused for a while', lockedFor);
+
+    if (await verifySecret(pin, String(row.pin_hash))) {
+      await this.store.query(
+        'UPDATE staff SET failed_pins = 0, locked_until = NULL WHERE id = $1',
+        [staffId],
+      );
+      return {
+        id: String(row.id),
+        displayName: String(row.display_name),
+        skills: row.skills as string[],
+      };
+    }
+    await this.store.query(
+      // A lock that has run out starts the count again.
+      `UPDATE staff SET failed_pins = n, locked_until = CASE
+           WHEN n >= $2 THEN now() + make_interval(mins => $3)
+           WHEN locked_until <= now() THEN NULL ELSE locked_until END
+         FROM (SELECT CASE WHEN locked_until <= now() THEN 1 ELSE failed_pins + 1 END AS n
+                 FROM staff WHERE id = $1) AS counted
+       WHERE id = $1`,
+      [staffId, MAX_WRONG_PINS, LOCK_MINUTES],
+    );
+    throw unauthenticated('That PIN is not right');
+  }
+
+  private async checkReferences(input: Partial<NewStaff>): Promise<void> {
+    if (input.skills) await this.store.branches.mustBeSkills(input.skills);
+    for (const branchId of input.branchIds ?? []) await this.store.branches.mustExist(branchId);
+  }
+
+  private async setBranches(tx: Tx, staffId: string, branchIds: readonly string[]): Promise<void> {
+    await tx.query('DELETE FROM staff_branches WHERE staff_id = $1', [staffId]);
+    for (const branchId of branchIds) {
+      await tx.query('INSERT INTO staff_branches (staff_id, branch_id) VALUES ($1, $2)', [
+        staffId,
+        branchId,
+      ]);
+    }
+  }
+}

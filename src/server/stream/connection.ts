@@ -1,0 +1,48 @@
+// One open event stream: who it is for, where it stands in the log, and the events that
+// arrived while it was still sending its snapshot or replay.
+import type { ServerResponse } from 'node:http';
+import type { LoggedEvent } from '../store/events.js';
+
+export type Audience =
+  | { kind: 'staff'; branchId: string; staffId: string; deviceId: string; sessionHash: string }
+  | { kind: 'kiosk'; branchId: string; deviceId: string };
+
+/** A reader this far behind is not reading: drop it and let it reconnect and resume. */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+
+export class Connection {
+  /** Seq of the newest event this stream has sent, or is current as of (snapshot). */
+  lastSent = 0;
+  /** True until the snapshot or replay is out; live events wait in `pending`. */
+  catchingUp = true;
+  pending: LoggedEvent[] = [];
+  /** The last `line` data sent (kiosk), to send it again only when it changes. */
+  lastLine?: string;
+  closed = false;
+
+  constructor(
+    readonly audience: Audience,
+    private readonly response: ServerResponse,
+  ) {}
+
+  /** Does this stream hear `event`? Staff: their branch and all-branch events. Kiosk: its own. */
+  hears(event: LoggedEvent): boolean {
+    const audience = this.audience;
+    if (audience.kind === 'staff')
+      return event.branchId === null || event.branchId === audience.branchId;
+    if (event.branchId !== audience.branchId) return false;
+    return event.kioskId === audience.deviceId || event.kiosks;
+  }
+
+  write(chunk: string): void {
+    if (this.closed) return;
+    this.response.write(chunk);
+    if (this.response.writableLength > MAX_BUFFERED_BYTES) this.close();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.response.end();
+  }
+}

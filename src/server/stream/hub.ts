@@ -1,0 +1,196 @@
+// The stream hub: every open SSE stream of this process, fed from the event log. A committed
+// event reaches the hub as a nudge (directly from this process's store, or over LISTEN from
+// another process on PostgreSQL); the hub then reads the log after the last seq it delivered,
+// so every process delivers every event once and in order.
+import type { ServerResponse } from 'node:http';
+import type { HelpRequest } from '../../shared/schemas.js';
+import type { LoggedEvent } from '../store/events.js';
+import { forKiosk, startOfToday } from '../store/rows.js';
+import type { Store } from '../store/store.js';
+import { Connection, type Audience } from './connection.js';
+import { PING, frame } from './frames.js';
+import { lineFor } from './line.js';
+
+const PAGE = 500;
+
+export interface HubOptions {
+  heartbeatMs: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export class StreamHub {
+  private readonly connections = new Set<Connection>();
+  private delivered = 0;
+  private pumping = false;
+  private nudged = false;
+  private heartbeat?: NodeJS.Timeout;
+  private stopListening?: () => void;
+  private closed = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: HubOptions,
+  ) {}
+
+  setLogger(log: HubOptions['log']): void {
+    this.options.log = log;
+  }
+
+  get size(): number {
+    return this.connections.size;
+  }
+
+  async start(): Promise<void> {
+    this.delivered = await this.store.log.lastSeq();
+    this.stopListening = this.store.onCommitted(() => this.nudge());
+    await this.store.db.listen(() => this.nudge());
+    this.heartbeat = setInterval(() => {
+      for (const connection of this.connections) connection.write(PING);
+    }, this.options.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  /** Something was committed: read the log from where we are. Cheap to call too often. */
+  nudge(): void {
+    if (this.closed) return;
+    if (this.pumping) {
+      this.nudged = true;
+      return;
+    }
+    this.pumping = true;
+    void this.pump().finally(() => {
+      this.pumping = false;
+    });
+  }
+
+  private async pump(): Promise<void> {
+    try {
+      do {
+        this.nudged = false;
+        for (;;) {
+          const events = await this.store.log.after(this.delivered, PAGE);
+          if (events.length === 0 || this.closed) break;
+          await this.dispatch(events);
+          this.delivered = events[events.length - 1]!.seq;
+          if (events.length < PAGE) break;
+        }
+      } while (this.nudged && !this.closed);
+    } catch (error) {
+      if (!this.closed) this.options.log?.('The stream hub could not read the event log', error);
+    }
+  }
+
+  private async dispatch(events: LoggedEvent[]): Promise<void> {
+    const lines = new Set<string>();
+    for (const event of events) {
+      let staffFrame: string | undefined;
+      let kioskFrame: string | undefined;
+      for (const connection of this.connections) {
+        if (!connection.hears(event)) continue;
+        if (connection.catchingUp) {
+          connection.pending.push(event);
+          continue;
+        }
+        if (event.seq <= connection.lastSent) continue;
+        if (connection.audience.kind === 'staff')
+          staffFrame ??= frame(event.kind, event.payload, event.seq);
+        else kioskFrame ??= kioskFrameOf(event);
+        connection.write(connection.audience.kind === 'staff' ? staffFrame! : kioskFrame!);
+        connection.lastSent = event.seq;
+      }
+      if (event.kind === 'request' && event.branchId) lines.add(event.branchId);
+    }
+    for (const branchId of lines) await this.sendLines(branchId);
+  }
+
+  /**
+   * Opens a stream: snapshot (no `lastEventId`, or one the log no longer holds), else replay of
+   * everything after it; then live events. The stream subscribes before reading, holds live
+   * events meanwhile, and sends only those newer than what it read: no gap, no repeat.
+   */
+  async open(
+    audience: Audience,
+    response: ServerResponse,
+    lastEventId?: number,
+  ): Promise<Connection> {
+    const connection = new Connection(audience, response);
+    this.connections.add(connection);
+    response.on('close', () => {
+      connection.closed = true;
+      this.connections.delete(connection);
+    });
+    if (this.closed) {
+      connection.close();
+      return connection;
+    }
+    if (lastEventId !== undefined && (await this.store.log.canResumeAfter(lastEventId))) {
+      connection.lastSent = lastEventId;
+      for (;;) {
+        const events = await this.store.log.after(connection.lastSent, PAGE);
+        for (const event of events) {
+          if (connection.hears(event)) connection.write(kioskOrStaffFrame(connection, event));
+          connection.lastSent = event.seq;
+        }
+        if (events.length < PAGE) break;
+      }
+    } else {
+      const kioskId = audience.kind === 'kiosk' ? audience.deviceId : undefined;
+      const snapshot = await this.store.requests.open(audience.branchId, kioskId);
+      connection.write(frame('snapshot', snapshot, snapshot.seq));
+      connection.lastSent = Math.max(connection.lastSent, snapshot.seq);
+    }
+    for (const event of connection.pending) {
+      if (event.seq <= connection.lastSent) continue;
+      connection.write(kioskOrStaffFrame(connection, event));
+      connection.lastSent = event.seq;
+    }
+    connection.pending = [];
+    connection.catchingUp = false;
+    if (audience.kind === 'kiosk') await this.sendLines(audience.branchId, connection);
+    return connection;
+  }
+
+  /** Sends `line` to the kiosk streams of a branch whose positions changed (or to `only`). */
+  private async sendLines(branchId: string, only?: Connection): Promise<void> {
+    const kiosks = only
+      ? [only]
+      : [...this.connections].filter(
+          (c) => c.audience.kind === 'kiosk' && c.audience.branchId === branchId && !c.catchingUp,
+        );
+    if (kiosks.length === 0) return;
+    const line = await this.store.requests.line(branchId, startOfToday());
+    for (const connection of kiosks) {
+      const data = JSON.stringify(lineFor(line, connection.audience.deviceId));
+      if (data === connection.lastLine) continue;
+      connection.lastLine = data;
+      connection.write(`event: line\ndata: ${data}\n\n`);
+    }
+  }
+
+  /** Ends the streams `match` picks: a revoked device's, a deactivated person's, a signed-out session's. */
+  closeWhere(match: (audience: Audience) => boolean): void {
+    for (const connection of this.connections) {
+      if (match(connection.audience)) connection.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.stopListening?.();
+    for (const connection of this.connections) connection.close();
+    this.connections.clear();
+  }
+}
+
+function kioskFrameOf(event: LoggedEvent): string {
+  if (event.kind !== 'request') return frame(event.kind, event.payload, event.seq);
+  const request = event.payload.request as HelpRequest;
+  return frame('request', { request: forKiosk(request) }, event.seq);
+}
+
+function kioskOrStaffFrame(connection: Connection, event: LoggedEvent): string {
+  return connection.audience.kind === 'staff'
+    ? frame(event.kind, event.payload, event.seq)
+    : kioskFrameOf(event);
+}
