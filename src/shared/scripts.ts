@@ -95,9 +95,16 @@ export const RestoreScriptBody = Type.Object(
 export type RestoreScriptBody = Static<typeof RestoreScriptBody>;
 
 export const ScriptParams = Type.Object({ id: Id }, strict);
-export const ScriptVersionParams = Type.Object({ id: Id, n: Type.Integer({ minimum: 1 }) }, strict);
+/** URL parts arrive as text (the server never coerces types), so `n` is digits here. */
+export const ScriptVersionParams = Type.Object(
+  { id: Id, n: Type.String({ pattern: '^[1-9][0-9]{0,8}$' }) },
+  strict,
+);
 /** `GET /api/scripts?drafts=true` (admin): every script at its newest version. */
-export const ScriptListQuery = Type.Object({ drafts: Type.Optional(Type.Boolean()) }, strict);
+export const ScriptListQuery = Type.Object(
+  { drafts: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])) },
+  strict,
+);
 
 /** `event: script`, `id: <seq>`: a script was published (or withdrawn: no `publishedVersion`). */
 export interface ScriptEvent {

@@ -1,0 +1,93 @@
+// Greeter scripts (docs/API.md "Scripts"): anyone reads the published ones (they hold no
+// patron data); a supervisor creates, saves new versions, publishes and restores.
+import {
+  CreateScriptBody,
+  PublishScriptBody,
+  RestoreScriptBody,
+  SaveScriptBody,
+  ScriptListQuery,
+  ScriptParams,
+  ScriptVersionParams,
+  scriptIdFromTitle,
+} from '../../shared/scripts.js';
+import { caller, requireAdmin } from '../auth/caller.js';
+import { notFound } from '../errors.js';
+import { ScriptStore, contentOf } from '../store/scripts.js';
+import type { FastifyRequest } from 'fastify';
+import type { RouteModule } from '../context.js';
+
+export const scriptRoutes: RouteModule = (app, { store }) => {
+  const scripts = new ScriptStore(store);
+
+  /** Who saved a version, for the record: `admin:<username>`. */
+  const savedBy = async (request: FastifyRequest) => {
+    await requireAdmin(store, request);
+    const { session } = await caller(store, request);
+    return session?.role === 'admin' ? `admin:${session.username}` : 'admin';
+  };
+
+  app.get('/api/scripts', { schema: { querystring: ScriptListQuery } }, async (request) => {
+    if (request.query.drafts === 'true') {
+      await requireAdmin(store, request);
+      return { scripts: await scripts.listDrafts() };
+    }
+    return { scripts: await scripts.listPublished() };
+  });
+
+  app.get('/api/scripts/:id', { schema: { params: ScriptParams } }, async (request) => {
+    const { id } = request.params;
+    let script = await scripts.get(id);
+    // An unpublished script exists only for the supervisor, who sees the newest draft.
+    if (!script && (await caller(store, request)).role === 'admin')
+      script = await scripts.get(id, true);
+    if (!script) throw notFound(`Script "${id}"`);
+    return { script };
+  });
+
+  app.get('/api/scripts/:id/versions', { schema: { params: ScriptParams } }, async (request) => {
+    await requireAdmin(store, request);
+    const versions = await scripts.versions(request.params.id);
+    if (!versions) throw notFound(`Script "${request.params.id}"`);
+    return { versions };
+  });
+
+  app.post('/api/scripts', { schema: { body: CreateScriptBody } }, async (request, reply) => {
+    const by = await savedBy(request);
+    const { id, ...content } = request.body;
+    const script = await scripts.create(
+      id ?? scriptIdFromTitle(content.title),
+      contentOf(content),
+      by,
+    );
+    return reply.status(201).send({ script });
+  });
+
+  app.put(
+    '/api/scripts/:id',
+    { schema: { params: ScriptParams, body: SaveScriptBody } },
+    async (request) => {
+      const by = await savedBy(request);
+      const { version, ...content } = request.body;
+      return { script: await scripts.save(request.params.id, version, contentOf(content), by) };
+    },
+  );
+
+  app.post(
+    '/api/scripts/:id/publish',
+    { schema: { params: ScriptParams, body: PublishScriptBody } },
+    async (request) => {
+      await requireAdmin(store, request);
+      return { script: await scripts.publish(request.params.id, request.body.version) };
+    },
+  );
+
+  app.post(
+    '/api/scripts/:id/versions/:n/restore',
+    { schema: { params: ScriptVersionParams, body: RestoreScriptBody } },
+    async (request) => {
+      const by = await savedBy(request);
+      const { id, n } = request.params;
+      return { script: await scripts.restore(id, Number(n), request.body.version, by) };
+    },
+  );
+};
