@@ -24,8 +24,8 @@ const NEVER_CACHED: readonly RegExp[] = [
 const REFERENCE_PATHS: readonly RegExp[] = [
   /^\/api\/branches\/[^/]+\/topics$/,
   /^\/api\/branches\/[^/]+\/staff$/,
-  /^\/api\/scripts(\/[^/]+)*$/,
-  /^\/api\/branches\/[^/]+\/scripts(\/[^/]+)*$/,
+  // Published scripts only: not `/versions` (supervisors' history) and, below, no `?drafts=true`.
+  /^\/api\/scripts(\/[^/]+)?$/,
 ];
 
 /** True for an API path whose answer may carry patron data, live state or credentials. */
@@ -35,10 +35,11 @@ export function isNeverCached(pathname: string): boolean {
 
 /**
  * True when a GET to this URL may be answered network-first with a cached fallback.
- * Only same-origin and only the reference paths above; the never-cached list wins over them.
+ * Only same-origin, only the reference paths above, and never with a query string: the one
+ * query these paths take (`?drafts=true`) asks for supervisors' unpublished work.
  */
 export function isCacheableReference(url: URL, origin: string): boolean {
-  if (url.origin !== origin) return false;
+  if (url.origin !== origin || url.search !== '') return false;
   if (isNeverCached(url.pathname)) return false;
   return REFERENCE_PATHS.some((pattern) => pattern.test(url.pathname));
 }

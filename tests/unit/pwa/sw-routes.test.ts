@@ -12,8 +12,6 @@ describe('service worker routes', () => {
     '/api/branches/north-1/staff',
     '/api/scripts',
     '/api/scripts/warm-greeting',
-    '/api/scripts?topicId=computers',
-    '/api/branches/main/scripts',
   ])('caches reference data at %s', (path) => {
     expect(isCacheableReference(at(path), origin)).toBe(true);
   });
@@ -32,6 +30,9 @@ describe('service worker routes', () => {
     '/api/staff',
     '/api/branches/main/topics/computers',
     '/api/branches/main/staff/extra',
+    '/api/scripts?drafts=true',
+    '/api/scripts/warm-greeting/versions',
+    '/api/branches/main/topics?hidden=true',
   ])('never caches %s', (path) => {
     expect(isCacheableReference(at(path), origin)).toBe(false);
   });
