@@ -158,14 +158,15 @@ export class RequestStore {
       // Lock the request first: every action on it queues here, so the ops check below
       // sees the answer of any earlier action with the same opId, and two claims get one winner.
       const [row] = await tx.query('SELECT * FROM requests WHERE id = $1 FOR UPDATE', [id]);
-      const [op] = await tx.query<{ actor: string; status: number; body: Answer['body'] }>(
+      const [op] = await tx.query<{ actor: string; status: number; body: unknown }>(
         'SELECT actor, status, body FROM ops WHERE op_id = $1',
         [body.opId],
       );
       if (op) {
         if (op.actor !== actorKey(actor))
           throw conflict('This opId was already used; make a new one');
-        return { status: Number(op.status), body: op.body };
+        const replayed = typeof op.body === 'string' ? JSON.parse(op.body) : op.body;
+        return { status: Number(op.status), body: replayed as Answer['body'] };
       }
       if (!row) throw notFound(`Request "${id}"`);
       const current = toRequest(row);
@@ -188,10 +189,12 @@ export class RequestStore {
         await this.announce(tx, updated, String(row.kiosk_id));
         answer = { status: 200, body: { request: viewFor(actor, updated) } };
       }
-      await tx.query(
-        'INSERT INTO ops (op_id, actor, status, body) VALUES ($1, $2, $3, $4::jsonb)',
-        [body.opId, actorKey(actor), answer.status, JSON.stringify(answer.body)],
-      );
+      await tx.query('INSERT INTO ops (op_id, actor, status, body) VALUES ($1, $2, $3, $4)', [
+        body.opId,
+        actorKey(actor),
+        answer.status,
+        JSON.stringify(answer.body),
+      ]);
       return answer;
     });
   }

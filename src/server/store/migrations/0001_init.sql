@@ -130,7 +130,8 @@ CREATE TABLE ops (
   op_id uuid PRIMARY KEY,
   actor text NOT NULL,
   status integer NOT NULL,
-  body jsonb NOT NULL,
+  -- The answer's exact JSON text, so a replay is byte for byte the first answer.
+  body text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX ops_created ON ops (created_at);
