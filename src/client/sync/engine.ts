@@ -16,7 +16,6 @@ import {
   upsertRequest,
   upsertTopic,
 } from '../db/replica.js';
-import { applyScriptEvent, syncScripts } from '../db/scripts-sync.js';
 import { readCurrentRequestId } from '../db/kiosk.js';
 import { reportConnected, reportLost, setStreaming } from './connection.js';
 import { setLine } from './kiosk-line.js';
@@ -78,7 +77,12 @@ export function startSync({ kind, branchId }: SyncOptions): () => void {
             inOrder(() => upsertTopic((data as TopicEvent).topic));
             break;
           case 'script':
-            if (kind === 'staff') inOrder(() => applyScriptEvent(data as { script: unknown }));
+            if (kind === 'staff') {
+              inOrder(async () => {
+                const { applyScriptEvent } = await scriptsSync();
+                await applyScriptEvent(data as { script: unknown });
+              });
+            }
             break;
           case 'line':
             setLine(data as LineEvent);
@@ -119,13 +123,16 @@ export function startSync({ kind, branchId }: SyncOptions): () => void {
   };
 }
 
+// Scripts are for staff only: loaded on demand so the kiosk's first load stays small.
+const scriptsSync = () => import('../db/scripts-sync.js');
+
 /** Topics (both), staff names, skills and scripts (tablets) each time the stream opens. */
 async function refreshReference(kind: 'staff' | 'kiosk', branchId: string): Promise<void> {
   const jobs: Promise<unknown>[] = [fetchTopics(branchId).then((t) => replaceTopics(branchId, t))];
   if (kind === 'staff') {
     jobs.push(fetchStaffNames(branchId).then((s) => replaceStaffNames(branchId, s)));
     jobs.push(fetchSkills().then((skills) => setMeta('skills', skills)));
-    jobs.push(syncScripts());
+    jobs.push(scriptsSync().then(({ syncScripts }) => syncScripts()));
   }
   const results = await Promise.allSettled(jobs);
   for (const result of results) {

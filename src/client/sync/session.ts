@@ -1,7 +1,14 @@
 // Who this device is, remembered in Dexie so a kiosk or tablet that restarts with no network
 // still knows its branch and who was signed in.
 import { ApiError } from '../api/http.js';
-import { fetchSession, signInStaff, signOutStaff, type Session } from '../api/session.js';
+import {
+  enrollDevice,
+  fetchSession,
+  signInStaff,
+  signOutStaff,
+  type Role,
+  type Session,
+} from '../api/session.js';
 import { getMeta, setMeta } from '../db/db.js';
 import { clearRequests } from '../db/replica.js';
 
@@ -45,4 +52,16 @@ export async function signOut(): Promise<void> {
   } catch (error) {
     console.warn('Signed out on this tablet; the server will hear when it is back', error);
   }
+}
+
+/**
+ * Enrolls this browser with a supervisor's code. A new device starts with a clean replica, so
+ * nothing of a previous enrollment (another branch's queue) shows.
+ */
+export async function enrollThisDevice(code: string): Promise<Session> {
+  const { device } = await enrollDevice(code);
+  await clearRequests();
+  const session: Session = { role: device.kind as Role, device };
+  await setMeta(KEY, session);
+  return session;
 }

@@ -1,0 +1,126 @@
+// <rove-app>: the shell. Shows the connection banner and the update prompt on every surface,
+// and the view for the current route, each loaded only when first needed. `/` decides by who
+// this device is: a kiosk goes to /kiosk, a tablet to /staff, a supervisor to /admin.
+import { LitElement, css, html, type TemplateResult } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { currentRoute, loadView, navigate, onRouteChange, type Route } from './router.js';
+import { loadSession } from '../sync/session.js';
+import { tokens } from '../styles/shared.js';
+import './rove-connection-banner.js';
+import '../pwa/rove-update-prompt.js';
+
+@customElement('rove-app')
+export class RoveApp extends LitElement {
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 100vh;
+        background: var(--rove-paper);
+      }
+      main {
+        flex: 1;
+        display: flex;
+        flex-direction: column;
+      }
+      main > * {
+        flex: 1;
+      }
+      .loading {
+        padding: 2rem;
+        font-size: 1.25rem;
+      }
+    `,
+  ];
+
+  @state() private _route: Route = currentRoute();
+  /** Route names whose module has loaded. */
+  @state() private _loaded = new Set<string>();
+  @state() private _failed?: string;
+
+  private _stop?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._stop = onRouteChange((route) => this._show(route));
+    this._show(this._route);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._stop?.();
+  }
+
+  private async _show(route: Route) {
+    this._route = route;
+    this._failed = undefined;
+    if (route.name === 'home') {
+      const home = await this._homeFor();
+      if (home) {
+        navigate(home, { replace: true });
+        return;
+      }
+    }
+    try {
+      await loadView(route.name);
+      this._loaded = new Set([...this._loaded, route.name]);
+    } catch (error) {
+      console.error('Rove could not load this screen', error);
+      this._failed = 'This screen could not be loaded. Check the connection and try again.';
+    }
+  }
+
+  /** Where `/` should go for this device, or undefined for the landing page. */
+  private async _homeFor(): Promise<string | undefined> {
+    try {
+      const session = await loadSession();
+      if (session.role === 'kiosk') return '/kiosk';
+      if (session.role === 'tablet' || session.role === 'staff') return '/staff';
+      if (session.role === 'admin') return '/admin';
+    } catch (error) {
+      console.warn('Rove could not ask who this device is', error);
+    }
+    return undefined;
+  }
+
+  override render() {
+    const { name } = this._route;
+    return html`
+      <rove-connection-banner ?patron=${name === 'kiosk'}></rove-connection-banner>
+      <rove-update-prompt></rove-update-prompt>
+      <main>
+        ${this._failed ? html`<p class="loading" role="alert">${this._failed}</p>` : this._view()}
+      </main>
+    `;
+  }
+
+  private _view(): TemplateResult {
+    const route = this._route;
+    const viewName = route.name === 'home' ? 'landing' : route.name;
+    if (!this._loaded.has(route.name)) return html`<p class="loading">Loading…</p>`;
+    switch (viewName) {
+      case 'kiosk':
+        return html`<rove-kiosk-view></rove-kiosk-view>`;
+      case 'staff':
+        return html`<rove-staff-view></rove-staff-view>`;
+      case 'enroll':
+        return html`<rove-enroll-view .code=${route.query.get('code') ?? ''}></rove-enroll-view>`;
+      case 'scripts':
+        return html`<rove-scripts-view .scriptId=${route.param}></rove-scripts-view>`;
+      case 'admin':
+        return html`<rove-admin-view .section=${route.param}></rove-admin-view>`;
+      case 'not-found':
+        return html`<rove-landing missing></rove-landing>`;
+      default:
+        return html`<rove-landing></rove-landing>`;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-app': RoveApp;
+  }
+}

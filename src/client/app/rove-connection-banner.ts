@@ -1,0 +1,96 @@
+// <rove-connection-banner>: says plainly when this device cannot hear the server: reconnecting,
+// or offline since a time, and that what people do is kept and sent later. Shows nothing when
+// all is well. A status region, so screen readers hear the change without losing their place.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import {
+  clockTime,
+  getConnection,
+  onConnection,
+  type ConnectionState,
+} from '../sync/connection.js';
+import { tokens } from '../styles/shared.js';
+
+@customElement('rove-connection-banner')
+export class RoveConnectionBanner extends LitElement {
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: block;
+      }
+      p {
+        margin: 0;
+        padding: 0.75rem 1rem;
+        font-size: 1.125rem;
+        border-bottom: 3px solid var(--rove-warn);
+        background: var(--rove-warn-bg);
+        color: var(--rove-warn);
+      }
+      p.reconnecting {
+        border-color: var(--rove-primary);
+        background: #e8f1f4;
+        color: var(--rove-primary);
+      }
+      :host([patron]) p {
+        font-size: 1.5rem;
+      }
+      strong {
+        font-weight: 700;
+      }
+    `,
+  ];
+
+  /** Words for a patron at the kiosk rather than for staff. */
+  @property({ type: Boolean, reflect: true }) patron = false;
+
+  /** The state to show; follows the device's connection unless set directly (tests). */
+  @property({ attribute: false }) state: ConnectionState = getConnection();
+
+  @state() private _following = true;
+  private _stop?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this._following) this._stop = onConnection((next) => (this.state = next));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._stop?.();
+  }
+
+  /** Stop following the device's connection (so a test can set `state` itself). */
+  detach(): void {
+    this._following = false;
+    this._stop?.();
+  }
+
+  override render() {
+    return html`<div role="status">${this._message()}</div>`;
+  }
+
+  private _message() {
+    const { status, since } = this.state;
+    if (status === 'online') return nothing;
+    if (status === 'reconnecting') {
+      return html`<p class="reconnecting">Reconnecting to the library's server…</p>`;
+    }
+    const when = since ? ` since ${clockTime(since)}` : '';
+    return this.patron
+      ? html`<p>
+          <strong>Offline${when}.</strong> You can still ask for help here; we'll pass it on as soon
+          as we're connected again.
+        </p>`
+      : html`<p>
+          <strong>Offline${when}.</strong> What you do is saved on this device and sent when the
+          connection is back.
+        </p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-connection-banner': RoveConnectionBanner;
+  }
+}

@@ -1,0 +1,32 @@
+// Words for a request on a staff screen: how long it has waited, what is still unsent.
+import type { OutboxAction } from '../db/db.js';
+
+/** "just now", "4 min", "1 h 5 min" since `iso`, at `now` (epoch ms). */
+export function waitedFor(iso: string, now: number): string {
+  const minutes = Math.floor((now - Date.parse(iso)) / 60_000);
+  if (!Number.isFinite(minutes) || minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min`;
+  const rest = minutes % 60;
+  return `${Math.floor(minutes / 60)} h${rest ? ` ${rest} min` : ''}`;
+}
+
+const VERBS: Record<OutboxAction, string> = {
+  create: 'New request',
+  claim: 'Claim',
+  release: 'Release',
+  start: 'Start',
+  resolve: 'Resolve',
+  transfer: 'Hand-off',
+  cancel: 'Cancel',
+};
+
+/** "Claim and Start waiting to send", or '' when nothing is pending. */
+export function pendingText(pending: readonly OutboxAction[]): string {
+  if (pending.length === 0) return '';
+  const names = pending.map((a) => VERBS[a]);
+  const list =
+    names.length === 1
+      ? names[0]
+      : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `${list} waiting to send`;
+}

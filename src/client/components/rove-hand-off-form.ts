@@ -1,0 +1,125 @@
+// <rove-hand-off-form>: passing a request to someone who knows more: choose the skill it needs
+// and leave a note so the patron need not repeat themselves. Fires `hand-off`
+// (detail: {skill, note?}) and `back`.
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { controls, tokens } from '../styles/shared.js';
+import type { Skill } from '../../shared/schemas.js';
+
+@customElement('rove-hand-off-form')
+export class RoveHandOffForm extends LitElement {
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host {
+        display: block;
+      }
+      fieldset {
+        border: 2px solid var(--rove-line);
+        border-radius: var(--rove-radius);
+        margin: 0 0 1rem;
+        padding: 0.5rem 1rem;
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
+      }
+      legend {
+        font-weight: 700;
+        padding: 0 0.25rem;
+      }
+      label.field {
+        display: block;
+        font-weight: 700;
+        margin-bottom: 0.35rem;
+      }
+      textarea {
+        width: 100%;
+        min-height: 5rem;
+        margin-bottom: 1rem;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+      }
+      [role='alert'] {
+        color: var(--rove-warn);
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  /** The skills a request can be handed to. */
+  @property({ attribute: false }) skills: Skill[] = [];
+  /** The request's current skill, left out of the choices. */
+  @property() current = '';
+
+  @state() private _skill?: string;
+  @state() private _note = '';
+  @state() private _problem = '';
+
+  private _submit(event: Event) {
+    event.preventDefault();
+    if (!this._skill) {
+      this._problem = 'Choose who should take it over.';
+      return;
+    }
+    const detail: { skill: string; note?: string } = { skill: this._skill };
+    const note = this._note.trim().slice(0, 280);
+    if (note) detail.note = note;
+    this.dispatchEvent(new CustomEvent('hand-off', { detail, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const choices = this.skills.filter((s) => s.id !== this.current);
+    return html`<form @submit=${this._submit}>
+      <fieldset>
+        <legend>Who knows more about this?</legend>
+        ${
+          choices.length === 0
+            ? html`<p>The list of skills has not reached this tablet yet.</p>`
+            : choices.map(
+                (skill) =>
+                  html`<label class="choice">
+                    <input
+                      type="radio"
+                      name="skill"
+                      .value=${skill.id}
+                      @change=${() => {
+                        this._skill = skill.id;
+                        this._problem = '';
+                      }}
+                    />
+                    ${skill.label}
+                  </label>`,
+              )
+        }
+      </fieldset>
+      <label class="field" for="note">Note for the next person</label>
+      <textarea
+        id="note"
+        maxlength="280"
+        placeholder="What the patron needs and what you tried"
+        .value=${this._note}
+        @input=${(e: Event) => (this._note = (e.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      ${this._problem ? html`<p role="alert">${this._problem}</p>` : ''}
+      <div class="actions">
+        <button
+          type="button"
+          class="quiet"
+          @click=${() => this.dispatchEvent(new CustomEvent('back', { bubbles: true, composed: true }))}
+        >
+          Back
+        </button>
+        <button type="submit">Hand off request</button>
+      </div>
+    </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-hand-off-form': RoveHandOffForm;
+  }
+}

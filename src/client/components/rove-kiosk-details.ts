@@ -1,0 +1,127 @@
+// <rove-kiosk-details>: the kiosk's optional last step: how staff can find the patron, and a
+// quiet word if they would like one. Nothing here must be filled in. Fires `send-request`
+// (detail: {name?, needs}) and `back`.
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { controls, tokens } from '../styles/shared.js';
+import type { Topic } from '../../shared/schemas.js';
+import './rove-topic-icon.js';
+
+export interface KioskDetails {
+  name?: string;
+  needs: string[];
+}
+
+@customElement('rove-kiosk-details')
+export class RoveKioskDetails extends LitElement {
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host {
+        display: block;
+        font-size: 1.5rem;
+      }
+      h2 {
+        font-size: 2.25rem;
+        margin: 0 0 0.5rem;
+        display: flex;
+        align-items: center;
+        gap: 1rem;
+      }
+      p.hint {
+        margin: 0 0 1.5rem;
+        color: var(--rove-muted);
+      }
+      label.field {
+        display: block;
+        font-weight: 600;
+        margin-bottom: 0.5rem;
+      }
+      input[type='text'] {
+        width: 100%;
+        font-size: 1.5rem;
+        min-height: 64px;
+      }
+      label.choice {
+        margin: 1.5rem 0 2rem;
+        font-size: 1.5rem;
+      }
+      input[type='checkbox'] {
+        width: 2rem;
+        height: 2rem;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 1rem;
+      }
+      .send {
+        font-size: 2rem;
+        min-height: 5rem;
+        flex: 1 1 12rem;
+      }
+    `,
+  ];
+
+  /** The topic the patron chose, shown as a reminder. */
+  @property({ attribute: false }) topic?: Topic;
+
+  @state() private _name = '';
+  @state() private _quiet = false;
+
+  /** Empties the form, so nothing a patron typed survives to the next one. */
+  clear(): void {
+    this._name = '';
+    this._quiet = false;
+  }
+
+  private _send() {
+    const name = this._name.trim().slice(0, 60);
+    const detail: KioskDetails = { needs: this._quiet ? ['private'] : [] };
+    if (name) detail.name = name;
+    this.dispatchEvent(new CustomEvent('send-request', { detail, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    return html`<h2>
+        ${this.topic ? html`<rove-topic-icon name=${this.topic.icon}></rove-topic-icon>` : ''}
+        ${this.topic?.label ?? 'Your question'}
+      </h2>
+      <p class="hint">Both of these are optional. Tap Send when you're ready.</p>
+      <label class="field" for="name">Your first name, or how we can spot you</label>
+      <input
+        id="name"
+        type="text"
+        maxlength="60"
+        autocomplete="off"
+        placeholder="For example: Maria, by the printers, red coat"
+        .value=${this._name}
+        @input=${(e: Event) => (this._name = (e.target as HTMLInputElement).value)}
+      />
+      <label class="choice">
+        <input
+          type="checkbox"
+          .checked=${this._quiet}
+          @change=${(e: Event) => (this._quiet = (e.target as HTMLInputElement).checked)}
+        />
+        I'd prefer a quiet word
+      </label>
+      <div class="actions">
+        <button
+          type="button"
+          class="quiet"
+          @click=${() => this.dispatchEvent(new CustomEvent('back', { bubbles: true, composed: true }))}
+        >
+          Back
+        </button>
+        <button type="button" class="send" @click=${this._send}>Send</button>
+      </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-kiosk-details': RoveKioskDetails;
+  }
+}

@@ -1,0 +1,154 @@
+// <rove-kiosk-ticket>: what the patron sees after Send: the ticket code in large type, where
+// they are in line and roughly how long, then who is coming and when they are here. Never shows
+// what the patron typed. Fires `cancel-request` from its Cancel button.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { controls, tokens } from '../styles/shared.js';
+import type { KioskRequestView } from '../db/kiosk.js';
+
+export interface LinePlace {
+  position: number;
+  estimateMinutes: number;
+}
+
+@customElement('rove-kiosk-ticket')
+export class RoveKioskTicket extends LitElement {
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host {
+        display: block;
+        font-size: 1.6rem;
+        text-align: center;
+      }
+      .ticket {
+        margin: 0 0 1.5rem;
+      }
+      .ticket span {
+        display: block;
+        font-size: 1.4rem;
+        color: var(--rove-muted);
+      }
+      .ticket strong {
+        display: block;
+        font-size: 6rem;
+        line-height: 1.1;
+        letter-spacing: 0.05em;
+        color: var(--rove-primary);
+      }
+      .status {
+        font-size: 2.4rem;
+        font-weight: 700;
+        margin: 0 0 0.75rem;
+      }
+      .detail {
+        margin: 0 0 1rem;
+      }
+      .offline {
+        text-align: left;
+        padding: 1rem 1.25rem;
+        border-left: 6px solid var(--rove-warn);
+        background: var(--rove-warn-bg);
+        color: var(--rove-warn);
+      }
+      button {
+        margin-top: 2rem;
+        font-size: 1.4rem;
+      }
+    `,
+  ];
+
+  /** The patron's request as this kiosk knows it. */
+  @property({ attribute: false }) view?: KioskRequestView;
+  /** Where it stands in the branch's line (from the kiosk stream), when known. */
+  @property({ attribute: false }) place?: LinePlace;
+  /** The topic's label, e.g. "Technology". */
+  @property() topicLabel = '';
+
+  override render() {
+    const view = this.view;
+    if (!view) return nothing;
+    const { request, unsent } = view;
+    const cancellable = request.status === 'waiting' || request.status === 'claimed';
+    const cancelling = view.pending.includes('cancel');
+    return html`
+      ${
+        request.ticket
+          ? html`<p class="ticket"><span>Your ticket</span><strong>${request.ticket}</strong></p>`
+          : nothing
+      }
+      <div role="status">${this._status(view)}</div>
+      ${
+        unsent
+          ? html`<p class="offline">
+              This kiosk is offline, so staff may not see your request yet. We'll send it the moment
+              the connection is back. If you'd rather not wait, the service desk can help you now.
+            </p>`
+          : nothing
+      }
+      ${
+        cancellable && !cancelling
+          ? html`<button
+              type="button"
+              class="quiet"
+              @click=${() =>
+                this.dispatchEvent(
+                  new CustomEvent('cancel-request', { bubbles: true, composed: true }),
+                )}
+            >
+              Cancel request
+            </button>`
+          : nothing
+      }
+    `;
+  }
+
+  private _status(view: KioskRequestView) {
+    const { request } = view;
+    const who = request.claimedBy?.displayName;
+    const topic = this.topicLabel ? html`<p class="detail">Topic: ${this.topicLabel}</p>` : nothing;
+    if (view.pending.includes('cancel') || request.status === 'cancelled') {
+      return html`<p class="status">Your request is cancelled.</p>`;
+    }
+    if (request.status === 'claimed') {
+      return html`<p class="status">${who ?? 'Someone'} is on the way.</p>
+        <p class="detail">Stay where you are: they will find you.</p>`;
+    }
+    if (request.status === 'serving') {
+      return html`<p class="status">${who ?? 'Someone'} is with you.</p>`;
+    }
+    if (request.status === 'done') return html`<p class="status">All done.</p>`;
+    if (view.unsent) {
+      return html`<p class="status">Waiting to send your request.</p>
+        ${topic}`;
+    }
+    const next = request.handoff
+      ? html`<p class="detail">Someone else who knows this subject well will come to you.</p>`
+      : nothing;
+    return html`<p class="status">Waiting for the next free staff member.</p>
+      ${next}${this._place()}${topic}`;
+  }
+
+  private _place() {
+    const place = this.place;
+    if (!place) return nothing;
+    const ahead = place.position - 1;
+    const line =
+      ahead <= 0
+        ? 'You are next.'
+        : `${ahead} ${ahead === 1 ? 'person is' : 'people are'} ahead of you.`;
+    const minutes = Math.max(1, Math.round(place.estimateMinutes));
+    const estimate =
+      place.estimateMinutes <= 1
+        ? 'Someone should be with you in a minute or so.'
+        : `That's about ${minutes} minutes.`;
+    return html`<p class="detail">${line} ${estimate}</p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-kiosk-ticket': RoveKioskTicket;
+  }
+}

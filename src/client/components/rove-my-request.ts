@@ -1,0 +1,159 @@
+// <rove-my-request>: a request the signed-in rover holds: who and where, then Start when with
+// the patron, Resolve, Release (back to the queue) or Hand off; and a one-tap way to the
+// topic's scripts. Fires `request-action` (detail: {action, extra?}).
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { controls, tokens } from '../styles/shared.js';
+import { pendingText, waitedFor } from './request-format.js';
+import type { PendingView } from '../db/pending.js';
+import type { Skill, Topic } from '../../shared/schemas.js';
+import type { RequestAction } from '../../shared/request-machine.js';
+import './rove-resolve-form.js';
+import './rove-hand-off-form.js';
+
+export interface RequestActionDetail {
+  requestId: string;
+  action: RequestAction;
+  extra?: Record<string, unknown>;
+}
+
+@customElement('rove-my-request')
+export class RoveMyRequest extends LitElement {
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host {
+        display: block;
+        padding: 1rem 1.25rem;
+        background: var(--rove-card);
+        border: 3px solid var(--rove-primary);
+        border-radius: var(--rove-radius);
+      }
+      h3 {
+        margin: 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 0.75rem;
+        align-items: baseline;
+      }
+      .ticket {
+        font-size: 1.75rem;
+      }
+      .state {
+        font-size: 1.2rem;
+        font-weight: 700;
+        color: var(--rove-primary);
+        margin: 0.5rem 0;
+      }
+      p {
+        margin: 0.25rem 0;
+      }
+      .badge {
+        display: inline-block;
+        padding: 0.1rem 0.5rem;
+        border-radius: 1rem;
+        font-size: 0.9rem;
+        font-weight: 700;
+        border: 1.5px solid currentColor;
+        color: #5b2a86;
+      }
+      .pending {
+        color: var(--rove-warn);
+        font-weight: 600;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+        margin: 1rem 0;
+      }
+      rove-resolve-form,
+      rove-hand-off-form {
+        margin-top: 1rem;
+      }
+    `,
+  ];
+
+  /** The request, as it will be once the outbox is sent. */
+  @property({ attribute: false }) entry?: PendingView;
+  /** The request's topic, for its name and its scripts link. */
+  @property({ attribute: false }) topic?: Topic;
+  /** Skills to hand off to. */
+  @property({ attribute: false }) skills: Skill[] = [];
+  /** Now, in epoch ms, for how long the patron has waited. */
+  @property({ type: Number }) now = Date.now();
+
+  @state() private _form?: 'resolve' | 'hand-off';
+
+  private _act(action: RequestAction, extra?: Record<string, unknown>) {
+    if (!this.entry) return;
+    this._form = undefined;
+    const detail: RequestActionDetail = { requestId: this.entry.request.id, action, extra };
+    this.dispatchEvent(
+      new CustomEvent('request-action', { detail, bubbles: true, composed: true }),
+    );
+  }
+
+  override render() {
+    if (!this.entry) return nothing;
+    const { request, pending } = this.entry;
+    const serving = request.status === 'serving';
+    const topicLabel = this.topic?.label ?? request.topicId;
+    return html`<h3>
+        <span class="ticket">${request.ticket}</span><span>${topicLabel}</span>
+        ${request.needs.includes('private') ? html`<span class="badge">Quiet word</span>` : nothing}
+      </h3>
+      <p class="state">${serving ? 'With the patron' : 'On my way'}</p>
+      ${request.name ? html`<p>Find them: ${request.name}</p>` : nothing}
+      ${request.note ? html`<p>${request.note}</p>` : nothing}
+      ${
+        request.handoff?.note
+          ? html`<p>From ${request.handoff.from.displayName}: “${request.handoff.note}”</p>`
+          : nothing
+      }
+      <p>Asked ${waitedFor(request.createdAt, this.now)} ago</p>
+      ${pending.length ? html`<p class="pending">${pendingText(pending)}</p>` : nothing}
+      <div class="actions">
+        ${serving ? nothing : html`<button type="button" @click=${() => this._act('start')}>Start</button>`}
+        <button type="button" @click=${() => (this._form = 'resolve')}>Resolve</button>
+        <button type="button" class="quiet" @click=${() => (this._form = 'hand-off')}>
+          Hand off
+        </button>
+        ${
+          serving
+            ? nothing
+            : html`<button type="button" class="quiet" @click=${() => this._act('release')}>
+                Release
+              </button>`
+        }
+        <a class="button quiet" href="/scripts?topic=${encodeURIComponent(request.topicId)}"
+          >Scripts for ${topicLabel}</a
+        >
+      </div>
+      ${
+        this._form === 'resolve'
+          ? html`<rove-resolve-form
+              @resolve=${(e: CustomEvent<Record<string, unknown>>) => this._act('resolve', e.detail)}
+              @back=${() => (this._form = undefined)}
+            ></rove-resolve-form>`
+          : nothing
+      }
+      ${
+        this._form === 'hand-off'
+          ? html`<rove-hand-off-form
+              .skills=${this.skills}
+              current=${request.skill}
+              @hand-off=${(e: CustomEvent<Record<string, unknown>>) => this._act('transfer', e.detail)}
+              @back=${() => (this._form = undefined)}
+            ></rove-hand-off-form>`
+          : nothing
+      }`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-my-request': RoveMyRequest;
+  }
+}

@@ -1,0 +1,202 @@
+// <rove-queue-list>: the branch's live queue on a rover's tablet, oldest first. Each request is
+// a list item with its ticket, topic, how long it has waited, where to find the patron, a
+// discreet "Quiet word" when asked for, and a Claim button. Requests matching my skills stand
+// out; "Only my skills" hides the rest. Fires `claim-request` (detail: request id).
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { controls, tokens } from '../styles/shared.js';
+import { pendingText, waitedFor } from './request-format.js';
+import type { PendingView } from '../db/pending.js';
+import type { StaffName, Topic } from '../../shared/schemas.js';
+
+@customElement('rove-queue-list')
+export class RoveQueueList extends LitElement {
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host {
+        display: block;
+      }
+      .filter {
+        margin: 0 0 0.75rem;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.75rem;
+      }
+      li {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
+        padding: 0.75rem 1rem;
+        background: var(--rove-card);
+        border: 2px solid var(--rove-line);
+        border-radius: var(--rove-radius);
+      }
+      li.skill {
+        border-color: var(--rove-mine-line);
+        border-left-width: 10px;
+        background: var(--rove-mine);
+      }
+      .main {
+        flex: 1 1 16rem;
+        display: grid;
+        gap: 0.2rem;
+      }
+      .head {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        gap: 0.25rem 0.75rem;
+      }
+      .ticket {
+        font-size: 1.5rem;
+        font-weight: 800;
+      }
+      .topic {
+        font-weight: 600;
+      }
+      .waited,
+      .holder {
+        color: var(--rove-muted);
+      }
+      .badge {
+        display: inline-block;
+        padding: 0.1rem 0.5rem;
+        border-radius: 1rem;
+        font-size: 0.9rem;
+        font-weight: 700;
+        border: 1.5px solid currentColor;
+      }
+      .badge.quiet-word {
+        color: #5b2a86;
+      }
+      .badge.mine {
+        color: var(--rove-mine-line);
+      }
+      .pending {
+        color: var(--rove-warn);
+        font-weight: 600;
+      }
+      .note {
+        margin: 0;
+        font-style: italic;
+      }
+      .empty {
+        color: var(--rove-muted);
+        font-size: 1.1rem;
+      }
+    `,
+  ];
+
+  /** The open requests with their pending actions, oldest first. */
+  @property({ attribute: false }) entries: PendingView[] = [];
+  /** Who is signed in: their skills decide what stands out. */
+  @property({ attribute: false }) me?: StaffName;
+  /** The branch's topics, to name each request's topic. */
+  @property({ attribute: false }) topics: Topic[] = [];
+  /** Now, in epoch ms; the view ticks it so waited times move. */
+  @property({ type: Number }) now = Date.now();
+  /** Show only requests that need one of my skills. */
+  @property({ type: Boolean }) onlyMine = false;
+
+  private _isMySkill(view: PendingView) {
+    return this.me?.skills.includes(view.request.skill) ?? false;
+  }
+
+  private _toggle(event: Event) {
+    this.onlyMine = (event.target as HTMLInputElement).checked;
+    this.dispatchEvent(
+      new CustomEvent('only-mine-changed', { detail: this.onlyMine, bubbles: true }),
+    );
+  }
+
+  override render() {
+    const shown = this.onlyMine ? this.entries.filter((v) => this._isMySkill(v)) : this.entries;
+    return html`<label class="choice filter">
+        <input type="checkbox" .checked=${this.onlyMine} @change=${this._toggle} />
+        Only my skills
+      </label>
+      ${
+        shown.length === 0
+          ? html`<p class="empty">
+              ${
+                this.entries.length === 0
+                  ? 'Nobody is waiting right now.'
+                  : 'Nobody is waiting for your skills right now.'
+              }
+            </p>`
+          : html`<ul aria-label="Queue">
+              ${shown.map((view) => this._item(view))}
+            </ul>`
+      }`;
+  }
+
+  private _item(view: PendingView) {
+    const { request, pending } = view;
+    const topic = this.topics.find((t) => t.id === request.topicId);
+    const mySkill = this._isMySkill(view);
+    const quiet = request.needs.includes('private');
+    const holder = request.claimedBy?.displayName;
+    const canClaim = request.status === 'waiting' && !pending.includes('claim');
+    return html`<li class=${mySkill ? 'skill' : ''}>
+      <div class="main">
+        <div class="head">
+          <span class="ticket">${request.ticket}</span>
+          <span class="topic">${topic?.label ?? request.topicId}</span>
+          <span class="waited">waiting ${waitedFor(request.createdAt, this.now)}</span>
+          ${mySkill ? html`<span class="badge mine">Your skill</span>` : nothing}
+          ${quiet ? html`<span class="badge quiet-word">Quiet word</span>` : nothing}
+        </div>
+        ${request.name ? html`<span>${request.name}</span>` : nothing}
+        ${
+          request.handoff
+            ? html`<p class="note">
+                Handed on by
+                ${request.handoff.from.displayName}${
+                  request.handoff.note ? html`: “${request.handoff.note}”` : nothing
+                }
+              </p>`
+            : nothing
+        }
+        ${
+          holder && request.status !== 'waiting'
+            ? html`<span class="holder"
+                >${holder} ${request.status === 'serving' ? 'is with them' : 'is on the way'}</span
+              >`
+            : nothing
+        }
+        ${pending.length ? html`<span class="pending">${pendingText(pending)}</span>` : nothing}
+      </div>
+      ${
+        canClaim
+          ? html`<button
+              type="button"
+              aria-label="Claim ${request.ticket}"
+              @click=${() =>
+                this.dispatchEvent(
+                  new CustomEvent('claim-request', {
+                    detail: request.id,
+                    bubbles: true,
+                    composed: true,
+                  }),
+                )}
+            >
+              Claim
+            </button>`
+          : nothing
+      }
+    </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-queue-list': RoveQueueList;
+  }
+}

@@ -1,0 +1,88 @@
+// <rove-topic-picker>: the kiosk's second step, one large button per topic, named by its label.
+// Fires `topic-chosen` (detail: the Topic) and `back`.
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { controls, tokens } from '../styles/shared.js';
+import type { Topic } from '../../shared/schemas.js';
+import './rove-topic-icon.js';
+
+@customElement('rove-topic-picker')
+export class RoveTopicPicker extends LitElement {
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host {
+        display: block;
+      }
+      h2 {
+        font-size: 2.25rem;
+        margin: 0 0 1.5rem;
+      }
+      ul {
+        list-style: none;
+        padding: 0;
+        margin: 0 0 2rem;
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr));
+        gap: 1rem;
+      }
+      li button {
+        width: 100%;
+        min-height: 6rem;
+        justify-content: flex-start;
+        gap: 1rem;
+        font-size: 1.6rem;
+        text-align: left;
+        background: var(--rove-card);
+        color: var(--rove-primary);
+        border-width: 3px;
+      }
+      .empty {
+        font-size: 1.5rem;
+      }
+    `,
+  ];
+
+  /** The topics to offer, in display order. */
+  @property({ attribute: false }) topics: Topic[] = [];
+
+  private _choose(topic: Topic) {
+    this.dispatchEvent(
+      new CustomEvent('topic-chosen', { detail: topic, bubbles: true, composed: true }),
+    );
+  }
+
+  override render() {
+    return html`<h2 id="topics-heading">What can we help you with?</h2>
+      ${
+        this.topics.length === 0
+          ? html`<p class="empty">
+              The topics have not reached this kiosk yet. Please ask at the service desk.
+            </p>`
+          : html`<ul aria-labelledby="topics-heading">
+              ${this.topics.map(
+                (topic) =>
+                  html`<li>
+                    <button type="button" @click=${() => this._choose(topic)}>
+                      <rove-topic-icon name=${topic.icon}></rove-topic-icon>${topic.label}
+                    </button>
+                  </li>`,
+              )}
+            </ul>`
+      }
+      <button
+        type="button"
+        class="quiet"
+        @click=${() => this.dispatchEvent(new CustomEvent('back', { bubbles: true, composed: true }))}
+      >
+        Back
+      </button>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-topic-picker': RoveTopicPicker;
+  }
+}

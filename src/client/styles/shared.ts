@@ -1,0 +1,107 @@
+// The look every Rove surface shares: calm colours with strong contrast, big touch targets,
+// and a focus ring nobody can miss.
+import { css } from 'lit';
+
+export const tokens = css`
+  :host {
+    --rove-ink: #1b1b1b;
+    --rove-muted: #4a4a4a;
+    --rove-paper: #f7f5f0;
+    --rove-card: #ffffff;
+    --rove-line: #c9c4b8;
+    --rove-primary: #1f4e5f;
+    --rove-primary-ink: #ffffff;
+    --rove-mine: #e6f0e9;
+    --rove-mine-line: #2f6b45;
+    --rove-warn: #7a3b00;
+    --rove-warn-bg: #fff3e0;
+    --rove-focus: #f2c14e;
+    --rove-radius: 0.75rem;
+    color: var(--rove-ink);
+    font-family:
+      system-ui,
+      -apple-system,
+      'Segoe UI',
+      Roboto,
+      sans-serif;
+    line-height: 1.4;
+  }
+`;
+
+export const controls = css`
+  button,
+  .button {
+    box-sizing: border-box;
+    min-height: 48px;
+    min-width: 48px;
+    padding: 0.6rem 1.2rem;
+    border-radius: var(--rove-radius);
+    border: 2px solid var(--rove-primary);
+    background: var(--rove-primary);
+    color: var(--rove-primary-ink);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+    text-decoration: none;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5rem;
+  }
+  button.quiet,
+  .button.quiet {
+    background: var(--rove-card);
+    color: var(--rove-primary);
+  }
+  button:disabled {
+    opacity: 0.55;
+    cursor: default;
+  }
+  button:focus-visible,
+  .button:focus-visible,
+  a:focus-visible,
+  input:focus-visible,
+  select:focus-visible,
+  textarea:focus-visible {
+    outline: 4px solid var(--rove-focus);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 6px var(--rove-ink);
+  }
+  input[type='text'],
+  input[type='password'],
+  input:not([type]),
+  select,
+  textarea {
+    box-sizing: border-box;
+    min-height: 48px;
+    padding: 0.5rem 0.75rem;
+    border: 2px solid var(--rove-muted);
+    border-radius: 0.5rem;
+    font: inherit;
+    background: var(--rove-card);
+    color: var(--rove-ink);
+    max-width: 100%;
+  }
+  input[type='checkbox'],
+  input[type='radio'] {
+    width: 1.5rem;
+    height: 1.5rem;
+    margin: 0;
+    accent-color: var(--rove-primary);
+  }
+  label.choice {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    min-height: 48px;
+    cursor: pointer;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,86 @@
+// <rove-enroll-view>: opened from a supervisor's `/enroll?code=` link; makes this browser a
+// kiosk or tablet of the branch (the server sets the device cookie), then goes home.
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ApiError } from '../../api/http.js';
+import { enrollThisDevice } from '../../sync/session.js';
+import { navigate } from '../../app/router.js';
+import { controls, tokens } from '../../styles/shared.js';
+
+@customElement('rove-enroll-view')
+export class RoveEnrollView extends LitElement {
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host {
+        display: block;
+        padding: 2rem 1.25rem;
+      }
+      section {
+        max-width: 36rem;
+        margin: 0 auto;
+        font-size: 1.25rem;
+      }
+      h1 {
+        color: var(--rove-primary);
+      }
+    `,
+  ];
+
+  /** The one-time enrollment code from the link. */
+  @property() code = '';
+
+  @state() private _problem?: string;
+  private _tried?: string;
+
+  override updated(): void {
+    if (this.code && this._tried !== this.code) {
+      this._tried = this.code;
+      void this._enroll();
+    }
+  }
+
+  private async _enroll() {
+    this._problem = undefined;
+    try {
+      await enrollThisDevice(this.code);
+      navigate('/', { replace: true });
+    } catch (error) {
+      this._problem = explain(error);
+    }
+  }
+
+  override render() {
+    return html`<section>
+      <h1>Setting up this device</h1>
+      ${
+        !this.code
+          ? html`<p role="alert">
+              This link has no enrollment code. Ask a supervisor for a new enrollment link.
+            </p>`
+          : this._problem
+            ? html`<p role="alert">${this._problem}</p>
+                <button type="button" @click=${() => void this._enroll()}>Try again</button>`
+            : html`<p role="status">One moment: enrolling this device with the library…</p>`
+      }
+    </section>`;
+  }
+}
+
+function explain(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.isOffline) return 'The library server could not be reached. Check the network.';
+    if (error.status === 404 || error.status === 401 || error.status === 410) {
+      return 'This enrollment link has expired or was already used. Ask a supervisor for a new one.';
+    }
+    return error.message;
+  }
+  return 'Something went wrong while enrolling this device.';
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-enroll-view': RoveEnrollView;
+  }
+}

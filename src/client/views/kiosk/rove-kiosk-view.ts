@@ -1,0 +1,239 @@
+// <rove-kiosk-view>: the lobby kiosk. Idle: one large "Ask me". Then a topic, the optional
+// details, Send; then the ticket and its live status. It thanks the patron and returns to idle
+// by itself after a pause with no touch, and after the request closes, so nothing a patron
+// typed stays on screen for the next person.
+import { LitElement, html, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { kioskStyles } from './kiosk.styles.js';
+import { LiveQueryController } from '../../db/live-query.js';
+import { readTopics } from '../../db/queue.js';
+import {
+  forgetCurrentRequest,
+  readCurrentRequestId,
+  readKioskRequest,
+  rememberCurrentRequest,
+  type KioskRequestView,
+} from '../../db/kiosk.js';
+import { queueNewRequest, queueRequestAction } from '../../db/outbox.js';
+import { startSync } from '../../sync/engine.js';
+import { loadSession } from '../../sync/session.js';
+import { onLine } from '../../sync/kiosk-line.js';
+import { applyUpdateWhenIdle } from '../../pwa/register.js';
+import type { LineEvent } from '../../../shared/events.js';
+import type { Topic } from '../../../shared/schemas.js';
+import type { KioskDetails, RoveKioskDetails } from '../../components/rove-kiosk-details.js';
+import '../../components/rove-topic-picker.js';
+import '../../components/rove-kiosk-details.js';
+import '../../components/rove-kiosk-ticket.js';
+
+type Step = 'idle' | 'topics' | 'details' | 'following' | 'thanks';
+
+/** No touch for this long while choosing: thank the patron and go back to idle. */
+export const CHOOSING_IDLE_MS = 60_000;
+/** No touch for this long while following a request: the patron has walked off to wait. */
+export const FOLLOWING_IDLE_MS = 120_000;
+/** How long the thank-you stays before the idle screen. */
+export const THANKS_MS = 10_000;
+
+@customElement('rove-kiosk-view')
+export class RoveKioskView extends LitElement {
+  static override styles = kioskStyles;
+
+  @state() private _step: Step = 'idle';
+  @state() private _branchId?: string;
+  @state() private _problem?: string;
+  @state() private _topic?: Topic;
+  @state() private _requestId?: string;
+  @state() private _line?: LineEvent;
+  @state() private _thanks = '';
+
+  @query('rove-kiosk-details') private _details?: RoveKioskDetails;
+
+  private _topics = new LiveQueryController<Topic[]>(this, async () => [], []);
+  private _request = new LiveQueryController<KioskRequestView | undefined>(
+    this,
+    async () => undefined,
+    undefined,
+  );
+  private _stops: (() => void)[] = [];
+  private _idleTimer?: ReturnType<typeof setTimeout>;
+  private _cancelling = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this._start();
+    this._stops.push(onLine((line) => (this._line = line)));
+    this._stops.push(applyUpdateWhenIdle(() => this._step === 'idle'));
+    const touched = () => this._armIdleTimer();
+    for (const type of ['pointerdown', 'keydown', 'input']) this.addEventListener(type, touched);
+    this._stops.push(() => {
+      for (const type of ['pointerdown', 'keydown', 'input'])
+        this.removeEventListener(type, touched);
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const stop of this._stops.splice(0)) stop();
+    clearTimeout(this._idleTimer);
+  }
+
+  private async _start() {
+    const session = await loadSession().catch(() => undefined);
+    const branchId = session?.device?.branchId;
+    if (session?.role !== 'kiosk' || !branchId) {
+      this._problem =
+        'This screen is for a lobby kiosk, and this device is not enrolled as one. Ask a supervisor for a kiosk enrollment link.';
+      return;
+    }
+    this._branchId = branchId;
+    this._topics.setQuery(() => readTopics(branchId));
+    if (this.isConnected) this._stops.push(startSync({ kind: 'kiosk', branchId }));
+    // A reload (or a restart) while a patron was waiting: pick their request up again.
+    const current = await readCurrentRequestId();
+    if (current) this._follow(current);
+  }
+
+  private _follow(id: string) {
+    const branchId = this._branchId ?? '';
+    this._requestId = id;
+    this._request.setQuery(() => readKioskRequest(id, branchId));
+    this._go('following');
+  }
+
+  private _go(step: Step) {
+    this._step = step;
+    this._armIdleTimer();
+    if (step === 'idle' || step === 'thanks') {
+      this._topic = undefined;
+      this._details?.clear();
+    }
+  }
+
+  private _armIdleTimer() {
+    clearTimeout(this._idleTimer);
+    const wait =
+      this._step === 'thanks'
+        ? THANKS_MS
+        : this._step === 'following'
+          ? FOLLOWING_IDLE_MS
+          : this._step === 'idle'
+            ? undefined
+            : CHOOSING_IDLE_MS;
+    if (wait !== undefined) this._idleTimer = setTimeout(() => this._timeout(), wait);
+  }
+
+  private _timeout() {
+    if (this._step === 'thanks') {
+      this._reset();
+      return;
+    }
+    this._thanks = 'Thank you for stopping by. Tap “Ask me” whenever you need a hand.';
+    this._go('thanks');
+  }
+
+  /** Back to idle with nothing of the last patron kept on screen. */
+  private _reset() {
+    this._requestId = undefined;
+    this._cancelling = false;
+    this._request.setQuery(async () => undefined);
+    void forgetCurrentRequest();
+    this._go('idle');
+  }
+
+  private async _send(event: CustomEvent<KioskDetails>) {
+    const topic = this._topic;
+    if (!topic) return;
+    const id = await queueNewRequest({ topicId: topic.id, ...event.detail });
+    await rememberCurrentRequest(id);
+    this._follow(id);
+  }
+
+  private async _cancel() {
+    if (!this._requestId || this._cancelling) return;
+    this._cancelling = true;
+    await queueRequestAction(this._requestId, 'cancel', undefined);
+  }
+
+  override willUpdate(): void {
+    // The request closed (resolved, cancelled, refused): thank the patron, then idle.
+    const view = this._request.value;
+    if (this._step !== 'following' || !view || view.request.id !== this._requestId) return;
+    const status = view.request.status;
+    if (view.notice && status !== 'done') {
+      this._thanks = `Sorry, this request could not be sent. Please ask at the service desk.`;
+      this._go('thanks');
+    } else if (status === 'done') {
+      const who = view.request.claimedBy?.displayName;
+      this._thanks = who
+        ? `Thank you for visiting! We hope ${who} helped. Come back any time.`
+        : 'Thank you for visiting! Come back any time.';
+      this._go('thanks');
+    } else if (status === 'cancelled') {
+      this._thanks = 'Your request is cancelled. Thanks for stopping by.';
+      this._go('thanks');
+    }
+  }
+
+  override render() {
+    if (this._problem)
+      return html`<section class="screen"><p role="alert">${this._problem}</p></section>`;
+    return html`<section class="screen">${this._screen()}</section>`;
+  }
+
+  private _screen() {
+    switch (this._step) {
+      case 'idle':
+        return html`<div class="idle">
+          <p class="welcome">Welcome! Library staff are close by and glad to help.</p>
+          <button type="button" class="ask" @click=${() => this._go('topics')}>
+            Ask me <span class="sub">Tap here, and someone will come to you</span>
+          </button>
+          ${
+            this._line?.helpedToday
+              ? html`<p class="community">
+                  ${this._line.helpedToday}
+                  ${this._line.helpedToday === 1 ? 'person was' : 'people were'} helped here today.
+                </p>`
+              : nothing
+          }
+        </div>`;
+      case 'topics':
+        return html`<rove-topic-picker
+          .topics=${this._topics.value}
+          @topic-chosen=${(e: CustomEvent<Topic>) => {
+            this._topic = e.detail;
+            this._go('details');
+          }}
+          @back=${() => this._go('idle')}
+        ></rove-topic-picker>`;
+      case 'details':
+        return html`<rove-kiosk-details
+          .topic=${this._topic}
+          @send-request=${(e: CustomEvent<KioskDetails>) => void this._send(e)}
+          @back=${() => this._go('topics')}
+        ></rove-kiosk-details>`;
+      case 'following': {
+        const view = this._request.value;
+        const topic = this._topics.value.find((t) => t.id === view?.request.topicId);
+        return html`<rove-kiosk-ticket
+          .view=${view}
+          .place=${this._requestId ? this._line?.positions[this._requestId] : undefined}
+          topicLabel=${topic?.label ?? ''}
+          @cancel-request=${() => void this._cancel()}
+        ></rove-kiosk-ticket>`;
+      }
+      case 'thanks':
+        return html`<div class="thanks">
+          <p role="status">${this._thanks}</p>
+          <button type="button" @click=${() => this._reset()}>Start again</button>
+        </div>`;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-kiosk-view': RoveKioskView;
+  }
+}

@@ -1,0 +1,266 @@
+// <rove-staff-view>: the rover's tablet. Signed out: the sign-in. Signed in: my requests, then
+// the branch's live queue, with new requests announced, refused actions told in words, and
+// the last-known queue marked with its age when the tablet is offline.
+import { LitElement, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { staffStyles } from './staff.styles.js';
+import { ApiError } from '../../api/http.js';
+import type { Session } from '../../api/session.js';
+import { LiveQueryController } from '../../db/live-query.js';
+import { readNotices, readQueue, readSkills, readStaffNames, readTopics } from '../../db/queue.js';
+import { dismissNotice, queueRequestAction } from '../../db/outbox.js';
+import { readLastSync } from '../../db/queue.js';
+import type { Notice } from '../../db/db.js';
+import type { PendingView } from '../../db/pending.js';
+import { startSync, refreshSignInNames } from '../../sync/engine.js';
+import { loadSession, signIn, signOut } from '../../sync/session.js';
+import { clockTime, onConnection, type ConnectionState } from '../../sync/connection.js';
+import { alertNewRequest, unlockSound } from './new-request-alert.js';
+import { waitedFor } from '../../components/request-format.js';
+import type { RequestActionDetail } from '../../components/rove-my-request.js';
+import type { Skill, StaffName, Topic } from '../../../shared/schemas.js';
+import '../../components/rove-staff-sign-in.js';
+import '../../components/rove-queue-list.js';
+import '../../components/rove-my-request.js';
+
+@customElement('rove-staff-view')
+export class RoveStaffView extends LitElement {
+  static override styles = staffStyles;
+
+  @state() private _session?: Session;
+  @state() private _problem = '';
+  @state() private _signInProblem = '';
+  @state() private _busy = false;
+  @state() private _now = Date.now();
+  @state() private _onlyMine = false;
+  @state() private _announcement = '';
+  @state() private _connection?: ConnectionState;
+
+  private _queue = new LiveQueryController<PendingView[] | undefined>(
+    this,
+    async () => undefined,
+    undefined,
+  );
+  private _topics = new LiveQueryController<Topic[]>(this, async () => [], []);
+  private _names = new LiveQueryController<StaffName[]>(this, async () => [], []);
+  private _skills = new LiveQueryController<Skill[]>(this, readSkills, []);
+  private _notices = new LiveQueryController<Notice[]>(this, readNotices, []);
+  private _lastSync = new LiveQueryController<string | undefined>(this, readLastSync, undefined);
+  private _stopSync?: () => void;
+  private _stops: (() => void)[] = [];
+  /** Request ids already seen, so only new arrivals are announced. */
+  private _seen?: Set<string>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const tick = setInterval(() => (this._now = Date.now()), 30_000);
+    this._stops.push(() => clearInterval(tick));
+    this._stops.push(onConnection((state) => (this._connection = state)));
+    void this._start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const stop of this._stops.splice(0)) stop();
+    this._stopSync?.();
+    this._stopSync = undefined;
+  }
+
+  private async _start() {
+    let session: Session;
+    try {
+      session = await loadSession();
+    } catch {
+      this._problem = 'Rove could not tell who this tablet is. Reload to try again.';
+      return;
+    }
+    this._use(session);
+  }
+
+  private _use(session: Session) {
+    const branchId = session.device?.branchId;
+    if (!branchId || (session.role !== 'staff' && session.role !== 'tablet')) {
+      this._problem =
+        'This screen is for a staff tablet, and this device is not enrolled as one. Ask a supervisor for a tablet enrollment link.';
+      return;
+    }
+    this._session = session;
+    this._topics.setQuery(() => readTopics(branchId));
+    this._names.setQuery(() => readStaffNames(branchId));
+    if (session.role === 'staff' && session.staff) {
+      this._queue.setQuery(() => readQueue(branchId));
+      this._seen = undefined;
+      if (!this._stopSync && this.isConnected)
+        this._stopSync = startSync({ kind: 'staff', branchId });
+    } else {
+      void refreshSignInNames(branchId);
+    }
+  }
+
+  private async _signIn(event: CustomEvent<{ staffId: string; pin: string }>) {
+    unlockSound();
+    this._busy = true;
+    this._signInProblem = '';
+    try {
+      this._use(await signIn(event.detail.staffId, event.detail.pin));
+    } catch (error) {
+      this._signInProblem = signInProblem(error);
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private async _signOut() {
+    this._stopSync?.();
+    this._stopSync = undefined;
+    await signOut();
+    this._queue.setQuery(async () => undefined);
+    this._use({ ...this._session, role: 'tablet', staff: undefined });
+  }
+
+  private _act(
+    requestId: string,
+    action: RequestActionDetail['action'],
+    extra?: Record<string, unknown>,
+  ) {
+    const staff = this._session?.staff;
+    void queueRequestAction(requestId, action, staff, extra);
+  }
+
+  override willUpdate(): void {
+    this._announceArrivals();
+  }
+
+  /** Beeps, buzzes and says so when a waiting request appears that was not there before. */
+  private _announceArrivals() {
+    const queue = this._queue.value;
+    if (!queue) return;
+    const waiting = queue.filter((v) => v.request.status === 'waiting');
+    if (!this._seen) {
+      this._seen = new Set(queue.map((v) => v.request.id));
+      return;
+    }
+    const fresh = waiting.filter((v) => !this._seen!.has(v.request.id));
+    for (const v of queue) this._seen.add(v.request.id);
+    if (fresh.length === 0) return;
+    const topics = this._topics.value;
+    this._announcement = fresh
+      .map((v) => {
+        const topic = topics.find((t) => t.id === v.request.topicId)?.label ?? v.request.topicId;
+        return `New request ${v.request.ticket}: ${topic}.`;
+      })
+      .join(' ');
+    alertNewRequest();
+  }
+
+  override render() {
+    if (this._problem) return html`<p class="problem" role="alert">${this._problem}</p>`;
+    const session = this._session;
+    if (!session) return html`<p class="loading">Loading…</p>`;
+    if (session.role !== 'staff' || !session.staff) {
+      return html`<rove-staff-sign-in
+        .staff=${this._names.value}
+        .problem=${this._signInProblem}
+        ?busy=${this._busy}
+        @sign-in=${(e: CustomEvent<{ staffId: string; pin: string }>) => void this._signIn(e)}
+      ></rove-staff-sign-in>`;
+    }
+    return this._signedIn(session.staff);
+  }
+
+  private _signedIn(me: StaffName) {
+    const queue = this._queue.value ?? [];
+    const mine = queue.filter(
+      (v) =>
+        v.request.claimedBy?.id === me.id &&
+        (v.request.status === 'claimed' || v.request.status === 'serving'),
+    );
+    const others = queue.filter((v) => !mine.includes(v));
+    const topics = this._topics.value;
+    return html`<header>
+        <p class="who">Signed in as <strong>${me.displayName}</strong></p>
+        <nav aria-label="Staff">
+          <a class="button quiet" href="/scripts">Scripts</a>
+          <button type="button" class="quiet" @click=${() => void this._signOut()}>Sign out</button>
+        </nav>
+      </header>
+      ${
+        this._notices.value.length
+          ? html`<div role="alert">
+              <ul class="notices">
+                ${this._notices.value.map(
+                  (n) =>
+                    html`<li>
+                      <span>${n.text}</span>
+                      <button type="button" class="quiet" @click=${() => void dismissNotice(n.id!)}>
+                        Dismiss
+                      </button>
+                    </li>`,
+                )}
+              </ul>
+            </div>`
+          : nothing
+      }
+      <p class="announcer" aria-live="polite">${this._announcement}</p>
+      ${
+        mine.length
+          ? html`<section aria-labelledby="mine-heading">
+              <h2 id="mine-heading">My ${mine.length === 1 ? 'request' : 'requests'}</h2>
+              ${mine.map(
+                (entry) =>
+                  html`<rove-my-request
+                    .entry=${entry}
+                    .topic=${topics.find((t) => t.id === entry.request.topicId)}
+                    .skills=${this._skills.value}
+                    .now=${this._now}
+                    @request-action=${(e: CustomEvent<RequestActionDetail>) =>
+                      this._act(e.detail.requestId, e.detail.action, e.detail.extra)}
+                  ></rove-my-request>`,
+              )}
+            </section>`
+          : nothing
+      }
+      <section aria-labelledby="queue-heading">
+        <h2 id="queue-heading">Queue</h2>
+        ${this._staleness()}
+        <rove-queue-list
+          .entries=${others}
+          .me=${me}
+          .topics=${topics}
+          .now=${this._now}
+          .onlyMine=${this._onlyMine}
+          @only-mine-changed=${(e: CustomEvent<boolean>) => (this._onlyMine = e.detail)}
+          @claim-request=${(e: CustomEvent<string>) => this._act(e.detail, 'claim')}
+        ></rove-queue-list>
+      </section>`;
+  }
+
+  /** While offline: how old the queue on screen is. */
+  private _staleness() {
+    const connection = this._connection;
+    if (!connection || connection.status === 'online') return nothing;
+    const asOf = this._lastSync.value ?? connection.since;
+    if (!asOf) return nothing;
+    return html`<p class="stale">
+      This is the last known queue, as of ${clockTime(asOf)} (${waitedFor(asOf, this._now)} ago). It
+      may have changed since.
+    </p>`;
+  }
+}
+
+function signInProblem(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.isOffline) return 'Signing in needs the network, and the server cannot be reached.';
+    if (error.status === 401) return "That PIN didn't match. Please try again.";
+    if (error.status === 429)
+      return 'Too many tries. Sign-in is locked for a while; ask a supervisor.';
+    return error.message;
+  }
+  return 'Something went wrong while signing in.';
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-staff-view': RoveStaffView;
+  }
+}
