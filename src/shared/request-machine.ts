@@ -4,7 +4,14 @@
 export const REQUEST_STATUSES = ['waiting', 'claimed', 'serving', 'done', 'cancelled'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-export const REQUEST_ACTIONS = ['claim', 'release', 'start', 'resolve', 'transfer', 'cancel'] as const;
+export const REQUEST_ACTIONS = [
+  'claim',
+  'release',
+  'start',
+  'resolve',
+  'transfer',
+  'cancel',
+] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
 export const OUTCOMES = ['answered', 'referred', 'follow-up', 'no-show'] as const;
@@ -50,8 +57,7 @@ const TO: Record<RequestAction, RequestStatus> = {
 };
 
 export type Decision =
-  | { ok: true; to: RequestStatus }
-  | { ok: false; code: 'forbidden' | 'conflict'; message: string };
+  { ok: true; to: RequestStatus } | { ok: false; code: 'forbidden' | 'conflict'; message: string };
 
 /**
  * May `actor` take `action` on `request` now?
@@ -62,10 +68,12 @@ export function decide(request: RequestFacts, action: RequestAction, actor: Acto
   const forbidden = (message: string): Decision => ({ ok: false, code: 'forbidden', message });
   const conflict = (message: string): Decision => ({ ok: false, code: 'conflict', message });
 
-  if (actor.kind === 'admin') return forbidden('Requests are served by staff, not the admin account');
+  if (actor.kind === 'admin')
+    return forbidden('Requests are served by staff, not the admin account');
   if (actor.kind === 'kiosk') {
     if (action !== 'cancel') return forbidden(`A kiosk cannot ${action} a request`);
-    if (actor.deviceId !== request.kioskId) return forbidden('This request was made on another kiosk');
+    if (actor.deviceId !== request.kioskId)
+      return forbidden('This request was made on another kiosk');
   } else if (!actor.branchIds.includes(request.branchId)) {
     return forbidden('This request belongs to a branch you do not work in');
   }
