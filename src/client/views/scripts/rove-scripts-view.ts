@@ -1,7 +1,8 @@
 // <rove-scripts-view>: the greeter scripts at `/scripts` (a searchable list with topic filters)
 // and `/scripts/:id` (one script as a checklist). Reads only the device's Dexie copy, so it
 // works offline and without signing in; `?topic=<id>` filters to a topic, and opens that
-// topic's own script when it has exactly one.
+// topic's own script when it has exactly one. With a staff session it keeps the branch's
+// event stream open, so a published change shows at once.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../../components/rove-script-checklist.js';
@@ -13,6 +14,8 @@ import {
   watchScripts,
 } from '../../db/scripts.js';
 import { syncScripts } from '../../db/scripts-sync.js';
+import { startSync } from '../../sync/engine.js';
+import { loadSession } from '../../sync/session.js';
 import { searchScripts, topicGuide } from './script-search.js';
 import { linkedTopics, topicName } from './script-topics.js';
 import { scriptStyles } from './scripts.styles.js';
@@ -86,6 +89,7 @@ export class RoveScriptsView extends LitElement {
   @state() private _unreachable = false;
 
   private _stopScripts?: () => void;
+  private _stopSync?: () => void;
   private _stopProgress?: () => void;
   private _progressKey = '';
   private _guideChecked = false;
@@ -98,17 +102,36 @@ export class RoveScriptsView extends LitElement {
       this._scripts = list;
       this._loaded = true;
     });
-    // Anyone may read published scripts, so a greeter's browser refreshes its own copy;
-    // with no network the stored copy is all we need.
+    this._refresh();
+    window.addEventListener('online', this._refresh);
+    void this._followStream();
+  }
+
+  /** Anyone may read published scripts, so any browser refreshes its own copy when it can. */
+  private _refresh = () => {
     syncScripts().then(
       () => (this._unreachable = false),
       () => (this._unreachable = true),
     );
+  };
+
+  /**
+   * Signed-in staff keep their branch's stream open here too, so a supervisor's publish
+   * (`event: script`) shows within seconds while this screen is open.
+   */
+  private async _followStream() {
+    const session = await loadSession().catch(() => undefined);
+    const branchId = session?.device?.branchId;
+    if (!this.isConnected || this._stopSync || session?.role !== 'staff' || !branchId) return;
+    this._stopSync = startSync({ kind: 'staff', branchId });
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
+    window.removeEventListener('online', this._refresh);
     this._stopScripts?.();
+    this._stopSync?.();
+    this._stopSync = undefined;
     this._stopProgress?.();
     this._progressKey = '';
   }
