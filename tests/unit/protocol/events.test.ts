@@ -180,6 +180,35 @@ forEachStore(
       }
     });
 
+    it('the kiosk stream says where its waiting requests stand in the line', async () => {
+      const scene = await server.scene();
+      const neighbour = await server.kiosk(scene.branchId);
+      const ahead = await server.createRequest(neighbour);
+      const mine = await server.createRequest(scene.kiosk);
+      const stream = await server.openStream('/api/kiosk/events', { token: scene.kiosk.token });
+      try {
+        const opening = (await stream.next('line')).json as Json;
+        expect(Object.keys(opening.positions)).toEqual([mine.id]);
+        expect(opening.positions[mine.id]).toMatchObject({
+          position: 2,
+          estimateMinutes: expect.any(Number),
+        });
+        expect(opening.positions[mine.id].estimateMinutes).toBeGreaterThan(0);
+        expect(opening.helpedToday).toEqual(expect.any(Number));
+        expect(stream.events.find((e) => e.event === 'line')?.id).toBeUndefined();
+        // The patron ahead is helped: this kiosk's request moves up.
+        await server.must(scene.rover.token, ahead.id, 'claim');
+        const moved = (await stream.next('line')).json as Json;
+        expect(moved.positions[mine.id].position).toBe(1);
+        // Its own request is claimed: it is no longer waiting in the line.
+        await server.must(scene.rover.token, mine.id, 'claim');
+        const gone = (await stream.next('line')).json as Json;
+        expect(gone.positions[mine.id]).toBeUndefined();
+      } finally {
+        stream.close();
+      }
+    });
+
     it('streams refuse the wrong callers', async () => {
       const scene = await server.scene();
       const anonymous = await server.openStream(`/api/branches/${scene.branchId}/events`);

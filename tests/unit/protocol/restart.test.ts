@@ -44,5 +44,39 @@ for (const store of STORES) {
         stream.close();
       }
     });
+
+    it('patron text of closed requests is erased after the retention time', async () => {
+      await server.start();
+      const scene = await server.scene();
+      const open = await server.createRequest(scene.kiosk, { name: 'Gus', note: 'Still waiting' });
+      const closed = await server.createRequest(scene.kiosk, { name: 'Hal', note: 'Done now' });
+      await server.must(scene.rover.token, closed.id, 'claim');
+      await server.must(scene.rover.token, closed.id, 'resolve', { outcome: 'answered' });
+      await server.close();
+      // ROVE_RETENTION_HOURS=0: the purge at start erases it from every closed request.
+      const strict = new TestServer(store, { dataDir, retentionHours: 0 });
+      strict.databaseUrl = server.databaseUrl;
+      await strict.start();
+      try {
+        // The purge runs alongside the start, so look again briefly until it has been.
+        const read = async () =>
+          (await strict.ok('GET', `/api/requests/${closed.id}`, { token: scene.rover.token }, 200))
+            .request;
+        let gone = await read();
+        for (let tries = 0; tries < 50 && gone.name !== undefined; tries++) {
+          await new Promise((r) => setTimeout(r, 200));
+          gone = await read();
+        }
+        expect(gone.status).toBe('done');
+        expect(gone.name).toBeUndefined();
+        expect(gone.note).toBeUndefined();
+        const kept = (
+          await strict.ok('GET', `/api/requests/${open.id}`, { token: scene.rover.token }, 200)
+        ).request;
+        expect(kept).toMatchObject({ name: 'Gus', note: 'Still waiting' });
+      } finally {
+        await strict.close();
+      }
+    });
   });
 }

@@ -1,7 +1,14 @@
 // PROTOCOL.md "Authentication" and docs/API.md "Sessions and devices": admin sign-in, cookies
 // and bearer tokens, health, and who the server thinks you are.
-import { expect, it } from 'vitest';
-import { ADMIN_PASSWORD, expectError, forEachStore, type Answer } from '../../support/server.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ADMIN_PASSWORD,
+  expectError,
+  forEachStore,
+  STORES,
+  TestServer,
+  type Answer,
+} from '../../support/server.js';
 
 /** The `name=value` part of a Set-Cookie header, to send back as a browser would. */
 function cookie(answer: Answer, name: string): string {
@@ -137,3 +144,52 @@ forEachStore('sessions', (server) => {
     expectError(await server.get('/api/skills'), 401, 'unauthenticated');
   });
 });
+
+// A store with no admin and no ROVE_ADMIN_PASSWORD: the server offers a one-time setup link.
+for (const store of STORES) {
+  describe(`first start without an admin password [${store}]`, () => {
+    const server = new TestServer(store, { adminPassword: undefined });
+    beforeAll(async () => {
+      await server.start();
+    });
+    afterAll(async () => {
+      await server.close();
+    });
+
+    it('the setup link makes the admin once, then stops working', async () => {
+      const setupUrl = server.running?.setupUrl;
+      expect(setupUrl).toMatch(/\/admin\/setup\?token=/);
+      const setupToken = new URL(setupUrl!).searchParams.get('token')!;
+      expectError(
+        await server.post('/api/session/setup', {
+          setupToken: 'wrong-token',
+          password: 'long enough pass',
+        }),
+        401,
+        'unauthenticated',
+      );
+      expectError(
+        await server.post('/api/session/setup', { setupToken, password: 'short' }),
+        400,
+        'invalid',
+      );
+      const made = await server.post('/api/session/setup', {
+        setupToken,
+        password: 'a brand new password',
+      });
+      expect(made.status, made.text).toBe(200);
+      expect(made.body).toMatchObject({ token: expect.any(String), role: 'admin' });
+      expect((await server.get('/api/branches', made.body.token)).status).toBe(200);
+      expectError(
+        await server.post('/api/session/setup', { setupToken, password: 'another password' }),
+        401,
+        'unauthenticated',
+      );
+      const signIn = await server.post('/api/session/admin', {
+        username: 'admin',
+        password: 'a brand new password',
+      });
+      expect(signIn.status, signIn.text).toBe(200);
+    });
+  });
+}
