@@ -43,6 +43,8 @@ for (const store of STORES) {
       } finally {
         stream.close();
       }
+      // PGlite allows one process per data directory: close before the next test opens it.
+      await server.close();
     });
 
     it('patron text of closed requests is erased after the retention time', async () => {
