@@ -1,5 +1,5 @@
-// Issue 4 end to end: a new version of the app is deployed while devices run. The server runs
-// from a private copy of the build; "deploying" writes a service worker with a new build id
+// Issue 4 end to end: a new version of the app is deployed while devices run. The server serves
+// a private copy of the built client; "deploying" writes a service worker with a new build id
 // into that copy (as `ROVE_BUILD_ID=... npm run build` would, see vite.config.ts). A tablet is
 // offered "New version, reload"; an idle kiosk takes the update by itself.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -15,17 +15,17 @@ import {
   openTablet,
   signOutButton,
 } from './support/devices.js';
-import { copyBuild, startRove, type RoveProcess } from './support/server.js';
+import { copyClient, startRove, type RoveProcess } from './support/server.js';
 
 const FILE = 'update';
 
 let server: RoveProcess;
 let browser: Browser;
-let distDir: string;
+let clientDir: string;
 
 beforeAll(async () => {
-  distDir = copyBuild();
-  [server, browser] = await Promise.all([startRove({ distDir }), launchBrowser()]);
+  clientDir = copyClient();
+  [server, browser] = await Promise.all([startRove({ clientDir }), launchBrowser()]);
 });
 
 afterAll(async () => {
@@ -49,7 +49,7 @@ async function activeBuildId(page: Page): Promise<string> {
 
 /** Deploys a new version: the served service worker, with `next` as its build id. */
 function deploy(current: string, next: string): void {
-  const file = join(distDir, 'client', 'service-worker.js');
+  const file = join(clientDir, 'service-worker.js');
   const source = readFileSync(file, 'utf8');
   const updated = source.split(JSON.stringify(current)).join(JSON.stringify(next));
   expect(updated, `the built worker should carry its build id ${current}`).not.toBe(source);

@@ -8,6 +8,11 @@ import { openDevice, type Device, type DeviceShape } from './browser.js';
 /** How long a person waits for the screen to catch up before a test calls it a failure. */
 export const SCREEN_TIMEOUT = 15_000;
 
+export interface DeviceOptions {
+  /** Install Playwright's clock in the device's context, so `page.clock.fastForward` works. */
+  clock?: boolean;
+}
+
 /** Opens `/enroll?code=` for a new code in a fresh context and waits until the device cookie is set. */
 export async function enrollDevice(
   browser: Browser,
@@ -15,8 +20,11 @@ export async function enrollDevice(
   file: string,
   kind: 'kiosk' | 'tablet',
   label: string,
+  options: DeviceOptions = {},
 ): Promise<Device> {
   const device = await openDevice(browser, api.base, file, kind as DeviceShape);
+  // A controllable clock (still running at normal speed) lets a test skip a minute of "no touch".
+  if (options.clock) await device.context.clock.install();
   const { code } = await api.enrollmentCode(kind, label);
   await device.page.goto(`/enroll?code=${encodeURIComponent(code)}`);
   await expect
@@ -33,9 +41,16 @@ export async function openKiosk(
   browser: Browser,
   api: RoveApi,
   file: string,
-  label = 'Lobby kiosk',
+  options: DeviceOptions & { label?: string } = {},
 ) {
-  const kiosk = await enrollDevice(browser, api, file, 'kiosk', label);
+  const kiosk = await enrollDevice(
+    browser,
+    api,
+    file,
+    'kiosk',
+    options.label ?? 'Lobby kiosk',
+    options,
+  );
   if (!new URL(kiosk.page.url()).pathname.startsWith('/kiosk')) await kiosk.page.goto('/kiosk');
   await askMeButton(kiosk.page).waitFor({ timeout: SCREEN_TIMEOUT });
   return kiosk;

@@ -2,7 +2,7 @@
 // free port, with a throwaway ROVE_DATA_DIR. A separate process (not `startServer` in-process) so
 // a test can kill it and start it again on the same data and port, as a library's server restarts.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -25,13 +25,13 @@ export interface RoveProcess {
   stop(): Promise<void>;
   /** Stops it and starts it again on the same data dir and port. */
   restart(): Promise<void>;
-  /** Stops it and removes its data dir (and its copy of the app, if it had one). */
+  /** Stops it and removes its data dir (and its copy of the client, if it had one). */
   dispose(): Promise<void>;
 }
 
 export interface StartOptions {
-  /** Run from this copy of the built app instead of the repository's `dist/`. */
-  distDir?: string;
+  /** Serve this copy of the built client (see copyClient) instead of the build's own. */
+  clientDir?: string;
   /** Extra environment variables. */
   env?: Record<string, string>;
 }
@@ -60,25 +60,23 @@ function requireBuild(distDir: string): string {
   return main;
 }
 
+/** The build the tests run: `dist/`, or another build's directory named by ROVE_E2E_DIST. */
+export const DIST = resolve(ROOT, process.env.ROVE_E2E_DIST ?? 'dist');
+
 /**
- * A private copy of the built app (`dist/` plus what Node needs to run it), so a test can
- * change the served files (a new service worker) without touching the shared `dist/`.
- * Returns the copy's `dist` directory; `startRove({distDir})` runs it.
+ * A private copy of the built client, so a test can change what is served (a new service
+ * worker) without touching the shared `dist/`. Returns its directory, for `startRove({clientDir})`.
  */
-export function copyBuild(): string {
-  requireBuild(join(ROOT, 'dist'));
-  // Inside the repository's tmp-free area would confuse linters; a temp dir with links to the
-  // real node_modules and package.json ("type": "module") resolves every import the same way.
-  const root = mkdtempSync(join(tmpdir(), 'rove-e2e-app-'));
-  cpSync(join(ROOT, 'dist'), join(root, 'dist'), { recursive: true });
-  cpSync(join(ROOT, 'package.json'), join(root, 'package.json'));
-  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
-  return join(root, 'dist');
+export function copyClient(): string {
+  requireBuild(DIST);
+  const root = mkdtempSync(join(tmpdir(), 'rove-e2e-client-'));
+  cpSync(join(DIST, 'client'), join(root, 'client'), { recursive: true });
+  return join(root, 'client');
 }
 
 export async function startRove(options: StartOptions = {}): Promise<RoveProcess> {
-  const distDir = options.distDir ?? join(ROOT, 'dist');
-  const main = requireBuild(distDir);
+  const main = requireBuild(DIST);
+  const clientDir = options.clientDir ?? join(DIST, 'client');
   const dataDir = mkdtempSync(join(tmpdir(), 'rove-e2e-data-'));
   mkdirSync(dataDir, { recursive: true });
   const port = await freePort();
@@ -88,7 +86,7 @@ export async function startRove(options: StartOptions = {}): Promise<RoveProcess
   const launch = async () => {
     log += `\n--- starting node ${main} on port ${port}\n`;
     const proc = spawn(process.execPath, [main], {
-      cwd: dirname(distDir),
+      cwd: ROOT,
       env: {
         ...process.env,
         NODE_ENV: 'production',
@@ -96,7 +94,9 @@ export async function startRove(options: StartOptions = {}): Promise<RoveProcess
         HOST: '127.0.0.1',
         ROVE_DATA_DIR: dataDir,
         ROVE_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        ROVE_CLIENT_DIR: clientDir,
         DATABASE_URL: '',
+        LOG_LEVEL: 'warn',
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -157,7 +157,7 @@ export async function startRove(options: StartOptions = {}): Promise<RoveProcess
       await stop();
       process.removeListener('exit', killOnExit);
       rmSync(dataDir, { recursive: true, force: true });
-      if (options.distDir) rmSync(dirname(options.distDir), { recursive: true, force: true });
+      if (options.clientDir) rmSync(dirname(options.clientDir), { recursive: true, force: true });
     },
   };
 }
