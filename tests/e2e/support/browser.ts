@@ -71,15 +71,16 @@ export async function openDevice(
  * of this origin, even with no network, is served by it.
  */
 export async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.waitForFunction(
-    async () => {
-      if (!('serviceWorker' in navigator)) return false;
-      const registration = await navigator.serviceWorker.getRegistration();
-      return registration?.active?.state === 'activated';
-    },
-    undefined,
-    { timeout: 30_000, polling: 250 },
-  );
+  // Not waitForFunction with an async predicate: the Promise it returns is truthy at once, so
+  // that "waited" while the worker was still installing (precache incomplete).
+  await page.evaluate(async () => {
+    if (!('serviceWorker' in navigator)) throw new Error('This browser has no service workers');
+    const worker = (await navigator.serviceWorker.ready).active;
+    if (!worker || worker.state === 'activated') return;
+    await new Promise<void>((activated) =>
+      worker.addEventListener('statechange', () => worker.state === 'activated' && activated()),
+    );
+  });
 }
 
 /** The page's whole visible text, shadow roots included (Lit renders into them). */
