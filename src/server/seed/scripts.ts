@@ -16,10 +16,7 @@ export const STARTER_SCRIPTS: readonly StarterScript[] = [
     tags: ['welcome', 'greeting', 'door', 'greeter'],
     topicIds: [],
     steps: [
-      step(
-        'Stand where people can see you, away from the desk, with your hands free.',
-        'Put the tablet down by your side when someone comes in.',
-      ),
+      step('Stand where people can see you, away from the desk, with the tablet at your side.'),
       step(
         'Look up, make eye contact, and smile before they reach you.',
         'Good morning!',
