@@ -20,10 +20,11 @@ const built = Math.min(
   newest(join(root, 'dist', 'server', 'main.js')),
   newest(join(root, 'dist', 'client', 'index.html')),
 );
+// The same inputs `scripts/start.mjs` compares, so the start-up figure never times a build.
 const sources = Math.max(
-  newest(join(root, 'src')),
-  newest(join(root, 'public')),
-  newest(join(root, 'index.html')),
+  ...['src', 'public', 'index.html', 'package.json', 'tsconfig.json', 'tsconfig.server.json']
+    .concat(['vite.config.ts'])
+    .map((path) => newest(join(root, path))),
 );
 if (built === 0 || sources > built) {
   console.log('Building the app first (npm run build)...');

@@ -1,7 +1,6 @@
 // The kiosk in a real Chromium: enrolled through `/enroll?code=`, its service worker warm, then
 // offline, navigating to `/` until the "Ask me" button is visible. Also lists the JS files the
 // page really loaded for `/`, to cross-check the bundle figure.
-import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Setup } from './scene.js';
 
@@ -26,15 +25,28 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+/**
+ * Waits until a service worker is active and controls the page (its precache is complete).
+ * Polled from Node: `page.waitForFunction` does not await an async predicate, so a pending
+ * promise would count as "true". Rove's worker does not claim open pages, so once it is
+ * active the page is reloaded to come under its control, as a kiosk's next load would.
+ */
 async function waitForWorker(page: Page): Promise<void> {
-  await page.waitForFunction(
-    async () => {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const state = await page.evaluate(async () => {
       const registration = await navigator.serviceWorker?.getRegistration();
-      return registration?.active?.state === 'activated' && !!navigator.serviceWorker.controller;
-    },
-    undefined,
-    { timeout: 30_000, polling: 100 },
-  );
+      return {
+        active: registration?.active?.state === 'activated',
+        controlled: !!navigator.serviceWorker?.controller,
+      };
+    });
+    if (state.active && state.controlled) return;
+    if (Date.now() > deadline)
+      throw new Error(`No controlling service worker: ${JSON.stringify(state)}`);
+    if (state.active) await page.reload();
+    else await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /**
@@ -70,7 +82,7 @@ export async function kioskOffline(
     await page.goto('/');
     await askMe.waitFor({ state: 'visible' });
     const scripts = await page.evaluate(() =>
-      performance
+      window.performance
         .getEntriesByType('resource')
         .map((entry) => entry.name)
         .filter((name) => new URL(name).pathname.endsWith('.js')),

@@ -11,8 +11,8 @@ import { kioskOffline } from './kiosk-browser.js';
 import { catchUpRun, fanoutRun, missEvents, Watchers } from './live.js';
 import { ProcessRuns } from './process.js';
 import { describeMachine, type Report } from './report.js';
-import { Setup, type Staffer } from './scene.js';
-import { startServer, type ServerProcess, type SpawnOptions } from './server.js';
+import { Setup, type Scene, type Staffer } from './scene.js';
+import { snapshotApp, startServer, type ServerProcess, type SpawnOptions } from './server.js';
 import { figure, median, type Figure, type StoreKind } from './stats.js';
 
 export type FigureGroup =
@@ -97,13 +97,15 @@ export async function runBench(options: BenchOptions): Promise<Report> {
   const figures: Figure[] = [];
   const extraVersions: Record<string, string> = {};
   let cluster: PgCluster | undefined;
+  const app = snapshotApp(options.root);
+  const appOptions = { ...options, appRoot: app.root };
   try {
-    if (wants('bundle')) figures.push(bundleFigure(options.root, budgets));
+    if (wants('bundle')) figures.push(bundleFigure(app.root, budgets));
     let browserDone = !wants('kiosk');
     for (const store of options.stores) {
       log(`\n== ${store} ==`);
       if (store === 'postgres') cluster ??= await startPostgres();
-      const bench = new StoreBench(store, options, size, budgets, log, cluster);
+      const bench = new StoreBench(store, appOptions, size, budgets, log, cluster);
       try {
         figures.push(...(await bench.live(wants)));
         if (!browserDone) {
@@ -119,6 +121,7 @@ export async function runBench(options: BenchOptions): Promise<Report> {
     }
   } finally {
     await cluster?.stop();
+    app.dispose();
   }
   return {
     date: new Date().toISOString(),
@@ -151,7 +154,7 @@ class StoreBench {
 
   constructor(
     private readonly store: StoreKind,
-    private readonly options: BenchOptions,
+    private readonly options: BenchOptions & { appRoot: string },
     private readonly size: Sizes,
     private readonly budgets: Budgets,
     private readonly log: (line: string) => void,
@@ -163,7 +166,7 @@ class StoreBench {
       ? ['--cpu-prof', `--cpu-prof-dir=${join(this.options.root, 'tests/bench/results/profiles')}`]
       : [];
     return {
-      root: this.options.root,
+      root: this.options.appRoot,
       dataDir: this.dataDir,
       databaseUrl: this.databaseUrl,
       nodeArgs,
@@ -175,6 +178,11 @@ class StoreBench {
     const server = await startServer(this.spawnOptions());
     this.servers.push(server);
     return server;
+  }
+
+  /** Kiosks to make `requests` requests within a minute: a kiosk may make 60 a minute. */
+  private kiosksFor(requests: number): number {
+    return Math.ceil(requests / 50);
   }
 
   private fig(base: Omit<Figure, 'median' | 'min' | 'max' | 'pass' | 'store'>, holds = true) {
@@ -208,16 +216,28 @@ class StoreBench {
     return out;
   }
 
-  private async fanout(branch: string, streams: number, id: string, budget: string) {
-    const scene = await this.setup!.scene(branch, this.staff.slice(0, 4));
-    const watchers = await Watchers.open(scene, streams);
+  /** A warm-up event (untimed: the first of anything in a process is compiling), then the runs. */
+  private async fanoutRuns(watchers: Watchers, scene: Scene) {
     const runs = [];
     try {
-      for (let r = 0; r < this.size.runs; r++)
+      await fanoutRun(watchers, scene, 1);
+      for (let r = 0; r < this.size.runs; r++) {
         runs.push(await fanoutRun(watchers, scene, this.size.events));
+      }
     } finally {
       watchers.close();
     }
+    return runs;
+  }
+
+  private async fanout(branch: string, streams: number, id: string, budget: string) {
+    const scene = await this.setup!.scene(
+      branch,
+      this.staff.slice(0, 4),
+      this.kiosksFor(this.size.events * this.size.runs + 1),
+    );
+    const watchers = await Watchers.open(scene, streams);
+    const runs = await this.fanoutRuns(watchers, scene);
     const delivered = runs.reduce((n, r) => n + r.delivered, 0);
     const expected = runs.reduce((n, r) => n + r.expected, 0);
     return this.fig(
@@ -234,7 +254,11 @@ class StoreBench {
   }
 
   private async claims(): Promise<Figure[]> {
-    const scene = await this.setup!.scene('bench-claims', this.staff, 4);
+    const scene = await this.setup!.scene(
+      'bench-claims',
+      this.staff,
+      this.kiosksFor(this.size.claims),
+    );
     const runs = [];
     for (let r = 0; r < this.size.runs; r++) runs.push(await claimsRun(scene, this.size.claims));
     const once = runs.every((r) => r.won === r.claims && r.claimedAfter === r.claims);
@@ -268,7 +292,7 @@ class StoreBench {
   }
 
   private async catchUp(): Promise<Figure> {
-    const scene = await this.setup!.scene('bench-catchup', this.staff);
+    const scene = await this.setup!.scene('bench-catchup', this.staff, 2);
     const missed = await missEvents(scene, this.size.catchUp);
     const runs = [];
     for (let r = 0; r < this.size.runs; r++) runs.push(await catchUpRun(scene, missed));
@@ -287,16 +311,14 @@ class StoreBench {
   }
 
   private async cross(): Promise<Figure> {
-    const scene = await this.setup!.scene('bench-cross', this.staff.slice(0, 4));
+    const scene = await this.setup!.scene(
+      'bench-cross',
+      this.staff.slice(0, 4),
+      this.kiosksFor(this.size.events * this.size.runs + 1),
+    );
     const other = await this.server();
     const watchers = await Watchers.open(scene, this.size.crossStreams, other.url);
-    const runs = [];
-    try {
-      for (let r = 0; r < this.size.runs; r++)
-        runs.push(await fanoutRun(watchers, scene, this.size.events));
-    } finally {
-      watchers.close();
-    }
+    const runs = await this.fanoutRuns(watchers, scene);
     const delivered = runs.reduce((n, r) => n + r.delivered, 0);
     const expected = runs.reduce((n, r) => n + r.expected, 0);
     return this.fig(
@@ -318,7 +340,7 @@ class StoreBench {
       ? join(this.options.root, 'tests/bench/results/kiosk-trace.json')
       : undefined;
     const result = await kioskOffline(this.setup!, 'main', this.size.runs, trace);
-    const loaded = gzipOfLoaded(distClientOf(this.options.root), result.scripts);
+    const loaded = gzipOfLoaded(distClientOf(this.options.appRoot), result.scripts);
     const bundle = figures.find((f) => f.id === 'kiosk-first-load-js');
     if (bundle)
       bundle.detail = {

@@ -1,8 +1,19 @@
 // The server under test, always its own process (as in production), so its CPU and memory are
 // its own: `node dist/server/main.js`, or `node scripts/start.mjs` for the start-up figure.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { call, sleep } from './http.js';
@@ -38,6 +49,34 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
+/**
+ * A private copy of the built app (dist/, package.json, scripts/start.mjs, and a link to
+ * node_modules), so a rebuild of the shared dist/ by someone else mid-bench changes nothing
+ * under the bench's feet. Answers the copy's root; `dispose` removes it.
+ */
+export function snapshotApp(root: string): { root: string; dispose: () => void } {
+  for (const needed of ['dist/server/main.js', 'dist/client/index.html']) {
+    if (!existsSync(join(root, needed))) {
+      throw new Error(`${needed} is missing: run \`npm run build\` first`);
+    }
+  }
+  const copy = mkdtempSync(join(tmpdir(), 'rove-bench-app-'));
+  cpSync(join(root, 'dist'), join(copy, 'dist'), { recursive: true });
+  cpSync(join(root, 'package.json'), join(copy, 'package.json'));
+  mkdirSync(join(copy, 'scripts'));
+  if (existsSync(join(root, 'scripts', 'start.mjs'))) {
+    cpSync(join(root, 'scripts', 'start.mjs'), join(copy, 'scripts', 'start.mjs'));
+  }
+  symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
+  // The copy has no sources, but start.mjs also compares package.json: mark the build newest
+  // so `npm start` in the copy never decides to rebuild (and the start-up figure never times it).
+  const now = new Date();
+  for (const built of ['dist/server/main.js', 'dist/client/index.html']) {
+    utimesSync(join(copy, built), now, now);
+  }
+  return { root: copy, dispose: () => rmSync(copy, { recursive: true, force: true }) };
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -71,10 +110,18 @@ function launch(options: SpawnOptions, port: number): { child: ChildProcess; log
   });
   running.add(child);
   child.once('exit', () => running.delete(child));
-  let log = '';
-  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  return { child, log: () => log };
+  // Keep the start of the output (where it says where it runs) and a bounded tail: a busy
+  // server logs every request, and the bench must not hold all of that.
+  let head = '';
+  let tail = '';
+  const keep = (chunk: Buffer) => {
+    const text = chunk.toString();
+    if (head.length < 16_384) head += text;
+    else tail = (tail + text).slice(-16_384);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return { child, log: () => (tail ? `${head}\n...\n${tail}` : head) };
 }
 
 function handle(child: ChildProcess, url: string, log: () => string): ServerProcess {
@@ -106,7 +153,8 @@ export async function startServer(options: SpawnOptions): Promise<ServerProcess>
       const found = /Rove is running at (http:\/\/[^\s/]+)/.exec(log());
       if (found) {
         clearTimeout(timer);
-        resolve(found[1]!.replace('0.0.0.0', '127.0.0.1'));
+        // Only ever 127.0.0.1, whatever name the server prints for itself.
+        resolve(found[1]!.replace(/\/\/(localhost|0\.0\.0\.0)/, '//127.0.0.1'));
       }
     };
     child.stdout?.on('data', look);
