@@ -29,39 +29,58 @@ const DEMO_STAFF = [
   { displayName: 'Priya', pin: '5678', skills: ['history', 'youth', 'books'], branchIds: [BRANCH] },
 ];
 
-// ---- build only when something the build reads is newer than what it made -------------------
+// ---- build what is stale (the same check as scripts/start.mjs) -----------------------------
 
-const BUILD_INPUTS = [
-  'src',
-  'public',
-  'index.html',
-  'vite.config.ts',
-  'tsconfig.json',
-  'tsconfig.server.json',
-  'package.json',
+/** Newest modification time under the given files and folders (0 if none exist). */
+function newest(paths) {
+  let latest = 0;
+  const visit = (path) => {
+    if (!existsSync(path)) return;
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(path)) visit(join(path, entry));
+    } else {
+      latest = Math.max(latest, stat.mtimeMs);
+    }
+  };
+  paths.forEach(visit);
+  return latest;
+}
+
+const at = (...parts) => join(ROOT, ...parts);
+const SHARED = [at('src/shared'), at('package.json')];
+const BUILDS = [
+  {
+    script: 'build:server',
+    output: SERVER_MAIN,
+    sources: [...SHARED, at('src/server'), at('tsconfig.json'), at('tsconfig.server.json')],
+  },
+  {
+    script: 'build:client',
+    output: CLIENT_INDEX,
+    sources: [
+      ...SHARED,
+      at('src/client'),
+      at('src/sw'),
+      at('index.html'),
+      at('public'),
+      at('vite.config.ts'),
+    ],
+  },
 ];
 
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
-}
-
-function buildIsStale() {
-  if (!existsSync(SERVER_MAIN) || !existsSync(CLIENT_INDEX)) return true;
-  const built = Math.min(statSync(SERVER_MAIN).mtimeMs, statSync(CLIENT_INDEX).mtimeMs);
-  return BUILD_INPUTS.some((input) => newestMtime(join(ROOT, input)) > built);
-}
-
 function buildIfNeeded() {
-  if (!buildIsStale()) return;
-  console.log('Building Rove (the sources changed since the last build)…');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) fail('The build failed; see the messages above.');
+  for (const build of BUILDS) {
+    const built = existsSync(build.output) ? statSync(build.output).mtimeMs : 0;
+    if (built && built >= newest(build.sources)) continue;
+    console.log(`Building (${build.script}): ${built ? 'sources changed' : 'no build yet'}…`);
+    const result = spawnSync(npm, ['run', build.script], { cwd: ROOT, stdio: 'inherit' });
+    if (result.status !== 0) {
+      console.error(`${build.script} failed; see the messages above.`);
+      process.exit(1);
+    }
+  }
 }
 
 // ---- the server ---------------------------------------------------------------------------
@@ -119,19 +138,31 @@ function printLogTail() {
   console.error(`Last lines of ${logFile}:\n${lines.join('\n')}`);
 }
 
-async function waitUntilHealthy(base) {
+/** The port the server says it listens on (PORT=0 lets it pick), or the one we asked for. */
+function announcedPort(asked) {
+  if (!logFile || !existsSync(logFile)) return undefined;
+  const said = /Rove is running at https?:\/\/[^\s/]+:(\d+)/.exec(readFileSync(logFile, 'utf8'));
+  if (said) return Number(said[1]);
+  return asked === 0 ? undefined : asked;
+}
+
+/** Waits for /api/health to answer and returns the port it answered on. */
+async function waitUntilHealthy(asked) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    try {
-      const answer = await fetch(`${base}/api/health`);
-      if (answer.ok) return;
-    } catch {
-      // Not listening yet.
+    const port = announcedPort(asked);
+    if (port) {
+      try {
+        const answer = await fetch(`http://127.0.0.1:${port}/api/health`);
+        if (answer.ok) return port;
+      } catch {
+        // Not listening yet.
+      }
     }
     await new Promise((ok) => setTimeout(ok, 250));
   }
   printLogTail();
-  fail('The server did not answer /api/health within 60 seconds.');
+  return fail('The server did not answer /api/health within 60 seconds.');
 }
 
 // ---- talking to it like any client would --------------------------------------------------
@@ -165,7 +196,7 @@ async function signIn(base) {
     return token;
   } catch (error) {
     if (error.status === 401) {
-      fail(
+      await fail(
         'This data dir already has a supervisor with another password. ' +
           'Set ROVE_ADMIN_PASSWORD to that password, or unset ROVE_DATA_DIR to use a fresh one.',
       );
@@ -227,12 +258,25 @@ async function stop() {
   process.exit(0);
 }
 
+/**
+ * Says what went wrong, stops the server, removes the demo data, and exits 1. Returns a promise
+ * that never settles, so `await fail(...)` stops the caller while the server shuts down.
+ */
 function fail(message) {
   console.error(`\n${message}`);
   stopping = true;
-  server?.kill('SIGTERM');
-  cleanUp();
-  process.exit(1);
+  const done = () => {
+    cleanUp();
+    process.exit(1);
+  };
+  if (server && server.exitCode === null && server.signalCode === null) {
+    server.once('exit', done);
+    server.kill('SIGTERM');
+    setTimeout(() => server.kill('SIGKILL'), 10_000).unref();
+  } else {
+    done();
+  }
+  return new Promise(() => {});
 }
 
 // ---- main ----------------------------------------------------------------------------------
@@ -240,26 +284,27 @@ function fail(message) {
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
-buildIfNeeded();
-const port = await choosePort();
-let dataDir = process.env.ROVE_DATA_DIR;
-if (!dataDir) dataDir = ownDataDir = mkdtempSync(join(tmpdir(), 'rove-demo-'));
-const base = `http://127.0.0.1:${port}`;
-const origin = `http://localhost:${port}`;
+async function main() {
+  buildIfNeeded();
+  const asked = await choosePort();
+  let dataDir = process.env.ROVE_DATA_DIR;
+  if (!dataDir) dataDir = ownDataDir = mkdtempSync(join(tmpdir(), 'rove-demo-'));
 
-console.log(`Starting Rove on ${origin} (data in ${dataDir})…`);
-startServer(port, dataDir);
-await waitUntilHealthy(base);
-const token = await signIn(base);
-await ensureStaff(base, token);
-const kiosk = await enrollmentLink(base, origin, token, 'kiosk', 'Demo kiosk');
-const tablet = await enrollmentLink(base, origin, token, 'tablet', 'Demo tablet');
-const expires = new Date(kiosk.expiresAt).toLocaleTimeString([], {
-  hour: '2-digit',
-  minute: '2-digit',
-});
+  console.log(`Starting Rove (data in ${dataDir})…`);
+  startServer(asked, dataDir);
+  const port = await waitUntilHealthy(asked);
+  const base = `http://127.0.0.1:${port}`;
+  const origin = `http://localhost:${port}`;
+  const token = await signIn(base);
+  await ensureStaff(base, token);
+  const kiosk = await enrollmentLink(base, origin, token, 'kiosk', 'Demo kiosk');
+  const tablet = await enrollmentLink(base, origin, token, 'tablet', 'Demo tablet');
+  const expires = new Date(kiosk.expiresAt).toLocaleTimeString([], {
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 
-console.log(`
+  console.log(`
 Rove is ready to try.
 
   Kiosk:  open ${kiosk.link}
@@ -280,3 +325,6 @@ Rove is ready to try.
   Server log: ${logFile}
   Press Ctrl-C to stop.
 `);
+}
+
+main().catch((error) => fail(`The demo could not be set up: ${error.message}`));
