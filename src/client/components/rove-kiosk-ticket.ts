@@ -123,9 +123,12 @@ export class RoveKioskTicket extends LitElement {
       return html`<p class="status">Waiting to send your request.</p>
         ${topic}`;
     }
-    const next = request.handoff
-      ? html`<p class="detail">Someone else who knows this subject well will come to you.</p>`
-      : nothing;
+    // Waiting again after someone held it (a hand-off or a release; the kiosk is not told
+    // which): the patron should know a different person is coming.
+    const next =
+      request.handoff || request.version > 1
+        ? html`<p class="detail">Someone else will come to help you next.</p>`
+        : nothing;
     return html`<p class="status">Waiting for the next free staff member.</p>
       ${next}${this._place()}${topic}`;
   }

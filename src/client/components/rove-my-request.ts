@@ -112,7 +112,7 @@ export class RoveMyRequest extends LitElement {
           ? html`<p>From ${request.handoff.from.displayName}: “${request.handoff.note}”</p>`
           : nothing
       }
-      <p>Asked ${waitedFor(request.createdAt, this.now)} ago</p>
+      <p>Asked ${asked(request.createdAt, this.now)}</p>
       ${pending.length ? html`<p class="pending">${pendingText(pending)}</p>` : nothing}
       <div class="actions">
         ${serving ? nothing : html`<button type="button" @click=${() => this._act('start')}>Start</button>`}
@@ -150,6 +150,11 @@ export class RoveMyRequest extends LitElement {
           : nothing
       }`;
   }
+}
+
+function asked(iso: string, now: number): string {
+  const waited = waitedFor(iso, now);
+  return waited === 'just now' ? waited : `${waited} ago`;
 }
 
 declare global {

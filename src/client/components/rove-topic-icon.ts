@@ -19,6 +19,17 @@ const PATHS: Record<string, string> = {
     'M9 9a3 3 0 1 1 4 2.8c-.6.3-1 .9-1 1.6V15M12 19h.01M12 22a10 10 0 1 0 0-20 10 10 0 0 0 0 20z',
 };
 
+// The starter topics' icon names, drawn with the pictures above.
+const ALIASES: Record<string, string> = {
+  tech: 'computer',
+  books: 'book',
+  youth: 'child',
+  careers: 'briefcase',
+  forms: 'form',
+  access: 'accessibility',
+  general: 'question',
+};
+
 @customElement('rove-topic-icon')
 export class RoveTopicIcon extends LitElement {
   static override styles = css`
@@ -38,7 +49,7 @@ export class RoveTopicIcon extends LitElement {
   @property() name = 'question';
 
   override render() {
-    const path = PATHS[this.name] ?? PATHS.question;
+    const path = PATHS[ALIASES[this.name] ?? this.name] ?? PATHS.question;
     return svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none"
       stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">
       <path d=${path ?? ''}></path></svg>`;

@@ -87,6 +87,7 @@ export const controls = css`
     width: 1.5rem;
     height: 1.5rem;
     margin: 0;
+    flex: none;
     accent-color: var(--rove-primary);
   }
   label.choice {

@@ -50,6 +50,7 @@ export class RoveStaffView extends LitElement {
   private _stops: (() => void)[] = [];
   /** Request ids already seen, so only new arrivals are announced. */
   private _seen?: Set<string>;
+  private _quiet?: ReturnType<typeof setTimeout>;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -62,6 +63,7 @@ export class RoveStaffView extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const stop of this._stops.splice(0)) stop();
+    clearTimeout(this._quiet);
     this._stopSync?.();
     this._stopSync = undefined;
   }
@@ -150,6 +152,8 @@ export class RoveStaffView extends LitElement {
         return `New request ${v.request.ticket}: ${topic}.`;
       })
       .join(' ');
+    clearTimeout(this._quiet);
+    this._quiet = setTimeout(() => (this._announcement = ''), 20_000);
     alertNewRequest();
   }
 
