@@ -9,6 +9,7 @@ import { adminStyles } from '../views/admin/admin.styles.js';
 import { isSignedOut, sayAdminError } from '../views/admin/admin-errors.js';
 import { skillLabel } from '../views/admin/admin-format.js';
 import { iconChoices } from '../views/admin/topic-icons.js';
+import './rove-topic-icon.js';
 
 @customElement('rove-admin-topic-row')
 export class RoveAdminTopicRow extends LitElement {
@@ -21,8 +22,16 @@ export class RoveAdminTopicRow extends LitElement {
         padding: 0.75rem 0;
       }
       .label {
+        display: flex;
+        align-items: center;
+        gap: 0.6rem;
         font-weight: 700;
         font-size: 1.15rem;
+      }
+      rove-topic-icon {
+        color: #1f4e5f;
+        width: 2rem;
+        height: 2rem;
       }
       .hidden-tag {
         color: #7a000b;
@@ -51,6 +60,7 @@ export class RoveAdminTopicRow extends LitElement {
     if (!t) return html``;
     return html`
       <div class="label">
+        <rove-topic-icon name=${t.icon}></rove-topic-icon>
         ${t.label} ${t.hidden ? html`<span class="hidden-tag">(hidden from the kiosk)</span>` : ''}
       </div>
       <div>Goes to: ${skillLabel(this.skills, t.skill)}. Icon: ${iconLabel(t.icon)}.</div>

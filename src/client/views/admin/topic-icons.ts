@@ -1,6 +1,6 @@
-// Icon names a supervisor can choose for a topic; the kiosk draws each by name, and shows its
-// own fallback for a name it does not know.
-// The names match the server's starter topics (src/server/store/seed.ts).
+// Icon names a supervisor can choose for a topic; <rove-topic-icon> draws each by name, and a
+// question mark for a name it does not know.
+// The first names match the server's starter topics (src/server/store/seed.ts).
 export const TOPIC_ICONS = [
   { id: 'tech', label: 'Computer and phone' },
   { id: 'book', label: 'Book' },
@@ -10,6 +10,9 @@ export const TOPIC_ICONS = [
   { id: 'forms', label: 'Form' },
   { id: 'access', label: 'Accessibility' },
   { id: 'general', label: 'Question mark' },
+  { id: 'printer', label: 'Printer' },
+  { id: 'wifi', label: 'Wi-Fi' },
+  { id: 'phone', label: 'Phone' },
 ] as const;
 
 /** The icon choices, keeping a topic's current icon even when it is not one of ours. */
