@@ -9,6 +9,7 @@ import {
   SCREEN_TIMEOUT,
   askMeButton,
   askWhileOffline,
+  myRequest,
   openKiosk,
   openTablet,
   queueItem,
@@ -190,7 +191,9 @@ describe('with no network', () => {
     await tablet.context.setOffline(true);
     await kiosk.context.setOffline(true);
     await queueItem(tablet.page, request.ticket).getByRole('button', { name: 'Claim' }).click();
-    await tablet.page.getByRole('button', { name: 'Start' }).click({ timeout: SCREEN_TIMEOUT });
+    await myRequest(tablet.page, request.ticket)
+      .getByRole('button', { name: 'Start' })
+      .click({ timeout: SCREEN_TIMEOUT });
     await askWhileOffline(kiosk.page, { topic: topic.label, name: 'Rhea reloading' });
 
     // Both reload before the network is back: the outbox lives on in IndexedDB.

@@ -71,8 +71,8 @@ describe('greeter scripts', () => {
     const sam = await api.createStaff('Sam', '1234', ['general']);
     const tablet = await openTablet(browser, api, FILE, sam);
     await tablet.page
-      .getByRole('link', { name: 'Scripts' })
-      .or(tablet.page.getByRole('button', { name: 'Scripts' }))
+      .getByRole('link', { name: 'Scripts', exact: true })
+      .or(tablet.page.getByRole('button', { name: 'Scripts', exact: true }))
       .first()
       .click();
     await tablet.page

@@ -85,9 +85,17 @@ export const signOutButton = (page: Page) => page.getByRole('button', { name: /S
 export const queueItems = (page: Page) =>
   page.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Claim' }) });
 
-/** The queue's entry for ticket `ticket` (its code as a whole word: A1 is not A12). */
+/** Text that holds ticket `ticket` as a code of its own: A1 is not A12, nor part of "BA1". */
+export const ticketText = (ticket: string): RegExp =>
+  new RegExp(`(?<![A-Za-z0-9])${ticket}(?!\\d)`);
+
+/** The queue's entry for ticket `ticket`. */
 export const queueItem = (page: Page, ticket: string): Locator =>
-  page.getByRole('listitem').filter({ hasText: new RegExp(`\\b${ticket}\\b`) });
+  page.getByRole('listitem').filter({ hasText: ticketText(ticket) });
+
+/** On a rover's tablet, their own claimed request for ticket `ticket` (under "My requests"). */
+export const myRequest = (page: Page, ticket: string): Locator =>
+  page.locator('rove-my-request').filter({ hasText: ticketText(ticket) });
 
 export interface Ask {
   /** The topic button's label, e.g. "Technology". */
@@ -138,41 +146,29 @@ export async function askWhileOffline(page: Page, ask: Ask): Promise<void> {
 }
 
 /**
- * On a tablet with a claimed request: Resolve, choose the "answered" outcome, and confirm.
+ * On a rover's own request (see myRequest): Resolve, choose "answered", Resolve request.
  * `shot` captures the resolve form for review.
  */
 export async function resolveMine(
-  page: Page,
+  mine: Locator,
   shot?: (name: string) => Promise<void>,
 ): Promise<void> {
-  await page.getByRole('button', { name: 'Resolve' }).click();
-  await page.getByRole('radio', { name: /answered/i }).check({ timeout: SCREEN_TIMEOUT });
+  await mine.getByRole('button', { name: 'Resolve', exact: true }).click();
+  await mine.getByRole('radio', { name: /answered/i }).check({ timeout: SCREEN_TIMEOUT });
   await shot?.('tablet-resolve-form');
-  await page
-    .getByRole('button', { name: /resolve|done|finish/i })
-    .last()
-    .click();
+  await mine.getByRole('button', { name: 'Resolve request' }).click();
 }
 
-/** On a tablet with a claimed request: Hand off to the skill named `skill`, with a note. */
+/** On a rover's own request: Hand off to the skill whose label matches `skill`, with a note. */
 export async function handOff(
-  page: Page,
-  skill: string | RegExp,
+  mine: Locator,
+  skill: RegExp,
   note: string,
   shot?: (name: string) => Promise<void>,
 ): Promise<void> {
-  await page.getByRole('button', { name: 'Hand off' }).click();
-  const asRadio = page.getByRole('radio', { name: skill });
-  if (await asRadio.count()) await asRadio.check();
-  else
-    await page
-      .getByRole('combobox')
-      .first()
-      .selectOption({ label: String(skill) });
-  await page.getByRole('textbox', { name: /note/i }).fill(note);
+  await mine.getByRole('button', { name: 'Hand off', exact: true }).click();
+  await mine.getByRole('radio', { name: skill }).check({ timeout: SCREEN_TIMEOUT });
+  await mine.getByRole('textbox', { name: /note/i }).fill(note);
   await shot?.('tablet-hand-off-form');
-  await page
-    .getByRole('button', { name: /hand (it )?off|send/i })
-    .last()
-    .click();
+  await mine.getByRole('button', { name: 'Hand off request' }).click();
 }
