@@ -69,8 +69,10 @@ export class EventLog {
   }
 
   async lastSeq(sql: Sql = this.db): Promise<number> {
+    // The purge may have emptied the log; the counter still stands where it was.
     const [row] = await sql.query<{ seq: unknown }>(
-      'SELECT COALESCE(MAX(seq), 0) AS seq FROM events',
+      `SELECT GREATEST((SELECT COALESCE(MAX(seq), 0) FROM events),
+                       (SELECT pruned_through FROM event_log_state WHERE id = 1)) AS seq`,
     );
     return Number(row!.seq);
   }
@@ -82,7 +84,8 @@ export class EventLog {
   async canResumeAfter(seq: number): Promise<boolean> {
     const [row] = await this.db.query<{ pruned: unknown; last: unknown }>(
       `SELECT (SELECT pruned_through FROM event_log_state WHERE id = 1) AS pruned,
-              (SELECT COALESCE(MAX(seq), 0) FROM events) AS last`,
+              GREATEST((SELECT COALESCE(MAX(seq), 0) FROM events),
+                       (SELECT pruned_through FROM event_log_state WHERE id = 1)) AS last`,
     );
     return seq >= Number(row!.pruned) && seq <= Number(row!.last);
   }

@@ -1,0 +1,63 @@
+// Store-level fixtures for the server's internal tests: a store on PGlite (in memory) or on a
+// fresh database of the run's PostgreSQL cluster, and a kiosk and rovers made through the store.
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { openStore } from '../../../src/server/store/open.js';
+import type { Store } from '../../../src/server/store/store.js';
+import type { KioskActor, StaffActor } from '../../../src/server/store/requests.js';
+import { createDatabaseOn } from '../../support/postgres.js';
+
+export type StoreKind = 'pglite' | 'postgres';
+export const STORE_KINDS: readonly StoreKind[] = ['pglite', 'postgres'];
+
+export async function freshDatabaseUrl(): Promise<string> {
+  return createDatabaseOn(inject('pgAdminUrl'));
+}
+
+export async function openTestStore(kind: StoreKind, databaseUrl?: string): Promise<Store> {
+  if (kind === 'pglite') return openStore({ dataDir: 'memory://' });
+  return openStore({
+    dataDir: 'memory://',
+    databaseUrl: databaseUrl ?? (await freshDatabaseUrl()),
+  });
+}
+
+/** A branch of its own, so each test's queue and line hold only its own requests. */
+export async function newBranch(store: Store): Promise<string> {
+  const id = `b-${randomUUID().slice(0, 8)}`;
+  await store.branches.create({ id, name: 'Test branch' });
+  return id;
+}
+
+export async function kioskOf(store: Store, branchId: string): Promise<KioskActor> {
+  const { code } = await store.devices.createEnrollment(branchId, 'kiosk', 'Lobby kiosk');
+  const { device } = await store.devices.enroll(code);
+  return { kind: 'kiosk', deviceId: device.id, branchId };
+}
+
+export async function roverOf(
+  store: Store,
+  branchId: string,
+  displayName = 'Sam',
+): Promise<StaffActor> {
+  const staff = await store.staff.create({
+    displayName,
+    pin: '4321',
+    skills: ['tech'],
+    branchIds: [branchId],
+  });
+  return { kind: 'staff', staffId: staff.id, displayName, branchIds: [branchId] };
+}
+
+export async function newRequest(
+  store: Store,
+  kiosk: KioskActor,
+  extra: { name?: string; note?: string } = {},
+) {
+  const answer = await store.requests.create(kiosk, {
+    id: randomUUID(),
+    topicId: 'tech',
+    ...extra,
+  });
+  return (answer.body as { request: { id: string; version: number } }).request;
+}

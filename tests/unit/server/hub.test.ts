@@ -1,0 +1,192 @@
+// The stream hub against a real store: a stream that resumes while changes keep coming misses
+// none and repeats none; kiosk streams hear only their own requests, in the kiosk's view.
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { ServerResponse } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../../src/server/store/store.js';
+import { StreamHub } from '../../../src/server/stream/hub.js';
+import type { Audience } from '../../../src/server/stream/connection.js';
+import { kioskOf, newBranch, newRequest, openTestStore, roverOf } from './fixtures.js';
+
+interface Frame {
+  id?: number;
+  event: string;
+  data: unknown;
+}
+
+/** Collects what the hub writes, as an HTTP response would carry it. */
+class Recorder extends EventEmitter {
+  text = '';
+  writableLength = 0;
+  ended = false;
+  write(chunk: string): boolean {
+    this.text += chunk;
+    return true;
+  }
+  end(): void {
+    this.ended = true;
+    this.emit('close');
+  }
+  get frames(): Frame[] {
+    return this.text
+      .split('\n\n')
+      .filter((block) => block.includes('event: '))
+      .map((block) => {
+        const field = (name: string) =>
+          block
+            .split('\n')
+            .find((line) => line.startsWith(`${name}: `))
+            ?.slice(name.length + 2);
+        const id = field('id');
+        return {
+          id: id === undefined ? undefined : Number(id),
+          event: field('event')!,
+          data: JSON.parse(field('data')!),
+        };
+      });
+  }
+}
+
+const asResponse = (recorder: Recorder) => recorder as unknown as ServerResponse;
+
+/** Waits until the hub has delivered everything committed so far. */
+async function settled(store: Store, recorder: Recorder): Promise<void> {
+  const last = await store.log.lastSeq();
+  for (let i = 0; i < 200; i++) {
+    const ids = recorder.frames.map((f) => f.id ?? 0);
+    if (Math.max(0, ...ids) >= last) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('stream hub [pglite]', () => {
+  let store: Store;
+  let hub: StreamHub;
+  beforeAll(async () => {
+    store = await openTestStore('pglite');
+    hub = new StreamHub(store, { heartbeatMs: 60_000 });
+    await hub.start();
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await store?.close();
+  });
+
+  it('a stream resumed while changes keep coming gets each event after its id once, in order', async () => {
+    const branchId = await newBranch(store);
+    const kiosk = await kioskOf(store, branchId);
+    const rover = await roverOf(store, branchId);
+    const audience: Audience = {
+      kind: 'staff',
+      branchId,
+      staffId: rover.staffId,
+      deviceId: 'd',
+      sessionHash: 'h',
+    };
+    const first = await newRequest(store, kiosk);
+    const resumeFrom = await store.log.lastSeq();
+
+    // Writers keep going while the stream opens and replays.
+    const writing = (async () => {
+      for (let i = 0; i < 15; i++) {
+        const request = await newRequest(store, kiosk);
+        await store.requests.act(rover, request.id, 'claim', { opId: randomUUID() });
+      }
+    })();
+    const recorder = new Recorder();
+    await hub.open(audience, asResponse(recorder), resumeFrom);
+    await writing;
+    await settled(store, recorder);
+
+    const expected = (await store.log.after(resumeFrom, 10_000))
+      .filter((e) => e.branchId === branchId || e.branchId === null)
+      .map((e) => e.seq);
+    const got = recorder.frames.map((f) => f.id);
+    expect(got).toEqual(expected);
+    expect(got).toHaveLength(30);
+    expect(recorder.frames.every((f) => f.event === 'request')).toBe(true);
+    expect(JSON.stringify(recorder.frames)).not.toContain(first.id);
+  });
+
+  it('a stream with no id, or one the log no longer holds, starts with a snapshot', async () => {
+    const branchId = await newBranch(store);
+    const kiosk = await kioskOf(store, branchId);
+    const rover = await roverOf(store, branchId);
+    const audience: Audience = {
+      kind: 'staff',
+      branchId,
+      staffId: rover.staffId,
+      deviceId: 'd',
+      sessionHash: 'h',
+    };
+    const request = await newRequest(store, kiosk);
+    for (const lastEventId of [undefined, 10_000_000]) {
+      const recorder = new Recorder();
+      await hub.open(audience, asResponse(recorder), lastEventId);
+      const [snapshot] = recorder.frames;
+      expect(snapshot).toMatchObject({
+        event: 'snapshot',
+        data: { requests: [{ id: request.id }] },
+      });
+      expect((snapshot!.data as { seq: number }).seq).toBe(await store.log.lastSeq());
+      recorder.end();
+    }
+  });
+
+  it('a kiosk stream hears only its own requests, without staff ids or hand-off notes, and its line', async () => {
+    const branchId = await newBranch(store);
+    const mine = await kioskOf(store, branchId);
+    const other = await kioskOf(store, branchId);
+    const rover = await roverOf(store, branchId);
+    const recorder = new Recorder();
+    await hub.open({ kind: 'kiosk', branchId, deviceId: mine.deviceId }, asResponse(recorder));
+
+    const theirs = await newRequest(store, other);
+    const own = await newRequest(store, mine);
+    await store.requests.act(rover, own.id, 'claim', { opId: randomUUID() });
+    await store.requests.act(rover, own.id, 'transfer', {
+      opId: randomUUID(),
+      skill: 'books',
+      note: 'staff only',
+    });
+    await settled(store, recorder);
+
+    const text = recorder.text;
+    expect(text).not.toContain(theirs.id);
+    expect(text).not.toContain(rover.staffId);
+    expect(text).not.toContain('staff only');
+    const requests = recorder.frames.filter((f) => f.event === 'request');
+    expect(requests.map((f) => (f.data as { request: { status: string } }).request.status)).toEqual(
+      ['waiting', 'claimed', 'waiting'],
+    );
+    expect((requests[1]!.data as { request: { claimedBy: unknown } }).request.claimedBy).toEqual({
+      displayName: 'Sam',
+    });
+    // `line` follows its request event once the line is counted again.
+    const lastLine = () => recorder.frames.filter((f) => f.event === 'line').at(-1);
+    for (let i = 0; i < 200 && !JSON.stringify(lastLine()?.data).includes(own.id); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const lines = recorder.frames.filter((f) => f.event === 'line');
+    expect(lines.every((f) => f.id === undefined)).toBe(true);
+    // After the hand-off the kiosk's request waits again, second in line behind the other kiosk's.
+    expect(lines.at(-1)!.data).toMatchObject({
+      positions: { [own.id]: { position: 2 } },
+      helpedToday: 0,
+    });
+    recorder.end();
+  });
+
+  it('closing streams by audience ends them and forgets them', async () => {
+    const recorder = new Recorder();
+    const branchId = await newBranch(store);
+    const kiosk = await kioskOf(store, branchId);
+    const before = hub.size;
+    await hub.open({ kind: 'kiosk', branchId, deviceId: kiosk.deviceId }, asResponse(recorder));
+    expect(hub.size).toBe(before + 1);
+    hub.closeWhere((audience) => audience.deviceId === kiosk.deviceId);
+    expect(recorder.ended).toBe(true);
+    expect(hub.size).toBe(before);
+  });
+});

@@ -1,0 +1,165 @@
+// The store's own guarantees, on both stores: one winner among racing claims, opId replay under
+// concurrency, migrations applied once, tickets, and the purge of patron text.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate, readMigrations } from '../../../src/server/store/migrate.js';
+import { ticketFor } from '../../../src/server/store/requests.js';
+import type { Store } from '../../../src/server/store/store.js';
+import { STORE_KINDS, kioskOf, newBranch, newRequest, openTestStore, roverOf } from './fixtures.js';
+
+describe('tickets', () => {
+  it('read aloud cleanly: A1..A99, then B1, never I or O, never twice in a day', () => {
+    expect(ticketFor(1)).toBe('A1');
+    expect(ticketFor(99)).toBe('A99');
+    expect(ticketFor(100)).toBe('B1');
+    const seen = new Set<string>();
+    for (let n = 1; n <= 5000; n++) {
+      const ticket = ticketFor(n);
+      expect(ticket).toMatch(/^[A-HJ-NP-Z][1-9][0-9]*$/);
+      seen.add(ticket);
+    }
+    expect(seen.size).toBe(5000);
+  });
+});
+
+for (const kind of STORE_KINDS) {
+  describe(`store [${kind}]`, () => {
+    let store: Store;
+    beforeAll(async () => {
+      store = await openTestStore(kind);
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    it('many claims at once: exactly one wins, the rest get 409 with the winner', async () => {
+      const branchId = await newBranch(store);
+      const kiosk = await kioskOf(store, branchId);
+      const rovers = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => roverOf(store, branchId, `Rover ${i}`)),
+      );
+      const request = await newRequest(store, kiosk);
+      const answers = await Promise.all(
+        rovers.map((rover) =>
+          store.requests.act(rover, request.id, 'claim', { opId: randomUUID(), version: 1 }),
+        ),
+      );
+      const winners = answers.filter((a) => a.status === 200);
+      expect(winners).toHaveLength(1);
+      expect(answers.filter((a) => a.status === 409)).toHaveLength(rovers.length - 1);
+      const winner = (winners[0]!.body as { request: { claimedBy: { id: string } } }).request
+        .claimedBy;
+      for (const lost of answers.filter((a) => a.status === 409)) {
+        expect(lost.body).toMatchObject({
+          error: { code: 'conflict' },
+          request: { status: 'claimed', claimedBy: winner },
+        });
+      }
+      const stored = await store.requests.get(request.id);
+      expect(stored?.request).toMatchObject({ status: 'claimed', version: 2 });
+    });
+
+    it('one opId sent many times at once changes the request once and answers alike', async () => {
+      const branchId = await newBranch(store);
+      const kiosk = await kioskOf(store, branchId);
+      const rover = await roverOf(store, branchId);
+      const request = await newRequest(store, kiosk);
+      const body = { opId: randomUUID() };
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, () => store.requests.act(rover, request.id, 'claim', body)),
+      );
+      for (const answer of answers) {
+        expect(answer.status).toBe(200);
+        expect(answer.body).toEqual(answers[0]!.body);
+      }
+      expect((await store.requests.get(request.id))?.request.version).toBe(2);
+      const events = await store.log.after(0, 10_000);
+      expect(
+        events.filter(
+          (e) => e.kind === 'request' && (e.payload.request as { id: string }).id === request.id,
+        ),
+      ).toHaveLength(2);
+    });
+
+    it('an opId is bound to who sent it: another rover replaying it is refused', async () => {
+      const branchId = await newBranch(store);
+      const kiosk = await kioskOf(store, branchId);
+      const [sam, kim] = [
+        await roverOf(store, branchId, 'Sam'),
+        await roverOf(store, branchId, 'Kim'),
+      ];
+      const request = await newRequest(store, kiosk);
+      const body = { opId: randomUUID() };
+      expect((await store.requests.act(sam, request.id, 'claim', body)).status).toBe(200);
+      await expect(store.requests.act(kim, request.id, 'claim', body)).rejects.toMatchObject({
+        code: 'conflict',
+      });
+    });
+
+    it('tickets are unique in a branch even when kiosks send at once', async () => {
+      const branchId = await newBranch(store);
+      const kiosks = await Promise.all([kioskOf(store, branchId), kioskOf(store, branchId)]);
+      const made = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => newRequest(store, kiosks[i % 2]!)),
+      );
+      const tickets = made.map((r) => (r as unknown as { ticket: string }).ticket);
+      expect(new Set(tickets).size).toBe(12);
+    });
+
+    it('migrations run once: a second run applies nothing and the tables stay', async () => {
+      expect(await migrate(store.db)).toEqual([]);
+      const recorded = await store.query<{ id: string }>(
+        'SELECT id FROM schema_migrations ORDER BY id',
+      );
+      expect(recorded.map((r) => r.id)).toEqual(readMigrations().map((m) => m.id));
+      expect((await store.branches.list()).map((b) => b.id)).toContain('main');
+    });
+
+    it('the purge erases patron text of closed requests and the events that copied it', async () => {
+      const branchId = await newBranch(store);
+      const kiosk = await kioskOf(store, branchId);
+      const rover = await roverOf(store, branchId);
+      const closed = await newRequest(store, kiosk, { name: 'Ann', note: 'passport form' });
+      const open = await newRequest(store, kiosk, { name: 'Bo', note: 'printing' });
+      await store.requests.act(rover, closed.id, 'claim', { opId: randomUUID() });
+      await store.requests.act(rover, closed.id, 'resolve', {
+        opId: randomUUID(),
+        outcome: 'answered',
+      });
+      const before = await store.log.lastSeq();
+
+      // A cutoff in the future: everything closed so far is "older than the retention time".
+      await store.requests.purge(new Date(Date.now() + 60_000));
+
+      const erased = (await store.requests.get(closed.id))!.request;
+      expect(erased.name).toBeUndefined();
+      expect(erased.note).toBeUndefined();
+      expect(erased.status).toBe('done');
+      const kept = (await store.requests.get(open.id))!.request;
+      expect(kept).toMatchObject({ name: 'Bo', note: 'printing' });
+      const left = JSON.stringify(await store.log.after(0, 100_000));
+      expect(left).not.toContain('passport form');
+      // A stream from before the purge cannot resume from the log: it gets a snapshot.
+      expect(await store.log.canResumeAfter(before - 1)).toBe(false);
+      expect(await store.log.canResumeAfter(before)).toBe(true);
+    });
+  });
+}
+
+describe('migrations on a fresh PostgreSQL, from two processes at once', () => {
+  it('both start; each migration is recorded once', async () => {
+    const { freshDatabaseUrl } = await import('./fixtures.js');
+    const url = await freshDatabaseUrl();
+    const [a, b] = await Promise.all([
+      openTestStore('postgres', url),
+      openTestStore('postgres', url),
+    ]);
+    try {
+      const rows = await a.query<{ id: string }>('SELECT id FROM schema_migrations ORDER BY id');
+      expect(rows.map((r) => r.id)).toEqual(readMigrations().map((m) => m.id));
+      expect((await b.branches.list()).filter((branch) => branch.id === 'main')).toHaveLength(1);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+});
