@@ -24,6 +24,8 @@ export interface AppParts {
 export async function createApp({ store, hub, config, limits }: AppParts): Promise<RoveApp> {
   const app = Fastify({
     logger: { level: config.logLevel },
+    // One line per request drowns what matters at a library; `LOG_LEVEL=debug` brings them back.
+    disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
     bodyLimit: BODY_LIMIT,
     // Believe X-Forwarded-Proto/For only from a proxy on this machine (the HTTPS set-up).
     trustProxy: 'loopback',

@@ -36,6 +36,16 @@ function text(env: Env, name: string): string | undefined {
   return value ? value : undefined;
 }
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function logLevel(value: string): string {
+  const level = value.toLowerCase();
+  if (!LOG_LEVELS.includes(level)) {
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${value}")`);
+  }
+  return level;
+}
+
 export function configFromEnv(env: Env = process.env): ServerConfig {
   return {
     port: integer(env, 'PORT', 8080, 0, 65535),
@@ -46,7 +56,7 @@ export function configFromEnv(env: Env = process.env): ServerConfig {
     retentionHours: integer(env, 'ROVE_RETENTION_HOURS', 12, 0, 24 * 365),
     clientDir: text(env, 'ROVE_CLIENT_DIR') ?? 'dist/client',
     heartbeatMs: integer(env, 'ROVE_HEARTBEAT_MS', 15_000, 10, 20_000),
-    logLevel: text(env, 'LOG_LEVEL') ?? 'info',
+    logLevel: logLevel(text(env, 'LOG_LEVEL') ?? 'info'),
     publicUrl: text(env, 'ROVE_PUBLIC_URL'),
   };
 }
