@@ -1,0 +1,32 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../../src/client/components/rove-topic-picker.js';
+import type { RoveTopicPicker } from '../../../src/client/components/rove-topic-picker.js';
+import type { Topic } from '../../../src/shared/schemas.js';
+import { getByRole, queryAllByRole } from '../admin/by-role.js';
+import { topics } from './fixtures.js';
+
+describe('rove-topic-picker', () => {
+  it('is accessible', async () => {
+    const el = await fixture<RoveTopicPicker>(
+      html`<rove-topic-picker .topics=${topics}></rove-topic-picker>`,
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers each topic as a button named by its label, and says which was chosen', async () => {
+    const el = await fixture<RoveTopicPicker>(
+      html`<rove-topic-picker .topics=${topics}></rove-topic-picker>`,
+    );
+    const names = queryAllByRole(el, 'button').map((b) => b.textContent?.trim());
+    expect(names).to.deep.equal(['Computers and printing', 'Local history', 'Back']);
+    const chosen = oneEvent(el, 'topic-chosen');
+    getByRole(el, 'button', 'Local history').click();
+    expect(((await chosen) as CustomEvent<Topic>).detail.id).to.equal('history');
+  });
+
+  it('sends the patron to the desk when no topics have arrived', async () => {
+    const el = await fixture<RoveTopicPicker>(html`<rove-topic-picker></rove-topic-picker>`);
+    await expect(el).to.be.accessible();
+    expect(el.shadowRoot!.textContent).to.match(/service desk/);
+  });
+});
