@@ -1,0 +1,101 @@
+// The kiosk view on an enrolled kiosk whose network is down: everything it shows comes from
+// its Dexie replica, and what the patron asks waits in the outbox.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../src/client/views/kiosk/rove-kiosk-view.js';
+import type { RoveKioskView } from '../../../src/client/views/kiosk/rove-kiosk-view.js';
+import { db, setMeta } from '../../../src/client/db/db.js';
+import { getByRole, typeInto, waitFor } from '../admin/by-role.js';
+import { shownText, topics } from '../components/fixtures.js';
+
+const realFetch = window.fetch;
+
+describe('rove-kiosk-view', () => {
+  beforeEach(async () => {
+    // No server in component tests: every call fails as with the network down.
+    window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    await Promise.all([
+      db.requests.clear(),
+      db.outbox.clear(),
+      db.notices.clear(),
+      db.meta.clear(),
+    ]);
+    await db.topics.bulkPut(topics);
+    await setMeta('session', {
+      role: 'kiosk',
+      device: { id: 'kiosk-1', kind: 'kiosk', branchId: 'main', label: 'Lobby kiosk' },
+    });
+  });
+  afterEach(() => {
+    window.fetch = realFetch;
+  });
+
+  it('is accessible, idle with one large Ask me', async () => {
+    const el = await fixture<RoveKioskView>(html`<rove-kiosk-view></rove-kiosk-view>`);
+    await waitFor(() => getByRole(el, 'button', /Ask me/), 'Ask me');
+    await expect(el).to.be.accessible();
+  });
+
+  it('takes a request offline, says staff may not see it yet, then thanks and forgets the patron', async () => {
+    const el = await fixture<RoveKioskView>(html`<rove-kiosk-view></rove-kiosk-view>`);
+    (await waitFor(() => getByRole(el, 'button', /Ask me/), 'Ask me')).click();
+    (await waitFor(() => getByRole(el, 'button', 'Computers and printing'), 'topics')).click();
+    await waitFor(() => getByRole(el, 'textbox'), 'details');
+    await expect(el).to.be.accessible();
+    typeInto(getByRole(el, 'textbox'), 'Priya by the printers');
+    getByRole(el, 'button', 'Send').click();
+
+    await waitFor(() => {
+      if (!/may not see your request yet/.test(shownText(el))) throw new Error('not yet');
+    }, 'the offline notice');
+    await expect(el).to.be.accessible();
+    expect(shownText(el)).to.match(/service desk/);
+    expect(shownText(el)).not.to.contain('Priya');
+    const [entry] = await db.outbox.toArray();
+    expect(entry).to.deep.include({ action: 'create' });
+    expect(entry!.body).to.deep.include({ topicId: 'tech', name: 'Priya by the printers' });
+
+    // The server's answers arrive: served and resolved.
+    await db.transaction('rw', db.outbox, db.requests, async () => {
+      await db.outbox.clear();
+      await db.requests.put({
+        id: entry!.requestId,
+        branchId: 'main',
+        ticket: 'A7',
+        topicId: 'tech',
+        skill: 'tech',
+        status: 'done',
+        needs: [],
+        claimedBy: { id: '', displayName: 'Sam' },
+        version: 4,
+        createdAt: new Date().toISOString(),
+      });
+    });
+    await waitFor(() => {
+      if (!/Thank you/.test(shownText(el))) throw new Error('no thanks');
+    }, 'the thanks');
+    getByRole(el, 'button', 'Start again').click();
+    await waitFor(() => getByRole(el, 'button', /Ask me/), 'idle again');
+    expect(shownText(el)).not.to.match(/Priya|A7/);
+  });
+
+  it('picks the patron’s request up again after a reload', async () => {
+    await db.requests.put({
+      id: '00000000-0000-4000-8000-0000000000aa',
+      branchId: 'main',
+      ticket: 'B3',
+      topicId: 'history',
+      skill: 'history',
+      status: 'claimed',
+      needs: [],
+      claimedBy: { id: '', displayName: 'Hana' },
+      version: 2,
+      createdAt: new Date().toISOString(),
+    });
+    await setMeta('kioskCurrentRequest', '00000000-0000-4000-8000-0000000000aa');
+    const el = await fixture<RoveKioskView>(html`<rove-kiosk-view></rove-kiosk-view>`);
+    await waitFor(() => {
+      if (!/Hana is on the way/.test(shownText(el))) throw new Error('not shown');
+    }, 'the followed request');
+    expect(shownText(el)).to.contain('B3');
+  });
+});

@@ -1,0 +1,78 @@
+// The tablet view working from its Dexie replica with the network down: sign-in names, the
+// last-known queue, and a claim that waits in the outbox and shows as pending.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../src/client/views/staff/rove-staff-view.js';
+import type { RoveStaffView } from '../../../src/client/views/staff/rove-staff-view.js';
+import { db, setMeta } from '../../../src/client/db/db.js';
+import { getByRole, queryAllByRole, waitFor } from '../admin/by-role.js';
+import { helpRequest, lee, sam, shownText, topics } from '../components/fixtures.js';
+
+const realFetch = window.fetch;
+const tablet = { id: 'tablet-1', kind: 'tablet', branchId: 'main', label: 'Tablet' };
+
+describe('rove-staff-view', () => {
+  beforeEach(async () => {
+    window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    await Promise.all([
+      db.requests.clear(),
+      db.outbox.clear(),
+      db.notices.clear(),
+      db.meta.clear(),
+      db.staffNames.clear(),
+    ]);
+    await db.topics.bulkPut(topics);
+    await db.staffNames.bulkPut([sam, lee].map((s) => ({ ...s, branchId: 'main' })));
+  });
+  afterEach(() => {
+    window.fetch = realFetch;
+  });
+
+  it('is accessible when signed out, offering the staff names', async () => {
+    await setMeta('session', { role: 'tablet', device: tablet });
+    const el = await fixture<RoveStaffView>(html`<rove-staff-view></rove-staff-view>`);
+    await waitFor(() => getByRole(el, 'button', 'Sam'), 'the names');
+    await expect(el).to.be.accessible();
+    getByRole(el, 'button', 'Lee');
+  });
+
+  it('shows the queue and takes a claim offline as pending, under My request', async () => {
+    await setMeta('session', { role: 'staff', device: tablet, staff: sam });
+    const waiting = helpRequest({ name: 'Otto by the stairs' });
+    const other = helpRequest({ topicId: 'history', skill: 'history' });
+    await db.requests.bulkPut([waiting, other]);
+    const el = await fixture<RoveStaffView>(html`<rove-staff-view></rove-staff-view>`);
+    await waitFor(() => {
+      if (queryAllByRole(el, 'listitem').length !== 2) throw new Error('no queue');
+    }, 'the queue');
+    await expect(el).to.be.accessible();
+    getByRole(el, 'button', 'Sign out');
+    getByRole(el, 'link', 'Scripts');
+
+    getByRole(el, 'button', `Claim ${waiting.ticket}`).click();
+    await waitFor(() => getByRole(el, 'heading', 'My request'), 'my request');
+    await waitFor(() => {
+      if (!/Claim waiting to send/.test(shownText(el))) throw new Error('not pending');
+    }, 'the pending claim');
+    await expect(el).to.be.accessible();
+    expect(queryAllByRole(el, 'listitem')).to.have.length(1);
+    const [entry] = await db.outbox.toArray();
+    expect(entry).to.deep.include({ requestId: waiting.id, action: 'claim', actorId: sam.id });
+  });
+
+  it('tells the rover in words when a claim lost', async () => {
+    await setMeta('session', { role: 'staff', device: tablet, staff: sam });
+    await db.notices.add({
+      requestId: 'x',
+      text: 'Lee got there first, so ticket A3 is theirs.',
+      at: new Date().toISOString(),
+    });
+    const el = await fixture<RoveStaffView>(html`<rove-staff-view></rove-staff-view>`);
+    const alert = await waitFor(() => getByRole(el, 'alert'), 'the notice');
+    expect(alert.textContent).to.contain('Lee got there first');
+    await expect(el).to.be.accessible();
+    getByRole(el, 'button', 'Dismiss').click();
+    await waitFor(() => {
+      if (queryAllByRole(el, 'alert').length) throw new Error('still there');
+    }, 'dismissal');
+  });
+});
