@@ -11,8 +11,10 @@ import { launchBrowser, waitForServiceWorker } from './support/browser.js';
 import {
   SCREEN_TIMEOUT,
   askMeButton,
+  myRequest,
   openKiosk,
   openTablet,
+  queueItem,
   signOutButton,
 } from './support/devices.js';
 import { copyClient, startRove, type RoveProcess } from './support/server.js';
@@ -64,9 +66,12 @@ async function checkForUpdate(page: Page): Promise<void> {
   });
 }
 
-test('a tablet is offered the new version and reloads into it; an idle kiosk updates by itself', async () => {
+test('a tablet is offered the new version and reloads into it, outbox intact; an idle kiosk updates by itself', async () => {
   const api = await RoveApi.connect(server.url);
   const sam = await api.createStaff('Sam', '1234', ['tech']);
+  const topic = await api.topicFor('tech');
+  const kioskToken = await api.enrollApiDevice('kiosk', 'E2E API kiosk');
+  const request = await api.createRequest(kioskToken, { topicId: topic.id, name: 'Uma' });
   const tablet = await openTablet(browser, api, FILE, sam);
   const kiosk = await openKiosk(browser, api, FILE);
   await Promise.all([waitForServiceWorker(tablet.page), waitForServiceWorker(kiosk.page)]);
@@ -91,6 +96,11 @@ test('a tablet is offered the new version and reloads into it; an idle kiosk upd
     )
     .toBe(true);
   await tablet.shot('tablet-update-prompt');
+
+  // Sam claims with no network, then takes the update: the claim waits in the outbox meanwhile.
+  await tablet.context.setOffline(true);
+  await queueItem(tablet.page, request.ticket).getByRole('button', { name: 'Claim' }).click();
+  await myRequest(tablet.page, request.ticket).waitFor({ timeout: SCREEN_TIMEOUT });
   await reload.click();
   await expect
     .poll(() => activeBuildId(tablet.page), { timeout: SCREEN_TIMEOUT })
@@ -98,6 +108,13 @@ test('a tablet is offered the new version and reloads into it; an idle kiosk upd
   // Still signed in, and the prompt is gone.
   await signOutButton(tablet.page).waitFor({ timeout: SCREEN_TIMEOUT });
   expect(await reload.count()).toBe(0);
+  // Back online, the claim made before the update reaches the server.
+  await tablet.context.setOffline(false);
+  await expect
+    .poll(() => api.request(request.id).then((r) => `${r.status} ${r.claimedBy?.displayName}`), {
+      timeout: 30_000,
+    })
+    .toBe('claimed Sam');
   await tablet.shot('tablet-updated');
 
   // The kiosk sits idle on "Ask me": it takes the waiting version with nobody touching it.
