@@ -48,7 +48,7 @@ function installMissing() {
   try {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const run = (args) => spawnSync('apt-get', args, { stdio: 'inherit', env }).status === 0;
-    if (!run(['update']) || !run(['install', '-y', '--no-install-recommends', ...missing])) {
+    if (!run(['update']) || !run(['install', '-y', ...missing])) {
       say('apt-get failed; the suites that need these will fail.');
     }
   } finally {
