@@ -10,6 +10,12 @@ export function waitedFor(iso: string, now: number): string {
   return `${Math.floor(minutes / 60)} h${rest ? ` ${rest} min` : ''}`;
 }
 
+/** "just now" or "4 min ago". */
+export function ago(iso: string, now: number): string {
+  const waited = waitedFor(iso, now);
+  return waited === 'just now' ? waited : `${waited} ago`;
+}
+
 const VERBS: Record<OutboxAction, string> = {
   create: 'New request',
   claim: 'Claim',

@@ -4,7 +4,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { controls, tokens } from '../styles/shared.js';
-import { pendingText, waitedFor } from './request-format.js';
+import { ago, pendingText } from './request-format.js';
 import type { PendingView } from '../db/pending.js';
 import type { Skill, Topic } from '../../shared/schemas.js';
 import type { RequestAction } from '../../shared/request-machine.js';
@@ -112,7 +112,7 @@ export class RoveMyRequest extends LitElement {
           ? html`<p>From ${request.handoff.from.displayName}: “${request.handoff.note}”</p>`
           : nothing
       }
-      <p>Asked ${asked(request.createdAt, this.now)}</p>
+      <p>Asked ${ago(request.createdAt, this.now)}</p>
       ${pending.length ? html`<p class="pending">${pendingText(pending)}</p>` : nothing}
       <div class="actions">
         ${serving ? nothing : html`<button type="button" @click=${() => this._act('start')}>Start</button>`}
@@ -150,11 +150,6 @@ export class RoveMyRequest extends LitElement {
           : nothing
       }`;
   }
-}
-
-function asked(iso: string, now: number): string {
-  const waited = waitedFor(iso, now);
-  return waited === 'just now' ? waited : `${waited} ago`;
 }
 
 declare global {

@@ -3,6 +3,7 @@
 // the stream (re)opens, and keeps the outbox flushing. Tablets with staff and kiosks use it.
 import { fetchSkills, fetchStaffNames, fetchTopics } from '../api/branch.js';
 import { fetchRequest } from '../api/requests.js';
+import { fetchSession, type Session } from '../api/session.js';
 import { openEventStream, streamPath } from '../api/stream.js';
 import { setMeta } from '../db/db.js';
 import {
@@ -25,13 +26,18 @@ import type { LineEvent, RequestEvent, SnapshotEvent, TopicEvent } from '../../s
 export interface SyncOptions {
   kind: 'staff' | 'kiosk';
   branchId: string;
+  /**
+   * The server no longer accepts this device or person (revoked, signed out elsewhere,
+   * deactivated): called once with the session it now reports; sync has stopped.
+   */
+  onSessionEnded?: (session: Session) => void;
 }
 
 /** After this many failed opens in a row, resume from a fresh snapshot instead. */
 const FRESH_AFTER = 4;
 
 /** Starts syncing; returns the stop function (call it from disconnectedCallback). */
-export function startSync({ kind, branchId }: SyncOptions): () => void {
+export function startSync({ kind, branchId, onSessionEnded }: SyncOptions): () => void {
   const stream = kind === 'kiosk' ? 'kiosk' : `branch:${branchId}`;
   const stopFlusher = startOutboxFlusher();
   let close: (() => void) | undefined;
@@ -97,10 +103,35 @@ export function startSync({ kind, branchId }: SyncOptions): () => void {
         if (wasOpen) void markSynced();
         wasOpen = false;
         reportLost();
+        // EventSource hides the status: now and then ask whether we are still who we were.
+        if (failures % 3 === 0 && navigator.onLine) void checkSession();
         const wait = Math.min(15_000, 1000 * 2 ** Math.min(failures - 1, 4));
         retry = setTimeout(() => void connect(), wait);
       },
     });
+  };
+
+  const stop = () => {
+    stopped = true;
+    window.removeEventListener('online', onOnline);
+    if (retry !== undefined) clearTimeout(retry);
+    close?.();
+    setLine(undefined);
+    setStreaming(false);
+    stopFlusher();
+  };
+
+  const checkSession = async () => {
+    let session: Session;
+    try {
+      session = await fetchSession();
+    } catch {
+      return; // unreachable: just offline
+    }
+    const still = kind === 'kiosk' ? session.role === 'kiosk' : session.role === 'staff';
+    if (still || stopped) return;
+    stop();
+    onSessionEnded?.(session);
   };
 
   const onOnline = () => {
@@ -112,15 +143,7 @@ export function startSync({ kind, branchId }: SyncOptions): () => void {
   window.addEventListener('online', onOnline);
   void connect();
 
-  return () => {
-    stopped = true;
-    window.removeEventListener('online', onOnline);
-    if (retry !== undefined) clearTimeout(retry);
-    close?.();
-    setLine(undefined);
-    setStreaming(false);
-    stopFlusher();
-  };
+  return stop;
 }
 
 // Scripts are for staff only: loaded on demand so the kiosk's first load stays small.

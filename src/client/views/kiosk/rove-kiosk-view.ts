@@ -88,7 +88,13 @@ export class RoveKioskView extends LitElement {
     }
     this._branchId = branchId;
     this._topics.setQuery(() => readTopics(branchId));
-    if (this.isConnected) this._stops.push(startSync({ kind: 'kiosk', branchId }));
+    if (this.isConnected) {
+      const onSessionEnded = () => {
+        this._problem =
+          'This kiosk is no longer enrolled. Please ask at the service desk for help today.';
+      };
+      this._stops.push(startSync({ kind: 'kiosk', branchId, onSessionEnded }));
+    }
     // A reload (or a restart) while a patron was waiting: pick their request up again.
     const current = await readCurrentRequestId();
     if (current) this._follow(current);

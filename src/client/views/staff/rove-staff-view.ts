@@ -16,7 +16,7 @@ import { startSync, refreshSignInNames } from '../../sync/engine.js';
 import { loadSession, signIn, signOut } from '../../sync/session.js';
 import { clockTime, onConnection, type ConnectionState } from '../../sync/connection.js';
 import { alertNewRequest, unlockSound } from './new-request-alert.js';
-import { waitedFor } from '../../components/request-format.js';
+import { ago } from '../../components/request-format.js';
 import type { RequestActionDetail } from '../../components/rove-my-request.js';
 import type { Skill, StaffName, Topic } from '../../../shared/schemas.js';
 import '../../components/rove-staff-sign-in.js';
@@ -92,8 +92,13 @@ export class RoveStaffView extends LitElement {
     if (session.role === 'staff' && session.staff) {
       this._queue.setQuery(() => readQueue(branchId));
       this._seen = undefined;
-      if (!this._stopSync && this.isConnected)
-        this._stopSync = startSync({ kind: 'staff', branchId });
+      if (!this._stopSync && this.isConnected) {
+        this._stopSync = startSync({
+          kind: 'staff',
+          branchId,
+          onSessionEnded: (now) => void this._sessionEnded(now),
+        });
+      }
     } else {
       void refreshSignInNames(branchId);
     }
@@ -118,6 +123,21 @@ export class RoveStaffView extends LitElement {
     await signOut();
     this._queue.setQuery(async () => undefined);
     this._use({ ...this._session, role: 'tablet', staff: undefined });
+  }
+
+  /** The server ended this session (signed out elsewhere, deactivated, tablet revoked). */
+  private async _sessionEnded(now: Session) {
+    this._stopSync = undefined;
+    await signOut();
+    this._queue.setQuery(async () => undefined);
+    if (now.role === 'tablet') {
+      this._signInProblem = 'You were signed out. Please sign in again.';
+      this._use(now);
+    } else {
+      this._session = undefined;
+      this._problem =
+        'This tablet is no longer enrolled. Ask a supervisor for a new enrollment link.';
+    }
   }
 
   private _act(
@@ -246,8 +266,8 @@ export class RoveStaffView extends LitElement {
     const asOf = this._lastSync.value ?? connection.since;
     if (!asOf) return nothing;
     return html`<p class="stale">
-      This is the last known queue, as of ${clockTime(asOf)} (${waitedFor(asOf, this._now)} ago). It
-      may have changed since.
+      This is the last known queue, as of ${clockTime(asOf)} (${ago(asOf, this._now)}). It may have
+      changed since.
     </p>`;
   }
 }
