@@ -53,8 +53,10 @@ async function activeBuildId(page: Page): Promise<string> {
 function deploy(current: string, next: string): void {
   const file = join(clientDir, 'service-worker.js');
   const source = readFileSync(file, 'utf8');
-  const updated = source.split(JSON.stringify(current)).join(JSON.stringify(next));
-  expect(updated, `the built worker should carry its build id ${current}`).not.toBe(source);
+  const parts = source.split(JSON.stringify(current));
+  // Exactly one: the build id constant, and no other string that happens to match it.
+  expect(parts.length - 1, `the built worker should carry its build id ${current} once`).toBe(1);
+  const updated = parts.join(JSON.stringify(next));
   writeFileSync(file, updated);
 }
 
