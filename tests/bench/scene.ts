@@ -14,12 +14,10 @@ export interface Rover {
 export interface Scene {
   base: string;
   branchId: string;
-  /** Kiosk device tokens; requests are spread over them. */
-  kiosks: string[];
+  /** Kiosks to make requests from, within each kiosk's rate limit. */
+  kiosks: KioskPool;
   rovers: Rover[];
   topicId: string;
-  /** Enrolls one more kiosk there (a kiosk may make only so many requests a minute). */
-  moreKiosk: () => Promise<string>;
 }
 
 export interface Staffer {
@@ -109,22 +107,71 @@ export class Setup {
       this.base,
       'GET',
       `/api/branches/${branchId}/topics`,
-      kioskTokens[0],
+      kioskTokens[0]!,
     );
     const topic = (topics as Json[]).find((t) => !t.hidden) ?? topics[0];
     if (!topic) throw new Error(`Branch ${branchId} has no topics`);
     return {
       base: this.base,
       branchId,
-      kiosks: kioskTokens,
+      kiosks: new KioskPool(kioskTokens, () => this.enroll(branchId, 'kiosk', 'Bench kiosk')),
       rovers,
       topicId: String(topic.id),
-      moreKiosk: () => this.enroll(branchId, 'kiosk', 'Bench kiosk (more)'),
     };
   }
 }
 
-let kioskTurn = 0;
+/** The server lets a kiosk make 60 requests a minute; the bench stays well under that. */
+const PER_KIOSK = 50;
+const WINDOW_MS = 62_000;
+
+/**
+ * Kiosks to send requests from: each is used for at most PER_KIOSK requests a minute, and a
+ * new one is enrolled (one at a time) when all are used up, so no timed POST meets a 429.
+ */
+export class KioskPool {
+  private readonly kiosks: { token: string; since: number; used: number }[];
+  private enrolling?: Promise<void>;
+
+  constructor(
+    tokens: readonly string[],
+    private readonly enroll: () => Promise<string>,
+  ) {
+    this.kiosks = tokens.map((token) => ({ token, since: 0, used: 0 }));
+  }
+
+  get size(): number {
+    return this.kiosks.length;
+  }
+
+  get first(): string {
+    return this.kiosks[0]!.token;
+  }
+
+  async take(): Promise<string> {
+    for (;;) {
+      const now = Date.now();
+      for (const kiosk of this.kiosks) {
+        if (now - kiosk.since > WINDOW_MS) Object.assign(kiosk, { since: now, used: 0 });
+        if (kiosk.used < PER_KIOSK) {
+          kiosk.used++;
+          return kiosk.token;
+        }
+      }
+      this.enrolling ??= this.enroll().then((token) => {
+        this.kiosks.push({ token, since: 0, used: 0 });
+        this.enrolling = undefined;
+      });
+      await this.enrolling;
+    }
+  }
+
+  /** The server refused `token` for its rate: rest it for a whole window. */
+  exhausted(token: string): void {
+    const kiosk = this.kiosks.find((k) => k.token === token);
+    if (kiosk) Object.assign(kiosk, { since: Date.now(), used: Infinity });
+  }
+}
 
 /**
  * A kiosk's "Ask me": creates one waiting request and answers its id. `onSend` hears the id
@@ -137,7 +184,7 @@ export async function ask(
 ): Promise<string> {
   const id = randomUUID();
   for (let attempt = 0; ; attempt++) {
-    const kiosk = scene.kiosks[kioskTurn++ % scene.kiosks.length]!;
+    const kiosk = await scene.kiosks.take();
     onSend?.(id);
     const answer = await call(scene.base, 'POST', '/api/requests', kiosk, {
       id,
@@ -145,11 +192,10 @@ export async function ask(
       name,
     });
     if (answer.status === 201) return id;
-    // Past a kiosk's rate limit: bring in another kiosk rather than wait a minute.
     if (answer.status !== 429 || attempt >= 3) {
       throw new CallError(answer.status, answer.body, 'POST /api/requests');
     }
-    scene.kiosks.push(await scene.moreKiosk());
+    scene.kiosks.exhausted(kiosk);
   }
 }
 
