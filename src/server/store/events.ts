@@ -1,6 +1,7 @@
 // The append-only event log every stream reads: `seq` is one counter per store. Appends take
 // a transaction-scoped advisory lock, so on PostgreSQL events commit in seq order and a reader
 // that has seen seq N has seen every event before it (no gap from a slower transaction).
+// A transaction's events are appended together, as its last statement (see Store.write).
 import type { Db, Row, Sql } from './db.js';
 import { iso } from './rows.js';
 
@@ -25,7 +26,7 @@ export interface LoggedEvent extends NewEvent {
   createdAt: string;
 }
 
-/** Any fixed number: held from an event's insert until its transaction ends. */
+/** Any fixed number: held from a transaction's event insert until it ends. */
 const APPEND_LOCK = 7_301_002;
 
 export function toEvent(row: Row): LoggedEvent {
@@ -43,20 +44,52 @@ export function toEvent(row: Row): LoggedEvent {
 export class EventLog {
   constructor(private readonly db: Db) {}
 
-  async append(tx: Sql, event: NewEvent): Promise<number> {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
-    const [row] = await tx.query<{ seq: unknown }>(
+  /**
+   * Appends a transaction's events in one statement, run as its last before COMMIT (fewer round
+   * trips, and on PostgreSQL the append lock is then held only for this statement and the
+   * commit). PostgreSQL: takes the lock in the same statement, before any seq is drawn, and
+   * queues the NOTIFY that wakes every process when the transaction commits. PGlite runs one
+   * transaction at a time, so it needs neither. Answers the events as logged, in seq order.
+   */
+  async appendAll(tx: Sql, events: readonly NewEvent[]): Promise<LoggedEvent[]> {
+    const postgres = this.db.kind === 'postgres';
+    // On PostgreSQL $1 is the lock's key; the events' values follow.
+    const first = postgres ? 2 : 1;
+    const values = events.map((_, i) => {
+      const p = first + i * 5;
+      return `(${i}, $${p}::text, $${p + 1}::text, $${p + 2}::text, $${p + 3}::boolean, $${p + 4}::jsonb)`;
+    });
+    const params = events.flatMap((event) => [
+      event.kind,
+      event.branchId,
+      event.kioskId ?? null,
+      event.kiosks ?? false,
+      JSON.stringify(event.payload),
+    ]);
+    // Rows are drawn from the sequence in the order of `n`, so seqs follow the array's order.
+    const insert = (from: string) =>
       `INSERT INTO events (kind, branch_id, kiosk_id, kiosks, payload)
-       VALUES ($1, $2, $3, $4, $5::jsonb) RETURNING seq`,
-      [
-        event.kind,
-        event.branchId,
-        event.kioskId ?? null,
-        event.kiosks ?? false,
-        JSON.stringify(event.payload),
-      ],
-    );
-    return Number(row!.seq);
+       SELECT v.kind, v.branch_id, v.kiosk_id, v.kiosks, v.payload
+         FROM ${from}(VALUES ${values.join(', ')}) AS v (n, kind, branch_id, kiosk_id, kiosks, payload)
+        ORDER BY v.n
+       RETURNING seq, created_at`;
+    const rows = postgres
+      ? await tx.query<{ seq: unknown; created_at: unknown }>(
+          `WITH lock AS (SELECT pg_advisory_xact_lock($1)), added AS (${insert('lock, ')})
+           SELECT seq, created_at, pg_notify('rove_events', seq::text) FROM added`,
+          [APPEND_LOCK, ...params],
+        )
+      : await tx.query<{ seq: unknown; created_at: unknown }>(insert(''), params);
+    const logged = rows
+      .map((row) => ({ seq: Number(row.seq), createdAt: iso(row.created_at) }))
+      .sort((a, b) => a.seq - b.seq);
+    return events.map((event, i) => ({
+      ...event,
+      kioskId: event.kioskId ?? null,
+      kiosks: event.kiosks ?? false,
+      seq: logged[i]!.seq,
+      createdAt: logged[i]!.createdAt,
+    }));
   }
 
   /** Events after `seq`, oldest first, at most `limit`. */

@@ -155,18 +155,22 @@ export class RequestStore {
     body: ActionBody<RequestAction>,
   ): Promise<Answer> {
     return this.store.write(async (tx) => {
-      // Lock the request first: every action on it queues here, so the ops check below
-      // sees the answer of any earlier action with the same opId, and two claims get one winner.
-      const [row] = await tx.query('SELECT * FROM requests WHERE id = $1 FOR UPDATE', [id]);
-      const [op] = await tx.query<{ actor: string; status: number; body: unknown }>(
-        'SELECT actor, status, body FROM ops WHERE op_id = $1',
-        [body.opId],
+      // Lock the request first: every action on it queues here, and two claims get one winner.
+      // The opId's earlier answer comes in the same round trip. If an action with the same
+      // opId commits while we wait for the lock, this (older) read of ops misses it; our ops
+      // insert below then fails on its key, which rolls this back and retries (see act), so
+      // a replay still answers what the first call answered.
+      const [row] = await tx.query(
+        `SELECT r.*, o.actor AS op_actor, o.status AS op_status, o.body AS op_body
+           FROM requests r LEFT JOIN ops o ON o.op_id = $2
+          WHERE r.id = $1 FOR UPDATE OF r`,
+        [id, body.opId],
       );
-      if (op) {
-        if (op.actor !== actorKey(actor))
+      if (row && row.op_actor != null) {
+        if (row.op_actor !== actorKey(actor))
           throw conflict('This opId was already used; make a new one');
-        const replayed = typeof op.body === 'string' ? JSON.parse(op.body) : op.body;
-        return { status: Number(op.status), body: replayed as Answer['body'] };
+        const replayed = typeof row.op_body === 'string' ? JSON.parse(row.op_body) : row.op_body;
+        return { status: Number(row.op_status), body: replayed as Answer['body'] };
       }
       if (!row) throw notFound(`Request "${id}"`);
       const current = toRequest(row);

@@ -5,7 +5,7 @@ import type { Db, Row, Sql } from './db.js';
 import { AccountStore } from './accounts.js';
 import { BranchStore } from './branches.js';
 import { DeviceStore } from './devices.js';
-import { EventLog, type NewEvent } from './events.js';
+import { EventLog, type LoggedEvent, type NewEvent } from './events.js';
 import { migrate } from './migrate.js';
 import { RequestStore } from './requests.js';
 import { seed } from './seed.js';
@@ -13,8 +13,8 @@ import { StaffStore } from './staff.js';
 
 /** A transaction that can also append events. */
 export interface Tx extends Sql {
-  /** Appends one event to the log; returns its seq. Visible to streams after commit. */
-  event(event: NewEvent): Promise<number>;
+  /** Appends one event to the log (at the end of the transaction). Visible to streams after commit. */
+  event(event: NewEvent): Promise<void>;
 }
 
 export class Store {
@@ -24,7 +24,7 @@ export class Store {
   readonly requests: RequestStore;
   readonly devices: DeviceStore;
   readonly staff: StaffStore;
-  private readonly committed = new Set<(seq: number) => void>();
+  private readonly committed = new Set<(events: LoggedEvent[]) => void>();
 
   constructor(readonly db: Db) {
     this.log = new EventLog(db);
@@ -51,34 +51,34 @@ export class Store {
     return applied;
   }
 
-  /** Hears the seq of each event this process commits, right after the commit. */
-  onCommitted(listener: (seq: number) => void): () => void {
+  /** Hears the events each transaction of this process commits (in seq order), right after. */
+  onCommitted(listener: (events: LoggedEvent[]) => void): () => void {
     this.committed.add(listener);
     return () => this.committed.delete(listener);
   }
 
-  /** One transaction; events it appends are announced after it commits. */
+  /**
+   * One transaction; events it appends are written as its last statement (one round trip,
+   * with the NOTIFY on PostgreSQL: delivered exactly when it commits, never if it rolls back)
+   * and handed to this process's listeners right after the commit.
+   */
   async write<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    let last = 0;
+    let logged: LoggedEvent[] = [];
     const result = await this.db.transaction(async (sql) => {
-      last = 0;
+      const pending: NewEvent[] = [];
+      logged = [];
       const tx: Tx = {
         query: (text, params) => sql.query(text, params),
         exec: (text) => sql.exec(text),
         event: async (event) => {
-          last = await this.log.append(sql, event);
-          return last;
+          pending.push(event);
         },
       };
       const value = await fn(tx);
-      // NOTIFY inside the transaction is delivered exactly when it commits, and never if it
-      // rolls back: every process LISTENing then reads the log from its last seq.
-      if (last && this.db.kind === 'postgres') {
-        await sql.query("SELECT pg_notify('rove_events', $1)", [String(last)]);
-      }
+      if (pending.length) logged = await this.log.appendAll(sql, pending);
       return value;
     });
-    if (last) for (const listener of this.committed) listener(last);
+    if (logged.length) for (const listener of this.committed) listener(logged);
     return result;
   }
 

@@ -42,8 +42,11 @@ export class StreamHub {
 
   async start(): Promise<void> {
     this.delivered = await this.store.log.lastSeq();
-    this.stopListening = this.store.onCommitted(() => this.nudge());
-    await this.store.db.listen(() => this.nudge());
+    this.stopListening = this.store.onCommitted((events) => this.committed(events));
+    // Our own commits come back over LISTEN too: those already sent need no read of the log.
+    await this.store.db.listen((seq) => {
+      if (seq > this.delivered) this.nudge();
+    });
     this.heartbeat = setInterval(() => {
       for (const connection of this.connections) connection.write(PING);
     }, this.options.heartbeatMs);
@@ -63,8 +66,32 @@ export class StreamHub {
     });
   }
 
-  private async pump(): Promise<void> {
+  /**
+   * Events this process just committed. When they follow on from the last delivered seq (always
+   * on PGlite; on PostgreSQL unless another process or a slower callback got in between) they
+   * go out straight from memory, without reading them back from the log; otherwise the log
+   * is read as for any nudge, so order and completeness never depend on this shortcut.
+   */
+  committed(events: readonly LoggedEvent[]): void {
+    if (this.closed) return;
+    const follows = events.every((event, i) => event.seq === this.delivered + 1 + i);
+    if (this.pumping || !follows) {
+      this.nudge();
+      return;
+    }
+    this.pumping = true;
+    void this.pump([...events]).finally(() => {
+      this.pumping = false;
+    });
+  }
+
+  private async pump(first?: LoggedEvent[]): Promise<void> {
     try {
+      if (first?.length) {
+        await this.dispatch(first);
+        this.delivered = first[first.length - 1]!.seq;
+        if (!this.nudged) return;
+      }
       do {
         this.nudged = false;
         for (;;) {
