@@ -5,6 +5,8 @@ import pg from 'pg';
 import type { Db, Row, Sql } from './db.js';
 
 const CHANNEL = 'rove_events';
+/** Distinct statement texts prepared on each connection, at most. */
+const MAX_PREPARED = 500;
 
 export async function openPostgres(
   url: string,
@@ -42,11 +44,32 @@ export async function openPostgres(
     onSeq(Number.MAX_SAFE_INTEGER);
   };
 
+  // Prepared statements: each connection parses and plans a statement once, then only binds
+  // and runs it (PostgreSQL's CPU per command was mostly parsing and planning the same few
+  // texts). Names are per text; a bounded number, so generated SQL can never grow it forever.
+  const names = new Map<string, string>();
+  let named = 0;
+  const nameFor = (text: string): string | undefined => {
+    let name = names.get(text);
+    if (!name && names.size < MAX_PREPARED) names.set(text, (name = `rove_${++named}`));
+    return name;
+  };
+
   const query = async <R extends Row = Row>(
     conn: pg.Pool | pg.PoolClient,
     text: string,
     params: readonly unknown[] = [],
-  ): Promise<R[]> => (await conn.query<R>(text, params as unknown[])).rows;
+  ): Promise<R[]> => {
+    const name = nameFor(text);
+    try {
+      return (await conn.query<R>({ name, text, values: params as unknown[] })).rows;
+    } catch (error) {
+      // A migration by another process changed a table under a prepared `SELECT *`: use a
+      // fresh name (a fresh plan) from the next call on.
+      if ((error as { code?: string }).code === '0A000' && name) names.delete(text);
+      throw error;
+    }
+  };
 
   return {
     kind: 'postgres',
