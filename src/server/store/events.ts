@@ -26,6 +26,15 @@ export interface LoggedEvent extends NewEvent {
   createdAt: string;
 }
 
+/**
+ * A write a transaction leaves for its last statement (one round trip fewer): an INSERT,
+ * UPDATE or DELETE with no answer, its parameters numbered from $1, no `$n` in literals.
+ */
+export interface Deferred {
+  text: string;
+  params: readonly unknown[];
+}
+
 /** Any fixed number: held from a transaction's event insert until it ends. */
 const APPEND_LOCK = 7_301_002;
 
@@ -45,41 +54,63 @@ export class EventLog {
   constructor(private readonly db: Db) {}
 
   /**
-   * Appends a transaction's events in one statement, run as its last before COMMIT (fewer round
-   * trips, and on PostgreSQL the append lock is then held only for this statement and the
-   * commit). PostgreSQL: takes the lock in the same statement, before any seq is drawn, and
-   * queues the NOTIFY that wakes every process when the transaction commits. PGlite runs one
-   * transaction at a time, so it needs neither. Answers the events as logged, in seq order.
+   * Ends a transaction's writes in one statement, run as its last before COMMIT: its events
+   * (and on PostgreSQL the append lock, taken before any seq is drawn, so it is held only for
+   * this statement and the commit, and the NOTIFY that wakes every process when it commits),
+   * plus any writes the transaction deferred (`also`), each a data-modifying CTE. PGlite runs
+   * one transaction at a time, so it needs no lock. Answers the events as logged, in seq order.
    */
-  async appendAll(tx: Sql, events: readonly NewEvent[]): Promise<LoggedEvent[]> {
+  async appendAll(
+    tx: Sql,
+    events: readonly NewEvent[],
+    also: readonly Deferred[] = [],
+  ): Promise<LoggedEvent[]> {
     const postgres = this.db.kind === 'postgres';
-    // On PostgreSQL $1 is the lock's key; the events' values follow.
-    const first = postgres ? 2 : 1;
-    const values = events.map((_, i) => {
-      const p = first + i * 5;
-      return `(${i}, $${p}::text, $${p + 1}::text, $${p + 2}::text, $${p + 3}::boolean, $${p + 4}::jsonb)`;
+    const params: unknown[] = [];
+    const ctes: string[] = [];
+    if (events.length && postgres) {
+      params.push(APPEND_LOCK);
+      ctes.push(`lock AS (SELECT pg_advisory_xact_lock($1))`);
+    }
+    if (events.length) {
+      const values = events.map((event, i) => {
+        const p = params.length + 1;
+        params.push(
+          event.kind,
+          event.branchId,
+          event.kioskId ?? null,
+          event.kiosks ?? false,
+          JSON.stringify(event.payload),
+        );
+        return `(${i}, $${p}::text, $${p + 1}::text, $${p + 2}::text, $${p + 3}::boolean, $${p + 4}::jsonb)`;
+      });
+      // Rows are drawn from the sequence in the order of `n`, so seqs follow the array's order.
+      ctes.push(`added AS (
+        INSERT INTO events (kind, branch_id, kiosk_id, kiosks, payload)
+        SELECT v.kind, v.branch_id, v.kiosk_id, v.kiosks, v.payload
+          FROM ${postgres ? 'lock, ' : ''}(VALUES ${values.join(', ')})
+            AS v (n, kind, branch_id, kiosk_id, kiosks, payload)
+         ORDER BY v.n
+        RETURNING seq, created_at)`);
+    }
+    also.forEach((write, i) => {
+      const offset = params.length;
+      params.push(...write.params);
+      ctes.push(
+        `also${i} AS (${write.text.replace(/\$(\d+)/g, (_, n) => `$${Number(n) + offset}`)})`,
+      );
     });
-    const params = events.flatMap((event) => [
-      event.kind,
-      event.branchId,
-      event.kioskId ?? null,
-      event.kiosks ?? false,
-      JSON.stringify(event.payload),
-    ]);
-    // Rows are drawn from the sequence in the order of `n`, so seqs follow the array's order.
-    const insert = (from: string) =>
-      `INSERT INTO events (kind, branch_id, kiosk_id, kiosks, payload)
-       SELECT v.kind, v.branch_id, v.kiosk_id, v.kiosks, v.payload
-         FROM ${from}(VALUES ${values.join(', ')}) AS v (n, kind, branch_id, kiosk_id, kiosks, payload)
-        ORDER BY v.n
-       RETURNING seq, created_at`;
-    const rows = postgres
-      ? await tx.query<{ seq: unknown; created_at: unknown }>(
-          `WITH lock AS (SELECT pg_advisory_xact_lock($1)), added AS (${insert('lock, ')})
-           SELECT seq, created_at, pg_notify('rove_events', seq::text) FROM added`,
-          [APPEND_LOCK, ...params],
-        )
-      : await tx.query<{ seq: unknown; created_at: unknown }>(insert(''), params);
+    if (ctes.length === 0) return [];
+    const main = !events.length
+      ? 'SELECT 1'
+      : postgres
+        ? `SELECT seq, created_at, pg_notify('rove_events', seq::text) FROM added`
+        : 'SELECT seq, created_at FROM added';
+    const rows = await tx.query<{ seq: unknown; created_at: unknown }>(
+      `WITH ${ctes.join(',\n')}\n${main}`,
+      params,
+    );
+    if (!events.length) return [];
     const logged = rows
       .map((row) => ({ seq: Number(row.seq), createdAt: iso(row.created_at) }))
       .sort((a, b) => a.seq - b.seq);

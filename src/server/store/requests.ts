@@ -193,12 +193,11 @@ export class RequestStore {
         await this.announce(tx, updated, String(row.kiosk_id));
         answer = { status: 200, body: { request: viewFor(actor, updated) } };
       }
-      await tx.query('INSERT INTO ops (op_id, actor, status, body) VALUES ($1, $2, $3, $4)', [
-        body.opId,
-        actorKey(actor),
-        answer.status,
-        JSON.stringify(answer.body),
-      ]);
+      // Written with the event, in the transaction's last statement.
+      tx.later({
+        text: 'INSERT INTO ops (op_id, actor, status, body) VALUES ($1, $2, $3, $4)',
+        params: [body.opId, actorKey(actor), answer.status, JSON.stringify(answer.body)],
+      });
       return answer;
     });
   }

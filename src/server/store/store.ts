@@ -5,7 +5,7 @@ import type { Db, Row, Sql } from './db.js';
 import { AccountStore } from './accounts.js';
 import { BranchStore } from './branches.js';
 import { DeviceStore } from './devices.js';
-import { EventLog, type LoggedEvent, type NewEvent } from './events.js';
+import { EventLog, type Deferred, type LoggedEvent, type NewEvent } from './events.js';
 import { migrate } from './migrate.js';
 import { RequestStore } from './requests.js';
 import { seed } from './seed.js';
@@ -15,6 +15,8 @@ import { StaffStore } from './staff.js';
 export interface Tx extends Sql {
   /** Appends one event to the log (at the end of the transaction). Visible to streams after commit. */
   event(event: NewEvent): Promise<void>;
+  /** A write with no answer, run with the events in the transaction's last statement. */
+  later(write: Deferred): void;
 }
 
 export class Store {
@@ -66,6 +68,7 @@ export class Store {
     let logged: LoggedEvent[] = [];
     const result = await this.db.transaction(async (sql) => {
       const pending: NewEvent[] = [];
+      const deferred: Deferred[] = [];
       logged = [];
       const tx: Tx = {
         query: (text, params) => sql.query(text, params),
@@ -73,9 +76,12 @@ export class Store {
         event: async (event) => {
           pending.push(event);
         },
+        later: (write) => {
+          deferred.push(write);
+        },
       };
       const value = await fn(tx);
-      if (pending.length) logged = await this.log.appendAll(sql, pending);
+      logged = await this.log.appendAll(sql, pending, deferred);
       return value;
     });
     if (logged.length) for (const listener of this.committed) listener(logged);
