@@ -1,11 +1,12 @@
 // Figures that need a fresh server process each run: `npm start` to a healthy `/api/health` on
 // an existing store, and the resident memory each idle stream costs (0 -> N streams) in that
-// same fresh process, where no earlier run's freed heap can hide the growth.
+// same process: first cold, then again at steady state (the figure).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { sleep } from './http.js';
 import { Setup, type Scene, type Staffer } from './scene.js';
-import { startTimed, type SpawnOptions } from './server.js';
+import { servingPid, startTimed, type ServerProcess, type SpawnOptions } from './server.js';
 import { Watchers } from './live.js';
 
 export interface ProcessRun {
@@ -13,6 +14,8 @@ export interface ProcessRun {
   rssBeforeKb: number;
   rssAfterKb: number;
   streams: number;
+  /** The same in the process's first 0 -> N (one-off growth included). */
+  coldPerStreamKb: number;
   perStreamKb: number;
   entry: string;
 }
@@ -21,6 +24,7 @@ const RSS_BRANCH = 'bench-rss';
 
 export class ProcessRuns {
   private scene?: Scene;
+  private server?: ServerProcess;
 
   constructor(
     private readonly spawn: SpawnOptions,
@@ -33,7 +37,14 @@ export class ProcessRuns {
   }
 
   async run(): Promise<ProcessRun> {
-    const { server, healthyMs } = await startTimed({ ...this.spawn, entry: this.entry });
+    // The GC probe goes in through NODE_OPTIONS, which start.mjs passes on to the server.
+    const probe = `--import=${pathToFileURL(join(this.spawn.root, 'tests', 'bench', 'gc-probe.mjs')).href}`;
+    const env = {
+      ...this.spawn.env,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${probe}`.trim(),
+    };
+    const { server, healthyMs } = await startTimed({ ...this.spawn, env, entry: this.entry });
+    this.server = server;
     try {
       // Tokens are stored, so the scene made in the first run serves every later process.
       if (!this.scene) {
@@ -43,25 +54,41 @@ export class ProcessRuns {
         this.scene = await setup.scene(RSS_BRANCH, staff);
       }
       const scene = { ...this.scene, base: server.url };
-      // Warm the stream path once so its code and caches are not counted as per-stream cost.
-      const warm = await Watchers.open(scene, 10);
-      warm.close();
-      await sleep(500);
-      const rssBeforeKb = server.rssKb();
-      const watchers = await Watchers.open(scene, this.streams);
-      await sleep(1000);
-      const rssAfterKb = server.rssKb();
-      watchers.close();
+      // Cold: the first 0 -> N in a fresh process. This also counts one-off costs (compiled
+      // code, PGlite's WASM memory growing) that a running server has already paid, so it is
+      // kept only as a detail. Both ends are read after a full GC (gc-probe.mjs).
+      const cold = await this.growth(scene);
+      // Steady state, the figure: the same 0 -> N again, now that the process has served N.
+      const warm = await this.growth(scene);
       return {
         healthyMs,
-        rssBeforeKb,
-        rssAfterKb,
+        rssBeforeKb: warm.before,
+        rssAfterKb: warm.after,
         streams: this.streams,
-        perStreamKb: (rssAfterKb - rssBeforeKb) / this.streams,
+        perStreamKb: (warm.after - warm.before) / this.streams,
+        coldPerStreamKb: (cold.after - cold.before) / this.streams,
         entry: this.entry === 'start' ? 'node scripts/start.mjs' : 'node dist/server/main.js',
       };
     } finally {
       await server.stop();
     }
+  }
+
+  /** RSS after a full GC with no stream open, then with N idle streams (past their snapshot). */
+  private async growth(scene: Scene): Promise<{ before: number; after: number }> {
+    const before = await this.settledRss();
+    const watchers = await Watchers.open(scene, this.streams);
+    const after = await this.settledRss();
+    watchers.close();
+    await sleep(300);
+    return { before, after };
+  }
+
+  /** Asks the server (through gc-probe.mjs) for a full GC, then reads its RSS. */
+  private async settledRss(): Promise<number> {
+    await sleep(300);
+    process.kill(servingPid(this.server!.child.pid!), 'SIGUSR2');
+    await sleep(700);
+    return this.server!.rssKb();
   }
 }

@@ -383,11 +383,11 @@ class StoreBench {
       }),
       this.fig({
         id: 'rss-per-idle-stream',
-        label: `server RSS per idle stream, 0 -> ${this.size.idleStreams} streams`,
+        label: `server RSS per idle stream, 0 -> ${this.size.idleStreams} streams (steady state)`,
         unit: 'KB',
         budget: { op: '<', value: this.budgets.rssPerIdleStreamKb! },
         runs: runs.map((r) => r.perStreamKb),
-        detail: { perRun: runs },
+        detail: { coldMedianKb: median(runs.map((r) => r.coldPerStreamKb)), perRun: runs },
       }),
     ];
   }

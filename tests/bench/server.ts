@@ -50,8 +50,8 @@ process.once('exit', () => {
 });
 
 /**
- * A private copy of the built app (dist/, package.json, scripts/start.mjs, and a link to
- * node_modules), so a rebuild of the shared dist/ by someone else mid-bench changes nothing
+ * A private copy of the built app (dist/, package.json, scripts/start.mjs, the GC probe, and a
+ * link to node_modules), so a rebuild of the shared dist/ by someone else mid-bench changes nothing
  * under the bench's feet. Answers the copy's root; `dispose` removes it.
  */
 export function snapshotApp(root: string): { root: string; dispose: () => void } {
@@ -67,6 +67,12 @@ export function snapshotApp(root: string): { root: string; dispose: () => void }
   if (existsSync(join(root, 'scripts', 'start.mjs'))) {
     cpSync(join(root, 'scripts', 'start.mjs'), join(copy, 'scripts', 'start.mjs'));
   }
+  // The memory figure's GC probe (see gc-probe.mjs), loaded into the server only for it.
+  mkdirSync(join(copy, 'tests', 'bench'), { recursive: true });
+  cpSync(
+    join(root, 'tests', 'bench', 'gc-probe.mjs'),
+    join(copy, 'tests', 'bench', 'gc-probe.mjs'),
+  );
   symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
   // The copy has no sources, but start.mjs also compares package.json: mark the build newest
   // so `npm start` in the copy never decides to rebuild (and the start-up figure never times it).
