@@ -29,6 +29,8 @@ export class ProcessRuns {
   constructor(
     private readonly spawn: SpawnOptions,
     private readonly streams: number,
+    /** Scales the pauses around each RSS reading (a quick run only proves the path works). */
+    private readonly pause = 1,
   ) {}
 
   /** `scripts/start.mjs` when it exists (what `npm start` runs), else the built server. */
@@ -80,15 +82,15 @@ export class ProcessRuns {
     const watchers = await Watchers.open(scene, this.streams);
     const after = await this.settledRss();
     watchers.close();
-    await sleep(300);
+    await sleep(300 * this.pause);
     return { before, after };
   }
 
   /** Asks the server (through gc-probe.mjs) for a full GC, then reads its RSS. */
   private async settledRss(): Promise<number> {
-    await sleep(300);
+    await sleep(300 * this.pause);
     process.kill(servingPid(this.server!.child.pid!), 'SIGUSR2');
-    await sleep(700);
+    await sleep(700 * this.pause);
     return this.server!.rssKb();
   }
 }

@@ -65,7 +65,7 @@ const FULL: Sizes = {
   processRuns: 5,
 };
 const QUICK: Sizes = {
-  runs: 2,
+  runs: 1,
   fanoutSmall: 4,
   fanoutLarge: 8,
   events: 3,
@@ -370,7 +370,11 @@ class StoreBench {
   /** Start-up and idle-stream memory, each run in a fresh process on this (now existing) store. */
   async processFigures(): Promise<Figure[]> {
     // live() already made this store (and its admin), so these starts find an existing one.
-    const runner = new ProcessRuns(this.spawnOptions(), this.size.idleStreams);
+    const runner = new ProcessRuns(
+      this.spawnOptions(),
+      this.size.idleStreams,
+      this.options.quick ? 0.2 : 1,
+    );
     const runs = [];
     for (let r = 0; r < this.size.processRuns; r++) runs.push(await runner.run());
     return [
