@@ -10,6 +10,8 @@ import type { Figure } from './stats.js';
 export interface Report {
   date: string;
   quick: boolean;
+  /** Only some figures (`--only` or one store): never overwrites the full result. */
+  partial: boolean;
   machine: Record<string, unknown>;
   versions: Record<string, string>;
   git: { commit: string; dirty: boolean };
@@ -113,12 +115,13 @@ export function markdown(report: Report): string {
   );
 }
 
-/** Writes `results/latest.json` and `results/latest.md` under tests/bench. */
+/** Writes `results/latest.json` and `latest.md` (a full run), or `partial.json` / `quick.json`. */
 export function save(root: string, report: Report): string {
   const dir = join(root, 'tests', 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, report.quick ? 'quick.json' : 'latest.json');
+  const name = report.quick ? 'quick' : report.partial ? 'partial' : 'latest';
+  const file = join(dir, `${name}.json`);
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  if (!report.quick) writeFileSync(join(dir, 'latest.md'), markdown(report));
+  if (name === 'latest') writeFileSync(join(dir, 'latest.md'), markdown(report));
   return file;
 }

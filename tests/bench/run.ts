@@ -126,6 +126,7 @@ export async function runBench(options: BenchOptions): Promise<Report> {
   return {
     date: new Date().toISOString(),
     quick: options.quick,
+    partial: Boolean(options.only) || options.stores.length < 2,
     ...describeMachine(options.root, extraVersions),
     figures,
     seconds: Math.round((performance.now() - began) / 1000),
