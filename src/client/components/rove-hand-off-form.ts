@@ -3,7 +3,8 @@
 // (detail: {skill, note?}) and `back`.
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controls, tokens } from '../styles/shared.js';
+import { controls, formParts, tokens } from '../styles/shared.js';
+import { backButton, radioChoice } from './form-pieces.js';
 import type { Skill } from '../../shared/schemas.js';
 
 @customElement('rove-hand-off-form')
@@ -11,21 +12,14 @@ export class RoveHandOffForm extends LitElement {
   static override styles = [
     tokens,
     controls,
+    formParts,
     css`
       :host {
         display: block;
       }
       fieldset {
-        border: 2px solid var(--rove-line);
-        border-radius: var(--rove-radius);
-        margin: 0 0 1rem;
-        padding: 0.5rem 1rem;
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
-      }
-      legend {
-        font-weight: 700;
-        padding: 0 0.25rem;
       }
       label.field {
         display: block;
@@ -36,15 +30,6 @@ export class RoveHandOffForm extends LitElement {
         width: 100%;
         min-height: 5rem;
         margin-bottom: 1rem;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.75rem;
-      }
-      [role='alert'] {
-        color: var(--rove-warn);
-        font-weight: 600;
       }
     `,
   ];
@@ -78,20 +63,11 @@ export class RoveHandOffForm extends LitElement {
         ${
           choices.length === 0
             ? html`<p>The list of skills has not reached this tablet yet.</p>`
-            : choices.map(
-                (skill) =>
-                  html`<label class="choice">
-                    <input
-                      type="radio"
-                      name="skill"
-                      .value=${skill.id}
-                      @change=${() => {
-                        this._skill = skill.id;
-                        this._problem = '';
-                      }}
-                    />
-                    ${skill.label}
-                  </label>`,
+            : choices.map((skill) =>
+                radioChoice('skill', skill.id, skill.label, () => {
+                  this._skill = skill.id;
+                  this._problem = '';
+                }),
               )
         }
       </fieldset>
@@ -105,13 +81,7 @@ export class RoveHandOffForm extends LitElement {
       ></textarea>
       ${this._problem ? html`<p role="alert">${this._problem}</p>` : ''}
       <div class="actions">
-        <button
-          type="button"
-          class="quiet"
-          @click=${() => this.dispatchEvent(new CustomEvent('back', { bubbles: true, composed: true }))}
-        >
-          Back
-        </button>
+        ${backButton(this)}
         <button type="submit">Hand off request</button>
       </div>
     </form>`;

@@ -5,6 +5,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { controls, tokens } from '../styles/shared.js';
 import type { Topic } from '../../shared/schemas.js';
+import { backButton } from './form-pieces.js';
 import './rove-topic-icon.js';
 
 export interface KioskDetails {
@@ -108,13 +109,7 @@ export class RoveKioskDetails extends LitElement {
         I'd prefer a quiet word
       </label>
       <div class="actions">
-        <button
-          type="button"
-          class="quiet"
-          @click=${() => this.dispatchEvent(new CustomEvent('back', { bubbles: true, composed: true }))}
-        >
-          Back
-        </button>
+        ${backButton(this)}
         <button type="button" class="send" @click=${this._send}>Send</button>
       </div>`;
   }

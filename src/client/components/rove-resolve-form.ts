@@ -3,7 +3,8 @@
 // and `back`.
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controls, tokens } from '../styles/shared.js';
+import { controls, formParts, tokens } from '../styles/shared.js';
+import { backButton, radioChoice } from './form-pieces.js';
 
 const OUTCOMES = [
   { id: 'answered', label: 'Answered' },
@@ -26,32 +27,14 @@ export class RoveResolveForm extends LitElement {
   static override styles = [
     tokens,
     controls,
+    formParts,
     css`
       :host {
         display: block;
       }
-      fieldset {
-        border: 2px solid var(--rove-line);
-        border-radius: var(--rove-radius);
-        margin: 0 0 1rem;
-        padding: 0.5rem 1rem;
-      }
-      legend {
-        font-weight: 700;
-        padding: 0 0.25rem;
-      }
       .effort {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.75rem;
-      }
-      [role='alert'] {
-        color: var(--rove-warn);
-        font-weight: 600;
       }
     `,
   ];
@@ -75,46 +58,22 @@ export class RoveResolveForm extends LitElement {
     return html`<form @submit=${this._submit}>
       <fieldset>
         <legend>How did it go?</legend>
-        ${OUTCOMES.map(
-          (o) =>
-            html`<label class="choice">
-              <input
-                type="radio"
-                name="outcome"
-                .value=${o.id}
-                @change=${() => {
-                  this._outcome = o.id;
-                  this._problem = '';
-                }}
-              />
-              ${o.label}
-            </label>`,
+        ${OUTCOMES.map((o) =>
+          radioChoice('outcome', o.id, o.label, () => {
+            this._outcome = o.id;
+            this._problem = '';
+          }),
         )}
       </fieldset>
       <fieldset class="effort">
         <legend>Effort (optional)</legend>
-        ${EFFORT.map(
-          (label, index) =>
-            html`<label class="choice">
-              <input
-                type="radio"
-                name="effort"
-                .value=${String(index + 1)}
-                @change=${() => (this._effort = index + 1)}
-              />
-              ${label}
-            </label>`,
+        ${EFFORT.map((label, index) =>
+          radioChoice('effort', String(index + 1), label, () => (this._effort = index + 1)),
         )}
       </fieldset>
       ${this._problem ? html`<p role="alert">${this._problem}</p>` : ''}
       <div class="actions">
-        <button
-          type="button"
-          class="quiet"
-          @click=${() => this.dispatchEvent(new CustomEvent('back', { bubbles: true, composed: true }))}
-        >
-          Back
-        </button>
+        ${backButton(this)}
         <button type="submit">Resolve request</button>
       </div>
     </form>`;

@@ -4,6 +4,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controls, tokens } from '../styles/shared.js';
 import type { Topic } from '../../shared/schemas.js';
+import { backButton } from './form-pieces.js';
 import './rove-topic-icon.js';
 
 @customElement('rove-topic-picker')
@@ -71,13 +72,7 @@ export class RoveTopicPicker extends LitElement {
               )}
             </ul>`
       }
-      <button
-        type="button"
-        class="quiet"
-        @click=${() => this.dispatchEvent(new CustomEvent('back', { bubbles: true, composed: true }))}
-      >
-        Back
-      </button>`;
+      ${backButton(this)}`;
   }
 }
 

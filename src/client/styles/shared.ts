@@ -106,3 +106,26 @@ export const controls = css`
     white-space: nowrap;
   }
 `;
+
+/** The parts of a tablet form: framed groups of choices, a row of actions, a problem in words. */
+export const formParts = css`
+  fieldset {
+    border: 2px solid var(--rove-line);
+    border-radius: var(--rove-radius);
+    margin: 0 0 1rem;
+    padding: 0.5rem 1rem;
+  }
+  legend {
+    font-weight: 700;
+    padding: 0 0.25rem;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+  }
+  [role='alert'] {
+    color: var(--rove-warn);
+    font-weight: 600;
+  }
+`;

@@ -1,0 +1,27 @@
+// Template pieces the kiosk and tablet forms share, so a Back button or a radio choice looks
+// and behaves the same on every screen: not elements, just parts of their host's template.
+import { html, type TemplateResult } from 'lit';
+
+/** The quiet Back button: fires `back` (bubbling, composed) from `host`. */
+export function backButton(host: HTMLElement): TemplateResult {
+  return html`<button
+    type="button"
+    class="quiet"
+    @click=${() => host.dispatchEvent(new CustomEvent('back', { bubbles: true, composed: true }))}
+  >
+    Back
+  </button>`;
+}
+
+/** One radio button of group `name`, named by its label; `chosen` runs when it is picked. */
+export function radioChoice(
+  name: string,
+  value: string,
+  label: string,
+  chosen: () => void,
+): TemplateResult {
+  return html`<label class="choice">
+    <input type="radio" name=${name} .value=${value} @change=${chosen} />
+    ${label}
+  </label>`;
+}
