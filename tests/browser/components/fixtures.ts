@@ -1,6 +1,7 @@
 // Data for the kiosk and tablet component tests: requests, topics and people as the server
 // would send them, set straight on properties or into Dexie (no server in component tests).
 import type { HelpRequest, Skill, StaffName, Topic } from '../../../src/shared/schemas.js';
+import { helpRequestMaker } from '../../support/help-request.js';
 import type { PendingView } from '../../../src/client/db/pending.js';
 
 // Mocha's globals, as Web Test Runner provides them (no @types/mocha in this project).
@@ -41,22 +42,8 @@ export const skills: Skill[] = [
 export const sam: StaffName = { id: 'staff-sam', displayName: 'Sam', skills: ['tech'] };
 export const lee: StaffName = { id: 'staff-lee', displayName: 'Lee', skills: ['history'] };
 
-let n = 0;
-export function helpRequest(fields: Partial<HelpRequest> = {}): HelpRequest {
-  n++;
-  return {
-    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    branchId: 'main',
-    ticket: `A${n}`,
-    topicId: 'tech',
-    skill: 'tech',
-    status: 'waiting',
-    needs: [],
-    version: 1,
-    createdAt: new Date(Date.now() - n * 60_000).toISOString(),
-    ...fields,
-  };
-}
+/** A waiting request of branch `main`, with fields overridden; each one a minute older. */
+export const helpRequest = helpRequestMaker((n) => new Date(Date.now() - n * 60_000).toISOString());
 
 export const view = (request: HelpRequest, pending: PendingView['pending'] = []): PendingView => ({
   request,
