@@ -1,6 +1,6 @@
 // Wires Fastify: strict validation, one error handler, cookies, the API routes, the built
 // client. Never listens: main.ts (or a test) does that, so tests run it all in-process.
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import cookie from '@fastify/cookie';
 import { createLimits, type Limits } from './auth/limits.js';
 import type { ServerConfig } from './config.js';
@@ -25,7 +25,9 @@ export async function createApp({ store, hub, config, limits }: AppParts): Promi
   const app = Fastify({
     logger: { level: config.logLevel },
     // One line per request drowns what matters at a library; `LOG_LEVEL=debug` brings them back.
-    disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
+    logController: new LogController({
+      disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
+    }),
     bodyLimit: BODY_LIMIT,
     // Believe X-Forwarded-Proto/For only from a proxy on this machine (the HTTPS set-up).
     trustProxy: 'loopback',
