@@ -6,6 +6,7 @@ import { ApiError } from '../api/http.js';
 import { postNewRequest, postRequestAction } from '../api/requests.js';
 import { db, type OutboxEntry } from './db.js';
 import { newId } from './ids.js';
+import { dropStranded, isKioskEntry, signedInStaffId } from './staff-outbox.js';
 import type { CreateRequestBody, HelpRequest } from '../../shared/schemas.js';
 import type { RequestAction } from '../../shared/request-machine.js';
 
@@ -49,7 +50,11 @@ export async function queueNewRequest(
   return id;
 }
 
-/** A staff action (claim, start, resolve...) with its extra fields (outcome, skill, note). */
+/**
+ * A staff action (claim, start, resolve...) with its extra fields (outcome, skill, note).
+ * `actor` is the staff member making it, recorded with it: it is sent only under their
+ * session. Only a kiosk's cancel has no actor.
+ */
 export async function queueRequestAction(
   requestId: string,
   action: RequestAction,
@@ -76,6 +81,8 @@ export function backoffMs(attempts: number): number {
 
 export type FlushResult =
   | { state: 'empty' }
+  /** What is left belongs to a staff member who is not signed in: it waits for them. */
+  | { state: 'held' }
   /** The head could not be sent; nothing after it is tried before `retryAt` (epoch ms). */
   | { state: 'retry'; retryAt: number; offline: boolean };
 
@@ -106,7 +113,8 @@ let running: Promise<FlushResult> | undefined;
 let again = false;
 
 /**
- * Sends the outbox from its oldest entry until it is empty or the head cannot be sent.
+ * Sends the outbox from its oldest entry until it is empty or the head cannot be sent. A staff
+ * action is sent only while its maker is the one signed in (see staff-outbox.ts).
  * Only one flush runs at a time in a tab (and across tabs where Web Locks exist); a call while
  * one runs makes that one look again before it ends, so a just-queued action is never missed.
  */
@@ -134,6 +142,15 @@ async function drain(sender: OutboxSender): Promise<FlushResult> {
   for (;;) {
     const head = await db.outbox.orderBy('seq').first();
     if (!head || head.seq === undefined) return { state: 'empty' };
+    // A staff action goes only under the session of the person who made it.
+    if (!isKioskEntry(head)) {
+      const me = await signedInStaffId();
+      if (me === undefined) return { state: 'held' };
+      if (head.actorId !== me) {
+        await dropStranded(me);
+        continue;
+      }
+    }
     if (head.notBefore > Date.now())
       return { state: 'retry', retryAt: head.notBefore, offline: false };
     try {

@@ -10,9 +10,16 @@ import {
   type Session,
 } from '../api/session.js';
 import { getMeta, setMeta } from '../db/db.js';
+import { flushOutbox } from '../db/outbox.js';
 import { clearRequests } from '../db/replica.js';
-
-const KEY = 'session';
+import {
+  SESSION_KEY as KEY,
+  discardUnsentFor,
+  readUnsentFor,
+  retryNowFor,
+  signedInStaffId,
+  type UnsentAction,
+} from '../db/staff-outbox.js';
 
 /**
  * Asks the server who we are; with no server, answers what it said last time.
@@ -40,18 +47,39 @@ export async function signIn(staffId: string, pin: string): Promise<Session> {
 }
 
 /**
- * Ends the staff session. The tablet forgets the queue it held (patron text must not outlive
- * the person it was shown to); actions still in the outbox stay and are sent.
+ * Before signing out: the signed-in person's actions that have not reached the server. When
+ * the browser is online it first tries to send them, so what remains could not be sent.
  */
-export async function signOut(): Promise<void> {
+export async function unsentBeforeSignOut(): Promise<UnsentAction[]> {
+  const me = await signedInStaffId();
+  if (!me || (await readUnsentFor(me)).length === 0) return [];
+  if (typeof navigator === 'undefined' || navigator.onLine) {
+    await retryNowFor(me);
+    await flushOutbox();
+  }
+  return readUnsentFor(me);
+}
+
+/**
+ * Ends the staff session. The tablet forgets the queue it held (patron text must not outlive
+ * the person it was shown to). With `discard`, the person's unsent actions are removed and
+ * answered, so the screen can say so; without it they wait for that same person to sign in
+ * again, and are dropped with a notice if someone else signs in first: they are never sent
+ * under another session.
+ */
+export async function signOut({ discard = false } = {}): Promise<UnsentAction[]> {
   const previous = await getMeta<Session>(KEY);
+  const me = previous?.role === 'staff' ? previous.staff?.id : undefined;
   await setMeta(KEY, { ...previous, role: previous?.device ? 'tablet' : null, staff: undefined });
+  // After the session is forgotten, so the flusher can send none of these in the meantime.
+  const discarded = discard && me ? await discardUnsentFor(me) : [];
   await clearRequests();
   try {
     await signOutStaff();
   } catch (error) {
     console.warn('Signed out on this tablet; the server will hear when it is back', error);
   }
+  return discarded;
 }
 
 /**

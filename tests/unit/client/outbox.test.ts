@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/client/api/http.js';
-import { db } from '../../../src/client/db/db.js';
+import { db, setMeta } from '../../../src/client/db/db.js';
 import {
   flushOutbox,
   queueNewRequest,
@@ -54,6 +54,8 @@ const offline = () => new ApiError(0, 'offline', 'The server could not be reache
 
 beforeEach(async () => {
   await Promise.all([db.outbox.clear(), db.requests.clear(), db.notices.clear()]);
+  // Sam's actions are sent under Sam's session (staff-outbox.test.ts covers anyone else's).
+  await setMeta('session', { role: 'staff', staff: { ...sam, skills: [] } });
 });
 
 describe('the outbox', () => {

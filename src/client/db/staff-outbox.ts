@@ -1,0 +1,110 @@
+// Whose outbox entry is whose: a staff action is sent only under the session of the staff
+// member who made it. Entries of someone no longer signed in are never sent under another
+// session; the person signing out either waits for theirs or discards them.
+import type { Session } from '../api/session.js';
+import { db, getMeta, type OutboxEntry } from './db.js';
+
+/** The meta key where this device remembers its session (written by sync/session.ts). */
+export const SESSION_KEY = 'session';
+
+/** A staff action still in the outbox, in words ("claim A5"). */
+export interface UnsentAction {
+  seq: number;
+  requestId: string;
+  words: string;
+}
+
+/** The staff member this device is signed in as, per its remembered session, if any. */
+export async function signedInStaffId(): Promise<string | undefined> {
+  const session = await getMeta<Session>(SESSION_KEY);
+  return session?.role === 'staff' ? session.staff?.id : undefined;
+}
+
+/** A kiosk's own entry (its new request, or its patron's cancel): no staff member made it. */
+export function isKioskEntry(entry: OutboxEntry): boolean {
+  return entry.actorId === undefined && (entry.action === 'create' || entry.action === 'cancel');
+}
+
+const VERBS: Record<OutboxEntry['action'], string> = {
+  create: 'send',
+  claim: 'claim',
+  release: 'release',
+  start: 'start',
+  resolve: 'resolve',
+  transfer: 'hand off',
+  cancel: 'cancel',
+};
+
+/** "claim A5", from the replica's ticket ("a request" when the tablet no longer has it). */
+async function inWords(entries: OutboxEntry[]): Promise<UnsentAction[]> {
+  const requests = await db.requests.bulkGet(entries.map((e) => e.requestId));
+  return entries.map((entry, i) => ({
+    seq: entry.seq!,
+    requestId: entry.requestId,
+    words: `${VERBS[entry.action]} ${requests[i]?.ticket || 'a request'}`,
+  }));
+}
+
+/** The actions `staffId` made that have not reached the server, oldest first. */
+export async function readUnsentFor(staffId: string): Promise<UnsentAction[]> {
+  const entries = await db.outbox.orderBy('seq').toArray();
+  return inWords(entries.filter((e) => e.actorId === staffId));
+}
+
+/** Lets `staffId`'s actions be tried at once, whatever backoff they were waiting out. */
+export async function retryNowFor(staffId: string): Promise<void> {
+  await db.outbox.filter((e) => e.actorId === staffId).modify({ notBefore: 0 });
+}
+
+/** Runs `work` while no flush is sending (the outbox's Web Lock, where there is one). */
+function whileNotSending<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? (locks.request('rove-outbox', work) as Promise<T>) : work();
+}
+
+/**
+ * Removes `staffId`'s unsent actions and answers what it removed. It waits for a send in
+ * flight to finish first, so what it reports as discarded was really never sent.
+ */
+export function discardUnsentFor(staffId: string): Promise<UnsentAction[]> {
+  return whileNotSending(() =>
+    db.transaction('rw', db.outbox, db.requests, async () => {
+      const unsent = await readUnsentFor(staffId);
+      await db.outbox.bulkDelete(unsent.map((u) => u.seq));
+      return unsent;
+    }),
+  );
+}
+
+/** "2 changes", "1 change". */
+export function changes(count: number): string {
+  return `${count} ${count === 1 ? 'change' : 'changes'}`;
+}
+
+/**
+ * Staff actions that must never be sent under `staffId`'s session (someone else made them,
+ * or older data left them with no maker): removed, with a notice saying what was dropped.
+ * Called by the flusher, inside its own lock, before it sends anything.
+ */
+export async function dropStranded(staffId: string): Promise<number> {
+  return db.transaction('rw', [db.outbox, db.requests, db.notices], async () => {
+    const stranded = (await db.outbox.orderBy('seq').toArray()).filter(
+      (e) => !isKioskEntry(e) && e.actorId !== staffId,
+    );
+    if (stranded.length === 0) return 0;
+    const words = await inWords(stranded);
+    const names = [...new Set(stranded.map((e) => e.actorName).filter(Boolean))];
+    const by = names.length ? ` by ${names.join(' and ')}` : '';
+    await db.outbox.bulkDelete(stranded.map((e) => e.seq!));
+    await db.notices.add({
+      requestId: stranded[0]!.requestId,
+      text:
+        `${capital(changes(stranded.length))} made${by} before they signed out never reached ` +
+        `the server and were dropped, not sent in your name: ${words.map((w) => w.words).join(', ')}.`,
+      at: new Date().toISOString(),
+    });
+    return stranded.length;
+  });
+}
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
