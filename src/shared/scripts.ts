@@ -87,6 +87,9 @@ export const PublishScriptBody = Type.Object(
 );
 export type PublishScriptBody = Static<typeof PublishScriptBody>;
 
+/** `POST /api/scripts/:id/unpublish`: an empty object. */
+export const UnpublishScriptBody = Type.Object({}, strict);
+
 /** `POST /api/scripts/:id/versions/:n/restore`: optionally the `latestVersion` it expects. */
 export const RestoreScriptBody = Type.Object(
   { version: Type.Optional(Type.Integer({ minimum: 1 })) },
@@ -109,6 +112,12 @@ export const ScriptListQuery = Type.Object(
 /** `event: script`, `id: <seq>`: a script was published (or withdrawn: no `publishedVersion`). */
 export interface ScriptEvent {
   script: Script;
+}
+
+/** `event: snapshot` of the public scripts stream: every published script as of `seq`. */
+export interface ScriptsSnapshotEvent {
+  seq: number;
+  scripts: Script[];
 }
 
 /** Makes a script id from a title: "Finding a book!" -> "finding-a-book". */

@@ -1,5 +1,6 @@
-// The event streams (SSE): staff of a branch, and a kiosk's own requests. Resume point from
-// `Last-Event-ID` or, for a first EventSource connection that cannot set headers, `?lastEventId=`.
+// The event streams (SSE): staff of a branch, and a kiosk's own requests (the public scripts
+// stream, in scripts.ts, opens the same way). Resume point from `Last-Event-ID` or, for a first
+// EventSource connection that cannot set headers, `?lastEventId=`.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { Id } from '../../shared/schemas.js';
@@ -19,7 +20,8 @@ export function resumePoint(request: FastifyRequest): number | undefined {
   return Number(text.trim());
 }
 
-async function stream(
+/** Answers `request` with an event stream for `audience`, held open by the hub. */
+export async function openStream(
   { hub, config }: AppContext,
   request: FastifyRequest,
   reply: FastifyReply,
@@ -60,13 +62,13 @@ export const eventRoutes: RouteModule = (app, context) => {
         deviceId: who.session.device.id,
         sessionHash: who.session.tokenHash,
       };
-      await stream(context, request, reply, audience, resumePoint(request));
+      await openStream(context, request, reply, audience, resumePoint(request));
     },
   );
 
   app.get('/api/kiosk/events', { schema: { querystring: StreamQuery } }, async (request, reply) => {
     const kiosk = await requireKiosk(store, request);
     const audience: Audience = { kind: 'kiosk', branchId: kiosk.branchId, deviceId: kiosk.id };
-    await stream(context, request, reply, audience, resumePoint(request));
+    await openStream(context, request, reply, audience, resumePoint(request));
   });
 };

@@ -1,5 +1,6 @@
 // Greeter scripts (docs/API.md "Scripts"): anyone reads the published ones (they hold no
-// patron data); a supervisor creates, saves new versions, publishes and restores.
+// patron data) and may follow them live; a supervisor creates, saves new versions, publishes,
+// withdraws and restores.
 import {
   CreateScriptBody,
   PublishScriptBody,
@@ -8,15 +9,21 @@ import {
   ScriptListQuery,
   ScriptParams,
   ScriptVersionParams,
+  UnpublishScriptBody,
   scriptIdFromTitle,
 } from '../../shared/scripts.js';
 import { caller, requireAdmin } from '../auth/caller.js';
-import { notFound } from '../errors.js';
+import { invalid, notFound } from '../errors.js';
+import { openStream } from './events.js';
 import { ScriptStore, contentOf } from '../store/scripts.js';
 import type { FastifyRequest } from 'fastify';
 import type { RouteModule } from '../context.js';
 
-export const scriptRoutes: RouteModule = (app, { store }) => {
+/** Paths under /api/scripts/ that are not script ids. */
+const RESERVED_IDS = new Set(['events']);
+
+export const scriptRoutes: RouteModule = (app, context) => {
+  const { store } = context;
   const scripts = new ScriptStore(store);
 
   /** Who saved a version, for the record: `admin:<username>`. */
@@ -32,6 +39,11 @@ export const scriptRoutes: RouteModule = (app, { store }) => {
       return { scripts: await scripts.listDrafts() };
     }
     return { scripts: await scripts.listPublished() };
+  });
+
+  // Anyone: every published script as `event: snapshot`, then each publish and withdrawal.
+  app.get('/api/scripts/events', async (request, reply) => {
+    await openStream(context, request, reply, { kind: 'scripts' }, undefined);
   });
 
   app.get('/api/scripts/:id', { schema: { params: ScriptParams } }, async (request) => {
@@ -54,11 +66,11 @@ export const scriptRoutes: RouteModule = (app, { store }) => {
   app.post('/api/scripts', { schema: { body: CreateScriptBody } }, async (request, reply) => {
     const by = await savedBy(request);
     const { id, ...content } = request.body;
-    const script = await scripts.create(
-      id ?? scriptIdFromTitle(content.title),
-      contentOf(content),
-      by,
-    );
+    if (id && RESERVED_IDS.has(id))
+      throw invalid(`id: "${id}" is kept for the API; choose another`);
+    let made = id ?? scriptIdFromTitle(content.title);
+    if (RESERVED_IDS.has(made)) made = `${made}-script`;
+    const script = await scripts.create(made, contentOf(content), by);
     return reply.status(201).send({ script });
   });
 
@@ -78,6 +90,15 @@ export const scriptRoutes: RouteModule = (app, { store }) => {
     async (request) => {
       await requireAdmin(store, request);
       return { script: await scripts.publish(request.params.id, request.body.version) };
+    },
+  );
+
+  app.post(
+    '/api/scripts/:id/unpublish',
+    { schema: { params: ScriptParams, body: UnpublishScriptBody } },
+    async (request) => {
+      await requireAdmin(store, request);
+      return { script: await scripts.unpublish(request.params.id) };
     },
   );
 

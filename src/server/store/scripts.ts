@@ -100,6 +100,20 @@ export class ScriptStore {
     return rows.map(toScript);
   }
 
+  /**
+   * The public scripts stream's first event: every published script and the log's seq, read
+   * in one snapshot, so the events after `seq` are exactly the changes the list lacks.
+   */
+  publishedSnapshot(): Promise<{ seq: number; scripts: Script[] }> {
+    return this.store.db.transaction(async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+      const rows = await tx.query(
+        `${SELECT('published_version')} ORDER BY v.content->>'title', s.id`,
+      );
+      return { seq: await this.store.log.lastSeq(tx), scripts: rows.map(toScript) };
+    });
+  }
+
   /** Every script at its newest version, published or not (the supervisor's list). */
   async listDrafts(): Promise<Script[]> {
     const rows = await this.store.query(
@@ -184,6 +198,29 @@ export class ScriptStore {
       const script = (await readScript(tx, id, false))!;
       await tx.event({ kind: 'script', branchId: null, payload: { script } });
       return script;
+    });
+  }
+
+  /**
+   * Withdraws a script: devices stop showing it. Logs `event: script` carrying the content
+   * devices last showed (never a draft: anyone may hear it) with no `publishedVersion`, which
+   * tells them to drop it. Withdrawing a script that is not published changes nothing and
+   * logs nothing. Answers the script at its newest version, as the supervisor's list has it.
+   */
+  unpublish(id: string): Promise<Script> {
+    return this.store.write(async (tx) => {
+      await lockScript(tx, id, undefined);
+      const shown = await readScript(tx, id, false);
+      if (shown) {
+        await tx.query(
+          `UPDATE scripts SET published_version = NULL, published_at = NULL, updated_at = now()
+            WHERE id = $1`,
+          [id],
+        );
+        const { publishedVersion: _was, publishedAt: _at, ...withdrawn } = shown;
+        await tx.event({ kind: 'script', branchId: null, payload: { script: withdrawn } });
+      }
+      return (await readScript(tx, id, true))!;
     });
   }
 }

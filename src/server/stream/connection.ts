@@ -3,9 +3,19 @@
 import type { ServerResponse } from 'node:http';
 import type { LoggedEvent } from '../store/events.js';
 
-export type Audience =
-  | { kind: 'staff'; branchId: string; staffId: string; deviceId: string; sessionHash: string }
-  | { kind: 'kiosk'; branchId: string; deviceId: string };
+export type StaffAudience = {
+  kind: 'staff';
+  branchId: string;
+  staffId: string;
+  deviceId: string;
+  sessionHash: string;
+};
+export type KioskAudience = { kind: 'kiosk'; branchId: string; deviceId: string };
+/** Anyone at all (no credentials): published scripts only, which hold no patron data. */
+export type ScriptsAudience = { kind: 'scripts' };
+/** The streams that stand for a device or a person, and so can be ended with them. */
+export type SignedInAudience = StaffAudience | KioskAudience;
+export type Audience = SignedInAudience | ScriptsAudience;
 
 /** A reader this far behind is not reading: drop it and let it reconnect and resume. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
@@ -25,9 +35,13 @@ export class Connection {
     private readonly response: ServerResponse,
   ) {}
 
-  /** Does this stream hear `event`? Staff: their branch and all-branch events. Kiosk: its own. */
+  /**
+   * Does this stream hear `event`? Staff: their branch and all-branch events. Kiosk: its own.
+   * The public scripts stream: script events and nothing else.
+   */
   hears(event: LoggedEvent): boolean {
     const audience = this.audience;
+    if (audience.kind === 'scripts') return event.kind === 'script';
     if (audience.kind === 'staff')
       return event.branchId === null || event.branchId === audience.branchId;
     if (event.branchId !== audience.branchId) return false;

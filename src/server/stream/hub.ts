@@ -1,13 +1,15 @@
 // The stream hub: every open SSE stream of this process, fed from the event log. A committed
 // event reaches the hub as a nudge (directly from this process's store, or over LISTEN from
 // another process on PostgreSQL); the hub then reads the log after the last seq it delivered,
-// so every process delivers every event once and in order.
+// so every process delivers every event once and in order. Streams: a branch's staff, a kiosk's
+// own requests, and the public scripts stream anyone may hold.
 import type { ServerResponse } from 'node:http';
 import type { HelpRequest } from '../../shared/schemas.js';
 import type { LoggedEvent } from '../store/events.js';
 import { forKiosk, startOfToday } from '../store/rows.js';
 import type { Store } from '../store/store.js';
-import { Connection, type Audience } from './connection.js';
+import { ScriptStore } from '../store/scripts.js';
+import { Connection, type Audience, type SignedInAudience } from './connection.js';
 import { PING, frame } from './frames.js';
 import { lineFor } from './line.js';
 
@@ -26,11 +28,14 @@ export class StreamHub {
   private heartbeat?: NodeJS.Timeout;
   private stopListening?: () => void;
   private closed = false;
+  private readonly scripts: ScriptStore;
 
   constructor(
     private readonly store: Store,
     private readonly options: HubOptions,
-  ) {}
+  ) {
+    this.scripts = new ScriptStore(store);
+  }
 
   setLogger(log: HubOptions['log']): void {
     this.options.log = log;
@@ -110,7 +115,7 @@ export class StreamHub {
   private async dispatch(events: LoggedEvent[]): Promise<void> {
     const lines = new Set<string>();
     for (const event of events) {
-      let staffFrame: string | undefined;
+      let fullFrame: string | undefined;
       let kioskFrame: string | undefined;
       for (const connection of this.connections) {
         if (!connection.hears(event)) continue;
@@ -119,10 +124,9 @@ export class StreamHub {
           continue;
         }
         if (event.seq <= connection.lastSent) continue;
-        if (connection.audience.kind === 'staff')
-          staffFrame ??= frame(event.kind, event.payload, event.seq);
-        else kioskFrame ??= kioskFrameOf(event);
-        connection.write(connection.audience.kind === 'staff' ? staffFrame! : kioskFrame!);
+        if (connection.audience.kind === 'kiosk') kioskFrame ??= kioskFrameOf(event);
+        else fullFrame ??= frame(event.kind, event.payload, event.seq);
+        connection.write(connection.audience.kind === 'kiosk' ? kioskFrame! : fullFrame!);
         connection.lastSent = event.seq;
       }
       if (event.kind === 'request' && event.branchId) lines.add(event.branchId);
@@ -134,6 +138,8 @@ export class StreamHub {
    * Opens a stream: snapshot (no `lastEventId`, or one the log no longer holds), else replay of
    * everything after it; then live events. The stream subscribes before reading, holds live
    * events meanwhile, and sends only those newer than what it read: no gap, no repeat.
+   * The public scripts stream always starts with its snapshot (every published script): it is
+   * small, and an anonymous caller never makes the server read through the whole log.
    */
   async open(
     audience: Audience,
@@ -150,7 +156,8 @@ export class StreamHub {
       connection.close();
       return connection;
     }
-    if (lastEventId !== undefined && (await this.store.log.canResumeAfter(lastEventId))) {
+    const resumable = audience.kind !== 'scripts' && lastEventId !== undefined;
+    if (resumable && (await this.store.log.canResumeAfter(lastEventId))) {
       connection.lastSent = lastEventId;
       for (;;) {
         const events = await this.store.log.after(connection.lastSent, PAGE);
@@ -161,8 +168,7 @@ export class StreamHub {
         if (events.length < PAGE) break;
       }
     } else {
-      const kioskId = audience.kind === 'kiosk' ? audience.deviceId : undefined;
-      const snapshot = await this.store.requests.open(audience.branchId, kioskId);
+      const snapshot = await this.snapshotFor(audience);
       connection.write(frame('snapshot', snapshot, snapshot.seq));
       connection.lastSent = Math.max(connection.lastSent, snapshot.seq);
     }
@@ -177,6 +183,13 @@ export class StreamHub {
     return connection;
   }
 
+  /** What a fresh stream starts from: the open requests it may see, or the published scripts. */
+  private snapshotFor(audience: Audience): Promise<{ seq: number }> {
+    if (audience.kind === 'scripts') return this.scripts.publishedSnapshot();
+    const kioskId = audience.kind === 'kiosk' ? audience.deviceId : undefined;
+    return this.store.requests.open(audience.branchId, kioskId);
+  }
+
   /** Sends `line` to the kiosk streams of a branch whose positions changed (or to `only`). */
   private async sendLines(branchId: string, only?: Connection): Promise<void> {
     const kiosks = only
@@ -187,17 +200,23 @@ export class StreamHub {
     if (kiosks.length === 0) return;
     const line = await this.store.requests.line(branchId, startOfToday());
     for (const connection of kiosks) {
-      const data = JSON.stringify(lineFor(line, connection.audience.deviceId));
+      const audience = connection.audience;
+      if (audience.kind !== 'kiosk') continue;
+      const data = JSON.stringify(lineFor(line, audience.deviceId));
       if (data === connection.lastLine) continue;
       connection.lastLine = data;
       connection.write(`event: line\ndata: ${data}\n\n`);
     }
   }
 
-  /** Ends the streams `match` picks: a revoked device's, a deactivated person's, a signed-out session's. */
-  closeWhere(match: (audience: Audience) => boolean): void {
+  /**
+   * Ends the streams `match` picks: a revoked device's, a deactivated person's, a signed-out
+   * session's. Public scripts streams stand for nobody, so no sign-out ends them.
+   */
+  closeWhere(match: (audience: SignedInAudience) => boolean): void {
     for (const connection of this.connections) {
-      if (match(connection.audience)) connection.close();
+      const audience = connection.audience;
+      if (audience.kind !== 'scripts' && match(audience)) connection.close();
     }
   }
 
@@ -217,7 +236,7 @@ function kioskFrameOf(event: LoggedEvent): string {
 }
 
 function kioskOrStaffFrame(connection: Connection, event: LoggedEvent): string {
-  return connection.audience.kind === 'staff'
-    ? frame(event.kind, event.payload, event.seq)
-    : kioskFrameOf(event);
+  return connection.audience.kind === 'kiosk'
+    ? kioskFrameOf(event)
+    : frame(event.kind, event.payload, event.seq);
 }

@@ -107,6 +107,41 @@ describe('two server processes on one PostgreSQL', () => {
     }
   });
 
+  it('a publish and a withdrawal through one reach the public scripts streams of both', async () => {
+    const admin = await one.adminToken();
+    const body = {
+      title: `Two servers ${randomUUID().slice(0, 8)}`,
+      purpose: 'For a test.',
+      tags: [],
+      topicIds: [],
+      steps: [{ text: 'Say hello.', phrases: [] }],
+    };
+    const { script } = (await one.post('/api/scripts', body, admin)).body as Json;
+    const streams = await Promise.all([
+      one.openStream('/api/scripts/events'),
+      two.openStream('/api/scripts/events'),
+    ]);
+    const about = (stream: (typeof streams)[number]) =>
+      stream
+        .until((e) => e.event === 'script' && (e.json as Json).script.id === script.id)
+        .then((events) => (events.at(-1)!.json as Json).script);
+    try {
+      for (const stream of streams) await stream.next('snapshot');
+      const published = await one.post(`/api/scripts/${script.id}/publish`, {}, admin);
+      expect(published.status, published.text).toBe(200);
+      for (const stream of streams) expect(await about(stream)).toEqual(published.body.script);
+      const withdrawn = await one.post(`/api/scripts/${script.id}/unpublish`, {}, admin);
+      expect(withdrawn.status, withdrawn.text).toBe(200);
+      for (const stream of streams) {
+        const heard = await about(stream);
+        expect(heard.id).toBe(script.id);
+        expect(heard.publishedVersion).toBeUndefined();
+      }
+    } finally {
+      for (const stream of streams) stream.close();
+    }
+  });
+
   it('claims racing through both servers: exactly one wins', async () => {
     const scene = await one.scene();
     const request = await one.createRequest(scene.kiosk);

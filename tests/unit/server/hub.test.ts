@@ -5,6 +5,7 @@ import { EventEmitter } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/server/store/store.js';
+import { ScriptStore } from '../../../src/server/store/scripts.js';
 import { StreamHub } from '../../../src/server/stream/hub.js';
 import type { Audience } from '../../../src/server/stream/connection.js';
 import { kioskOf, newBranch, newRequest, openTestStore, roverOf } from './fixtures.js';
@@ -176,6 +177,35 @@ describe('stream hub [pglite]', () => {
       helpedToday: 0,
     });
     recorder.end();
+  });
+
+  it('a public scripts stream starts with the published scripts, hears only scripts, and is let go when closed', async () => {
+    const branchId = await newBranch(store);
+    const kiosk = await kioskOf(store, branchId);
+    const before = hub.size;
+    const recorder = new Recorder();
+    await hub.open({ kind: 'scripts' }, asResponse(recorder), 1);
+    expect(hub.size).toBe(before + 1);
+    const [snapshot] = recorder.frames;
+    expect(snapshot!.event).toBe('snapshot');
+    const listed = (snapshot!.data as { scripts: { id: string }[] }).scripts.map((s) => s.id);
+    expect(listed).toContain('welcome-at-the-door');
+    expect(snapshot!.id).toBe(await store.log.lastSeq());
+
+    await newRequest(store, kiosk, { name: 'Robin' });
+    const scripts = new ScriptStore(store);
+    await scripts.unpublish('warm-goodbye');
+    await scripts.publish('warm-goodbye', undefined);
+    await settled(store, recorder);
+    expect(recorder.frames.slice(1).map((f) => f.event)).toEqual(['script', 'script']);
+    expect(recorder.text).not.toContain('Robin');
+
+    // Nobody's sign-out ends a stream that stands for nobody; its own close does.
+    hub.closeWhere(() => true);
+    expect(recorder.ended).toBe(false);
+    expect(hub.size).toBe(1);
+    recorder.end();
+    expect(hub.size).toBe(0);
   });
 
   it('closing streams by audience ends them and forgets them', async () => {
