@@ -20,7 +20,8 @@ const built = Math.min(
   newest(join(root, 'dist', 'server', 'main.js')),
   newest(join(root, 'dist', 'client', 'index.html')),
 );
-// The same inputs `scripts/start.mjs` compares, so the start-up figure never times a build.
+// The same inputs `scripts/stale-builds.mjs` compares for npm start, so the start-up figure
+// never times a build.
 const sources = Math.max(
   ...['src', 'public', 'index.html', 'package.json', 'tsconfig.json', 'tsconfig.server.json']
     .concat(['vite.config.ts'])

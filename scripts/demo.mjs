@@ -3,24 +3,13 @@
 // `npm run demo`: try Rove on one computer. Builds if the sources changed, starts the server on
 // a throwaway data dir (or ROVE_DATA_DIR), adds two demo staff over the real HTTP API, makes
 // one-time enrollment links for a kiosk and a tablet, and prints what to open. Ctrl-C stops it.
-import { spawn, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { ROOT, SERVER_MAIN, buildWhatIsStale } from './stale-builds.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SERVER_MAIN = join(ROOT, 'dist', 'server', 'main.js');
-const CLIENT_INDEX = join(ROOT, 'dist', 'client', 'index.html');
 const ADMIN_PASSWORD = process.env.ROVE_ADMIN_PASSWORD || 'demo';
 const BRANCH = 'main';
 
@@ -29,58 +18,13 @@ const DEMO_STAFF = [
   { displayName: 'Priya', pin: '5678', skills: ['history', 'youth', 'books'], branchIds: [BRANCH] },
 ];
 
-// ---- build what is stale (the same check as scripts/start.mjs) -----------------------------
-
-/** Newest modification time under the given files and folders (0 if none exist). */
-function newest(paths) {
-  let latest = 0;
-  const visit = (path) => {
-    if (!existsSync(path)) return;
-    const stat = statSync(path);
-    if (stat.isDirectory()) {
-      for (const entry of readdirSync(path)) visit(join(path, entry));
-    } else {
-      latest = Math.max(latest, stat.mtimeMs);
-    }
-  };
-  paths.forEach(visit);
-  return latest;
-}
-
-const at = (...parts) => join(ROOT, ...parts);
-const SHARED = [at('src/shared'), at('package.json')];
-const BUILDS = [
-  {
-    script: 'build:server',
-    output: SERVER_MAIN,
-    sources: [...SHARED, at('src/server'), at('tsconfig.json'), at('tsconfig.server.json')],
-  },
-  {
-    script: 'build:client',
-    output: CLIENT_INDEX,
-    sources: [
-      ...SHARED,
-      at('src/client'),
-      at('src/sw'),
-      at('index.html'),
-      at('public'),
-      at('vite.config.ts'),
-    ],
-  },
-];
+// ---- build what is stale (as npm start does: scripts/stale-builds.mjs) ----------------------
 
 function buildIfNeeded() {
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  for (const build of BUILDS) {
-    const built = existsSync(build.output) ? statSync(build.output).mtimeMs : 0;
-    if (built && built >= newest(build.sources)) continue;
-    console.log(`Building (${build.script}): ${built ? 'sources changed' : 'no build yet'}…`);
-    const result = spawnSync(npm, ['run', build.script], { cwd: ROOT, stdio: 'inherit' });
-    if (result.status !== 0) {
-      console.error(`${build.script} failed; see the messages above.`);
-      process.exit(1);
-    }
-  }
+  buildWhatIsStale((script) => {
+    console.error(`${script} failed; see the messages above.`);
+    process.exit(1);
+  });
 }
 
 // ---- the server ---------------------------------------------------------------------------

@@ -50,9 +50,10 @@ process.once('exit', () => {
 });
 
 /**
- * A private copy of the built app (dist/, package.json, scripts/start.mjs, the GC probe, and a
- * link to node_modules), so a rebuild of the shared dist/ by someone else mid-bench changes nothing
- * under the bench's feet. Answers the copy's root; `dispose` removes it.
+ * A private copy of the built app (dist/, package.json, scripts/start.mjs with the module it
+ * imports, the GC probe, and a link to node_modules), so a rebuild of the shared dist/ by someone
+ * else mid-bench changes nothing under the bench's feet. Answers the copy's root; `dispose`
+ * removes it.
  */
 export function snapshotApp(root: string): { root: string; dispose: () => void } {
   for (const needed of ['dist/server/main.js', 'dist/client/index.html']) {
@@ -64,8 +65,10 @@ export function snapshotApp(root: string): { root: string; dispose: () => void }
   cpSync(join(root, 'dist'), join(copy, 'dist'), { recursive: true });
   cpSync(join(root, 'package.json'), join(copy, 'package.json'));
   mkdirSync(join(copy, 'scripts'));
-  if (existsSync(join(root, 'scripts', 'start.mjs'))) {
-    cpSync(join(root, 'scripts', 'start.mjs'), join(copy, 'scripts', 'start.mjs'));
+  // start.mjs and the module it builds with (an older checkout may lack either).
+  for (const script of ['start.mjs', 'stale-builds.mjs']) {
+    const from = join(root, 'scripts', script);
+    if (existsSync(from)) cpSync(from, join(copy, 'scripts', script));
   }
   // The memory figure's GC probe (see gc-probe.mjs), loaded into the server only for it.
   mkdirSync(join(copy, 'tests', 'bench'), { recursive: true });
