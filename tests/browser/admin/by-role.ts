@@ -12,6 +12,7 @@ const ROLE_SELECTORS: Record<string, string> = {
   list: 'ul, ol, [role="list"]',
   listitem: 'li, [role="listitem"]',
   alert: '[role="alert"]',
+  dialog: 'dialog, [role="dialog"], [role="alertdialog"]',
   status: '[role="status"]',
   heading: 'h1, h2, h3, h4, h5, h6, [role="heading"]',
   navigation: 'nav, [role="navigation"]',

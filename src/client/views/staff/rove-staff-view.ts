@@ -2,7 +2,7 @@
 // the branch's live queue, with new requests announced, refused actions told in words, and
 // the last-known queue marked with its age when the tablet is offline.
 import { LitElement, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, query, state } from 'lit/decorators.js';
 import { staffStyles } from './staff.styles.js';
 import { ApiError } from '../../api/http.js';
 import type { Session } from '../../api/session.js';
@@ -11,9 +11,10 @@ import { readNotices, readQueue, readSkills, readStaffNames, readTopics } from '
 import { dismissNotice, queueRequestAction } from '../../db/outbox.js';
 import { readLastSync } from '../../db/queue.js';
 import type { Notice } from '../../db/db.js';
+import { changes, readUnsentFor } from '../../db/staff-outbox.js';
 import type { PendingView } from '../../db/pending.js';
 import { startSync, refreshSignInNames } from '../../sync/engine.js';
-import { loadSession, signIn, signOut } from '../../sync/session.js';
+import { loadSession, signIn, signOut, unsentBeforeSignOut } from '../../sync/session.js';
 import { clockTime, onConnection, type ConnectionState } from '../../sync/connection.js';
 import { alertNewRequest, unlockSound } from './new-request-alert.js';
 import { ago } from '../../components/request-format.js';
@@ -22,6 +23,7 @@ import type { Skill, StaffName, Topic } from '../../../shared/schemas.js';
 import '../../components/rove-staff-sign-in.js';
 import '../../components/rove-queue-list.js';
 import '../../components/rove-my-request.js';
+import '../../components/rove-sign-out-dialog.js';
 
 @customElement('rove-staff-view')
 export class RoveStaffView extends LitElement {
@@ -35,6 +37,13 @@ export class RoveStaffView extends LitElement {
   @state() private _onlyMine = false;
   @state() private _announcement = '';
   @state() private _connection?: ConnectionState;
+  /** Changes not yet sent, in words, while Sign out asks what to do with them. */
+  @state() private _unsent: string[] = [];
+  /** Said on the sign-in screen after a sign-out (what was discarded). */
+  @state() private _signedOutNote = '';
+
+  @query('.sign-out') private _signOutButton?: HTMLButtonElement;
+  private _signingOut = false;
 
   private _queue = new LiveQueryController<PendingView[] | undefined>(
     this,
@@ -108,6 +117,7 @@ export class RoveStaffView extends LitElement {
     unlockSound();
     this._busy = true;
     this._signInProblem = '';
+    this._signedOutNote = '';
     try {
       this._use(await signIn(event.detail.staffId, event.detail.pin));
     } catch (error) {
@@ -117,21 +127,53 @@ export class RoveStaffView extends LitElement {
     }
   }
 
+  /** Sign out: first the rover's unsent changes go (when online); any left, the dialog asks. */
   private async _signOut() {
+    if (this._signingOut) return;
+    this._signingOut = true;
+    try {
+      const unsent = await unsentBeforeSignOut();
+      if (unsent.length) this._unsent = unsent.map((u) => u.words);
+      else await this._endSession(false);
+    } finally {
+      this._signingOut = false;
+    }
+  }
+
+  private async _stay() {
+    this._unsent = [];
+    await this.updateComplete;
+    this._signOutButton?.focus();
+  }
+
+  private async _endSession(discard: boolean) {
+    this._unsent = [];
     this._stopSync?.();
     this._stopSync = undefined;
-    await signOut();
+    const discarded = await signOut({ discard });
+    this._signedOutNote = discarded.length
+      ? `Signed out. ${changes(discarded.length)} discarded, never sent: ${discarded.map((d) => d.words).join(', ')}.`
+      : '';
     this._queue.setQuery(async () => undefined);
     this._use({ ...this._session, role: 'tablet', staff: undefined });
+    // The dialog is gone with the signed-in screen: read out what became of the changes.
+    if (discarded.length) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.signed-out')?.focus();
+    }
   }
 
   /** The server ended this session (signed out elsewhere, deactivated, tablet revoked). */
   private async _sessionEnded(now: Session) {
     this._stopSync = undefined;
+    const me = this._session?.staff?.id;
+    const unsent = me ? await readUnsentFor(me) : [];
     await signOut();
     this._queue.setQuery(async () => undefined);
     if (now.role === 'tablet') {
-      this._signInProblem = 'You were signed out. Please sign in again.';
+      this._signInProblem = unsent.length
+        ? `You were signed out. Sign in again to send your ${changes(unsent.length)} not yet on the server.`
+        : 'You were signed out. Please sign in again.';
       this._use(now);
     } else {
       this._session = undefined;
@@ -182,12 +224,13 @@ export class RoveStaffView extends LitElement {
     const session = this._session;
     if (!session) return html`<p class="loading">Loading…</p>`;
     if (session.role !== 'staff' || !session.staff) {
-      return html`<rove-staff-sign-in
-        .staff=${this._names.value}
-        .problem=${this._signInProblem}
-        ?busy=${this._busy}
-        @sign-in=${(e: CustomEvent<{ staffId: string; pin: string }>) => void this._signIn(e)}
-      ></rove-staff-sign-in>`;
+      return html`<p class="signed-out" role="status" tabindex="-1">${this._signedOutNote}</p>
+        <rove-staff-sign-in
+          .staff=${this._names.value}
+          .problem=${this._signInProblem}
+          ?busy=${this._busy}
+          @sign-in=${(e: CustomEvent<{ staffId: string; pin: string }>) => void this._signIn(e)}
+        ></rove-staff-sign-in>`;
     }
     return this._signedIn(session.staff);
   }
@@ -205,9 +248,17 @@ export class RoveStaffView extends LitElement {
         <p class="who">Signed in as <strong>${me.displayName}</strong></p>
         <nav aria-label="Staff">
           <a class="button quiet" href="/scripts">Scripts</a>
-          <button type="button" class="quiet" @click=${() => void this._signOut()}>Sign out</button>
+          <button type="button" class="quiet sign-out" @click=${() => void this._signOut()}>
+            Sign out
+          </button>
         </nav>
       </header>
+      <rove-sign-out-dialog
+        .unsent=${this._unsent}
+        ?open=${this._unsent.length > 0}
+        @stay=${() => void this._stay()}
+        @discard=${() => void this._endSession(true)}
+      ></rove-sign-out-dialog>
       ${
         this._notices.value.length
           ? html`<div role="alert">

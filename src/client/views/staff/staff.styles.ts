@@ -65,6 +65,12 @@ export const staffStyles = [
       border-left: 6px solid var(--rove-warn);
       background: var(--rove-warn-bg);
     }
+    .signed-out {
+      font-weight: 600;
+    }
+    .signed-out:empty {
+      display: none;
+    }
     .problem,
     .loading {
       font-size: 1.25rem;

@@ -1,0 +1,94 @@
+// <rove-sign-out-dialog>: asked on Sign out while some of the rover's changes have not reached
+// the server. A modal dialog: it names the changes and offers to stay signed in (the default,
+// focused first; Escape means the same) or to sign out and discard them. Fires `stay` or
+// `discard`; whoever opened it moves focus back when it closes.
+import { LitElement, css, html } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import { controls, tokens } from '../styles/shared.js';
+
+@customElement('rove-sign-out-dialog')
+export class RoveSignOutDialog extends LitElement {
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      dialog {
+        box-sizing: border-box;
+        max-width: min(36rem, calc(100vw - 2rem));
+        padding: 1.5rem;
+        border: 2px solid var(--rove-warn);
+        border-radius: 12px;
+        font-size: 1.1rem;
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 45%);
+      }
+      h2 {
+        margin: 0 0 0.75rem;
+        font-size: 1.4rem;
+      }
+      p {
+        margin: 0 0 1.25rem;
+      }
+      .choices {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+      }
+    `,
+  ];
+
+  /** The changes not yet on the server, in words ("claim A5"), oldest first. */
+  @property({ attribute: false }) unsent: string[] = [];
+  /** Whether the dialog is showing. */
+  @property({ type: Boolean }) open = false;
+
+  @query('dialog') private _dialog?: HTMLDialogElement;
+  @query('.stay') private _stay?: HTMLButtonElement;
+
+  override updated(): void {
+    const dialog = this._dialog;
+    if (!dialog) return;
+    if (this.open && !dialog.open) {
+      dialog.showModal();
+      this._stay?.focus();
+    } else if (!this.open && dialog.open) {
+      dialog.close();
+    }
+  }
+
+  override render() {
+    const one = this.unsent.length === 1;
+    const changes = `${this.unsent.length} ${one ? 'change has' : 'changes have'}`;
+    return html`<dialog
+      aria-labelledby="sign-out-title"
+      aria-describedby="sign-out-unsent"
+      @cancel=${(e: Event) => {
+        // Escape: stay signed in, as the safe choice.
+        e.preventDefault();
+        this._choose('stay');
+      }}
+    >
+      <h2 id="sign-out-title">Sign out now?</h2>
+      <p id="sign-out-unsent">${changes} not reached the server yet: ${this.unsent.join(', ')}.</p>
+      <div class="choices">
+        <button type="button" class="stay" @click=${() => this._choose('stay')}>
+          Stay signed in until ${one ? 'it is' : 'they are'} sent
+        </button>
+        <button type="button" class="quiet" @click=${() => this._choose('discard')}>
+          Sign out and discard ${one ? 'it' : 'them'}
+        </button>
+      </div>
+    </dialog>`;
+  }
+
+  private _choose(choice: 'stay' | 'discard') {
+    this.dispatchEvent(new CustomEvent(choice, { bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-sign-out-dialog': RoveSignOutDialog;
+  }
+}
