@@ -219,7 +219,8 @@ export class RequestStore {
     switch (action) {
       case 'claim':
         rows = await set(
-          "status = 'claimed', claimed_by_id = $2, claimed_by_name = $3, claimed_at = now()",
+          `status = 'claimed', claimed_by_id = $2, claimed_by_name = $3, claimed_at = now(),
+           first_claimed_at = COALESCE(first_claimed_at, now())`,
           staff!.staffId,
           staff!.displayName,
         );
@@ -250,14 +251,15 @@ export class RequestStore {
         };
         rows = await set(
           `status = 'waiting', skill = $2, handoff = $3::jsonb, claimed_by_id = NULL,
-           claimed_by_name = NULL, claimed_at = NULL, served_at = NULL`,
+           claimed_by_name = NULL, claimed_at = NULL, served_at = NULL,
+           handoff_skills = handoff_skills || jsonb_build_array($2::text)`,
           skill,
           JSON.stringify(handoff),
         );
         break;
       }
       case 'cancel':
-        rows = await set("status = 'cancelled', closed_at = now()");
+        rows = await set("status = 'cancelled', closed_at = now(), cancelled_by = $2", actor.kind);
         break;
     }
     return toRequest(rows[0]!);
