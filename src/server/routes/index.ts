@@ -4,6 +4,7 @@ import { branchRoutes } from './branches.js';
 import { deviceRoutes } from './devices.js';
 import { eventRoutes } from './events.js';
 import { healthRoutes } from './health.js';
+import { reportRoutes } from './report.js';
 import { requestRoutes } from './requests.js';
 import { scriptRoutes } from './scripts.js';
 import { sessionRoutes } from './sessions.js';
@@ -20,4 +21,5 @@ export const ROUTES: RouteModule[] = [
   requestRoutes,
   eventRoutes,
   scriptRoutes,
+  reportRoutes,
 ];

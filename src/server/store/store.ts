@@ -7,6 +7,7 @@ import { BranchStore } from './branches.js';
 import { DeviceStore } from './devices.js';
 import { EventLog, type Deferred, type LoggedEvent, type NewEvent } from './events.js';
 import { migrate } from './migrate.js';
+import { ReportStore } from './report.js';
 import { RequestStore } from './requests.js';
 import { seed } from './seed.js';
 import { StaffStore } from './staff.js';
@@ -24,6 +25,7 @@ export class Store {
   readonly accounts: AccountStore;
   readonly branches: BranchStore;
   readonly requests: RequestStore;
+  readonly reports: ReportStore;
   readonly devices: DeviceStore;
   readonly staff: StaffStore;
   private readonly committed = new Set<(events: LoggedEvent[]) => void>();
@@ -33,6 +35,7 @@ export class Store {
     this.accounts = new AccountStore(this);
     this.branches = new BranchStore(this);
     this.requests = new RequestStore(this);
+    this.reports = new ReportStore(this);
     this.devices = new DeviceStore(this);
     this.staff = new StaffStore(this);
   }

@@ -1,0 +1,49 @@
+// The supervisor's service report for one branch over a range of days (aggregates only).
+import { Type } from '@sinclair/typebox';
+import { REPORT_MAX_DAYS, ReportQuery } from '../../shared/report.js';
+import { Id } from '../../shared/schemas.js';
+import { requireAdmin } from '../auth/caller.js';
+import { invalid } from '../errors.js';
+import type { RouteModule } from '../context.js';
+
+const BranchParams = Type.Object({ branchId: Id });
+const DAY_MS = 86_400_000;
+
+/** Midnight UTC of a real calendar day, or undefined (2026-02-30 is not one). */
+function dayNumber(day: string): number | undefined {
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day) return undefined;
+  return ms / DAY_MS;
+}
+
+/** True for a zone name the platform's time zone data knows (the store checks again). */
+function knownZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const reportRoutes: RouteModule = (app, { store }) => {
+  app.get(
+    '/api/branches/:branchId/report',
+    { schema: { params: BranchParams, querystring: ReportQuery } },
+    async (request) => {
+      await requireAdmin(store, request);
+      const { branchId } = request.params;
+      await store.branches.mustExist(branchId);
+      const { from, to, tz = 'UTC' } = request.query;
+      const first = dayNumber(from);
+      const last = dayNumber(to);
+      if (first === undefined) throw invalid(`querystring.from "${from}" is not a calendar day`);
+      if (last === undefined) throw invalid(`querystring.to "${to}" is not a calendar day`);
+      if (last < first) throw invalid('querystring.to comes before querystring.from');
+      if (last - first + 1 > REPORT_MAX_DAYS)
+        throw invalid(`A report covers at most ${REPORT_MAX_DAYS} days; choose a shorter range`);
+      if (!knownZone(tz)) throw invalid(`querystring.tz "${tz}" is not a known time zone`);
+      return store.reports.service(branchId, { from, to, tz });
+    },
+  );
+};

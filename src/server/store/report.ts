@@ -1,0 +1,181 @@
+// The service report's figures for one branch and a range of days: counts, waits, hand-offs,
+// effort, topics, hours and staff, all read in one snapshot so the parts add up. Durations are
+// taken at millisecond precision, the precision the API shows a request's times in.
+import type { Durations, ServiceReport } from '../../shared/report.js';
+import { OUTCOMES } from '../../shared/request-machine.js';
+import { invalid } from '../errors.js';
+import type { Row } from './db.js';
+import type { Store } from './store.js';
+
+export interface ReportRange {
+  /** First day, YYYY-MM-DD, in `tz`. */
+  from: string;
+  /** Last day (included), YYYY-MM-DD, in `tz`. */
+  to: string;
+  tz: string;
+}
+
+// $1 branch, $2 first day, $3 last day, $4 time zone. Days start at midnight in that zone.
+const SCOPE = `
+  WITH bounds AS (
+    SELECT ($2::date)::timestamp AT TIME ZONE $4::text AS start_at,
+           ($3::date + 1)::timestamp AT TIME ZONE $4::text AS end_at
+  ), scope AS (
+    SELECT r.status, r.outcome, r.effort, r.cancelled_by, r.topic_id, r.branch_id,
+           r.handoff_skills, r.claimed_by_id, r.claimed_by_name, r.created_at,
+           (EXTRACT(EPOCH FROM date_trunc('milliseconds', r.first_claimed_at)
+              - date_trunc('milliseconds', r.created_at)) * 1000)::float8 AS wait_ms,
+           CASE WHEN r.status = 'done' THEN
+             (EXTRACT(EPOCH FROM date_trunc('milliseconds', r.closed_at)
+                - date_trunc('milliseconds', r.served_at)) * 1000)::float8 END AS serve_ms
+      FROM requests r, bounds b
+     WHERE r.branch_id = $1 AND r.created_at >= b.start_at AND r.created_at < b.end_at
+  )`;
+
+const SUMMARY = `${SCOPE}
+  SELECT COUNT(*) AS total,
+         COUNT(*) FILTER (WHERE status = 'done') AS done,
+         COUNT(*) FILTER (WHERE status = 'cancelled') AS cancelled,
+         COUNT(*) FILTER (WHERE status = 'waiting') AS waiting,
+         COUNT(*) FILTER (WHERE status = 'claimed') AS claimed,
+         COUNT(*) FILTER (WHERE status = 'serving') AS serving,
+         ${OUTCOMES.map((o) => `COUNT(*) FILTER (WHERE status = 'done' AND outcome = '${o}') AS "${o}"`).join(',\n')},
+         COUNT(*) FILTER (WHERE status = 'cancelled' AND cancelled_by = 'kiosk') AS by_kiosk,
+         COUNT(*) FILTER (WHERE status = 'cancelled' AND cancelled_by = 'staff') AS by_staff,
+         COUNT(*) FILTER (WHERE status = 'cancelled' AND cancelled_by IS NULL) AS by_unknown,
+         COUNT(wait_ms) AS wait_count,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY wait_ms) AS wait_median,
+         percentile_cont(0.9) WITHIN GROUP (ORDER BY wait_ms) AS wait_p90,
+         COUNT(serve_ms) AS serve_count,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY serve_ms) AS serve_median,
+         percentile_cont(0.9) WITHIN GROUP (ORDER BY serve_ms) AS serve_p90,
+         COALESCE(SUM(jsonb_array_length(handoff_skills)), 0) AS handoffs,
+         COUNT(*) FILTER (WHERE jsonb_array_length(handoff_skills) > 0) AS handoff_requests,
+         COUNT(*) FILTER (WHERE status = 'done' AND effort IS NULL) AS ungraded
+    FROM scope`;
+
+const EFFORT = `${SCOPE}
+  SELECT effort, COUNT(*) AS n FROM scope
+   WHERE status = 'done' AND effort IS NOT NULL GROUP BY effort`;
+
+const HANDOFF_SKILLS = `${SCOPE}
+  SELECT s.skill, COUNT(*) AS n FROM scope, jsonb_array_elements_text(scope.handoff_skills) AS s(skill)
+   GROUP BY s.skill ORDER BY n DESC, s.skill`;
+
+const TOPICS = `${SCOPE}
+  SELECT scope.topic_id, t.label, COUNT(*) AS n,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY scope.wait_ms) AS wait_median
+    FROM scope LEFT JOIN topics t ON t.branch_id = scope.branch_id AND t.id = scope.topic_id
+   GROUP BY scope.topic_id, t.label ORDER BY n DESC, scope.topic_id`;
+
+const HOURS = `${SCOPE}
+  SELECT EXTRACT(HOUR FROM created_at AT TIME ZONE $4::text)::int AS hour, COUNT(*) AS n
+    FROM scope GROUP BY 1`;
+
+// The current name of whoever resolved it, or the name they had then if they were removed.
+const STAFF = `${SCOPE}
+  SELECT scope.claimed_by_id AS staff_id,
+         COALESCE(MAX(s.display_name), MAX(scope.claimed_by_name)) AS display_name, COUNT(*) AS n
+    FROM scope LEFT JOIN staff s ON s.id = scope.claimed_by_id
+   WHERE scope.status = 'done' AND scope.claimed_by_id IS NOT NULL
+   GROUP BY scope.claimed_by_id ORDER BY n DESC, display_name, staff_id`;
+
+/** PostgreSQL's SQLSTATE for an invalid parameter value, e.g. an unknown time zone. */
+const INVALID_PARAMETER_VALUE = '22023';
+
+const num = (value: unknown) => Number(value);
+/** Seconds to the millisecond (a percentile may fall between two milliseconds). */
+const seconds = (ms: unknown) => (ms == null ? null : Math.round(Number(ms)) / 1000);
+const durations = (count: unknown, median: unknown, p90: unknown): Durations => ({
+  count: num(count),
+  medianSeconds: seconds(median),
+  p90Seconds: seconds(p90),
+});
+
+export class ReportStore {
+  constructor(private readonly store: Store) {}
+
+  /** The branch must exist (the route checks); an unknown `tz` is refused with 400. */
+  async service(branchId: string, range: ReportRange): Promise<ServiceReport> {
+    const params = [branchId, range.from, range.to, range.tz];
+    try {
+      return await this.store.db.transaction(async (tx) => {
+        await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+        const read = (sql: string) => tx.query(sql, params);
+        // One after another: a transaction runs one statement at a time on either store.
+        const [summary] = await read(SUMMARY);
+        return shape(branchId, range, {
+          summary: summary!,
+          effort: await read(EFFORT),
+          handoffSkills: await read(HANDOFF_SKILLS),
+          topics: await read(TOPICS),
+          hours: await read(HOURS),
+          staff: await read(STAFF),
+        });
+      });
+    } catch (error) {
+      if ((error as { code?: unknown } | null)?.code === INVALID_PARAMETER_VALUE)
+        throw invalid(`tz "${range.tz}" is not a time zone this server knows`);
+      throw error;
+    }
+  }
+}
+
+interface Rows {
+  summary: Row;
+  effort: Row[];
+  handoffSkills: Row[];
+  topics: Row[];
+  hours: Row[];
+  staff: Row[];
+}
+
+function shape(branchId: string, range: ReportRange, rows: Rows): ServiceReport {
+  const s = rows.summary;
+  const byGrade = new Map(rows.effort.map((row) => [num(row.effort), num(row.n)]));
+  const byHour = new Map(rows.hours.map((row) => [num(row.hour), num(row.n)]));
+  const open = { waiting: num(s.waiting), claimed: num(s.claimed), serving: num(s.serving) };
+  return {
+    branchId,
+    from: range.from,
+    to: range.to,
+    tz: range.tz,
+    requests: {
+      total: num(s.total),
+      done: num(s.done),
+      cancelled: num(s.cancelled),
+      open: open.waiting + open.claimed + open.serving,
+    },
+    outcomes: {
+      answered: num(s.answered),
+      referred: num(s.referred),
+      'follow-up': num(s['follow-up']),
+      'no-show': num(s['no-show']),
+    },
+    cancelled: { byKiosk: num(s.by_kiosk), byStaff: num(s.by_staff), unknown: num(s.by_unknown) },
+    open,
+    wait: durations(s.wait_count, s.wait_median, s.wait_p90),
+    withPatron: durations(s.serve_count, s.serve_median, s.serve_p90),
+    handoffs: {
+      total: num(s.handoffs),
+      requests: num(s.handoff_requests),
+      toSkills: rows.handoffSkills.map((row) => ({ skill: String(row.skill), count: num(row.n) })),
+    },
+    effort: {
+      grades: [1, 2, 3, 4, 5, 6].map((grade) => ({ grade, count: byGrade.get(grade) ?? 0 })),
+      ungraded: num(s.ungraded),
+    },
+    topics: rows.topics.map((row) => ({
+      topicId: String(row.topic_id),
+      label: row.label == null ? String(row.topic_id) : String(row.label),
+      count: num(row.n),
+      medianWaitSeconds: seconds(row.wait_median),
+    })),
+    hours: Array.from({ length: 24 }, (_, hour) => ({ hour, count: byHour.get(hour) ?? 0 })),
+    staff: rows.staff.map((row) => ({
+      staffId: String(row.staff_id),
+      displayName: String(row.display_name),
+      resolved: num(row.n),
+    })),
+  };
+}

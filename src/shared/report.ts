@@ -1,0 +1,103 @@
+// The supervisor's service report (GET /api/branches/:branchId/report): the query it takes and
+// the figures it answers. Aggregates only: no patron name, note or hand-off note ever appears.
+import { Type, type Static } from '@sinclair/typebox';
+
+const strict = { additionalProperties: false } as const;
+
+/** The longest range one report covers, in days (a leap year). */
+export const REPORT_MAX_DAYS = 366;
+
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+
+export const ReportQuery = Type.Object(
+  {
+    /** First day of the range, in `tz`. */
+    from: Day,
+    /** Last day of the range (included), in `tz`. */
+    to: Day,
+    /** An IANA time zone name such as `Europe/Paris`; `UTC` when absent. */
+    tz: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        pattern: '^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$',
+      }),
+    ),
+  },
+  strict,
+);
+export type ReportQuery = Static<typeof ReportQuery>;
+
+/** Median and 90th percentile, in seconds; both null when nothing was measured. */
+export const Durations = Type.Object(
+  {
+    count: Type.Integer({ minimum: 0 }),
+    medianSeconds: Type.Union([Type.Number(), Type.Null()]),
+    p90Seconds: Type.Union([Type.Number(), Type.Null()]),
+  },
+  strict,
+);
+export type Durations = Static<typeof Durations>;
+
+const Count = Type.Integer({ minimum: 0 });
+
+export const ServiceReport = Type.Object(
+  {
+    branchId: Type.String(),
+    from: Type.String(),
+    to: Type.String(),
+    tz: Type.String(),
+    /** Requests made in the range, and how each stands now. */
+    requests: Type.Object({ total: Count, done: Count, cancelled: Count, open: Count }, strict),
+    /** Done requests by outcome. */
+    outcomes: Type.Object(
+      { answered: Count, referred: Count, 'follow-up': Count, 'no-show': Count },
+      strict,
+    ),
+    /** Cancelled requests by who cancelled; `unknown` for those cancelled before it was kept. */
+    cancelled: Type.Object({ byKiosk: Count, byStaff: Count, unknown: Count }, strict),
+    /** Open requests by where they stand. */
+    open: Type.Object({ waiting: Count, claimed: Count, serving: Count }, strict),
+    /** From the patron's tap to the first time someone claimed it (claimed requests only). */
+    wait: Durations,
+    /** From "start" to "resolve" for done requests that were started (the last person's part). */
+    withPatron: Durations,
+    /** Transfers: how many, how many requests had one, and to which skills. */
+    handoffs: Type.Object(
+      {
+        total: Count,
+        requests: Count,
+        toSkills: Type.Array(Type.Object({ skill: Type.String(), count: Count }, strict)),
+      },
+      strict,
+    ),
+    /** Done requests by effort grade 1-6 (always six rows), and how many had no grade. */
+    effort: Type.Object(
+      {
+        grades: Type.Array(Type.Object({ grade: Type.Integer(), count: Count }, strict)),
+        ungraded: Count,
+      },
+      strict,
+    ),
+    /** Per topic asked about: requests and the median wait for a first claim. */
+    topics: Type.Array(
+      Type.Object(
+        {
+          topicId: Type.String(),
+          label: Type.String(),
+          count: Count,
+          medianWaitSeconds: Type.Union([Type.Number(), Type.Null()]),
+        },
+        strict,
+      ),
+    ),
+    /** Requests made in each hour of the day (0-23, in `tz`): always 24 rows. */
+    hours: Type.Array(Type.Object({ hour: Type.Integer(), count: Count }, strict)),
+    /** Per staff member: requests they resolved (the one who resolved it). */
+    staff: Type.Array(
+      Type.Object({ staffId: Type.String(), displayName: Type.String(), resolved: Count }, strict),
+    ),
+  },
+  strict,
+);
+export type ServiceReport = Static<typeof ServiceReport>;
