@@ -6,7 +6,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { addBranch } from '../api/admin.js';
 import type { Branch } from '../../shared/schemas.js';
 import { adminStyles } from '../views/admin/admin.styles.js';
-import { isSignedOut, sayAdminError } from '../views/admin/admin-errors.js';
+import { leaveIfSignedOut, sayAdminError } from '../views/admin/admin-errors.js';
 
 /** "East Side Branch" -> "east-side-branch": the id a branch gets from its name. */
 export function branchIdFor(name: string): string {
@@ -65,12 +65,7 @@ export class RoveAdminBranchForm extends LitElement {
       this._notice = `${branch.name} is added.`;
       this.dispatchEvent(new CustomEvent('branch-added', { detail: branch, bubbles: true }));
     } catch (error) {
-      if (isSignedOut(error)) {
-        this.dispatchEvent(
-          new CustomEvent('admin-session-ended', { bubbles: true, composed: true }),
-        );
-        return;
-      }
+      if (leaveIfSignedOut(this, error)) return;
       this._error = sayAdminError(error, `add ${name}`);
     } finally {
       this._busy = false;

@@ -5,8 +5,8 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { updateStaff, type StaffChanges } from '../api/admin.js';
 import type { Branch, Skill, StaffMember } from '../../shared/schemas.js';
-import { adminStyles } from '../views/admin/admin.styles.js';
-import { isSignedOut, sayAdminError } from '../views/admin/admin-errors.js';
+import { adminListEntryStyles, adminStyles } from '../views/admin/admin.styles.js';
+import { leaveIfSignedOut, sayAdminError } from '../views/admin/admin-errors.js';
 import { branchName, sayList, skillLabel } from '../views/admin/admin-format.js';
 import './rove-admin-staff-form.js';
 import type { StaffFormDetail } from './rove-admin-staff-form.js';
@@ -17,19 +17,11 @@ type Mode = 'view' | 'edit' | 'pin';
 export class RoveAdminStaffMember extends LitElement {
   static override styles = [
     adminStyles,
+    adminListEntryStyles,
     css`
-      :host {
-        display: block;
-        border-top: 1px solid #d4d0c8;
-        padding: 0.75rem 0;
-      }
       .name {
         font-weight: 700;
         font-size: 1.15rem;
-      }
-      .inactive {
-        color: #7a000b;
-        font-weight: 600;
       }
     `,
   ];
@@ -51,7 +43,7 @@ export class RoveAdminStaffMember extends LitElement {
     if (!m) return html``;
     return html`
       <div class="name">
-        ${m.displayName} ${m.active ? '' : html`<span class="inactive">(inactive)</span>`}
+        ${m.displayName} ${m.active ? '' : html`<span class="out-of-use">(inactive)</span>`}
       </div>
       <div>Skills: ${sayList(m.skills.map((id) => skillLabel(this.skills, id)))}</div>
       <div>Branches: ${sayList(m.branchIds.map((id) => branchName(this.branches, id)))}</div>
@@ -175,12 +167,7 @@ export class RoveAdminStaffMember extends LitElement {
       this._notice = done;
       this.dispatchEvent(new CustomEvent('staff-updated', { detail: member, bubbles: true }));
     } catch (error) {
-      if (isSignedOut(error)) {
-        this.dispatchEvent(
-          new CustomEvent('admin-session-ended', { bubbles: true, composed: true }),
-        );
-        return;
-      }
+      if (leaveIfSignedOut(this, error)) return;
       this._error = sayAdminError(error, `save the changes for ${this.member.displayName}`);
     } finally {
       this._busy = false;

@@ -5,8 +5,8 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { updateTopic, type TopicChanges } from '../api/admin.js';
 import type { Skill, Topic } from '../../shared/schemas.js';
-import { adminStyles } from '../views/admin/admin.styles.js';
-import { isSignedOut, sayAdminError } from '../views/admin/admin-errors.js';
+import { adminListEntryStyles, adminStyles } from '../views/admin/admin.styles.js';
+import { leaveIfSignedOut, sayAdminError } from '../views/admin/admin-errors.js';
 import { skillLabel } from '../views/admin/admin-format.js';
 import { iconChoices } from '../views/admin/topic-icons.js';
 import './rove-topic-icon.js';
@@ -15,12 +15,8 @@ import './rove-topic-icon.js';
 export class RoveAdminTopicRow extends LitElement {
   static override styles = [
     adminStyles,
+    adminListEntryStyles,
     css`
-      :host {
-        display: block;
-        border-top: 1px solid #d4d0c8;
-        padding: 0.75rem 0;
-      }
       .label {
         display: flex;
         align-items: center;
@@ -32,10 +28,6 @@ export class RoveAdminTopicRow extends LitElement {
         color: #1f4e5f;
         width: 2rem;
         height: 2rem;
-      }
-      .hidden-tag {
-        color: #7a000b;
-        font-weight: 600;
       }
     `,
   ];
@@ -61,7 +53,7 @@ export class RoveAdminTopicRow extends LitElement {
     return html`
       <div class="label">
         <rove-topic-icon name=${t.icon}></rove-topic-icon>
-        ${t.label} ${t.hidden ? html`<span class="hidden-tag">(hidden from the kiosk)</span>` : ''}
+        ${t.label} ${t.hidden ? html`<span class="out-of-use">(hidden from the kiosk)</span>` : ''}
       </div>
       <div>Goes to: ${skillLabel(this.skills, t.skill)}. Icon: ${iconLabel(t.icon)}.</div>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : ''}
@@ -183,12 +175,7 @@ export class RoveAdminTopicRow extends LitElement {
       this._editing = false;
       this.dispatchEvent(new CustomEvent('topic-updated', { detail: topic, bubbles: true }));
     } catch (error) {
-      if (isSignedOut(error)) {
-        this.dispatchEvent(
-          new CustomEvent('admin-session-ended', { bubbles: true, composed: true }),
-        );
-        return;
-      }
+      if (leaveIfSignedOut(this, error)) return;
       this._error = sayAdminError(error, `save “${this.topic.label}”`);
     } finally {
       this._busy = false;

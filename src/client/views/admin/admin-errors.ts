@@ -14,6 +14,16 @@ export function isSignedOut(error: unknown): boolean {
 }
 
 /**
+ * When `error` says the supervisor's sign-in has ended, fires `admin-session-ended` from `from`
+ * (the admin view then shows the sign-in screen again) and answers true.
+ */
+export function leaveIfSignedOut(from: HTMLElement, error: unknown): boolean {
+  if (!isSignedOut(error)) return false;
+  from.dispatchEvent(new CustomEvent('admin-session-ended', { bubbles: true, composed: true }));
+  return true;
+}
+
+/**
  * One sentence for a failed call. `doing` completes "We couldn't ..." (for example
  * "add Sam") so the supervisor knows which action failed.
  */

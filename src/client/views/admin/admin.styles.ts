@@ -163,3 +163,16 @@ export const adminStyles = css`
     padding: 0;
   }
 `;
+
+/** One entry of a supervisor's list (a person, a topic), ruled off from the one above. */
+export const adminListEntryStyles = css`
+  :host {
+    display: block;
+    border-top: 1px solid #d4d0c8;
+    padding: 0.75rem 0;
+  }
+  .out-of-use {
+    color: #7a000b;
+    font-weight: 600;
+  }
+`;

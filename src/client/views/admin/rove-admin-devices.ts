@@ -12,7 +12,7 @@ import {
 import type { Branch, Device, DeviceKind } from '../../../shared/schemas.js';
 import '../../components/rove-admin-enrollment.js';
 import { adminStyles } from './admin.styles.js';
-import { isSignedOut, sayAdminError } from './admin-errors.js';
+import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
 import { branchName, sayWhen } from './admin-format.js';
 
 @customElement('rove-admin-devices')
@@ -156,7 +156,7 @@ export class RoveAdminDevices extends LitElement {
       this._branches = branches;
       this._devices = devices;
     } catch (error) {
-      if (isSignedOut(error)) return this._sessionEnded();
+      if (leaveIfSignedOut(this, error)) return;
       this._listError = sayAdminError(error, 'load the devices');
     } finally {
       this._loading = false;
@@ -186,7 +186,7 @@ export class RoveAdminDevices extends LitElement {
       await this.updateComplete;
       await this.renderRoot.querySelector('rove-admin-enrollment')?.showYourself();
     } catch (error) {
-      if (isSignedOut(error)) return this._sessionEnded();
+      if (leaveIfSignedOut(this, error)) return;
       this._formError = sayAdminError(error, 'make an enrollment link');
     } finally {
       this._busy = false;
@@ -212,17 +212,13 @@ export class RoveAdminDevices extends LitElement {
       this._devices = this._devices.map((d) => (d.id === device.id ? revoked : d));
       this._notice = `${device.label} is revoked.`;
     } catch (error) {
-      if (isSignedOut(error)) return this._sessionEnded();
+      if (leaveIfSignedOut(this, error)) return;
       this._listError = sayAdminError(error, `revoke ${device.label}`);
       void this._load();
     } finally {
       this._busy = false;
       this._confirming = undefined;
     }
-  }
-
-  private _sessionEnded() {
-    this.dispatchEvent(new CustomEvent('admin-session-ended', { bubbles: true, composed: true }));
   }
 }
 

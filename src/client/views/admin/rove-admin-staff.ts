@@ -12,7 +12,7 @@ import type {
 } from '../../components/rove-admin-staff-form.js';
 import '../../components/rove-admin-staff-member.js';
 import { adminStyles } from './admin.styles.js';
-import { isSignedOut, sayAdminError } from './admin-errors.js';
+import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
 
 @customElement('rove-admin-staff')
 export class RoveAdminStaff extends LitElement {
@@ -88,7 +88,7 @@ export class RoveAdminStaff extends LitElement {
       this._skills = skills;
       this._branches = branches;
     } catch (error) {
-      if (isSignedOut(error)) return this._sessionEnded();
+      if (leaveIfSignedOut(this, error)) return;
       this._loadError = sayAdminError(error, 'load the staff list');
     } finally {
       this._loading = false;
@@ -107,7 +107,7 @@ export class RoveAdminStaff extends LitElement {
       form.reset();
       this._notice = `${member.displayName} is added and can sign in on a tablet with their PIN.`;
     } catch (error) {
-      if (isSignedOut(error)) return this._sessionEnded();
+      if (leaveIfSignedOut(this, error)) return;
       this._addError = sayAdminError(error, `add ${displayName}`);
     } finally {
       this._busy = false;
@@ -117,10 +117,6 @@ export class RoveAdminStaff extends LitElement {
   private _onUpdated(event: CustomEvent<StaffMember>) {
     const changed = event.detail;
     this._staff = byName(this._staff.map((m) => (m.id === changed.id ? changed : m)));
-  }
-
-  private _sessionEnded() {
-    this.dispatchEvent(new CustomEvent('admin-session-ended', { bubbles: true, composed: true }));
   }
 }
 

@@ -9,7 +9,7 @@ import '../../components/rove-admin-branch-form.js';
 import '../../components/rove-admin-topic-row.js';
 import type { RoveAdminTopicRow } from '../../components/rove-admin-topic-row.js';
 import { adminStyles } from './admin.styles.js';
-import { isSignedOut, sayAdminError } from './admin-errors.js';
+import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
 import { iconChoices } from './topic-icons.js';
 
 @customElement('rove-admin-topics')
@@ -207,7 +207,7 @@ export class RoveAdminTopics extends LitElement {
       this._notice = `${topic.label} is added at the end of the list.`;
       form.reset();
     } catch (error) {
-      if (isSignedOut(error)) return this._sessionEnded();
+      if (leaveIfSignedOut(this, error)) return;
       this._addError = sayAdminError(error, `add “${label}”`);
     } finally {
       this._busy = false;
@@ -215,12 +215,8 @@ export class RoveAdminTopics extends LitElement {
   }
 
   private _failed(error: unknown, doing: string) {
-    if (isSignedOut(error)) return this._sessionEnded();
+    if (leaveIfSignedOut(this, error)) return;
     this._listError = sayAdminError(error, doing);
-  }
-
-  private _sessionEnded() {
-    this.dispatchEvent(new CustomEvent('admin-session-ended', { bubbles: true, composed: true }));
   }
 }
 
