@@ -1,4 +1,5 @@
 // Sessions: admin sign-in, the first-start setup, staff sign-in on a tablet, and who am I.
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   AdminSessionBody,
   SetupBody,
@@ -14,6 +15,14 @@ import type { RouteModule } from '../context.js';
 const HOUR = 3600;
 
 export const sessionRoutes: RouteModule = (app, { store, hub, config, limits }) => {
+  /** Gives the browser `token` as its session cookie, good for `hours`. */
+  const setSessionCookie = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    token: string,
+    hours: number,
+  ) => setTokenCookie(reply, request, SESSION_COOKIE, token, hours * HOUR, config.publicUrl);
+
   app.post('/api/session/admin', { schema: { body: AdminSessionBody } }, async (request, reply) => {
     const key = `ip:${request.ip}`;
     limits.wrongPasswords.check(key);
@@ -23,14 +32,7 @@ export const sessionRoutes: RouteModule = (app, { store, hub, config, limits }) 
       throw unauthenticated('That username and password do not match');
     }
     const token = await store.accounts.createAdminSession(username);
-    setTokenCookie(
-      reply,
-      request,
-      SESSION_COOKIE,
-      token,
-      ADMIN_SESSION_HOURS * HOUR,
-      config.publicUrl,
-    );
+    setSessionCookie(request, reply, token, ADMIN_SESSION_HOURS);
     return { token, role: 'admin' as const };
   });
 
@@ -42,14 +44,7 @@ export const sessionRoutes: RouteModule = (app, { store, hub, config, limits }) 
         request.body.setupToken,
         request.body.password,
       );
-      setTokenCookie(
-        reply,
-        request,
-        SESSION_COOKIE,
-        token,
-        ADMIN_SESSION_HOURS * HOUR,
-        config.publicUrl,
-      );
+      setSessionCookie(request, reply, token, ADMIN_SESSION_HOURS);
       return { token, role: 'admin' as const };
     } catch (error) {
       limits.wrongPasswords.count(key);
@@ -72,14 +67,7 @@ export const sessionRoutes: RouteModule = (app, { store, hub, config, limits }) 
       throw error;
     }
     const token = await store.accounts.createStaffSession(staff.id, tablet.id);
-    setTokenCookie(
-      reply,
-      request,
-      SESSION_COOKIE,
-      token,
-      STAFF_SESSION_HOURS * HOUR,
-      config.publicUrl,
-    );
+    setSessionCookie(request, reply, token, STAFF_SESSION_HOURS);
     return { token, staff };
   });
 
