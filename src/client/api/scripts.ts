@@ -42,6 +42,11 @@ export async function publishScript(id: string, version?: number): Promise<Scrip
   return (await apiFetch<{ script: Script }>(`${scriptPath(id)}/publish`, { body })).script;
 }
 
+/** Supervisor: withdraw a script, so devices stop showing it (publish it again to undo). */
+export async function unpublishScript(id: string): Promise<Script> {
+  return (await apiFetch<{ script: Script }>(`${scriptPath(id)}/unpublish`, { body: {} })).script;
+}
+
 /** Supervisor: save an earlier version's content again as the newest version. */
 export async function restoreScriptVersion(
   id: string,

@@ -20,6 +20,9 @@ export function streamPath(kind: 'staff' | 'kiosk', branchId: string): string {
     : `/api/branches/${encodeURIComponent(branchId)}/events`;
 }
 
+/** The public scripts stream: anyone may hold it (a greeter's tablet with nobody signed in). */
+export const SCRIPTS_STREAM_PATH = '/api/scripts/events';
+
 /**
  * Opens `path`, resuming after `lastEventId` when given (as the query parameter: EventSource
  * cannot set the header on its first connection). Returns the close function.

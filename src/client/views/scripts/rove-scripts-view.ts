@@ -1,8 +1,9 @@
 // <rove-scripts-view>: the greeter scripts at `/scripts` (a searchable list with topic filters)
 // and `/scripts/:id` (one script as a checklist). Reads only the device's Dexie copy, so it
 // works offline and without signing in; `?topic=<id>` filters to a topic, and opens that
-// topic's own script when it has exactly one. With a staff session it keeps the branch's
-// event stream open, so a published change shows at once.
+// topic's own script when it has exactly one. It keeps a stream open while on screen (the
+// branch's staff stream with a staff session, else the public scripts stream), so a published
+// or withdrawn script shows within seconds on any device, signed in or not.
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../../components/rove-script-checklist.js';
@@ -13,7 +14,8 @@ import {
   watchScriptProgress,
   watchScripts,
 } from '../../db/scripts.js';
-import { syncScripts } from '../../db/scripts-sync.js';
+import { followPublishedScripts, syncScripts } from '../../db/scripts-sync.js';
+import { watchTopicLabels, type TopicLabel } from '../../db/topic-labels.js';
 import { startSync } from '../../sync/engine.js';
 import { loadSession } from '../../sync/session.js';
 import { searchScripts, topicGuide } from './script-search.js';
@@ -87,8 +89,11 @@ export class RoveScriptsView extends LitElement {
   @state() private _topic?: string;
   @state() private _done: readonly number[] = [];
   @state() private _unreachable = false;
+  /** The topics this device holds, for the filters' names and order. */
+  @state() private _topicLabels: TopicLabel[] = [];
 
   private _stopScripts?: () => void;
+  private _stopTopics?: () => void;
   private _stopSync?: () => void;
   private _stopProgress?: () => void;
   private _progressKey = '';
@@ -102,6 +107,7 @@ export class RoveScriptsView extends LitElement {
       this._scripts = list;
       this._loaded = true;
     });
+    this._stopTopics = watchTopicLabels((topics) => (this._topicLabels = topics));
     this._refresh();
     window.addEventListener('online', this._refresh);
     void this._followStream();
@@ -116,20 +122,25 @@ export class RoveScriptsView extends LitElement {
   };
 
   /**
-   * Signed-in staff keep their branch's stream open here too, so a supervisor's publish
-   * (`event: script`) shows within seconds while this screen is open.
+   * Signed-in staff keep their branch's stream open here too; anyone else (a greeter's tablet
+   * with nobody signed in, any browser) the public scripts stream. Either way a supervisor's
+   * publish or withdrawal (`event: script`) shows within seconds while this screen is open.
    */
   private async _followStream() {
     const session = await loadSession().catch(() => undefined);
+    if (!this.isConnected || this._stopSync) return;
     const branchId = session?.device?.branchId;
-    if (!this.isConnected || this._stopSync || session?.role !== 'staff' || !branchId) return;
-    this._stopSync = startSync({ kind: 'staff', branchId });
+    this._stopSync =
+      session?.role === 'staff' && branchId
+        ? startSync({ kind: 'staff', branchId })
+        : followPublishedScripts();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     window.removeEventListener('online', this._refresh);
     this._stopScripts?.();
+    this._stopTopics?.();
     this._stopSync?.();
     this._stopSync = undefined;
     this._stopProgress?.();
@@ -162,7 +173,7 @@ export class RoveScriptsView extends LitElement {
 
   private _renderList() {
     const found = searchScripts(this._scripts, this._query, this._topic);
-    const topics = linkedTopics(this._scripts);
+    const topics = linkedTopics(this._scripts, this._topicLabels);
     return html`
       <h1 tabindex="-1">Scripts</h1>
       ${
@@ -196,7 +207,7 @@ export class RoveScriptsView extends LitElement {
                     aria-pressed=${this._topic === id ? 'true' : 'false'}
                     @click=${() => (this._topic = id)}
                   >
-                    ${id ? topicName(id) : 'All topics'}
+                    ${id ? topicName(id, this._topicLabels) : 'All topics'}
                   </button>`,
               )}
             </div>`
