@@ -51,7 +51,9 @@ describe('rove-admin-scripts', () => {
     server = serve();
     const el = await fixture<RoveAdminScripts>(html`<rove-admin-scripts></rove-admin-scripts>`);
     await waitFor(() => getByRole(el, 'button', 'Edit A warm goodbye'));
-    expect(el.shadowRoot!.textContent).to.contain('On devices: version 1; newer draft: version 2');
+    expect(el.shadowRoot!.textContent).to.contain(
+      'Published: version 1 is on devices; newer draft: version 2',
+    );
     await expect(el).to.be.accessible();
     getByRole(el, 'button', 'Edit A warm goodbye').click();
     await waitFor(() => getByRole(el, 'button', 'View version 1'));
@@ -104,6 +106,44 @@ describe('rove-admin-scripts', () => {
     await waitFor(() => getByRole(el, 'status', /Published version 3/));
     expect(server.callsTo('PUT', '/api/scripts/warm-goodbye')).to.have.length(1);
     expect(server.callsTo('POST', '/api/scripts/warm-goodbye/publish')).to.have.length(1);
+  });
+
+  it('withdraws a published script only after a confirmation, and can publish it again', async () => {
+    const withdrawn = { ...goodbye, publishedVersion: undefined, publishedAt: undefined };
+    server = serve()
+      .on('POST', '/api/scripts/warm-goodbye/unpublish', { body: { script: withdrawn } })
+      .on('POST', '/api/scripts/warm-goodbye/publish', {
+        body: { script: { ...goodbye, publishedVersion: 2 } },
+      });
+    const el = await openGoodbye();
+    await expect(el).to.be.accessible();
+    getByRole(el, 'button', 'Withdraw A warm goodbye').click();
+    const confirm = await waitFor(() =>
+      getByRole(el, 'group', 'Confirm withdrawing A warm goodbye'),
+    );
+    await expect(el).to.be.accessible();
+    expect(confirm.textContent).to.contain('publish it again to bring it back');
+    const keep = getByRole(el, 'button', 'Keep it on devices');
+    // The safe choice has the focus, so a stray Enter keeps the script on devices.
+    await waitFor(() => {
+      if ((keep.getRootNode() as ShadowRoot).activeElement !== keep) throw new Error('no focus');
+    }, 'focus on Keep');
+    keep.click();
+    await waitFor(() => getByRole(el, 'button', 'Withdraw A warm goodbye'));
+    expect(server.callsTo('POST', '/api/scripts/warm-goodbye/unpublish')).to.have.length(0);
+
+    getByRole(el, 'button', 'Withdraw A warm goodbye').click();
+    (await waitFor(() => getByRole(el, 'button', 'Yes, withdraw'))).click();
+    await waitFor(() => getByRole(el, 'status', /Withdrawn: devices stop showing/));
+    expect(server.callsTo('POST', '/api/scripts/warm-goodbye/unpublish')[0]!.body).to.deep.equal(
+      {},
+    );
+    expect(el.shadowRoot!.textContent).to.contain('Not published: draft version 2');
+    expect(queryAllByRole(el, 'button', /^Withdraw/)).to.have.length(0);
+
+    getByRole(el, 'button', 'Publish').click();
+    await waitFor(() => getByRole(el, 'status', /Published version 2/));
+    await waitFor(() => getByRole(el, 'button', 'Withdraw A warm goodbye'));
   });
 
   it('says in words when someone else saved first (409)', async () => {

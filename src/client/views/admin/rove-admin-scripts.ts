@@ -1,6 +1,7 @@
 // <rove-admin-scripts>: the supervisor's Scripts section at /admin/scripts: every script with
-// whether devices show it, a form to create or edit one (each Save is a new version), Publish
-// to send it to every device, and the version history with View and Restore.
+// whether it is published (devices show it), a form to create or edit one (each Save is a new
+// version), Publish to send it to every device, Withdraw (confirmed) to take it off every
+// device, and the version history with View and Restore.
 // Fires `admin-session-ended` when the server says the sign-in is gone.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -11,12 +12,14 @@ import {
   publishScript,
   restoreScriptVersion,
   saveScript,
+  unpublishScript,
 } from '../../api/scripts.js';
 import { ApiError } from '../../api/http.js';
 import '../../components/rove-script-editor.js';
 import type { ScriptDraft } from '../../components/rove-script-editor.js';
 import '../../components/rove-script-history.js';
 import '../../components/rove-script-preview.js';
+import '../../components/rove-script-withdraw.js';
 import { formatScriptText, parseScriptText, parseTags } from '../scripts/script-text.js';
 import { TOPIC_NAMES } from '../scripts/script-topics.js';
 import { adminStyles } from './admin.styles.js';
@@ -101,6 +104,15 @@ export class RoveAdminScripts extends LitElement {
         <button type="button" ?disabled=${this._busy} @click=${this._publish}>Publish</button>
         <button type="button" @click=${this._close}>Back to all scripts</button>
       </div>
+      ${
+        current?.publishedVersion !== undefined
+          ? html`<rove-script-withdraw
+              .heading=${current.title}
+              ?busy=${this._busy}
+              @withdraw-script=${this._withdraw}
+            ></rove-script-withdraw>`
+          : nothing
+      }
       ${
         editing.id
           ? html`<section aria-labelledby="history-heading">
@@ -200,6 +212,16 @@ export class RoveAdminScripts extends LitElement {
     });
   };
 
+  private _withdraw = async () => {
+    const id = this._editing?.id;
+    if (!id) return;
+    await this._call('withdraw the script', async () => {
+      const script = await unpublishScript(id);
+      this._took(script, this._editing!.draft);
+      this._notice = `Withdrawn: devices stop showing “${script.title}” within seconds. Publish it to bring it back.`;
+    });
+  };
+
   private async _restore(version: number) {
     const id = this._editing?.id;
     if (!id) return;
@@ -261,9 +283,11 @@ export class RoveAdminScripts extends LitElement {
 }
 
 function sayState(s: Script): string {
-  if (s.publishedVersion === undefined) return `Draft (version ${s.latestVersion}), not on devices`;
-  if (s.publishedVersion === s.latestVersion) return `On devices (version ${s.publishedVersion})`;
-  return `On devices: version ${s.publishedVersion}; newer draft: version ${s.latestVersion}`;
+  if (s.publishedVersion === undefined)
+    return `Not published: draft version ${s.latestVersion}, not on devices`;
+  if (s.publishedVersion === s.latestVersion)
+    return `Published: version ${s.publishedVersion} is on devices`;
+  return `Published: version ${s.publishedVersion} is on devices; newer draft: version ${s.latestVersion}`;
 }
 
 function draftOf(s: ScriptContent): ScriptDraft {
