@@ -3,6 +3,8 @@ import '../../../src/client/views/scripts/rove-scripts-view.js';
 import type { RoveScriptsView } from '../../../src/client/views/scripts/rove-scripts-view.js';
 import { applyScriptEvent } from '../../../src/client/db/scripts-sync.js';
 import { replaceScripts } from '../../../src/client/db/scripts.js';
+import { replaceTopics } from '../../../src/client/db/replica.js';
+import type { Topic } from '../../../src/shared/schemas.js';
 import { getByRole, queryAllByRole, typeInto, waitFor } from '../admin/by-role.js';
 import { getSearchbox, published, storeStarterScripts } from './published.js';
 
@@ -18,6 +20,8 @@ describe('rove-scripts-view', () => {
   const startUrl = location.pathname + location.search;
   beforeEach(async () => {
     await storeStarterScripts();
+    // A device that holds no topics yet (a tablet nobody has signed in on).
+    await replaceTopics('main', []);
   });
   afterEach(() => history.replaceState(null, '', startUrl));
 
@@ -121,6 +125,42 @@ describe('rove-scripts-view', () => {
     getByRole(el, 'button', 'All topics').click();
     await el.updateComplete;
     expect(queryAllByRole(el, 'link').length).to.be.greaterThan(12);
+  });
+
+  it('names the topic filters as the topics this device holds, added and renamed ones too', async () => {
+    const topic = (id: string, label: string, position: number): Topic => ({
+      id,
+      branchId: 'main',
+      label,
+      skill: 'general',
+      icon: 'help',
+      position,
+      hidden: false,
+    });
+    await replaceTopics('main', [
+      topic('maker', 'Maker space', 0),
+      topic('history', 'Family history and old maps', 1),
+    ]);
+    await replaceScripts([
+      published('local-history', { topicIds: ['history'] }),
+      published('warm-goodbye', { topicIds: ['maker', 'tech'] }),
+    ]);
+    const el = await listView();
+    const filters = () => getByRole(el, 'group', 'Filter by topic');
+    await waitFor(() => getByRole(filters(), 'button', 'Maker space'), 'the added topic');
+    await expect(el).to.be.accessible();
+    const names = queryAllByRole(filters(), 'button').map((b) => b.textContent!.trim());
+    // Held topics first in the branch's order; then a starter topic the device does not hold.
+    expect(names).to.deep.equal([
+      'All topics',
+      'Maker space',
+      'Family history and old maps',
+      'Technology',
+    ]);
+    getByRole(filters(), 'button', 'Maker space').click();
+    await el.updateComplete;
+    const titles = queryAllByRole(el, 'link').map((a) => a.querySelector('strong')!.textContent);
+    expect(titles).to.deep.equal(['A warm goodbye']);
   });
 
   it("opens a topic's own script from ?topic= (one tap from a claimed request)", async () => {

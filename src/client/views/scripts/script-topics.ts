@@ -1,5 +1,9 @@
-// Names for the topic filters. Scripts are shared by every branch, so the starter topics'
-// names live here; a topic added later shows its id until it gets one.
+// Names for the topic filters. Scripts are shared by every branch; the names come from the
+// topics the device holds (its branch's, so a topic a supervisor added or renamed shows as
+// they wrote it), and else from the starter topics' names here, for a device that holds no
+// topics yet (a tablet nobody has signed in on). A topic known to neither shows its id.
+import type { TopicLabel } from '../../db/topic-labels.js';
+
 export const TOPIC_NAMES: Readonly<Record<string, string>> = {
   tech: 'Technology',
   books: 'Finding books',
@@ -10,14 +14,26 @@ export const TOPIC_NAMES: Readonly<Record<string, string>> = {
   access: 'Accessibility',
 };
 
-export function topicName(topicId: string): string {
-  return TOPIC_NAMES[topicId] ?? topicId.replace(/[-_]+/g, ' ');
+export function topicName(topicId: string, known: readonly TopicLabel[] = []): string {
+  return (
+    known.find((t) => t.id === topicId)?.label ??
+    TOPIC_NAMES[topicId] ??
+    topicId.replace(/[-_]+/g, ' ')
+  );
 }
 
-/** The topics the scripts link to: starter topics in their usual order, then the rest. */
-export function linkedTopics(scripts: readonly { topicIds: readonly string[] }[]): string[] {
+/**
+ * The topics the scripts link to: those the device holds, in the branch's order; then starter
+ * topics in their usual order; then the rest by id.
+ */
+export function linkedTopics(
+  scripts: readonly { topicIds: readonly string[] }[],
+  known: readonly TopicLabel[] = [],
+): string[] {
   const linked = new Set(scripts.flatMap((s) => s.topicIds));
-  const starter = Object.keys(TOPIC_NAMES).filter((id) => linked.has(id));
-  const others = [...linked].filter((id) => !(id in TOPIC_NAMES)).sort();
-  return [...starter, ...others];
+  const held = known.map((t) => t.id).filter((id) => linked.has(id));
+  const starter = Object.keys(TOPIC_NAMES).filter((id) => linked.has(id) && !held.includes(id));
+  const placed = new Set([...held, ...starter]);
+  const others = [...linked].filter((id) => !placed.has(id)).sort();
+  return [...held, ...starter, ...others];
 }

@@ -1,0 +1,24 @@
+// The names of the topics this device holds in its replica (its branch's, as the server last
+// listed them or a `topic` event changed them), for screens that know topics only by id.
+import { liveQuery } from 'dexie';
+import { db } from './db.js';
+
+export interface TopicLabel {
+  id: string;
+  label: string;
+}
+
+/**
+ * Calls `onChange` with each stored topic's id and label, in the branch's display order, now
+ * and after every change; an empty list on a device that holds no topics yet. Returns the stop.
+ */
+export function watchTopicLabels(
+  onChange: (topics: TopicLabel[]) => void,
+  onError: (error: unknown) => void = console.error,
+): () => void {
+  const subscription = liveQuery(() => db.topics.orderBy('position').toArray()).subscribe({
+    next: (topics) => onChange(topics.map(({ id, label }) => ({ id, label }))),
+    error: onError,
+  });
+  return () => subscription.unsubscribe();
+}
