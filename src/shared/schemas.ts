@@ -36,10 +36,13 @@ export const HelpRequest = Type.Object(
     claimedBy: Type.Optional(
       Type.Object({ id: Type.Optional(Type.String()), displayName: Type.String() }, strict),
     ),
-    /** Set by `transfer`: who handed it on and what the next person should know (staff only;
-     *  a kiosk's view leaves it out). */
+    /** Set by `transfer`: who handed it on and what the next person should know. A kiosk's
+     *  view keeps only `at` (that it was handed on, and when): no note, no staff. */
     handoff: Type.Optional(
-      Type.Object({ from: StaffRef, note: Type.Optional(Type.String()), at: IsoTime }, strict),
+      Type.Object(
+        { from: Type.Optional(StaffRef), note: Type.Optional(Type.String()), at: IsoTime },
+        strict,
+      ),
     ),
     outcome: Type.Optional(Outcome),
     effort: Type.Optional(Type.Integer({ minimum: 1, maximum: 6 })),

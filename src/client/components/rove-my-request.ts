@@ -109,7 +109,9 @@ export class RoveMyRequest extends LitElement {
       ${request.note ? html`<p>${request.note}</p>` : nothing}
       ${
         request.handoff?.note
-          ? html`<p>From ${request.handoff.from.displayName}: “${request.handoff.note}”</p>`
+          ? html`<p>
+              From ${request.handoff.from?.displayName ?? 'a colleague'}: “${request.handoff.note}”
+            </p>`
           : nothing
       }
       <p>Asked ${ago(request.createdAt, this.now)}</p>

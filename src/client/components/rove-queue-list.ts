@@ -158,7 +158,7 @@ export class RoveQueueList extends LitElement {
           request.handoff
             ? html`<p class="note">
                 Handed on by
-                ${request.handoff.from.displayName}${
+                ${request.handoff.from?.displayName ?? 'a colleague'}${
                   request.handoff.note ? html`: “${request.handoff.note}”` : nothing
                 }
               </p>`

@@ -36,13 +36,15 @@ export function toRequest(row: Row): HelpRequest {
 }
 
 /**
- * What a kiosk may see of its own request: who is coming (by name only), never a staff id
- * and never the hand-off (its note is staff-to-staff).
+ * What a kiosk may see of its own request: who is coming (by name only), never a staff id;
+ * of a hand-off only when it happened (so it can tell the patron a colleague is coming),
+ * never who made it nor its note (staff-to-staff).
  */
 export function forKiosk(request: HelpRequest): HelpRequest {
-  const { handoff: _handoff, claimedBy, ...rest } = request;
+  const { handoff, claimedBy, ...rest } = request;
   const view: HelpRequest = { ...rest };
   if (claimedBy) view.claimedBy = { displayName: claimedBy.displayName };
+  if (handoff) view.handoff = { at: handoff.at };
   return view;
 }
 
