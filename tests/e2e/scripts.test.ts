@@ -1,5 +1,6 @@
 // Issue 5 end to end: greeter scripts read from the device's own copy with no network, and a
-// supervisor's published edit reaching an online tablet through the event stream.
+// supervisor's published edit or withdrawal reaching an online tablet through an event stream
+// (the branch's staff stream with someone signed in, the public scripts stream without).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { RoveApi } from './support/api.js';
@@ -64,6 +65,32 @@ describe('greeter scripts', () => {
         (await Promise.all([0, 1, 2, 3, 4].map((i) => steps.nth(i).isChecked()))).some(Boolean),
       )
       .toBe(false);
+    await tablet.context.close();
+  });
+
+  test("a door tablet with nobody signed in shows a supervisor's publish and withdrawal within seconds, without reloading", async () => {
+    const tablet = await enrollDevice(browser, api, FILE, 'tablet', 'Greeter tablet');
+    await tablet.page.goto('/scripts');
+    const goodbye = tablet.page.getByRole('link', { name: /A warm goodbye/ });
+    await goodbye.waitFor({ timeout: SCREEN_TIMEOUT });
+    // A mark on this page: a reload would wipe it.
+    await tablet.page.evaluate(() => ((window as { stillHere?: boolean }).stillHere = true));
+
+    await api.editScript('warm-goodbye', (script) => ({ ...script, title: 'A fond farewell' }));
+    await tablet.page.getByRole('link', { name: /A fond farewell/ }).waitFor({ timeout: 10_000 });
+    expect(await goodbye.count()).toBe(0);
+    await tablet.shot('scripts-published-live-signed-out');
+
+    await api.withdrawScript('warm-goodbye');
+    await expect
+      .poll(() => tablet.page.getByRole('link', { name: /A fond farewell/ }).count(), {
+        timeout: 10_000,
+      })
+      .toBe(0);
+    const stillHere = await tablet.page.evaluate(
+      () => (window as { stillHere?: boolean }).stillHere,
+    );
+    expect(stillHere).toBe(true);
     await tablet.context.close();
   });
 

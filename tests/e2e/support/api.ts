@@ -270,6 +270,11 @@ export class RoveApi {
     });
     return saved.script;
   }
+
+  /** Withdraws a script from every device, as a supervisor's Withdraw does. */
+  async withdrawScript(id: string): Promise<void> {
+    await call(this.base, 'POST', `/api/scripts/${id}/unpublish`, this.adminToken, {});
+  }
 }
 
 export interface ScriptShape {
