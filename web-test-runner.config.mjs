@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { chromiumLaunchOptions } from './tests/support/chromium.mjs';
 
 /** Counts every test of every file and, when ROVE_WTR_RESULTS names a file, writes them there. */
 function countingReporter() {
@@ -55,15 +56,7 @@ export default {
   browsers: [
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-        ],
-      },
+      launchOptions: chromiumLaunchOptions(),
     }),
   ],
   reporters: [defaultReporter(), countingReporter()],

@@ -2,6 +2,7 @@
 // offline, navigating to `/` until the "Ask me" button is visible. Also lists the JS files the
 // page really loaded for `/`, to cross-check the bundle figure.
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumLaunchOptions } from '../support/chromium.mjs';
 import type { Setup } from './scene.js';
 
 export interface KioskBrowserResult {
@@ -14,15 +15,7 @@ export interface KioskBrowserResult {
 const ASK_ME = { name: /ask me/i };
 
 export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 /**

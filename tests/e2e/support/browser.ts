@@ -4,20 +4,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../support/chromium.mjs';
 import { ROOT } from './server.js';
 
 export const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 export type DeviceShape = 'kiosk' | 'tablet' | 'desktop';
