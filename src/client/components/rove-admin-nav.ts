@@ -1,5 +1,5 @@
-// <rove-admin-nav>: the supervisor's section links (Devices, Staff, Topics, Scripts) and the
-// Sign out button. Links change the URL through the app's navigation, so Back works.
+// <rove-admin-nav>: the supervisor's section links (Devices, Staff, Topics, Scripts, Report)
+// and the Sign out button. Links change the URL through the app's navigation, so Back works.
 // Fires `admin-sign-out` (bubbles, composed) when Sign out is pressed.
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -11,6 +11,7 @@ export const ADMIN_SECTIONS = [
   { id: 'staff', label: 'Staff' },
   { id: 'topics', label: 'Topics' },
   { id: 'scripts', label: 'Scripts' },
+  { id: 'report', label: 'Report' },
 ] as const;
 
 @customElement('rove-admin-nav')
@@ -57,7 +58,7 @@ export class RoveAdminNav extends LitElement {
     `,
   ];
 
-  /** Which section is showing (`devices`, `staff`, `topics`, `scripts`). */
+  /** Which section is showing (`devices`, `staff`, `topics`, `scripts`, `report`). */
   @property() current = 'devices';
 
   override render() {

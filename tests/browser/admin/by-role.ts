@@ -19,6 +19,11 @@ const ROLE_SELECTORS: Record<string, string> = {
   group: 'fieldset, [role="group"]',
   region: 'section[aria-label], section[aria-labelledby], [role="region"]',
   form: 'form[aria-label], form[aria-labelledby], [role="form"]',
+  table: 'table, [role="table"]',
+  columnheader: 'th[scope="col"], [role="columnheader"]',
+  rowheader: 'th[scope="row"], [role="rowheader"]',
+  cell: 'td, [role="cell"]',
+  row: 'tr, [role="row"]',
 };
 
 /** Every element under root, descending into open shadow roots. */
@@ -53,6 +58,7 @@ export function accessibleName(el: Element): string {
   const labels = (el as HTMLInputElement).labels;
   if (labels && labels.length) return squash(Array.from(labels, (l) => l.textContent).join(' '));
   if (el instanceof HTMLFieldSetElement) return squash(el.querySelector('legend')?.textContent);
+  if (el instanceof HTMLTableElement && el.caption) return squash(el.caption.textContent);
   return squash(el.textContent);
 }
 

@@ -9,6 +9,8 @@ export interface FakeCall {
   method: string;
   path: string;
   body: unknown;
+  /** The query string's parameters. */
+  query: Record<string, string>;
 }
 type Handler = (body: unknown, call: FakeCall) => FakeAnswer;
 
@@ -33,7 +35,8 @@ export class FakeServer {
       const url = new URL(String(input instanceof Request ? input.url : input), location.href);
       const method = (init?.method ?? 'GET').toUpperCase();
       const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-      const call = { method, path: url.pathname, body };
+      const query = Object.fromEntries(url.searchParams);
+      const call = { method, path: url.pathname, body, query };
       this.calls.push(call);
       const handler = this.routes.get(`${method} ${url.pathname}`);
       const answer: FakeAnswer = handler

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/client/views/admin/rove-admin-view.js';
 import type { RoveAdminView } from '../../../src/client/views/admin/rove-admin-view.js';
 import { getByRole, typeInto, waitFor } from './by-role.js';
-import { BRANCHES, FakeServer, SKILLS } from './fake-server.js';
+import { BRANCHES, FakeServer, SKILLS, apiError } from './fake-server.js';
 
 // Mocha's globals, as Web Test Runner provides them (no @types/mocha in this project).
 declare function describe(title: string, body: () => void): void;
@@ -72,6 +72,18 @@ describe('rove-admin-view', () => {
     );
     await waitFor(() => getByRole(el, 'heading', 'Scripts'));
     expect(getByRole(el, 'link', 'Scripts').getAttribute('aria-current')).to.equal('page');
+  });
+
+  it('opens the service report from the nav', async () => {
+    serve('admin');
+    server.on('GET', '/api/branches/main/report', apiError(400, 'invalid', 'no figures here'));
+    const el = await fixture<RoveAdminView>(
+      html`<rove-admin-view section="report"></rove-admin-view>`,
+    );
+    await waitFor(() => getByRole(el, 'heading', 'Service report'));
+    expect(getByRole(el, 'link', 'Report').getAttribute('aria-current')).to.equal('page');
+    await waitFor(() => getByRole(el, 'alert'));
+    expect(server.callsTo('GET', '/api/branches/main/report')).to.have.length(1);
   });
 
   it('lands the first-start setup link on the password form, using the token in the URL', async () => {

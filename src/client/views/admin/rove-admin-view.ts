@@ -17,6 +17,12 @@ import './rove-admin-topics.js';
 
 type Phase = 'checking' | 'signed-out' | 'signed-in';
 
+/** Sections in chunks of their own, loaded on first visit: their loader and their title. */
+const LAZY_SECTIONS: Record<string, { load: () => Promise<unknown>; title: string }> = {
+  scripts: { load: () => import('./rove-admin-scripts.js'), title: 'Scripts' },
+  report: { load: () => import('./rove-admin-report.js'), title: 'Service report' },
+};
+
 @customElement('rove-admin-view')
 export class RoveAdminView extends LitElement {
   static override styles = [
@@ -34,13 +40,15 @@ export class RoveAdminView extends LitElement {
     `,
   ];
 
-  /** Which section to show: `devices` (default), `staff`, `topics`, `scripts`, or `setup`. */
+  /** Which section to show: `devices` (default), `staff`, `topics`, `scripts`, `report`, or
+   *  `setup`. */
   @property() section?: string;
 
   @state() private _phase: Phase = 'checking';
   @state() private _message = '';
-  @state() private _scriptsReady = false;
-  @state() private _scriptsMissing = false;
+  /** Lazy sections whose chunk has loaded, and those whose chunk could not be fetched. */
+  @state() private _ready = new Set<string>();
+  @state() private _missing = new Set<string>();
 
   override connectedCallback() {
     super.connectedCallback();
@@ -58,7 +66,8 @@ export class RoveAdminView extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('section') && this.section === 'scripts') void this._loadScripts();
+    if (changed.has('section') && this.section && LAZY_SECTIONS[this.section])
+      void this._loadSection(this.section);
   }
 
   override render() {
@@ -86,20 +95,27 @@ export class RoveAdminView extends LitElement {
       case 'topics':
         return html`<rove-admin-topics></rove-admin-topics>`;
       case 'scripts':
-        if (this._scriptsReady) return html`<rove-admin-scripts></rove-admin-scripts>`;
-        return this._scriptsMissing
-          ? html`<h2>Scripts</h2>
-              <p class="error" role="alert">
-                The Scripts screen could not be opened. Check the connection and reload the page.
-              </p>`
-          : html`<p role="status">Opening Scripts…</p>`;
+        return this._lazy(current, html`<rove-admin-scripts></rove-admin-scripts>`);
+      case 'report':
+        return this._lazy(current, html`<rove-admin-report></rove-admin-report>`);
       default:
         return html`<rove-admin-devices></rove-admin-devices>`;
     }
   }
 
+  private _lazy(section: string, view: unknown) {
+    if (this._ready.has(section)) return view;
+    const title = LAZY_SECTIONS[section]!.title;
+    return this._missing.has(section)
+      ? html`<h2>${title}</h2>
+          <p class="error" role="alert">
+            The ${title} screen could not be opened. Check the connection and reload the page.
+          </p>`
+      : html`<p role="status">Opening ${title}…</p>`;
+  }
+
   private _current(): string {
-    const known = ['devices', 'staff', 'topics', 'scripts'];
+    const known = ['devices', 'staff', 'topics', 'scripts', 'report'];
     return this.section && known.includes(this.section) ? this.section : 'devices';
   }
 
@@ -114,14 +130,13 @@ export class RoveAdminView extends LitElement {
     }
   }
 
-  /** The Scripts section is its own chunk (another engineer's file), loaded on first visit. */
-  private async _loadScripts() {
-    if (this._scriptsReady) return;
+  private async _loadSection(section: string) {
+    if (this._ready.has(section)) return;
     try {
-      await import('./rove-admin-scripts.js');
-      this._scriptsReady = true;
+      await LAZY_SECTIONS[section]!.load();
+      this._ready = new Set(this._ready).add(section);
     } catch {
-      this._scriptsMissing = true;
+      this._missing = new Set(this._missing).add(section);
     }
   }
 

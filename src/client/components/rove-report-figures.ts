@@ -1,0 +1,248 @@
+// <rove-report-figures>: one branch's service report in plain sentences and captioned tables
+// (how requests ended, waits, hand-offs, effort, topics, busy hours, staff). The bars beside
+// some numbers are decoration: every figure is also written out. Fires no events.
+import { LitElement, css, html, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { ServiceReport } from '../../shared/report.js';
+import type { Skill } from '../../shared/schemas.js';
+import { adminStyles } from '../views/admin/admin.styles.js';
+import { skillLabel } from '../views/admin/admin-format.js';
+import {
+  EFFORT_LABELS,
+  OUTCOME_LABELS,
+  count,
+  sayDuration,
+  sayHour,
+} from '../views/admin/report-format.js';
+
+type Cell = string | number | TemplateResult;
+
+@customElement('rove-report-figures')
+export class RoveReportFigures extends LitElement {
+  static override styles = [
+    adminStyles,
+    css`
+      .glance p {
+        margin: 0 0 0.6rem;
+      }
+      .glance strong {
+        font-size: 1.15em;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+        max-width: 44rem;
+        margin: 0 0 1.5rem;
+      }
+      caption {
+        text-align: left;
+        font-weight: 700;
+        font-size: 1.1rem;
+        padding: 0 0 0.5rem;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: 0.45rem 0.75rem 0.45rem 0;
+        border-bottom: 1px solid #d4d0c8;
+        vertical-align: top;
+      }
+      thead th {
+        border-bottom: 2px solid #5b6770;
+      }
+      td.number {
+        white-space: nowrap;
+      }
+      .bar {
+        display: inline-block;
+        height: 0.8rem;
+        margin-left: 0.6rem;
+        background: #1f4e5f;
+        border-radius: 0.2rem;
+        vertical-align: middle;
+      }
+    `,
+  ];
+
+  /** The report as the server answered it. */
+  @property({ attribute: false }) report?: ServiceReport;
+  /** Skill names, to say "Local history" rather than "history". */
+  @property({ attribute: false }) skills: Skill[] = [];
+
+  override render() {
+    const report = this.report;
+    if (!report) return html``;
+    if (report.requests.total === 0) {
+      return html`<p class="panel">
+        No one asked for help through Rove in these days, so there is nothing to report yet.
+      </p>`;
+    }
+    return html`${this._glance(report)} ${this._ended(report)} ${this._times(report)}
+    ${this._handoffs(report)} ${this._effort(report)} ${this._topics(report)} ${this._hours(report)}
+    ${this._staff(report)}`;
+  }
+
+  private _glance(r: ServiceReport) {
+    const { requests, wait, withPatron, handoffs } = r;
+    return html`<section class="panel glance" aria-labelledby="glance">
+      <h3 id="glance">At a glance</h3>
+      <p>
+        <strong>${count(requests.total, 'patron')}</strong> asked for help. ${requests.done}
+        ${requests.done === 1 ? 'was' : 'were'} helped, ${requests.cancelled} cancelled, and
+        ${requests.open} ${requests.open === 1 ? 'is' : 'are'} still open.
+      </p>
+      <p>
+        ${
+          wait.count
+            ? html`Patrons typically waited
+                <strong>${sayDuration(wait.medianSeconds)}</strong> before someone was on the way; 9
+                in 10 waited ${sayDuration(wait.p90Seconds)} or less.`
+            : 'Nobody has been on the way to a patron yet in these days.'
+        }
+      </p>
+      ${
+        withPatron.count
+          ? html`<p>
+              Once they started, staff typically spent
+              <strong>${sayDuration(withPatron.medianSeconds)}</strong> with a patron.
+            </p>`
+          : ''
+      }
+      <p>
+        ${
+          handoffs.total
+            ? html`${count(handoffs.requests)} ${handoffs.requests === 1 ? 'was' : 'were'} handed on
+              to a colleague who knew more (${count(handoffs.total, 'hand-off')} in all).`
+            : 'No request needed handing on to a colleague.'
+        }
+      </p>
+    </section>`;
+  }
+
+  private _ended(r: ServiceReport) {
+    const rows: [string, number][] = [
+      ...Object.entries(OUTCOME_LABELS).map(
+        ([id, label]) =>
+          [`Helped: ${label}`, r.outcomes[id as keyof typeof OUTCOME_LABELS]] as [string, number],
+      ),
+      ['Cancelled at the kiosk', r.cancelled.byKiosk],
+      ['Cancelled by staff', r.cancelled.byStaff],
+      ['Cancelled (who cancelled was not kept)', r.cancelled.unknown],
+      ['Still waiting for someone', r.open.waiting],
+      ['Someone on the way', r.open.claimed],
+      ['Being helped now', r.open.serving],
+    ];
+    const shown = rows.filter(([label, n]) => n > 0 || label.startsWith('Helped'));
+    return table(
+      'How requests ended',
+      ['What happened', 'Requests'],
+      shown.map(([label, n]) => [label, withBar(n, r.requests.total)]),
+    );
+  }
+
+  private _times(r: ServiceReport) {
+    const row = (label: string, d: ServiceReport['wait'], measured: string) => [
+      label,
+      count(d.count, measured),
+      sayDuration(d.medianSeconds),
+      sayDuration(d.p90Seconds),
+    ];
+    return table(
+      'Waiting and time with patrons',
+      ['What we timed', 'Measured', 'Typical (median)', '9 in 10 within'],
+      [
+        row('Wait until someone was on the way', r.wait, 'request'),
+        row('Time with the patron, start to finish', r.withPatron, 'request'),
+      ],
+    );
+  }
+
+  private _handoffs(r: ServiceReport) {
+    if (!r.handoffs.total) return html``;
+    return table(
+      'Hand-offs, by the skill they went to',
+      ['Skill', 'Hand-offs'],
+      r.handoffs.toSkills.map((s) => [skillLabel(this.skills, s.skill), s.count]),
+    );
+  }
+
+  private _effort(r: ServiceReport) {
+    const rows: Cell[][] = r.effort.grades.map((g) => [
+      `${g.grade}: ${EFFORT_LABELS[g.grade - 1] ?? ''}`,
+      withBar(g.count, r.requests.done),
+    ]);
+    if (r.effort.ungraded) rows.push(['No grade given', r.effort.ungraded]);
+    return table('Effort of the requests helped', ['Effort grade', 'Requests'], rows);
+  }
+
+  private _topics(r: ServiceReport) {
+    return table(
+      'Topics patrons asked about',
+      ['Topic', 'Requests', 'Typical wait'],
+      r.topics.map((t) => [t.label, t.count, sayDuration(t.medianWaitSeconds)]),
+    );
+  }
+
+  private _hours(r: ServiceReport) {
+    const busiest = Math.max(...r.hours.map((h) => h.count));
+    const top = r.hours.find((h) => h.count === busiest)!;
+    const used = r.hours.filter((h) => h.count > 0);
+    return html`<p>
+        The busiest hour was <strong>${sayHour(top.hour)}</strong>, with ${count(top.count)}.
+      </p>
+      ${table(
+        `Requests by hour of the day (${r.tz} time)`,
+        ['Hour', 'Requests'],
+        used.map((h) => [sayHour(h.hour), withBar(h.count, busiest)]),
+      )}`;
+  }
+
+  private _staff(r: ServiceReport) {
+    if (!r.staff.length) return html`<p>No staff member has resolved a request yet.</p>`;
+    return table(
+      'Requests resolved, by staff member',
+      ['Staff member', 'Resolved'],
+      r.staff.map((s) => [s.displayName, s.resolved]),
+    );
+  }
+}
+
+/** A data table: caption, column headers, and the first cell of each row as its header. */
+function table(caption: string, headers: string[], rows: Cell[][]) {
+  return html`<table>
+    <caption>
+      ${caption}
+    </caption>
+    <thead>
+      <tr>
+        ${headers.map((h) => html`<th scope="col">${h}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        ([head, ...cells]) =>
+          html`<tr>
+            <th scope="row">${head}</th>
+            ${cells.map((c) => html`<td class="number">${c}</td>`)}
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+/** The number, then a bar as long as its share of `of` (hidden from screen readers). */
+function withBar(n: number, of: number) {
+  const width = of > 0 ? Math.round((n / of) * 10 * 10) / 10 : 0;
+  return html`${n}<span
+      class="bar"
+      style=${styleMap({ width: `${width}rem` })}
+      aria-hidden="true"
+    ></span>`;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-report-figures': RoveReportFigures;
+  }
+}

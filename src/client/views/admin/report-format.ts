@@ -1,0 +1,107 @@
+// Words and dates for the service report: which days a range choice means in the browser's
+// time zone, and durations, hours and labels as a branch supervisor would say them.
+
+export type RangeChoice = 'today' | 'week' | 'month' | 'custom';
+
+export const RANGE_CHOICES: { id: RangeChoice; label: string }[] = [
+  { id: 'today', label: 'Today' },
+  { id: 'week', label: 'Last 7 days' },
+  { id: 'month', label: 'Last 30 days' },
+  { id: 'custom', label: 'Choose dates' },
+];
+
+/** The longest range the server reports on, in days. */
+export const MAX_DAYS = 366;
+
+/** The browser's IANA time zone, or UTC when it will not say. */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** YYYY-MM-DD of `date` in the browser's own calendar, `shift` days later. */
+export function localDay(date: Date, shift = 0): string {
+  const day = new Date(date.getFullYear(), date.getMonth(), date.getDate() + shift);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+}
+
+/** The first and last day (both included) a preset choice means on `today`. */
+export function presetRange(choice: Exclude<RangeChoice, 'custom'>, today = new Date()) {
+  const back = { today: 0, week: 6, month: 29 }[choice];
+  return { from: localDay(today, -back), to: localDay(today) };
+}
+
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+
+/** Why a custom range cannot be shown, in plain words, or '' when it can. */
+export function rangeProblem(from: string, to: string): string {
+  if (!from || !to) return 'Please choose both a first and a last day.';
+  const days = dayNumber(to) - dayNumber(from) + 1;
+  if (!Number.isFinite(days)) return 'Please choose both a first and a last day.';
+  if (days < 1) return 'The last day comes before the first day. Please swap them.';
+  if (days > MAX_DAYS) return `A report covers at most ${MAX_DAYS} days. Please choose fewer.`;
+  return '';
+}
+
+/** "1 December 2026", or "24 November to 30 November 2026". */
+export function sayDays(from: string, to: string): string {
+  const format = (day: string, year: boolean) =>
+    new Date(`${day}T12:00:00Z`).toLocaleDateString([], {
+      day: 'numeric',
+      month: 'long',
+      ...(year ? { year: 'numeric' } : {}),
+      timeZone: 'UTC',
+    });
+  if (from === to) return format(from, true);
+  const sameYear = from.slice(0, 4) === to.slice(0, 4);
+  return `${format(from, !sameYear)} to ${format(to, true)}`;
+}
+
+/** "less than a second", "40 seconds", "3 minutes", "1 hour 5 minutes". */
+export function sayDuration(seconds: number | null): string {
+  if (seconds === null) return 'not measured';
+  if (seconds < 1) return 'less than a second';
+  if (seconds < 60) {
+    const s = Math.round(seconds);
+    return s === 1 ? '1 second' : `${s} seconds`;
+  }
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const h = hours === 1 ? '1 hour' : `${hours} hours`;
+  return rest ? `${h} ${rest === 1 ? '1 minute' : `${rest} minutes`}` : h;
+}
+
+/** "9 AM to 10 AM" in the browser's clock style. */
+export function sayHour(hour: number): string {
+  const at = (h: number) =>
+    new Date(Date.UTC(2000, 0, 1, h % 24)).toLocaleTimeString([], {
+      hour: 'numeric',
+      timeZone: 'UTC',
+    });
+  return `${at(hour)} to ${at(hour + 1)}`;
+}
+
+/** "1 request", "12 requests" (or another noun). */
+export function count(n: number, one = 'request', many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The words a rover picked from when closing a request. */
+export const OUTCOME_LABELS = {
+  answered: 'Answered',
+  referred: 'Referred to someone or somewhere else',
+  'follow-up': 'Needs a follow-up',
+  'no-show': 'Could not find the patron',
+} as const;
+
+/** The six-step effort scale, in the words of the resolve form. */
+export const EFFORT_LABELS = [
+  'a quick pointer',
+  'a short answer',
+  'some searching together',
+  'a longer session',
+  'expert help',
+  'in-depth research',
+];
