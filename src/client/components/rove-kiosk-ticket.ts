@@ -4,7 +4,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controls, tokens } from '../styles/shared.js';
-import type { KioskRequestView } from '../db/kiosk.js';
+import type { KioskRequestView, SeenHelper } from '../db/kiosk.js';
+import type { HelpRequest } from '../../shared/schemas.js';
 
 export interface LinePlace {
   position: number;
@@ -63,6 +64,8 @@ export class RoveKioskTicket extends LitElement {
   @property({ attribute: false }) view?: KioskRequestView;
   /** Where it stands in the branch's line (from the kiosk stream), when known. */
   @property({ attribute: false }) place?: LinePlace;
+  /** Who the patron was last told was coming (the kiosk view remembers it). */
+  @property({ attribute: false }) helper?: SeenHelper;
   /** The topic's label, e.g. "Technology". */
   @property() topicLabel = '';
 
@@ -123,14 +126,28 @@ export class RoveKioskTicket extends LitElement {
       return html`<p class="status">Waiting to send your request.</p>
         ${topic}`;
     }
-    // Waiting again after someone held it (a hand-off or a release; the kiosk is not told
-    // which): the patron should know a different person is coming.
-    const next =
-      request.handoff || request.version > 1
-        ? html`<p class="detail">Someone else will come to help you next.</p>`
-        : nothing;
-    return html`<p class="status">Waiting for the next free staff member.</p>
-      ${next}${this._place()}${topic}`;
+    const back = request.version > 1 ? this._backInLine(request) : undefined;
+    return html`${back ?? html`<p class="status">Waiting for the next free staff member.</p>`}
+    ${this._place()}${topic}`;
+  }
+
+  /**
+   * Waiting again after someone held it: handed on to a colleague (a hand-off newer than the
+   * one behind the last person seen coming), or that person was called away (a release).
+   */
+  private _backInLine(request: HelpRequest) {
+    const seen = this.helper?.requestId === request.id ? this.helper : undefined;
+    if (request.handoff && request.handoff.at !== seen?.handoffAt) {
+      return html`<p class="status">
+          ${seen?.displayName ?? 'The person helping you'} asked a colleague who knows more about
+          this to come.
+        </p>
+        <p class="detail">You keep your place in line.</p>`;
+    }
+    return html`<p class="status">
+        ${seen?.displayName ?? 'The person who was coming'} was called away.
+      </p>
+      <p class="detail">The next free person will come to you. You keep your place in line.</p>`;
   }
 
   private _place() {

@@ -5,6 +5,19 @@ import { provisionalRequest, withPending, type PendingView } from './pending.js'
 import type { Notice } from './db.js';
 
 const CURRENT = 'kioskCurrentRequest';
+const HELPER = 'kioskSeenHelper';
+
+/**
+ * Who the patron was last told was coming for their request, and the hand-off (by its time)
+ * already behind that person: so when the request is back in line, the kiosk can say whether
+ * it was handed on to a colleague (a newer hand-off) or the person was called away.
+ */
+export interface SeenHelper {
+  requestId: string;
+  displayName: string;
+  /** The request's `handoff.at` while this person held it, if it had been handed on before. */
+  handoffAt?: string;
+}
 
 /** The request this kiosk is showing to its patron, if any. */
 export function readCurrentRequestId(): Promise<string | undefined> {
@@ -16,8 +29,18 @@ export function rememberCurrentRequest(id: string): Promise<void> {
 }
 
 /** The patron left: the kiosk follows nothing (the request itself carries on). */
-export function forgetCurrentRequest(): Promise<void> {
-  return deleteMeta(CURRENT);
+export async function forgetCurrentRequest(): Promise<void> {
+  await Promise.all([deleteMeta(CURRENT), deleteMeta(HELPER)]);
+}
+
+/** Who was last seen coming for request `requestId` (kept across a reload). */
+export async function readSeenHelper(requestId: string): Promise<SeenHelper | undefined> {
+  const seen = await getMeta<SeenHelper>(HELPER);
+  return seen?.requestId === requestId ? seen : undefined;
+}
+
+export function rememberSeenHelper(seen: SeenHelper): Promise<void> {
+  return setMeta(HELPER, seen);
 }
 
 export interface KioskRequestView extends PendingView {

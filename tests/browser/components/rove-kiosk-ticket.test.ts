@@ -12,11 +12,19 @@ const kioskView = (request: HelpRequest, unsent = false): KioskRequestView => ({
   unsent,
 });
 
-async function ticket(request: HelpRequest, unsent = false, place?: RoveKioskTicket['place']) {
+const later = new Date().toISOString();
+
+async function ticket(
+  request: HelpRequest,
+  unsent = false,
+  place?: RoveKioskTicket['place'],
+  helper?: RoveKioskTicket['helper'],
+) {
   return fixture<RoveKioskTicket>(
     html`<rove-kiosk-ticket
       .view=${kioskView(request, unsent)}
       .place=${place}
+      .helper=${helper}
       topicLabel="Computers and printing"
     ></rove-kiosk-ticket>`,
   );
@@ -54,9 +62,48 @@ describe('rove-kiosk-ticket', () => {
     expect(queryAllByRole(serving, 'button')).to.have.length(0);
   });
 
-  it('says someone else is coming when the request is back in line', async () => {
-    const el = await ticket(helpRequest({ status: 'waiting', version: 3 }));
-    expect(shownText(el)).to.match(/Someone else/);
+  it('after a hand-off, says who asked a colleague to come and that the patron keeps their place', async () => {
+    const request = helpRequest({ status: 'waiting', version: 4, handoff: { at: later } });
+    const el = await ticket(request, false, undefined, {
+      requestId: request.id,
+      displayName: 'Sam',
+    });
+    await expect(el).to.be.accessible();
+    const said = getByRole(el, 'status').textContent!.replace(/\s+/g, ' ');
+    expect(said).to.contain('Sam asked a colleague who knows more about this to come.');
+    expect(said).to.contain('You keep your place in line.');
+    expect(said).not.to.match(/called away/);
+  });
+
+  it('after a release, says the person was called away and the next free person will come', async () => {
+    const request = helpRequest({ status: 'waiting', version: 3 });
+    const el = await ticket(request, false, undefined, {
+      requestId: request.id,
+      displayName: 'Sam',
+    });
+    await expect(el).to.be.accessible();
+    const said = getByRole(el, 'status').textContent!.replace(/\s+/g, ' ');
+    expect(said).to.contain('Sam was called away.');
+    expect(said).to.contain('The next free person will come to you.');
+    expect(said).not.to.match(/colleague/);
+  });
+
+  it('a release after a hand-off is a release: the hand-off was already behind that person', async () => {
+    const request = helpRequest({ status: 'waiting', version: 6, handoff: { at: later } });
+    const lee = { requestId: request.id, displayName: 'Lee', handoffAt: later };
+    const el = await ticket(request, false, undefined, lee);
+    expect(shownText(el)).to.contain('Lee was called away.');
+  });
+
+  it('with nobody seen coming, still tells the two apart, in general words', async () => {
+    const handedOn = await ticket(
+      helpRequest({ status: 'waiting', version: 4, handoff: { at: later } }),
+    );
+    expect(shownText(handedOn)).to.contain('The person helping you asked a colleague');
+    const released = await ticket(helpRequest({ status: 'waiting', version: 3 }));
+    expect(shownText(released)).to.contain('The person who was coming was called away.');
+    const fresh = await ticket(helpRequest());
+    expect(shownText(fresh)).not.to.match(/colleague|called away/);
   });
 
   it('tells an offline patron that staff may not see it yet, and about the desk', async () => {

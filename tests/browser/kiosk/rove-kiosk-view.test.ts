@@ -35,6 +35,49 @@ describe('rove-kiosk-view', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('tells the patron who was called away, and who asked a colleague to come, even after a reload', async () => {
+    const id = '00000000-0000-4000-8000-00000000a005';
+    const base = {
+      id,
+      branchId: 'main',
+      ticket: 'A5',
+      topicId: 'tech',
+      skill: 'tech',
+      needs: [],
+      createdAt: new Date().toISOString(),
+    };
+    const sam = { displayName: 'Sam' };
+    await db.requests.put({ ...base, status: 'claimed', claimedBy: sam, version: 2 });
+    await setMeta('kioskCurrentRequest', id);
+    let el = await fixture<RoveKioskView>(html`<rove-kiosk-view></rove-kiosk-view>`);
+    await waitFor(() => getByRole(el, 'status', /Sam is on the way/), 'Sam on the way');
+
+    // Sam lets it go: back in line, and the kiosk knows whom the patron was expecting.
+    await db.requests.put({ ...base, status: 'waiting', version: 3 });
+    const released = await waitFor(() => getByRole(el, 'status', /called away/), 'the release');
+    await expect(el).to.be.accessible();
+    expect(released.textContent).to.match(/Sam was called away\./);
+    expect(released.textContent).to.match(/next free person will come/);
+
+    // Sam claims it again, then hands it on; a reload in between forgets nothing.
+    await db.requests.put({ ...base, status: 'serving', claimedBy: sam, version: 5 });
+    await waitFor(() => getByRole(el, 'status', /Sam is with you/), 'Sam with the patron');
+    el.remove();
+    await db.requests.put({
+      ...base,
+      status: 'waiting',
+      version: 6,
+      handoff: { at: base.createdAt },
+    });
+    el = await fixture<RoveKioskView>(html`<rove-kiosk-view></rove-kiosk-view>`);
+    const handedOn = await waitFor(() => getByRole(el, 'status', /colleague/), 'the hand-off');
+    await expect(el).to.be.accessible();
+    expect(handedOn.textContent!.replace(/\s+/g, ' ')).to.contain(
+      'Sam asked a colleague who knows more about this to come.',
+    );
+    expect(handedOn.textContent).to.contain('You keep your place in line.');
+  });
+
   it('takes a request offline, says staff may not see it yet, then thanks and forgets the patron', async () => {
     const el = await fixture<RoveKioskView>(html`<rove-kiosk-view></rove-kiosk-view>`);
     (await waitFor(() => getByRole(el, 'button', /Ask me/), 'Ask me')).click();

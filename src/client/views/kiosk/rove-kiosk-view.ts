@@ -11,8 +11,11 @@ import {
   forgetCurrentRequest,
   readCurrentRequestId,
   readKioskRequest,
+  readSeenHelper,
   rememberCurrentRequest,
+  rememberSeenHelper,
   type KioskRequestView,
+  type SeenHelper,
 } from '../../db/kiosk.js';
 import { queueNewRequest, queueRequestAction } from '../../db/outbox.js';
 import { startSync } from '../../sync/engine.js';
@@ -46,6 +49,8 @@ export class RoveKioskView extends LitElement {
   @state() private _requestId?: string;
   @state() private _line?: LineEvent;
   @state() private _thanks = '';
+  /** Who the patron was last told was coming, for the words when the request is back in line. */
+  @state() private _helper?: SeenHelper;
 
   @query('rove-kiosk-details') private _details?: RoveKioskDetails;
 
@@ -103,6 +108,10 @@ export class RoveKioskView extends LitElement {
   private _follow(id: string) {
     const branchId = this._branchId ?? '';
     this._requestId = id;
+    this._helper = undefined;
+    void readSeenHelper(id).then((seen) => {
+      if (this._requestId === id && !this._helper) this._helper = seen;
+    });
     this._request.setQuery(() => readKioskRequest(id, branchId));
     this._go('following');
   }
@@ -141,6 +150,7 @@ export class RoveKioskView extends LitElement {
   /** Back to idle with nothing of the last patron kept on screen. */
   private _reset() {
     this._requestId = undefined;
+    this._helper = undefined;
     this._cancelling = false;
     this._request.setQuery(async () => undefined);
     void forgetCurrentRequest();
@@ -165,6 +175,7 @@ export class RoveKioskView extends LitElement {
     // The request closed (resolved, cancelled, refused): thank the patron, then idle.
     const view = this._request.value;
     if (this._step !== 'following' || !view || view.request.id !== this._requestId) return;
+    this._noteHelper(view);
     const status = view.request.status;
     if (view.notice && status !== 'done') {
       this._thanks = `Sorry, this request could not be sent. Please ask at the service desk.`;
@@ -179,6 +190,21 @@ export class RoveKioskView extends LitElement {
       this._thanks = 'Your request is cancelled. Thanks for stopping by.';
       this._go('thanks');
     }
+  }
+
+  /** Remembers who is coming (and any hand-off already behind them) as the patron sees it. */
+  private _noteHelper({ request }: KioskRequestView) {
+    if ((request.status !== 'claimed' && request.status !== 'serving') || !request.claimedBy)
+      return;
+    const seen: SeenHelper = {
+      requestId: request.id,
+      displayName: request.claimedBy.displayName,
+      handoffAt: request.handoff?.at,
+    };
+    const was = this._helper;
+    if (was?.displayName === seen.displayName && was.handoffAt === seen.handoffAt) return;
+    this._helper = seen;
+    void rememberSeenHelper(seen);
   }
 
   override render() {
@@ -225,6 +251,7 @@ export class RoveKioskView extends LitElement {
         return html`<rove-kiosk-ticket
           .view=${view}
           .place=${this._requestId ? this._line?.positions[this._requestId] : undefined}
+          .helper=${this._helper}
           topicLabel=${topic?.label ?? ''}
           @cancel-request=${() => void this._cancel()}
         ></rove-kiosk-ticket>`;
