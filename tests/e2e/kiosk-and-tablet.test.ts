@@ -282,3 +282,41 @@ describe('a supervisor enrolls a device', () => {
     await fresh.context.close();
   });
 });
+
+describe('a supervisor reads how service went', () => {
+  test("the Report screen shows today's figures for the branch", async () => {
+    // One request of its own, answered with effort 3, so today is never empty here.
+    const kioskToken = await api.enrollApiDevice('kiosk', 'Report kiosk');
+    const tabletToken = await api.enrollApiDevice('tablet', 'Report tablet');
+    const hanaOnTablet = await api.staffSession(tabletToken, hana);
+    const asked = await api.createRequest(kioskToken, {
+      topicId: (await api.topicFor('history')).id,
+    });
+    for (const action of ['claim', 'start'] as const) {
+      await api.act(hanaOnTablet.token, asked.id, action);
+    }
+    await api.act(hanaOnTablet.token, asked.id, 'resolve', { outcome: 'answered', effort: 3 });
+
+    const admin = await openDevice(browser, server.url, FILE, 'desktop');
+    await admin.page.goto('/admin');
+    await admin.page.getByLabel('Username').fill('admin');
+    await admin.page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await admin.page.getByRole('button', { name: 'Sign in' }).click();
+    await admin.page
+      .getByRole('navigation', { name: /supervisor/i })
+      .getByRole('link', { name: 'Report' })
+      .click({ timeout: SCREEN_TIMEOUT });
+    expect(new URL(admin.page.url()).pathname).toBe('/admin/report');
+
+    const ended = admin.page.getByRole('table', { name: 'How requests ended' });
+    await ended.waitFor({ timeout: SCREEN_TIMEOUT });
+    expect(await admin.page.getByRole('radio', { name: 'Today' }).isChecked()).toBe(true);
+    const staff = admin.page.getByRole('table', { name: 'Requests resolved, by staff member' });
+    await staff.getByRole('rowheader', { name: 'Hana' }).waitFor();
+    const effort = admin.page.getByRole('table', { name: 'Effort of the requests helped' });
+    const grade3 = effort.getByRole('row', { name: /^3: some searching together/ });
+    expect(Number(await grade3.getByRole('cell').innerText())).toBeGreaterThanOrEqual(1);
+    await admin.shot('admin-report-today');
+    await admin.context.close();
+  });
+});
