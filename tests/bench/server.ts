@@ -12,11 +12,11 @@ import {
   symlinkSync,
   utimesSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { call, sleep } from './http.js';
+import { freePort } from '../support/free-port.js';
 
 export const ADMIN_PASSWORD = 'bench-admin-password';
 
@@ -84,18 +84,6 @@ export function snapshotApp(root: string): { root: string; dispose: () => void }
     utimesSync(join(copy, built), now, now);
   }
   return { root: copy, dispose: () => rmSync(copy, { recursive: true, force: true }) };
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function launch(options: SpawnOptions, port: number): { child: ChildProcess; log: () => string } {
