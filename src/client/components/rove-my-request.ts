@@ -5,6 +5,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { controls, tokens } from '../styles/shared.js';
 import { ago, pendingText } from './request-format.js';
+import { requestMarks } from './request-marks.styles.js';
 import type { PendingView } from '../db/pending.js';
 import type { Skill, Topic } from '../../shared/schemas.js';
 import type { RequestAction } from '../../shared/request-machine.js';
@@ -22,6 +23,7 @@ export class RoveMyRequest extends LitElement {
   static override styles = [
     tokens,
     controls,
+    requestMarks,
     css`
       :host {
         display: block;
@@ -48,19 +50,6 @@ export class RoveMyRequest extends LitElement {
       }
       p {
         margin: 0.25rem 0;
-      }
-      .badge {
-        display: inline-block;
-        padding: 0.1rem 0.5rem;
-        border-radius: 1rem;
-        font-size: 0.9rem;
-        font-weight: 700;
-        border: 1.5px solid currentColor;
-        color: #5b2a86;
-      }
-      .pending {
-        color: var(--rove-warn);
-        font-weight: 600;
       }
       .actions {
         display: flex;
@@ -102,7 +91,7 @@ export class RoveMyRequest extends LitElement {
     const topicLabel = this.topic?.label ?? request.topicId;
     return html`<h3>
         <span class="ticket">${request.ticket}</span><span>${topicLabel}</span>
-        ${request.needs.includes('private') ? html`<span class="badge">Quiet word</span>` : nothing}
+        ${request.needs.includes('private') ? html`<span class="badge quiet-word">Quiet word</span>` : nothing}
       </h3>
       <p class="state">${serving ? 'With the patron' : 'On my way'}</p>
       ${request.name ? html`<p>Find them: ${request.name}</p>` : nothing}

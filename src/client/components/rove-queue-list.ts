@@ -6,6 +6,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controls, tokens } from '../styles/shared.js';
 import { pendingText, waitedFor } from './request-format.js';
+import { requestMarks } from './request-marks.styles.js';
 import type { PendingView } from '../db/pending.js';
 import type { StaffName, Topic } from '../../shared/schemas.js';
 
@@ -14,6 +15,7 @@ export class RoveQueueList extends LitElement {
   static override styles = [
     tokens,
     controls,
+    requestMarks,
     css`
       :host {
         display: block;
@@ -65,23 +67,8 @@ export class RoveQueueList extends LitElement {
       .holder {
         color: var(--rove-muted);
       }
-      .badge {
-        display: inline-block;
-        padding: 0.1rem 0.5rem;
-        border-radius: 1rem;
-        font-size: 0.9rem;
-        font-weight: 700;
-        border: 1.5px solid currentColor;
-      }
-      .badge.quiet-word {
-        color: #5b2a86;
-      }
       .badge.mine {
         color: var(--rove-mine-line);
-      }
-      .pending {
-        color: var(--rove-warn);
-        font-weight: 600;
       }
       .note {
         margin: 0;
