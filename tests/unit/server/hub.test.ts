@@ -51,6 +51,15 @@ class Recorder extends EventEmitter {
 
 const asResponse = (recorder: Recorder) => recorder as unknown as ServerResponse;
 
+/** The stream audience of a rover signed in on a tablet of `branchId`. */
+const staffAudience = (branchId: string, staffId: string): Audience => ({
+  kind: 'staff',
+  branchId,
+  staffId,
+  deviceId: 'd',
+  sessionHash: 'h',
+});
+
 /** Waits until the hub has delivered everything committed so far. */
 async function settled(store: Store, recorder: Recorder): Promise<void> {
   const last = await store.log.lastSeq();
@@ -78,13 +87,7 @@ describe('stream hub [pglite]', () => {
     const branchId = await newBranch(store);
     const kiosk = await kioskOf(store, branchId);
     const rover = await roverOf(store, branchId);
-    const audience: Audience = {
-      kind: 'staff',
-      branchId,
-      staffId: rover.staffId,
-      deviceId: 'd',
-      sessionHash: 'h',
-    };
+    const audience = staffAudience(branchId, rover.staffId);
     const first = await newRequest(store, kiosk);
     const resumeFrom = await store.log.lastSeq();
 
@@ -114,13 +117,7 @@ describe('stream hub [pglite]', () => {
     const branchId = await newBranch(store);
     const kiosk = await kioskOf(store, branchId);
     const rover = await roverOf(store, branchId);
-    const audience: Audience = {
-      kind: 'staff',
-      branchId,
-      staffId: rover.staffId,
-      deviceId: 'd',
-      sessionHash: 'h',
-    };
+    const audience = staffAudience(branchId, rover.staffId);
     const request = await newRequest(store, kiosk);
     for (const lastEventId of [undefined, 10_000_000]) {
       const recorder = new Recorder();
