@@ -2,7 +2,7 @@
 // the server. A modal dialog: it names the changes and offers to stay signed in (the default,
 // focused first; Escape means the same) or to sign out and discard them. Fires `stay` or
 // `discard`; whoever opened it moves focus back when it closes.
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { controls, tokens } from '../styles/shared.js';
 
@@ -58,8 +58,6 @@ export class RoveSignOutDialog extends LitElement {
   }
 
   override render() {
-    const one = this.unsent.length === 1;
-    const changes = `${this.unsent.length} ${one ? 'change has' : 'changes have'}`;
     return html`<dialog
       aria-labelledby="sign-out-title"
       aria-describedby="sign-out-unsent"
@@ -69,7 +67,14 @@ export class RoveSignOutDialog extends LitElement {
         this._choose('stay');
       }}
     >
-      <h2 id="sign-out-title">Sign out now?</h2>
+      ${this.open ? this._question() : nothing}
+    </dialog>`;
+  }
+
+  private _question() {
+    const one = this.unsent.length === 1;
+    const changes = `${this.unsent.length} ${one ? 'change has' : 'changes have'}`;
+    return html`<h2 id="sign-out-title">Sign out now?</h2>
       <p id="sign-out-unsent">${changes} not reached the server yet: ${this.unsent.join(', ')}.</p>
       <div class="choices">
         <button type="button" class="stay" @click=${() => this._choose('stay')}>
@@ -78,8 +83,7 @@ export class RoveSignOutDialog extends LitElement {
         <button type="button" class="quiet" @click=${() => this._choose('discard')}>
           Sign out and discard ${one ? 'it' : 'them'}
         </button>
-      </div>
-    </dialog>`;
+      </div>`;
   }
 
   private _choose(choice: 'stay' | 'discard') {

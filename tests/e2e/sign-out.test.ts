@@ -1,0 +1,134 @@
+// Signing out of a tablet with a change that has not reached the server: the rover is asked,
+// can stay until it is sent, or discard it; a discarded change is never sent under the next
+// staff member's session.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { RoveApi, type StaffInfo } from './support/api.js';
+import { launchBrowser, visibleText, waitForServiceWorker } from './support/browser.js';
+import { SCREEN_TIMEOUT, openTablet, queueItem, signIn } from './support/devices.js';
+import { startRove, type RoveProcess } from './support/server.js';
+
+const FILE = 'sign-out';
+/** Back online, the outbox flushes at once or after its first backoff step. */
+const CATCH_UP = 30_000;
+
+let server: RoveProcess;
+let browser: Browser;
+let api: RoveApi;
+let kioskToken: string;
+let sam: StaffInfo;
+let lee: StaffInfo;
+let topic: { id: string; label: string };
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startRove(), launchBrowser()]);
+  api = await RoveApi.connect(server.url);
+  kioskToken = await api.enrollApiDevice('kiosk', 'E2E API kiosk');
+  sam = await api.createStaff('Sam', '1234', ['tech', 'general']);
+  lee = await api.createStaff('Lee', '2345', ['tech']);
+  topic = await api.topicFor('tech');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+/** Every POST path the device got an answer to (a failed offline attempt is not one). */
+function answeredPosts(context: BrowserContext): string[] {
+  const paths: string[] = [];
+  context.on('requestfinished', (request) => {
+    if (request.method() === 'POST') paths.push(new URL(request.url()).pathname);
+  });
+  return paths;
+}
+
+/** The screen's text with runs of white space made one space. */
+const shown = async (page: Page) => (await visibleText(page)).replace(/\s+/g, ' ');
+const signOutButton = (page: Page) => page.getByRole('button', { name: 'Sign out', exact: true });
+const question = (page: Page) => page.getByRole('dialog', { name: 'Sign out now?' });
+
+/** Sam, on a tablet gone offline, claims the request with ticket `ticket`. */
+async function claimOffline(page: Page, context: BrowserContext, ticket: string) {
+  await queueItem(page, ticket).waitFor({ timeout: SCREEN_TIMEOUT });
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+  await queueItem(page, ticket).getByRole('button', { name: 'Claim' }).click();
+  await page.getByRole('heading', { name: 'My request' }).waitFor({ timeout: SCREEN_TIMEOUT });
+}
+
+describe('signing out with a change not yet sent', () => {
+  test('the rover is warned, stays, and the claim is sent once back online', async () => {
+    const request = await api.createRequest(kioskToken, { topicId: topic.id, name: 'Ines' });
+    const tablet = await openTablet(browser, api, FILE, sam);
+    await claimOffline(tablet.page, tablet.context, request.ticket);
+
+    await signOutButton(tablet.page).click();
+    const dialog = question(tablet.page);
+    await dialog.waitFor({ timeout: SCREEN_TIMEOUT });
+    expect(await dialog.textContent()).toContain(
+      `1 change has not reached the server yet: claim ${request.ticket}.`,
+    );
+    await tablet.shot('tablet-sign-out-asks');
+    const stay = tablet.page.getByRole('button', { name: 'Stay signed in until it is sent' });
+    await expect.poll(() => stay.evaluate((el) => el.matches(':focus'))).toBe(true);
+    await stay.click();
+    await dialog.waitFor({ state: 'hidden', timeout: SCREEN_TIMEOUT });
+    expect(await shown(tablet.page)).toContain('Signed in as Sam');
+
+    await tablet.context.setOffline(false);
+    await expect
+      .poll(() => api.request(request.id).then((r) => r.claimedBy?.displayName), {
+        timeout: CATCH_UP,
+      })
+      .toBe('Sam');
+    // Everything sent: Sign out now signs out, with no question.
+    await expect
+      .poll(() => visibleText(tablet.page), { timeout: CATCH_UP })
+      .not.toMatch(/waiting to send/i);
+    await signOutButton(tablet.page).click();
+    await tablet.page.getByRole('button', { name: 'Lee' }).waitFor({ timeout: SCREEN_TIMEOUT });
+    expect(await question(tablet.page).count()).toBe(0);
+    expect(await shown(tablet.page)).not.toMatch(/discarded/);
+    await tablet.context.close();
+  });
+
+  test('a discarded claim is gone, and the next staff member’s session sends nothing of it', async () => {
+    const discarded = await api.createRequest(kioskToken, { topicId: topic.id, name: 'Dora' });
+    const leesOwn = await api.createRequest(kioskToken, { topicId: topic.id, name: 'Lars' });
+    const tablet = await openTablet(browser, api, FILE, sam);
+    const posts = answeredPosts(tablet.context);
+    await claimOffline(tablet.page, tablet.context, discarded.ticket);
+
+    await signOutButton(tablet.page).click();
+    await question(tablet.page).waitFor({ timeout: SCREEN_TIMEOUT });
+    await tablet.page.getByRole('button', { name: 'Sign out and discard it' }).click();
+    const said = tablet.page.getByRole('status').filter({ hasText: 'discarded' });
+    await said.waitFor({ timeout: SCREEN_TIMEOUT });
+    expect(await said.textContent()).toBe(
+      `Signed out. 1 change discarded, never sent: claim ${discarded.ticket}.`,
+    );
+    await tablet.shot('tablet-sign-out-discarded');
+
+    // Lee signs in on the same tablet, online, and claims a request of their own. The outbox
+    // is sent in order, so once Lee's claim is on the server, Sam's would have been too.
+    await tablet.context.setOffline(false);
+    await signIn(tablet.page, lee);
+    await queueItem(tablet.page, leesOwn.ticket)
+      .getByRole('button', { name: 'Claim' })
+      .click({ timeout: SCREEN_TIMEOUT });
+    await expect
+      .poll(() => api.request(leesOwn.id).then((r) => r.claimedBy?.displayName), {
+        timeout: CATCH_UP,
+      })
+      .toBe('Lee');
+
+    const untouched = await api.request(discarded.id);
+    expect(untouched.status).toBe('waiting');
+    expect(untouched.claimedBy).toBeUndefined();
+    expect(untouched.version).toBe(1);
+    expect(posts).not.toContain(`/api/requests/${discarded.id}/claim`);
+    expect(posts).toContain(`/api/requests/${leesOwn.id}/claim`);
+    await tablet.context.close();
+  });
+});
