@@ -2,18 +2,15 @@
 // `/`: what Rove is, how to set this device up, and the ways in that need no enrollment.
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { controls, tokens } from '../styles/shared.js';
+import { controls, plainPage, tokens } from '../styles/shared.js';
 
 @customElement('rove-landing')
 export class RoveLanding extends LitElement {
   static override styles = [
     tokens,
     controls,
+    plainPage,
     css`
-      :host {
-        display: block;
-        padding: 2rem 1.25rem;
-      }
       article {
         max-width: 40rem;
         margin: 0 auto;
@@ -21,7 +18,6 @@ export class RoveLanding extends LitElement {
       h1 {
         font-size: 2.25rem;
         margin: 0 0 0.5rem;
-        color: var(--rove-primary);
       }
       p {
         font-size: 1.2rem;

@@ -4,6 +4,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { controls, tokens } from '../styles/shared.js';
+import { kioskHost } from '../views/kiosk/kiosk.styles.js';
 import type { Topic } from '../../shared/schemas.js';
 import { backButton } from './form-pieces.js';
 import './rove-topic-icon.js';
@@ -18,11 +19,8 @@ export class RoveKioskDetails extends LitElement {
   static override styles = [
     tokens,
     controls,
+    kioskHost,
     css`
-      :host {
-        display: block;
-        font-size: 1.5rem;
-      }
       h2 {
         font-size: 2.25rem;
         margin: 0 0 0.5rem;

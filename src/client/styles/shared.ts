@@ -28,6 +28,30 @@ export const tokens = css`
   }
 `;
 
+/** Text for screen readers only: out of sight, still in the accessibility tree. */
+export const visuallyHidden = css`
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
+
+/** A plain page outside the kiosk, tablet and supervisor screens (the landing, enrolling). */
+export const plainPage = css`
+  :host {
+    display: block;
+    padding: 2rem 1.25rem;
+  }
+  h1 {
+    color: var(--rove-primary);
+  }
+`;
+
 export const controls = css`
   button,
   .button {
@@ -97,14 +121,7 @@ export const controls = css`
     min-height: 48px;
     cursor: pointer;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
+  ${visuallyHidden}
 `;
 
 /** The parts of a tablet form: framed groups of choices, a row of actions, a problem in words. */

@@ -1,6 +1,7 @@
 // Shared look of the supervisor's screens: big targets (48px+), visible focus, plain layout
 // that reflows at 200% zoom (no fixed widths, wrapping rows).
 import { css } from 'lit';
+import { visuallyHidden } from '../../styles/shared.js';
 
 export const adminStyles = css`
   :host {
@@ -148,15 +149,7 @@ export const adminStyles = css`
   .muted {
     color: #4a5560;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
+  ${visuallyHidden}
   ul.plain {
     list-style: none;
     margin: 0;

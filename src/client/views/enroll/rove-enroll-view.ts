@@ -5,25 +5,19 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../../api/http.js';
 import { enrollThisDevice } from '../../sync/session.js';
 import { navigate } from '../../app/router.js';
-import { controls, tokens } from '../../styles/shared.js';
+import { controls, plainPage, tokens } from '../../styles/shared.js';
 
 @customElement('rove-enroll-view')
 export class RoveEnrollView extends LitElement {
   static override styles = [
     tokens,
     controls,
+    plainPage,
     css`
-      :host {
-        display: block;
-        padding: 2rem 1.25rem;
-      }
       section {
         max-width: 36rem;
         margin: 0 auto;
         font-size: 1.25rem;
-      }
-      h1 {
-        color: var(--rove-primary);
       }
     `,
   ];

@@ -2,14 +2,19 @@
 import { css } from 'lit';
 import { controls, tokens } from '../../styles/shared.js';
 
+/** Read at arm's length: the kiosk view and every kiosk component start from this size. */
+export const kioskHost = css`
+  :host {
+    display: block;
+    font-size: 1.5rem;
+  }
+`;
+
 export const kioskStyles = [
   tokens,
   controls,
+  kioskHost,
   css`
-    :host {
-      display: block;
-      font-size: 1.5rem;
-    }
     .screen {
       box-sizing: border-box;
       max-width: 52rem;
