@@ -69,10 +69,16 @@ describe('greeter scripts', () => {
   });
 
   test("a door tablet with nobody signed in shows a supervisor's publish and withdrawal within seconds, without reloading", async () => {
+    await api.renameTopic('history', 'Family history and old maps');
     const tablet = await enrollDevice(browser, api, FILE, 'tablet', 'Greeter tablet');
     await tablet.page.goto('/scripts');
     const goodbye = tablet.page.getByRole('link', { name: /A warm goodbye/ });
     await goodbye.waitFor({ timeout: SCREEN_TIMEOUT });
+    // The topic filters name the branch's topics as the supervisor wrote them.
+    await tablet.page
+      .getByRole('group', { name: 'Filter by topic' })
+      .getByRole('button', { name: 'Family history and old maps' })
+      .waitFor({ timeout: SCREEN_TIMEOUT });
     // A mark on this page: a reload would wipe it.
     await tablet.page.evaluate(() => ((window as { stillHere?: boolean }).stillHere = true));
 

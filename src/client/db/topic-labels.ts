@@ -1,7 +1,9 @@
 // The names of the topics this device holds in its replica (its branch's, as the server last
 // listed them or a `topic` event changed them), for screens that know topics only by id.
 import { liveQuery } from 'dexie';
+import { fetchTopics } from '../api/branch.js';
 import { db } from './db.js';
+import { replaceTopics } from './replica.js';
 
 export interface TopicLabel {
   id: string;
@@ -21,4 +23,16 @@ export function watchTopicLabels(
     error: onError,
   });
   return () => subscription.unsubscribe();
+}
+
+/**
+ * An enrolled device with nobody signed in (a greeter's tablet) may still read its branch's
+ * topics: store them, so the names are fresh. Offline or refused, the stored ones stay.
+ */
+export async function refreshTopicLabels(branchId: string): Promise<void> {
+  try {
+    await replaceTopics(branchId, await fetchTopics(branchId));
+  } catch (error) {
+    console.warn('Rove shows the topic names it stored last time', error);
+  }
 }

@@ -271,6 +271,13 @@ export class RoveApi {
     return saved.script;
   }
 
+  /** Renames one of the branch's topics, as a supervisor does on the Topics screen. */
+  async renameTopic(id: string, label: string, branchId = 'main'): Promise<void> {
+    await call(this.base, 'PATCH', `/api/branches/${branchId}/topics/${id}`, this.adminToken, {
+      label,
+    });
+  }
+
   /** Withdraws a script from every device, as a supervisor's Withdraw does. */
   async withdrawScript(id: string): Promise<void> {
     await call(this.base, 'POST', `/api/scripts/${id}/unpublish`, this.adminToken, {});

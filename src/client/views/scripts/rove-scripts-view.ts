@@ -15,7 +15,7 @@ import {
   watchScripts,
 } from '../../db/scripts.js';
 import { followPublishedScripts, syncScripts } from '../../db/scripts-sync.js';
-import { watchTopicLabels, type TopicLabel } from '../../db/topic-labels.js';
+import { refreshTopicLabels, watchTopicLabels, type TopicLabel } from '../../db/topic-labels.js';
 import { startSync } from '../../sync/engine.js';
 import { loadSession } from '../../sync/session.js';
 import { searchScripts, topicGuide } from './script-search.js';
@@ -130,10 +130,12 @@ export class RoveScriptsView extends LitElement {
     const session = await loadSession().catch(() => undefined);
     if (!this.isConnected || this._stopSync) return;
     const branchId = session?.device?.branchId;
-    this._stopSync =
-      session?.role === 'staff' && branchId
-        ? startSync({ kind: 'staff', branchId })
-        : followPublishedScripts();
+    if (session?.role === 'staff' && branchId) {
+      this._stopSync = startSync({ kind: 'staff', branchId });
+      return;
+    }
+    this._stopSync = followPublishedScripts();
+    if (branchId && !session?.offline) void refreshTopicLabels(branchId);
   }
 
   override disconnectedCallback() {
