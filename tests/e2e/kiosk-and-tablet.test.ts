@@ -98,7 +98,7 @@ describe('a kiosk and a tablet serve a patron', () => {
     await tablet.context.close();
   });
 
-  test('a hand-off to a specialist: the kiosk says someone else is coming, the specialist reads the note', async () => {
+  test('a hand-off to a specialist: the kiosk says a colleague is coming, the specialist reads the note', async () => {
     const kiosk = await openKiosk(browser, api, FILE);
     const rover = await openTablet(browser, api, FILE, sam);
     const specialist = await openTablet(browser, api, FILE, hana);
@@ -119,7 +119,9 @@ describe('a kiosk and a tablet serve a patron', () => {
 
     await expect
       .poll(() => visibleText(kiosk.page), { timeout: SCREEN_TIMEOUT })
-      .toMatch(/someone else/i);
+      .toMatch(
+        /Sam\s+asked\s+a\s+colleague\s+who\s+knows\s+more[^.]*\.\s+You\s+keep\s+your\s+place/,
+      );
     await kiosk.shot('kiosk-handed-off');
     // The kiosk never shows staff notes.
     expect(await visibleText(kiosk.page)).not.toContain('Elm Street');
