@@ -8,13 +8,8 @@ import type { ServiceReport } from '../../shared/report.js';
 import type { Skill } from '../../shared/schemas.js';
 import { adminStyles } from '../views/admin/admin.styles.js';
 import { skillLabel } from '../views/admin/admin-format.js';
-import {
-  EFFORT_LABELS,
-  OUTCOME_LABELS,
-  count,
-  sayDuration,
-  sayHour,
-} from '../views/admin/report-format.js';
+import { count, sayDuration, sayHour } from '../views/admin/report-format.js';
+import { OUTCOME_CHOICES, sayEffort } from './service-wording.js';
 
 type Cell = string | number | TemplateResult;
 
@@ -122,10 +117,10 @@ export class RoveReportFigures extends LitElement {
 
   private _ended(r: ServiceReport) {
     const rows: [string, number][] = [
-      ...Object.entries(OUTCOME_LABELS).map(
-        ([id, label]) =>
-          [`Helped: ${label}`, r.outcomes[id as keyof typeof OUTCOME_LABELS]] as [string, number],
-      ),
+      ...OUTCOME_CHOICES.map(({ id, label }): [string, number] => [
+        `Helped: ${label}`,
+        r.outcomes[id],
+      ]),
       ['Cancelled at the kiosk', r.cancelled.byKiosk],
       ['Cancelled by staff', r.cancelled.byStaff],
       ['Cancelled (who cancelled was not kept)', r.cancelled.unknown],
@@ -169,7 +164,7 @@ export class RoveReportFigures extends LitElement {
 
   private _effort(r: ServiceReport) {
     const rows: Cell[][] = r.effort.grades.map((g) => [
-      `${g.grade}: ${EFFORT_LABELS[g.grade - 1] ?? ''}`,
+      sayEffort(g.grade),
       withBar(g.count, r.requests.done),
     ]);
     if (r.effort.ungraded) rows.push(['No grade given', r.effort.ungraded]);

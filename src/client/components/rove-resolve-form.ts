@@ -5,22 +5,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controls, formParts, tokens } from '../styles/shared.js';
 import { backButton, radioChoice } from './form-pieces.js';
-
-const OUTCOMES = [
-  { id: 'answered', label: 'Answered' },
-  { id: 'referred', label: 'Referred to someone or somewhere else' },
-  { id: 'follow-up', label: 'Needs a follow-up' },
-  { id: 'no-show', label: 'Could not find the patron' },
-] as const;
-
-const EFFORT = [
-  '1: a quick pointer',
-  '2: a short answer',
-  '3: some searching together',
-  '4: a longer session',
-  '5: expert help',
-  '6: in-depth research',
-];
+import { EFFORT_GRADES, OUTCOME_CHOICES, sayEffort } from './service-wording.js';
 
 @customElement('rove-resolve-form')
 export class RoveResolveForm extends LitElement {
@@ -58,7 +43,7 @@ export class RoveResolveForm extends LitElement {
     return html`<form @submit=${this._submit}>
       <fieldset>
         <legend>How did it go?</legend>
-        ${OUTCOMES.map((o) =>
+        ${OUTCOME_CHOICES.map((o) =>
           radioChoice('outcome', o.id, o.label, () => {
             this._outcome = o.id;
             this._problem = '';
@@ -67,8 +52,8 @@ export class RoveResolveForm extends LitElement {
       </fieldset>
       <fieldset class="effort">
         <legend>Effort (optional)</legend>
-        ${EFFORT.map((label, index) =>
-          radioChoice('effort', String(index + 1), label, () => (this._effort = index + 1)),
+        ${EFFORT_GRADES.map((grade) =>
+          radioChoice('effort', String(grade), sayEffort(grade), () => (this._effort = grade)),
         )}
       </fieldset>
       ${this._problem ? html`<p role="alert">${this._problem}</p>` : ''}

@@ -3,6 +3,11 @@ import '../../../src/client/views/admin/rove-admin-report.js';
 import type { RoveAdminReport } from '../../../src/client/views/admin/rove-admin-report.js';
 import type { ServiceReport } from '../../../src/shared/report.js';
 import {
+  EFFORT_GRADES,
+  OUTCOME_LABELS,
+  sayEffort,
+} from '../../../src/client/components/service-wording.js';
+import {
   accessibleName,
   allDeep,
   getByRole,
@@ -176,6 +181,10 @@ describe('rove-admin-report', () => {
     const effort = getByRole(el, 'table', 'Effort of the requests helped');
     getByRole(effort, 'rowheader', '2: a short answer');
     getByRole(effort, 'rowheader', 'No grade given');
+    // The same words the resolve form offers rovers (service-wording.ts).
+    for (const label of Object.values(OUTCOME_LABELS))
+      getByRole(ended, 'rowheader', `Helped: ${label}`);
+    for (const grade of EFFORT_GRADES) getByRole(effort, 'rowheader', sayEffort(grade));
   });
 
   it('asks for the last 7 and the last 30 days ending today', async () => {

@@ -1,7 +1,12 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../../src/client/components/rove-resolve-form.js';
 import type { RoveResolveForm } from '../../../src/client/components/rove-resolve-form.js';
-import { getByRole } from '../admin/by-role.js';
+import {
+  EFFORT_GRADES,
+  OUTCOME_LABELS,
+  sayEffort,
+} from '../../../src/client/components/service-wording.js';
+import { getByRole, queryAllByRole } from '../admin/by-role.js';
 
 describe('rove-resolve-form', () => {
   it('is accessible', async () => {
@@ -18,6 +23,26 @@ describe('rove-resolve-form', () => {
     const resolved = oneEvent(el, 'resolve');
     getByRole(el, 'button', 'Resolve request').click();
     expect(((await resolved) as CustomEvent).detail).to.deep.equal({ outcome: 'no-show' });
+  });
+
+  it('offers the outcomes and effort grades in the words the service report uses', async () => {
+    const el = await fixture<RoveResolveForm>(html`<rove-resolve-form></rove-resolve-form>`);
+    const outcomes = getByRole(el, 'group', 'How did it go?');
+    expect(
+      queryAllByRole(outcomes, 'radio').map((r) => (r as HTMLInputElement).value),
+    ).to.deep.equal(Object.keys(OUTCOME_LABELS));
+    for (const label of Object.values(OUTCOME_LABELS)) getByRole(outcomes, 'radio', label);
+    const effort = getByRole(el, 'group', 'Effort (optional)');
+    expect(queryAllByRole(effort, 'radio')).to.have.length(6);
+    for (const grade of EFFORT_GRADES) getByRole(effort, 'radio', sayEffort(grade));
+    getByRole(effort, 'radio', '3: some searching together').click();
+    getByRole(outcomes, 'radio', 'Referred to someone or somewhere else').click();
+    const resolved = oneEvent(el, 'resolve');
+    getByRole(el, 'button', 'Resolve request').click();
+    expect(((await resolved) as CustomEvent).detail).to.deep.equal({
+      outcome: 'referred',
+      effort: 3,
+    });
   });
 
   it('goes back without resolving', async () => {

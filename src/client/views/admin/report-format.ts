@@ -87,21 +87,3 @@ export function sayHour(hour: number): string {
 export function count(n: number, one = 'request', many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
-
-/** The words a rover picked from when closing a request. */
-export const OUTCOME_LABELS = {
-  answered: 'Answered',
-  referred: 'Referred to someone or somewhere else',
-  'follow-up': 'Needs a follow-up',
-  'no-show': 'Could not find the patron',
-} as const;
-
-/** The six-step effort scale, in the words of the resolve form. */
-export const EFFORT_LABELS = [
-  'a quick pointer',
-  'a short answer',
-  'some searching together',
-  'a longer session',
-  'expert help',
-  'in-depth research',
-];
