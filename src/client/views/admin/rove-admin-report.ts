@@ -9,7 +9,7 @@ import type { ServiceReport } from '../../../shared/report.js';
 import type { Branch, Skill } from '../../../shared/schemas.js';
 import '../../components/rove-report-figures.js';
 import { adminStyles } from './admin.styles.js';
-import { isSignedOut, sayAdminError } from './admin-errors.js';
+import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
 import { branchName } from './admin-format.js';
 import {
   RANGE_CHOICES,
@@ -153,7 +153,7 @@ export class RoveAdminReport extends LitElement {
       this._branchId = branches[0]?.id ?? '';
     } catch (error) {
       this._loading = false;
-      if (isSignedOut(error)) return this._sessionEnded();
+      if (leaveIfSignedOut(this, error)) return;
       this._error = sayAdminError(error, 'load the branches');
       return;
     }
@@ -199,15 +199,11 @@ export class RoveAdminReport extends LitElement {
       this._report = report;
     } catch (error) {
       if (inFlight.signal.aborted) return;
-      if (isSignedOut(error)) return this._sessionEnded();
+      if (leaveIfSignedOut(this, error)) return;
       this._report = undefined;
       this._error = sayAdminError(error, 'load the report');
     }
     this._loading = false;
-  }
-
-  private _sessionEnded() {
-    this.dispatchEvent(new CustomEvent('admin-session-ended', { bubbles: true, composed: true }));
   }
 }
 
