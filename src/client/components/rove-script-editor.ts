@@ -6,7 +6,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { adminStyles } from '../views/admin/admin.styles.js';
 import { formatScriptText, moveStep, parseScriptText } from '../views/scripts/script-text.js';
-import { topicName } from '../views/scripts/script-topics.js';
+import type { TopicChoice } from '../views/admin/script-topic-choices.js';
 import './rove-script-preview.js';
 
 /** What the form holds: text as typed, parsed only for the preview and on save. */
@@ -70,13 +70,36 @@ export class RoveScriptEditor extends LitElement {
     topicIds: [],
     body: '',
   };
-  /** Topic ids a supervisor may link (the starter topics and any already linked). */
-  @property({ attribute: false }) topicChoices: readonly string[] = [];
+  /**
+   * The topics a supervisor may link, named as the branches name them; undefined while they
+   * are not known (loading, or could not be loaded): linked topics then show by id.
+   */
+  @property({ attribute: false }) topicChoices?: readonly TopicChoice[];
+
+  /**
+   * Linked ids that are no topic of any branch (a topic removed since), in the order met. They
+   * stay on the form once unticked, so a supervisor can unlink them and change their mind.
+   */
+  private _unknownLinked = new Set<string>();
+
+  override willUpdate() {
+    const known = this.topicChoices ?? [];
+    for (const id of this.draft.topicIds)
+      if (!known.some((t) => t.id === id)) this._unknownLinked.add(id);
+  }
 
   override render() {
     const d = this.draft;
     const parsed = parseScriptText(d.body);
-    const choices = [...new Set([...this.topicChoices, ...d.topicIds])];
+    const known = this.topicChoices ?? [];
+    const gone = [...this._unknownLinked].filter((id) => !known.some((t) => t.id === id));
+    const choices: TopicChoice[] = [
+      ...known,
+      ...gone.map((id) => ({
+        id,
+        label: this.topicChoices ? `${id} (no longer a topic at any branch)` : id,
+      })),
+    ];
     return html`
       <div class="field">
         <label for="title">Title</label>
@@ -94,16 +117,21 @@ export class RoveScriptEditor extends LitElement {
       </div>
       <fieldset>
         <legend>Linked topics</legend>
+        ${
+          this.topicChoices
+            ? nothing
+            : html`<p class="hint">Topic names are not available; linked topics show by id.</p>`
+        }
         <div class="choices">
           ${choices.map(
-            (id) =>
+            ({ id, label }) =>
               html`<label class="choice">
                 <input
                   type="checkbox"
                   .checked=${d.topicIds.includes(id)}
                   @change=${(e: Event) => this._linkTopic(id, (e.target as HTMLInputElement).checked)}
                 />
-                ${topicName(id)}
+                ${label}
               </label>`,
           )}
         </div>

@@ -2,8 +2,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/client/views/admin/rove-admin-scripts.js';
 import type { RoveAdminScripts } from '../../../src/client/views/admin/rove-admin-scripts.js';
 import type { Script, ScriptVersion } from '../../../src/shared/scripts.js';
+import type { Topic } from '../../../src/shared/schemas.js';
 import { getByRole, queryAllByRole, typeInto, waitFor } from '../admin/by-role.js';
-import { FakeServer, apiError } from '../admin/fake-server.js';
+import { BRANCHES, FakeServer, apiError } from '../admin/fake-server.js';
 import { published } from './published.js';
 
 declare function describe(title: string, body: () => void): void;
@@ -28,13 +29,38 @@ describe('rove-admin-scripts', () => {
     published: isPublished,
   });
 
-  function serve() {
-    return new FakeServer()
-      .on('GET', '/api/scripts', { body: { scripts: [goodbye] } })
+  const topic = (branchId: string, id: string, label: string, position: number): Topic => ({
+    id,
+    branchId,
+    label,
+    skill: 'general',
+    icon: 'question',
+    position,
+    hidden: false,
+  });
+  // Each branch's topics as a supervisor left them: Main renamed `tech`; East added one.
+  const TOPICS: Record<string, Topic[]> = {
+    main: [
+      topic('main', 'tech', 'Computers and printing', 0),
+      topic('main', 'history', 'Local history', 1),
+    ],
+    east: [
+      topic('east', 'tech', 'Computers and printing', 0),
+      topic('east', 'history', 'Local history', 1),
+      topic('east', 'tax-help', 'Tax season help', 2),
+    ],
+  };
+
+  function serve(scripts: Script[] = [goodbye], topics = TOPICS) {
+    const fake = new FakeServer()
+      .on('GET', '/api/branches', { body: { branches: BRANCHES } })
+      .on('GET', '/api/scripts', { body: { scripts } })
       .on('GET', '/api/scripts/warm-goodbye/versions', {
         body: { versions: [versionOf(goodbye, 2, false), versionOf(goodbye, 1, true)] },
-      })
-      .install();
+      });
+    for (const [branchId, list] of Object.entries(topics))
+      fake.on('GET', `/api/branches/${branchId}/topics`, { body: { topics: list } });
+    return fake.install();
   }
 
   async function openGoodbye() {
@@ -57,6 +83,65 @@ describe('rove-admin-scripts', () => {
     await expect(el).to.be.accessible();
     getByRole(el, 'button', 'Edit A warm goodbye').click();
     await waitFor(() => getByRole(el, 'button', 'View version 1'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers every branch’s topics by the names the supervisor gave them', async () => {
+    // Linked to a renamed topic and to one no branch has any more.
+    server = serve([{ ...goodbye, topicIds: ['tech', 'old-topic'] }]);
+    const el = await openGoodbye();
+    const linked = await waitFor(() => {
+      getByRole(el, 'checkbox', 'Tax season help');
+      return getByRole(el, 'group', 'Linked topics');
+    }, 'the branches’ topics');
+    await expect(el).to.be.accessible();
+    const boxes = () =>
+      queryAllByRole(linked, 'checkbox').map((box) => [
+        box.parentElement!.textContent!.replace(/\s+/g, ' ').trim(),
+        (box as HTMLInputElement).checked,
+      ]);
+    expect(boxes()).to.deep.equal([
+      ['Computers and printing', true],
+      ['Local history', false],
+      ['Tax season help', false],
+      ['old-topic (no longer a topic at any branch)', true],
+    ]);
+    expect(queryAllByRole(el, 'checkbox', 'Technology')).to.have.length(0);
+
+    // Unlinking the removed topic keeps it on the form, so the supervisor can change their mind.
+    getByRole(linked, 'checkbox', 'old-topic (no longer a topic at any branch)').click();
+    getByRole(linked, 'checkbox', 'Tax season help').click();
+    await waitFor(() =>
+      expect(boxes()).to.deep.equal([
+        ['Computers and printing', true],
+        ['Local history', false],
+        ['Tax season help', true],
+        ['old-topic (no longer a topic at any branch)', false],
+      ]),
+    );
+    server.on('PUT', '/api/scripts/warm-goodbye', (body) => ({
+      body: { script: { ...goodbye, ...(body as object), version: 3, latestVersion: 3 } },
+    }));
+    getByRole(el, 'button', 'Save').click();
+    await waitFor(() => getByRole(el, 'status', /Saved as version 3/));
+    const put = server.callsTo('PUT', '/api/scripts/warm-goodbye')[0]!.body as {
+      topicIds: string[];
+    };
+    expect(put.topicIds).to.deep.equal(['tech', 'tax-help']);
+  });
+
+  it('shows linked topics by id when the topics cannot be read', async () => {
+    server = serve([{ ...goodbye, topicIds: ['tech'] }], {}).on(
+      'GET',
+      '/api/branches',
+      apiError(503, 'internal', 'The store is not answering'),
+    );
+    const el = await fixture<RoveAdminScripts>(html`<rove-admin-scripts></rove-admin-scripts>`);
+    await waitFor(() => getByRole(el, 'alert', /We couldn't load the topics/));
+    (await waitFor(() => getByRole(el, 'button', 'Edit A warm goodbye'))).click();
+    const linked = await waitFor(() => getByRole(el, 'group', 'Linked topics'));
+    expect(linked.textContent).to.contain('Topic names are not available');
+    expect((getByRole(linked, 'checkbox', 'tech') as HTMLInputElement).checked).to.equal(true);
     await expect(el).to.be.accessible();
   });
 
@@ -90,7 +175,7 @@ describe('rove-admin-scripts', () => {
       }));
     const el = await openGoodbye();
     typeInto(getByRole(el, 'textbox', 'Title'), 'A fond farewell');
-    getByRole(el, 'checkbox', 'Local history').click();
+    (await waitFor(() => getByRole(el, 'checkbox', 'Local history'))).click();
     getByRole(el, 'button', 'Save').click();
     await waitFor(() => getByRole(el, 'status', /Saved as version 3/));
     const put = server.callsTo('PUT', '/api/scripts/warm-goodbye')[0]!.body as Record<

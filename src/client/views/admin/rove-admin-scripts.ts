@@ -1,7 +1,8 @@
 // <rove-admin-scripts>: the supervisor's Scripts section at /admin/scripts: every script with
 // whether it is published (devices show it), a form to create or edit one (each Save is a new
 // version), Publish to send it to every device, Withdraw (confirmed) to take it off every
-// device, and the version history with View and Restore.
+// device, and the version history with View and Restore. Linked topics are offered as the
+// branches name them (every branch's topics, read when the section opens).
 // Fires `admin-session-ended` when the server says the sign-in is gone.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -14,6 +15,7 @@ import {
   saveScript,
   unpublishScript,
 } from '../../api/scripts.js';
+import { listBranches, listTopics } from '../../api/admin.js';
 import { ApiError } from '../../api/http.js';
 import '../../components/rove-script-editor.js';
 import type { ScriptDraft } from '../../components/rove-script-editor.js';
@@ -21,9 +23,9 @@ import '../../components/rove-script-history.js';
 import '../../components/rove-script-preview.js';
 import '../../components/rove-script-withdraw.js';
 import { formatScriptText, parseScriptText, parseTags } from '../scripts/script-text.js';
-import { TOPIC_NAMES } from '../scripts/script-topics.js';
 import { adminStyles } from './admin.styles.js';
-import { isSignedOut, sayAdminError } from './admin-errors.js';
+import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
+import { scriptTopicChoices, type TopicChoice } from './script-topic-choices.js';
 import type { Script, ScriptContent, ScriptVersion } from '../../../shared/scripts.js';
 
 interface Editing {
@@ -43,6 +45,8 @@ export class RoveAdminScripts extends LitElement {
   static override styles = adminStyles;
 
   @state() private _scripts: Script[] = [];
+  /** Every branch's topics, undefined until read (or when they could not be). */
+  @state() private _topics?: TopicChoice[];
   @state() private _loading = true;
   @state() private _editing?: Editing;
   @state() private _versions: ScriptVersion[] = [];
@@ -54,6 +58,7 @@ export class RoveAdminScripts extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     void this._loadList();
+    void this._loadTopics();
   }
 
   override render() {
@@ -93,7 +98,7 @@ export class RoveAdminScripts extends LitElement {
       ${current ? html`<p class="muted">${sayState(current)}</p>` : nothing}
       <rove-script-editor
         .draft=${editing.draft}
-        .topicChoices=${Object.keys(TOPIC_NAMES)}
+        .topicChoices=${this._topics}
         @draft-change=${(e: CustomEvent<ScriptDraft>) =>
           (this._editing = { ...editing, draft: e.detail })}
       ></rove-script-editor>
@@ -153,6 +158,16 @@ export class RoveAdminScripts extends LitElement {
       this._fail(error, 'load the scripts');
     } finally {
       this._loading = false;
+    }
+  }
+
+  private async _loadTopics() {
+    try {
+      const branches = await listBranches();
+      const topics = await Promise.all(branches.map((b) => listTopics(b.id)));
+      this._topics = scriptTopicChoices(topics);
+    } catch (error) {
+      this._fail(error, 'load the topics');
     }
   }
 
@@ -264,10 +279,7 @@ export class RoveAdminScripts extends LitElement {
   }
 
   private _fail(error: unknown, doing: string) {
-    if (isSignedOut(error)) {
-      this.dispatchEvent(new CustomEvent('admin-session-ended', { bubbles: true, composed: true }));
-      return;
-    }
+    if (leaveIfSignedOut(this, error)) return;
     this._error =
       error instanceof ApiError && error.code === 'conflict'
         ? `We couldn't ${doing}: someone saved this script since you opened it. Your text is still here; copy what you need, then go back and open the script again.`
