@@ -150,6 +150,8 @@ export const EnrollmentBody = Type.Object(
 );
 export const EnrollBody = Type.Object({ code: DisplayText(64) }, strict);
 export const StaffSessionBody = Type.Object({ staffId: DisplayText(64), pin: Pin }, strict);
+/** `DELETE /api/session?staffId=`: end the session only if it is this staff member's. */
+export const SignOutQuery = Type.Object({ staffId: Type.Optional(DisplayText(64)) }, strict);
 
 export const TopicBody = Type.Object(
   {

@@ -3,25 +3,43 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   AdminSessionBody,
   SetupBody,
+  SignOutQuery,
   StaffSessionBody,
   type Device,
   type StaffName,
 } from '../../shared/schemas.js';
 import { SESSION_COOKIE, caller, setTokenCookie } from '../auth/caller.js';
 import { forbidden, unauthenticated } from '../errors.js';
-import { ADMIN_SESSION_HOURS, STAFF_SESSION_HOURS } from '../store/accounts.js';
+import { ADMIN_SESSION_HOURS, STAFF_SESSION_HOURS, type Session } from '../store/accounts.js';
 import type { RouteModule } from '../context.js';
 
 const HOUR = 3600;
 
 export const sessionRoutes: RouteModule = (app, { store, hub, config, limits }) => {
-  /** Gives the browser `token` as its session cookie, good for `hours`. */
-  const setSessionCookie = (
+  /** Ends a session: its token stops working and its staff streams close. */
+  const end = async (session: Session) => {
+    await store.accounts.endSession(session.tokenHash);
+    hub.closeWhere(
+      (audience) => audience.kind === 'staff' && audience.sessionHash === session.tokenHash,
+    );
+  };
+
+  /**
+   * Gives the browser `token` as its session cookie, good for `hours`. The session the old
+   * cookie held (a rover who signed out while the tablet was offline, say) is ended: nothing
+   * in this browser can use it again, and nobody else should.
+   */
+  const setSessionCookie = async (
     request: FastifyRequest,
     reply: FastifyReply,
     token: string,
     hours: number,
-  ) => setTokenCookie(reply, request, SESSION_COOKIE, token, hours * HOUR, config.publicUrl);
+  ) => {
+    const replaced = request.cookies?.[SESSION_COOKIE];
+    const old = replaced ? await store.accounts.session(replaced) : undefined;
+    if (old) await end(old);
+    setTokenCookie(reply, request, SESSION_COOKIE, token, hours * HOUR, config.publicUrl);
+  };
 
   app.post('/api/session/admin', { schema: { body: AdminSessionBody } }, async (request, reply) => {
     const key = `ip:${request.ip}`;
@@ -32,7 +50,7 @@ export const sessionRoutes: RouteModule = (app, { store, hub, config, limits }) 
       throw unauthenticated('That username and password do not match');
     }
     const token = await store.accounts.createAdminSession(username);
-    setSessionCookie(request, reply, token, ADMIN_SESSION_HOURS);
+    await setSessionCookie(request, reply, token, ADMIN_SESSION_HOURS);
     return { token, role: 'admin' as const };
   });
 
@@ -44,7 +62,7 @@ export const sessionRoutes: RouteModule = (app, { store, hub, config, limits }) 
         request.body.setupToken,
         request.body.password,
       );
-      setSessionCookie(request, reply, token, ADMIN_SESSION_HOURS);
+      await setSessionCookie(request, reply, token, ADMIN_SESSION_HOURS);
       return { token, role: 'admin' as const };
     } catch (error) {
       limits.wrongPasswords.count(key);
@@ -67,7 +85,7 @@ export const sessionRoutes: RouteModule = (app, { store, hub, config, limits }) 
       throw error;
     }
     const token = await store.accounts.createStaffSession(staff.id, tablet.id);
-    setSessionCookie(request, reply, token, STAFF_SESSION_HOURS);
+    await setSessionCookie(request, reply, token, STAFF_SESSION_HOURS);
     return { token, staff };
   });
 
@@ -84,13 +102,16 @@ export const sessionRoutes: RouteModule = (app, { store, hub, config, limits }) 
     return answer;
   });
 
-  app.delete('/api/session', async (request, reply) => {
+  // With `?staffId=`, a sign-out a tablet owes from offline: it ends that person's session
+  // only, and leaves alone a session someone else has made in this browser since.
+  app.delete('/api/session', { schema: { querystring: SignOutQuery } }, async (request, reply) => {
     const who = await caller(store, request);
-    if (who.session) {
-      const ended = who.session.tokenHash;
-      await store.accounts.endSession(ended);
-      hub.closeWhere((audience) => audience.kind === 'staff' && audience.sessionHash === ended);
-    }
+    const { staffId } = request.query;
+    const session = who.session;
+    const theirs =
+      staffId === undefined || (session?.role === 'staff' && session.staff.id === staffId);
+    if (session && !theirs) return reply.status(204).send();
+    if (session) await end(session);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
