@@ -51,7 +51,12 @@ export async function createApp({ store, hub, config, limits }: AppParts): Promi
     }
   });
 
-  const context: AppContext = { store, hub, config, limits: limits ?? createLimits() };
+  const context: AppContext = {
+    store,
+    hub,
+    config,
+    limits: limits ?? createLimits({ publicStreamsPerClient: config.publicStreamsPerClient }),
+  };
   await app.register(async (api) => {
     for (const route of ROUTES) await route(api as RoveApp, context);
   });

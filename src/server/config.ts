@@ -1,4 +1,6 @@
 // Every environment variable the server reads, parsed once, with the defaults of PROTOCOL.md.
+import { PUBLIC_STREAMS_PER_CLIENT } from './auth/limits.js';
+
 export interface ServerConfig {
   port: number;
   host: string;
@@ -14,6 +16,8 @@ export interface ServerConfig {
   clientDir: string;
   /** Interval of the `: ping` comment on event streams. */
   heartbeatMs: number;
+  /** Public scripts streams one client (IP address) may hold open at once, per process. */
+  publicStreamsPerClient: number;
   logLevel: string;
   /** The address people open (behind a proxy), for the printed links. */
   publicUrl?: string;
@@ -56,6 +60,13 @@ export function configFromEnv(env: Env = process.env): ServerConfig {
     retentionHours: integer(env, 'ROVE_RETENTION_HOURS', 12, 0, 24 * 365),
     clientDir: text(env, 'ROVE_CLIENT_DIR') ?? 'dist/client',
     heartbeatMs: integer(env, 'ROVE_HEARTBEAT_MS', 15_000, 10, 20_000),
+    publicStreamsPerClient: integer(
+      env,
+      'ROVE_PUBLIC_STREAMS_PER_CLIENT',
+      PUBLIC_STREAMS_PER_CLIENT,
+      1,
+      10_000,
+    ),
     logLevel: logLevel(text(env, 'LOG_LEVEL') ?? 'info'),
     publicUrl: text(env, 'ROVE_PUBLIC_URL'),
   };

@@ -1,6 +1,7 @@
-// Small in-memory rate limits (per process): kiosk request creation, and failed guesses of
-// PINs, passwords and enrollment codes. Only failures count for guesses, so a busy setup
-// morning enrolling many devices is never slowed down.
+// Small in-memory rate limits (per process): kiosk request creation, failed guesses of PINs,
+// passwords and enrollment codes, and how many public scripts streams one client holds open.
+// Only failures count for guesses, so a busy setup morning enrolling many devices is never
+// slowed down.
 import { rateLimited } from '../errors.js';
 
 export class RateLimit {
@@ -46,19 +47,67 @@ export class RateLimit {
   }
 }
 
+/** Seconds a client refused a stream slot is told to wait: slots free only as streams close. */
+export const STREAM_SLOT_RETRY_SECONDS = 30;
+
+/**
+ * Open long-lived responses per client (its IP address): anyone may open a public scripts
+ * stream, so one caller must not hold the process's sockets and memory. Past `perClient` the
+ * next is refused (429); closing a stream gives its slot back.
+ */
+export class StreamSlots {
+  private readonly held = new Map<string, number>();
+
+  constructor(
+    readonly perClient: number,
+    private readonly what: string,
+  ) {}
+
+  /** Takes a slot for `client` or throws 429 (with Retry-After); answers how to give it back. */
+  take(client: string): () => void {
+    const held = this.held.get(client) ?? 0;
+    if (held >= this.perClient) {
+      throw rateLimited(
+        `Too many open ${this.what} from this address (at most ${this.perClient} at once); close one or wait and try again`,
+        STREAM_SLOT_RETRY_SECONDS,
+      );
+    }
+    this.held.set(client, held + 1);
+    let given = false;
+    return () => {
+      if (given) return;
+      given = true;
+      const left = (this.held.get(client) ?? 1) - 1;
+      if (left > 0) this.held.set(client, left);
+      else this.held.delete(client);
+    };
+  }
+
+  /** How many slots `client` holds now. */
+  heldBy(client: string): number {
+    return this.held.get(client) ?? 0;
+  }
+}
+
 export interface Limits {
   /** New help requests per kiosk per minute: a kiosk's outbox may flush a few at once. */
   kioskRequests: RateLimit;
   wrongPins: RateLimit;
   wrongPasswords: RateLimit;
   wrongCodes: RateLimit;
+  /** Public scripts streams (no credentials) one client may hold open at once. */
+  publicStreams: StreamSlots;
 }
 
-export function createLimits(): Limits {
+/** The default for `ROVE_PUBLIC_STREAMS_PER_CLIENT`. */
+export const PUBLIC_STREAMS_PER_CLIENT = 20;
+
+export function createLimits({ publicStreamsPerClient = PUBLIC_STREAMS_PER_CLIENT } = {}): Limits {
   return {
     kioskRequests: new RateLimit(60, 60_000, 'requests from this kiosk'),
     wrongPins: new RateLimit(30, 60_000, 'wrong PINs on this tablet'),
     wrongPasswords: new RateLimit(20, 60_000, 'wrong passwords'),
     wrongCodes: new RateLimit(20, 60_000, 'wrong enrollment codes'),
+    publicStreams: new StreamSlots(publicStreamsPerClient, 'scripts streams'),
   };
 }

@@ -23,7 +23,7 @@ import type { RouteModule } from '../context.js';
 const RESERVED_IDS = new Set(['events']);
 
 export const scriptRoutes: RouteModule = (app, context) => {
-  const { store } = context;
+  const { store, limits } = context;
   const scripts = new ScriptStore(store);
 
   /** Who saved a version, for the record: `admin:<username>`. */
@@ -42,7 +42,12 @@ export const scriptRoutes: RouteModule = (app, context) => {
   });
 
   // Anyone: every published script as `event: snapshot`, then each publish and withdrawal.
+  // Each client (`request.ip`: behind the local proxy, the address it forwards) holds only so
+  // many at once; a stream's slot is given back when its connection closes, however it ends.
   app.get('/api/scripts/events', async (request, reply) => {
+    const giveBack = limits.publicStreams.take(request.ip);
+    reply.raw.once('close', giveBack);
+    if (request.raw.socket.destroyed) giveBack();
     await openStream(context, request, reply, { kind: 'scripts' }, undefined);
   });
 
