@@ -28,7 +28,11 @@ export function signInStaff(
   return apiFetch('/api/session/staff', { body: { staffId, pin } });
 }
 
-/** Ends the staff session; the tablet stays enrolled. */
-export function signOutStaff(): Promise<void> {
-  return apiFetch<void>('/api/session', { method: 'DELETE' });
+/**
+ * Ends the staff session; the tablet stays enrolled. With `staffId`, only if the session this
+ * browser holds is that person's (a sign-out owed since the tablet was offline).
+ */
+export function signOutStaff(staffId?: string): Promise<void> {
+  const only = staffId === undefined ? '' : `?staffId=${encodeURIComponent(staffId)}`;
+  return apiFetch<void>(`/api/session${only}`, { method: 'DELETE' });
 }

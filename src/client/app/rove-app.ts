@@ -5,6 +5,7 @@ import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { currentRoute, loadView, navigate, onRouteChange, type Route } from './router.js';
 import { loadSession } from '../sync/session.js';
+import { payOwedSignOutWhenOnline } from '../sync/owed-sign-out.js';
 import { tokens } from '../styles/shared.js';
 import './rove-connection-banner.js';
 import '../pwa/rove-update-prompt.js';
@@ -40,17 +41,20 @@ export class RoveApp extends LitElement {
   @state() private _loaded = new Set<string>();
   @state() private _failed?: string;
 
-  private _stop?: () => void;
+  private _stops: (() => void)[] = [];
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this._stop = onRouteChange((route) => this._show(route));
+    this._stops.push(onRouteChange((route) => this._show(route)));
+    // A tablet that signed a rover out offline tells the server the moment it can, whatever
+    // screen is showing by then.
+    this._stops.push(payOwedSignOutWhenOnline());
     this._show(this._route);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this._stop?.();
+    for (const stop of this._stops.splice(0)) stop();
   }
 
   private async _show(route: Route) {

@@ -5,11 +5,10 @@ import {
   enrollDevice,
   fetchSession,
   signInStaff,
-  signOutStaff,
   type Role,
   type Session,
 } from '../api/session.js';
-import { getMeta, setMeta } from '../db/db.js';
+import { db, getMeta, setMeta } from '../db/db.js';
 import { flushOutbox } from '../db/outbox.js';
 import { clearRequests } from '../db/replica.js';
 import {
@@ -20,14 +19,22 @@ import {
   signedInStaffId,
   type UnsentAction,
 } from '../db/staff-outbox.js';
+import {
+  forgetOwedSignOut,
+  oweSignOut,
+  payOwedSignOut,
+  withoutOwedSession,
+} from './owed-sign-out.js';
 
 /**
  * Asks the server who we are; with no server, answers what it said last time.
- * `offline` tells the caller the answer is remembered, not fresh.
+ * `offline` tells the caller the answer is remembered, not fresh. A sign-out still owed from
+ * offline is sent first, and its session is never answered as signed in.
  */
 export async function loadSession(): Promise<Session & { offline?: boolean }> {
+  await payOwedSignOut();
   try {
-    const session = await fetchSession();
+    const session = await withoutOwedSession(await fetchSession());
     await setMeta(KEY, session);
     return session;
   } catch (error) {
@@ -37,12 +44,20 @@ export async function loadSession(): Promise<Session & { offline?: boolean }> {
   }
 }
 
-/** Signs a staff member in on this tablet and remembers the new session. */
+/**
+ * Signs a staff member in on this tablet and remembers the new session. A sign-out still owed
+ * is sent first; if it could not be, the server ends that session anyway when the sign-in's
+ * cookie replaces it, so it is owed no more.
+ */
 export async function signIn(staffId: string, pin: string): Promise<Session> {
+  await payOwedSignOut();
   const previous = (await getMeta<Session>(KEY)) ?? { role: 'tablet' as const };
   const { staff } = await signInStaff(staffId, pin);
   const session: Session = { ...previous, role: 'staff', staff };
-  await setMeta(KEY, session);
+  await db.transaction('rw', db.meta, async () => {
+    await setMeta(KEY, session);
+    await forgetOwedSignOut();
+  });
   return session;
 }
 
@@ -61,23 +76,25 @@ export async function unsentBeforeSignOut(): Promise<UnsentAction[]> {
 }
 
 /**
- * Ends the staff session. The tablet forgets the queue it held (patron text must not outlive
- * the person it was shown to). With `discard`, the person's unsent actions are removed and
- * answered, so the screen can say so; without it they wait for that same person to sign in
- * again, and are dropped with a notice if someone else signs in first: they are never sent
- * under another session.
+ * Ends the staff session. The tablet forgets the person and the queue it held (patron text
+ * must not outlive the person it was shown to) at once, and owes the server the sign-out
+ * until it has answered (see owed-sign-out.ts). With `discard`, the person's unsent actions
+ * are removed and answered, so the screen can say so; without it they wait for that same
+ * person to sign in again, and are dropped with a notice if someone else signs in first: they
+ * are never sent under another session.
  */
 export async function signOut({ discard = false } = {}): Promise<UnsentAction[]> {
   const previous = await getMeta<Session>(KEY);
   const me = previous?.role === 'staff' ? previous.staff?.id : undefined;
-  await setMeta(KEY, { ...previous, role: previous?.device ? 'tablet' : null, staff: undefined });
+  await db.transaction('rw', db.meta, async () => {
+    await setMeta(KEY, { ...previous, role: previous?.device ? 'tablet' : null, staff: undefined });
+    await oweSignOut(me);
+  });
   // After the session is forgotten, so the flusher can send none of these in the meantime.
   const discarded = discard && me ? await discardUnsentFor(me) : [];
   await clearRequests();
-  try {
-    await signOutStaff();
-  } catch (error) {
-    console.warn('Signed out on this tablet; the server will hear when it is back', error);
+  if (!(await payOwedSignOut())) {
+    console.warn('Signed out on this tablet; the server will be told when it can be reached');
   }
   return discarded;
 }
