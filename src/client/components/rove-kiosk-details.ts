@@ -4,7 +4,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { controls, tokens } from '../styles/shared.js';
-import { kioskHost } from '../views/kiosk/kiosk.styles.js';
+import { kioskButtons, kioskHost } from '../views/kiosk/kiosk.styles.js';
 import type { Topic } from '../../shared/schemas.js';
 import { backButton } from './form-pieces.js';
 import './rove-topic-icon.js';
@@ -20,8 +20,9 @@ export class RoveKioskDetails extends LitElement {
     tokens,
     controls,
     kioskHost,
+    kioskButtons,
     css`
-      h2 {
+      h1 {
         font-size: 2.25rem;
         margin: 0 0 0.5rem;
         display: flex;
@@ -35,7 +36,12 @@ export class RoveKioskDetails extends LitElement {
       label.field {
         display: block;
         font-weight: 600;
-        margin-bottom: 0.5rem;
+      }
+      /* The example sits in sight, not in a placeholder that is cut short at 200% zoom and
+         vanishes at the first letter. */
+      p.example {
+        margin: 0.25rem 0 0.5rem;
+        color: var(--rove-muted);
       }
       input[type='text'] {
         width: 100%;
@@ -83,18 +89,19 @@ export class RoveKioskDetails extends LitElement {
   }
 
   override render() {
-    return html`<h2>
+    return html`<h1>
         ${this.topic ? html`<rove-topic-icon name=${this.topic.icon}></rove-topic-icon>` : ''}
         ${this.topic?.label ?? 'Your question'}
-      </h2>
+      </h1>
       <p class="hint">Both of these are optional. Tap Send when you're ready.</p>
       <label class="field" for="name">Your first name, or how we can spot you</label>
+      <p class="example" id="name-example">For example: Maria, by the printers, red coat</p>
       <input
         id="name"
         type="text"
         maxlength="60"
         autocomplete="off"
-        placeholder="For example: Maria, by the printers, red coat"
+        aria-describedby="name-example"
         .value=${this._name}
         @input=${(e: Event) => (this._name = (e.target as HTMLInputElement).value)}
       />

@@ -4,6 +4,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controls, tokens } from '../styles/shared.js';
+import { kioskButtons } from '../views/kiosk/kiosk.styles.js';
 import type { KioskRequestView, SeenHelper } from '../db/kiosk.js';
 import type { HelpRequest } from '../../shared/schemas.js';
 
@@ -17,6 +18,7 @@ export class RoveKioskTicket extends LitElement {
   static override styles = [
     tokens,
     controls,
+    kioskButtons,
     css`
       :host {
         display: block;
@@ -24,10 +26,12 @@ export class RoveKioskTicket extends LitElement {
         text-align: center;
       }
       .ticket {
+        font-size: 1.6rem;
         margin: 0 0 1.5rem;
       }
       .ticket span {
         display: block;
+        font-weight: 400;
         font-size: 1.4rem;
         color: var(--rove-muted);
       }
@@ -55,7 +59,6 @@ export class RoveKioskTicket extends LitElement {
       }
       button {
         margin-top: 2rem;
-        font-size: 1.4rem;
       }
     `,
   ];
@@ -78,8 +81,8 @@ export class RoveKioskTicket extends LitElement {
     return html`
       ${
         request.ticket
-          ? html`<p class="ticket"><span>Your ticket</span><strong>${request.ticket}</strong></p>`
-          : nothing
+          ? html`<h1 class="ticket"><span>Your ticket</span><strong>${request.ticket}</strong></h1>`
+          : html`<h1 class="visually-hidden">Your request</h1>`
       }
       <div role="status">${this._status(view)}</div>
       ${

@@ -4,6 +4,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controls, tokens } from '../styles/shared.js';
 import type { Topic } from '../../shared/schemas.js';
+import { kioskButtons, kioskHost } from '../views/kiosk/kiosk.styles.js';
 import { backButton } from './form-pieces.js';
 import './rove-topic-icon.js';
 
@@ -12,11 +13,10 @@ export class RoveTopicPicker extends LitElement {
   static override styles = [
     tokens,
     controls,
+    kioskHost,
+    kioskButtons,
     css`
-      :host {
-        display: block;
-      }
-      h2 {
+      h1 {
         font-size: 2.25rem;
         margin: 0 0 1.5rem;
       }
@@ -28,9 +28,14 @@ export class RoveTopicPicker extends LitElement {
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr));
         gap: 1rem;
       }
+      /* Buttons side by side in a row are as tall as each other, however their labels wrap. */
+      li {
+        display: flex;
+      }
       li button {
-        width: 100%;
+        flex: 1;
         min-height: 6rem;
+        padding: 0.75rem 1.2rem;
         justify-content: flex-start;
         gap: 1rem;
         font-size: 1.6rem;
@@ -55,7 +60,7 @@ export class RoveTopicPicker extends LitElement {
   }
 
   override render() {
-    return html`<h2 id="topics-heading">What can we help you with?</h2>
+    return html`<h1 id="topics-heading">What can we help you with?</h1>
       ${
         this.topics.length === 0
           ? html`<p class="empty">

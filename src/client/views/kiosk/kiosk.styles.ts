@@ -10,10 +10,23 @@ export const kioskHost = css`
   }
 `;
 
+/**
+ * Every kiosk button, even a quiet one (Back, Cancel request, Start again), is big enough to
+ * read and hit from arm's length: the shared 48 px is a tablet's size, not a lobby screen's.
+ */
+export const kioskButtons = css`
+  button {
+    min-height: 4rem;
+    padding: 0.75rem 1.75rem;
+    font-size: 1.5rem;
+  }
+`;
+
 export const kioskStyles = [
   tokens,
   controls,
   kioskHost,
+  kioskButtons,
   css`
     .screen {
       box-sizing: border-box;
@@ -31,6 +44,8 @@ export const kioskStyles = [
     }
     .welcome {
       font-size: 2.2rem;
+      font-weight: 400;
+      line-height: 1.4;
       margin: 0;
       max-width: 30ch;
     }
@@ -54,10 +69,12 @@ export const kioskStyles = [
     .thanks {
       text-align: center;
       padding-top: 10vh;
-      font-size: 2.2rem;
     }
-    .thanks button {
-      font-size: 1.4rem;
+    .thanks h1 {
+      font-size: 2.2rem;
+      font-weight: 400;
+      line-height: 1.4;
+      margin: 0 0 2rem;
     }
     [role='alert'] {
       font-size: 1.6rem;

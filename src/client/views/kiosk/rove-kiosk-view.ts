@@ -217,7 +217,7 @@ export class RoveKioskView extends LitElement {
     switch (this._step) {
       case 'idle':
         return html`<div class="idle">
-          <p class="welcome">Welcome! Library staff are close by and glad to help.</p>
+          <h1 class="welcome">Welcome! Library staff are close by and glad to help.</h1>
           <button type="button" class="ask" @click=${() => this._go('topics')}>
             Ask me <span class="sub">Tap here, and someone will come to you</span>
           </button>
@@ -258,7 +258,7 @@ export class RoveKioskView extends LitElement {
       }
       case 'thanks':
         return html`<div class="thanks">
-          <p role="status">${this._thanks}</p>
+          <div role="status"><h1>${this._thanks}</h1></div>
           <button type="button" @click=${() => this._reset()}>Start again</button>
         </div>`;
     }
