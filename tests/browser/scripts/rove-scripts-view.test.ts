@@ -31,6 +31,13 @@ describe('rove-scripts-view', () => {
     return el;
   }
 
+  /** The links that open a script (the list's), not the way back to the queue. */
+  function scriptLinks(el: HTMLElement) {
+    return queryAllByRole(el, 'link').filter((a) =>
+      a.getAttribute('href')!.startsWith('/scripts/'),
+    );
+  }
+
   /** Waits until the page's main heading (h1) reads `title`. */
   const showsTitle = (el: Element, title: string | null | undefined) =>
     waitFor(() => {
@@ -41,6 +48,8 @@ describe('rove-scripts-view', () => {
   it('is accessible, as a list and as a checklist', async () => {
     const el = await listView();
     await expect(el).to.be.accessible();
+    // An installed app has no browser Back button, so the list offers the way to the queue.
+    expect(getByRole(el, 'link', 'Back to the queue').getAttribute('href')).to.equal('/staff');
     const open = await fixture<RoveScriptsView>(
       html`<rove-scripts-view script-id="welcome-at-the-door"></rove-scripts-view>`,
     );
@@ -52,7 +61,7 @@ describe('rove-scripts-view', () => {
     const el = await listView();
     typeInto(getSearchbox(el, 'Search scripts'), 'welcome');
     await el.updateComplete;
-    const links = queryAllByRole(el, 'link');
+    const links = scriptLinks(el);
     expect(links[0]?.textContent).to.match(/^\s*Welcome at the door/);
     links[0]!.click();
 
@@ -102,9 +111,9 @@ describe('rove-scripts-view', () => {
     const el = await listView();
     typeInto(getSearchbox(el, 'Search scripts'), 'topic guide');
     await el.updateComplete;
-    const titles = queryAllByRole(el, 'link').map((a) => a.querySelector('strong')!.textContent);
+    const titles = scriptLinks(el).map((a) => a.querySelector('strong')!.textContent);
     expect(titles).to.have.length(7);
-    queryAllByRole(el, 'link')[0]!.click();
+    scriptLinks(el)[0]!.click();
     await showsTitle(el, titles[0]);
     getByRole(el, 'button', 'Next script').click();
     await showsTitle(el, titles[1]);
@@ -120,11 +129,11 @@ describe('rove-scripts-view', () => {
     history.click();
     await el.updateComplete;
     expect(history.getAttribute('aria-pressed')).to.equal('true');
-    const titles = queryAllByRole(el, 'link').map((a) => a.querySelector('strong')!.textContent);
+    const titles = scriptLinks(el).map((a) => a.querySelector('strong')!.textContent);
     expect(titles).to.deep.equal(['Local history']);
     getByRole(el, 'button', 'All topics').click();
     await el.updateComplete;
-    expect(queryAllByRole(el, 'link').length).to.be.greaterThan(12);
+    expect(scriptLinks(el).length).to.be.greaterThan(12);
   });
 
   it('names the topic filters as the topics this device holds, added and renamed ones too', async () => {
@@ -159,7 +168,7 @@ describe('rove-scripts-view', () => {
     ]);
     getByRole(filters(), 'button', 'Maker space').click();
     await el.updateComplete;
-    const titles = queryAllByRole(el, 'link').map((a) => a.querySelector('strong')!.textContent);
+    const titles = scriptLinks(el).map((a) => a.querySelector('strong')!.textContent);
     expect(titles).to.deep.equal(['A warm goodbye']);
   });
 

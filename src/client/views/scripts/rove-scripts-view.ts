@@ -176,7 +176,9 @@ export class RoveScriptsView extends LitElement {
   private _renderList() {
     const found = searchScripts(this._scripts, this._query, this._topic);
     const topics = linkedTopics(this._scripts, this._topicLabels);
+    // An installed app has no browser Back button: the way back to the queue is on the page.
     return html`
+      <nav aria-label="Staff"><a class="button" href="/staff">Back to the queue</a></nav>
       <h1 tabindex="-1">Scripts</h1>
       ${
         this._scripts.length === 0
