@@ -1,0 +1,219 @@
+// Every main screen at 200% zoom (a viewport half the device's size) against the real server:
+// nothing scrolls sideways and every control is big enough to hit with a finger. Then a patron
+// with only a keyboard asks for help at the kiosk, seeing where the focus is at every step.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { RoveApi, type StaffInfo } from './support/api.js';
+import { launchBrowser, openDevice, type Device } from './support/browser.js';
+import {
+  SCREEN_TIMEOUT,
+  askMeButton,
+  enrollDevice,
+  myRequest,
+  openKiosk,
+  queueItem,
+} from './support/devices.js';
+import { MIN_TARGET, ZOOMED, horizontalOverflow, smallTargets } from './support/layout.js';
+import { ADMIN_PASSWORD, startRove, type RoveProcess } from './support/server.js';
+
+const FILE = 'layout';
+
+let server: RoveProcess;
+let browser: Browser;
+let api: RoveApi;
+let rover: StaffInfo;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startRove(), launchBrowser()]);
+  api = await RoveApi.connect(server.url);
+  // A long name, as real ones can be: it must wrap, not push the page sideways.
+  rover = await api.createStaff('Samantha Okonkwo-Richards', '1234', ['tech', 'general']);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+/** The screen as it stands: fits the window, every control big enough; saved for review. */
+async function checkScreen(device: Device, name: string): Promise<void> {
+  await device.shot(`${name}-200`);
+  expect(await horizontalOverflow(device.page), `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+  const small = await smallTargets(device.page);
+  expect(small, `${name}: controls under ${MIN_TARGET}px:\n${small.join('\n')}`).toEqual([]);
+}
+
+describe('at 200% zoom', () => {
+  test('the kiosk: idle, topics, details and the ticket', async () => {
+    const kiosk = await openKiosk(browser, api, FILE);
+    await kiosk.page.setViewportSize(ZOOMED.kiosk);
+    await checkScreen(kiosk, 'kiosk-idle');
+    await askMeButton(kiosk.page).click();
+    const topic = (await api.topicFor('tech')).label;
+    await kiosk.page.getByRole('button', { name: topic }).waitFor({ timeout: SCREEN_TIMEOUT });
+    await checkScreen(kiosk, 'kiosk-topics');
+    await kiosk.page.getByRole('button', { name: topic }).click();
+    await kiosk.page.getByRole('button', { name: 'Send' }).waitFor({ timeout: SCREEN_TIMEOUT });
+    await checkScreen(kiosk, 'kiosk-details');
+    await kiosk.page.getByRole('textbox').fill('Priya, by the printers in a long green coat');
+    await kiosk.page.getByRole('button', { name: 'Send' }).click();
+    await kiosk.page
+      .getByRole('button', { name: /cancel request/i })
+      .waitFor({ timeout: SCREEN_TIMEOUT });
+    await checkScreen(kiosk, 'kiosk-ticket');
+    await kiosk.context.close();
+  });
+
+  test('the tablet: sign-in, PIN, queue, my request with its hand-off and resolve forms', async () => {
+    const tablet = await enrollDevice(browser, api, FILE, 'tablet', 'Layout tablet');
+    const page = tablet.page;
+    await page.setViewportSize(ZOOMED.tablet);
+    if (!new URL(page.url()).pathname.startsWith('/staff')) await page.goto('/staff');
+    await page
+      .getByRole('button', { name: rover.displayName })
+      .waitFor({ timeout: SCREEN_TIMEOUT });
+    await checkScreen(tablet, 'tablet-sign-in');
+    await page.getByRole('button', { name: rover.displayName }).click();
+    await page.getByLabel('PIN').waitFor();
+    await checkScreen(tablet, 'tablet-pin');
+    await page.getByLabel('PIN').fill(rover.pin);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    const kioskToken = await api.enrollApiDevice('kiosk', 'Layout API kiosk');
+    const topicId = (await api.topicFor('tech')).id;
+    const first = await api.createRequest(kioskToken, {
+      topicId,
+      name: 'Mr Okafor in the green hat, by the big windows upstairs',
+      needs: ['private'],
+    });
+    await api.createRequest(kioskToken, { topicId, name: 'Ada' });
+    const item = queueItem(page, first.ticket);
+    await item.waitFor({ timeout: SCREEN_TIMEOUT });
+    await checkScreen(tablet, 'tablet-queue');
+
+    await item.getByRole('button', { name: /^Claim/ }).click();
+    const mine = myRequest(page, first.ticket);
+    await mine.getByRole('button', { name: 'Start' }).click({ timeout: SCREEN_TIMEOUT });
+    await mine.getByRole('button', { name: 'Hand off', exact: true }).click();
+    await mine.getByRole('radio').first().waitFor({ timeout: SCREEN_TIMEOUT });
+    await checkScreen(tablet, 'tablet-hand-off-form');
+    await mine.getByRole('button', { name: 'Back' }).click();
+    await mine.getByRole('button', { name: 'Resolve', exact: true }).click();
+    await mine.getByRole('radio', { name: /answered/i }).waitFor({ timeout: SCREEN_TIMEOUT });
+    await checkScreen(tablet, 'tablet-resolve-form');
+    await tablet.context.close();
+  });
+
+  test('greeter scripts: the list and a checklist', async () => {
+    const tablet = await enrollDevice(browser, api, FILE, 'tablet', 'Layout door tablet');
+    await tablet.page.setViewportSize(ZOOMED.tablet);
+    await tablet.page.goto('/scripts');
+    const welcome = tablet.page.getByRole('link', { name: /Welcome at the door/ });
+    await welcome.waitFor({ timeout: SCREEN_TIMEOUT });
+    await checkScreen(tablet, 'scripts-list');
+    await welcome.click();
+    await tablet.page.getByRole('checkbox').first().waitFor({ timeout: SCREEN_TIMEOUT });
+    await checkScreen(tablet, 'scripts-checklist');
+    await tablet.context.close();
+  });
+
+  test('the supervisor: sign-in, devices with an enrollment code, staff, topics, scripts, report', async () => {
+    const admin = await openDevice(browser, server.url, FILE, 'desktop');
+    const page = admin.page;
+    await page.setViewportSize(ZOOMED.desktop);
+    await page.goto('/admin');
+    await page.getByLabel('Username').waitFor({ timeout: SCREEN_TIMEOUT });
+    await checkScreen(admin, 'admin-sign-in');
+    await page.getByLabel('Username').fill('admin');
+    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    await page.getByRole('radio', { name: /kiosk/i }).check({ timeout: SCREEN_TIMEOUT });
+    await page.getByLabel(/device name/i).fill('Lobby kiosk by the door');
+    await page.getByRole('button', { name: /enrollment link/i }).click();
+    await page.getByRole('img', { name: /QR code/i }).waitFor({ timeout: SCREEN_TIMEOUT });
+    await checkScreen(admin, 'admin-devices');
+
+    const sections: [string, (page: Page) => Promise<void>][] = [
+      ['Staff', (p) => p.getByRole('button', { name: /Edit/ }).first().waitFor()],
+      ['Topics', (p) => p.getByRole('button', { name: /Hide/ }).first().waitFor()],
+      [
+        'Scripts',
+        (p) =>
+          p
+            .getByRole('button', { name: /^Edit / })
+            .first()
+            .waitFor(),
+      ],
+      ['Report', (p) => p.getByRole('table').first().waitFor()],
+    ];
+    for (const [section, loaded] of sections) {
+      await page.getByRole('link', { name: section, exact: true }).click();
+      await loaded(page);
+      await checkScreen(admin, `admin-${section.toLowerCase()}`);
+    }
+    await admin.context.close();
+  });
+});
+
+/** The element that has the keyboard focus, looking inside shadow roots. */
+async function focused(page: Page): Promise<{ name: string; ring: boolean } | undefined> {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    if (!active || active === document.body) return undefined;
+    const style = getComputedStyle(active);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    return {
+      name: (active.getAttribute('aria-label') ?? (active as HTMLElement).innerText ?? '').trim(),
+      ring: outline || style.boxShadow !== 'none',
+    };
+  });
+}
+
+/** Presses Tab until the control named `name` has the focus, checking each stop shows it. */
+async function tabTo(page: Page, name: RegExp, most = 12): Promise<void> {
+  const passed: string[] = [];
+  for (let presses = 0; presses < most; presses++) {
+    await page.keyboard.press('Tab');
+    const now = await focused(page);
+    if (!now) continue;
+    expect(now.ring, `no visible focus on "${now.name}"`).toBe(true);
+    if (name.test(now.name)) return;
+    passed.push(now.name);
+  }
+  throw new Error(
+    `Tab never reached ${name} in ${most} presses; it went to: ${passed.join(' | ')}`,
+  );
+}
+
+describe('with the keyboard alone', () => {
+  test('a patron tabs to Ask me, a topic and Send, and the ticket shows', async () => {
+    const kiosk = await openKiosk(browser, api, FILE);
+    const page = kiosk.page;
+    const topic = (await api.topicFor('books')).label;
+
+    await tabTo(page, /Ask me/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: topic }).waitFor({ timeout: SCREEN_TIMEOUT });
+    await tabTo(page, new RegExp(topic));
+    await kiosk.shot('keyboard-topic-focused');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Send' }).waitFor({ timeout: SCREEN_TIMEOUT });
+
+    const created = page.waitForResponse(
+      (response) =>
+        response.request().method() === 'POST' &&
+        new URL(response.url()).pathname === '/api/requests',
+      { timeout: SCREEN_TIMEOUT },
+    );
+    await tabTo(page, /^Send$/);
+    await page.keyboard.press('Enter');
+    const { request } = (await (await created).json()) as { request: { ticket: string } };
+    await page
+      .getByRole('heading', { name: new RegExp(`Your ticket\\s*${request.ticket}`) })
+      .waitFor({ timeout: SCREEN_TIMEOUT });
+    await kiosk.shot('keyboard-ticket');
+    await kiosk.context.close();
+  });
+});
