@@ -45,6 +45,8 @@ export function startSync({ kind, branchId, onSessionEnded }: SyncOptions): () =
   let failures = 0;
   let stopped = false;
   let wasOpen = false;
+  /** The topics asked for when the stream last opened: a snapshot waits for them (below). */
+  let topicsStored: Promise<void> = Promise.resolve();
   // Events are applied one after another, in the order the server sent them.
   let applying: Promise<unknown> = Promise.resolve();
   const inOrder = (work: () => Promise<unknown>) => {
@@ -65,13 +67,16 @@ export function startSync({ kind, branchId, onSessionEnded }: SyncOptions): () =
         failures = 0;
         wasOpen = true;
         reportConnected();
-        void refreshReference(kind, branchId);
+        topicsStored = refreshReference(kind, branchId);
         void kickOutbox();
       },
       event(name, data, seq) {
         switch (name) {
           case 'snapshot':
             inOrder(async () => {
+              // A fresh tablet gets its topics with the queue, not after it, so a request is
+              // never shown or announced before the tablet can name its topic.
+              await topicsStored;
               await applySnapshot(stream, branchId, data as SnapshotEvent);
               if (kind === 'kiosk') await catchUpKioskRequest(data as SnapshotEvent);
             });
@@ -149,9 +154,18 @@ export function startSync({ kind, branchId, onSessionEnded }: SyncOptions): () =
 // Scripts are for staff only: loaded on demand so the kiosk's first load stays small.
 const scriptsSync = () => import('../db/scripts-sync.js');
 
-/** Topics (both), staff names, skills and scripts (tablets) each time the stream opens. */
-async function refreshReference(kind: 'staff' | 'kiosk', branchId: string): Promise<void> {
-  const jobs: Promise<unknown>[] = [fetchTopics(branchId).then((t) => replaceTopics(branchId, t))];
+/**
+ * Topics (both), staff names, skills and scripts (tablets) each time the stream opens.
+ * Answers once the topics are stored, or could not be fetched (the stored ones stay).
+ */
+function refreshReference(kind: 'staff' | 'kiosk', branchId: string): Promise<void> {
+  const topics = fetchTopics(branchId).then((t) => replaceTopics(branchId, t));
+  void refreshAll(kind, branchId, topics);
+  return topics.catch(() => undefined);
+}
+
+async function refreshAll(kind: 'staff' | 'kiosk', branchId: string, topics: Promise<void>) {
+  const jobs: Promise<unknown>[] = [topics];
   if (kind === 'staff') {
     jobs.push(fetchStaffNames(branchId).then((s) => replaceStaffNames(branchId, s)));
     jobs.push(fetchSkills().then((skills) => setMeta('skills', skills)));
