@@ -36,3 +36,15 @@ export function pendingText(pending: readonly OutboxAction[]): string {
       : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   return `${list} waiting to send`;
 }
+
+/**
+ * The label of the request's topic among `topics` (hidden ones included: a request keeps its
+ * topic after a supervisor hides it), or undefined when the device does not hold it yet. Never
+ * the topic's id: that is not a word for people.
+ */
+export function topicLabel(
+  topicId: string,
+  topics: readonly { id: string; label: string }[],
+): string | undefined {
+  return topics.find((t) => t.id === topicId)?.label;
+}

@@ -88,9 +88,11 @@ export class RoveMyRequest extends LitElement {
     if (!this.entry) return nothing;
     const { request, pending } = this.entry;
     const serving = request.status === 'serving';
-    const topicLabel = this.topic?.label ?? request.topicId;
+    // Unknown until the tablet holds the topic: say nothing rather than its id.
+    const topic = this.topic?.label;
     return html`<h3>
-        <span class="ticket">${request.ticket}</span><span>${topicLabel}</span>
+        <span class="ticket">${request.ticket}</span
+        >${topic ? html`<span>${topic}</span>` : nothing}
         ${request.needs.includes('private') ? html`<span class="badge quiet-word">Quiet word</span>` : nothing}
       </h3>
       <p class="state">${serving ? 'With the patron' : 'On my way'}</p>
@@ -119,7 +121,7 @@ export class RoveMyRequest extends LitElement {
               </button>`
         }
         <a class="button quiet" href="/scripts?topic=${encodeURIComponent(request.topicId)}"
-          >Scripts for ${topicLabel}</a
+          >${topic ? `Scripts for ${topic}` : 'Scripts for this request'}</a
         >
       </div>
       ${

@@ -5,7 +5,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controls, tokens } from '../styles/shared.js';
-import { pendingText, waitedFor } from './request-format.js';
+import { pendingText, topicLabel, waitedFor } from './request-format.js';
 import { requestMarks } from './request-marks.styles.js';
 import type { PendingView } from '../db/pending.js';
 import type { StaffName, Topic } from '../../shared/schemas.js';
@@ -85,7 +85,7 @@ export class RoveQueueList extends LitElement {
   @property({ attribute: false }) entries: PendingView[] = [];
   /** Who is signed in: their skills decide what stands out. */
   @property({ attribute: false }) me?: StaffName;
-  /** The branch's topics, to name each request's topic. */
+  /** The branch's topics (hidden ones too), to name each request's topic. */
   @property({ attribute: false }) topics: Topic[] = [];
   /** Now, in epoch ms; the view ticks it so waited times move. */
   @property({ type: Number }) now = Date.now();
@@ -126,7 +126,7 @@ export class RoveQueueList extends LitElement {
 
   private _item(view: PendingView) {
     const { request, pending } = view;
-    const topic = this.topics.find((t) => t.id === request.topicId);
+    const topic = topicLabel(request.topicId, this.topics);
     const mySkill = this._isMySkill(view);
     const quiet = request.needs.includes('private');
     const holder = request.claimedBy?.displayName;
@@ -135,7 +135,7 @@ export class RoveQueueList extends LitElement {
       <div class="main">
         <div class="head">
           <span class="ticket">${request.ticket}</span>
-          <span class="topic">${topic?.label ?? request.topicId}</span>
+          ${topic ? html`<span class="topic">${topic}</span>` : nothing}
           <span class="waited">waiting ${waitedFor(request.createdAt, this.now)}</span>
           ${mySkill ? html`<span class="badge mine">Your skill</span>` : nothing}
           ${quiet ? html`<span class="badge quiet-word">Quiet word</span>` : nothing}

@@ -31,9 +31,10 @@ export async function readNotices(): Promise<Notice[]> {
   return (await db.notices.toArray()).reverse();
 }
 
-export async function readTopics(branchId: string): Promise<Topic[]> {
+/** The branch's topics in display order; hidden ones only with `hidden` (to name requests). */
+export async function readTopics(branchId: string, { hidden = false } = {}): Promise<Topic[]> {
   const topics = await db.topics.where('branchId').equals(branchId).sortBy('position');
-  return topics.filter((t) => !t.hidden);
+  return hidden ? topics : topics.filter((t) => !t.hidden);
 }
 
 export async function readStaffNames(branchId: string): Promise<StaffName[]> {

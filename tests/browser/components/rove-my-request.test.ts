@@ -37,6 +37,17 @@ describe('rove-my-request', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('with its topic not on the tablet yet, shows no topic id', async () => {
+    const el = await fixture<RoveMyRequest>(
+      html`<rove-my-request .entry=${mine()} .skills=${skills}></rove-my-request>`,
+    );
+    await expect(el).to.be.accessible();
+    expect(getByRole(el, 'link', 'Scripts for this request').getAttribute('href')).to.equal(
+      '/scripts?topic=tech',
+    );
+    expect(shownText(el)).not.to.match(/\btech\b/);
+  });
+
   it('while on the way: Start, Resolve, Hand off, Release and the topic scripts', async () => {
     const entry = mine();
     const el = await card(entry);

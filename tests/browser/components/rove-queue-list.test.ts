@@ -43,6 +43,16 @@ describe('rove-queue-list', () => {
     expect(shownText(items[1]!)).to.contain('just now');
   });
 
+  it('names no topic rather than show its id when the tablet does not hold it', async () => {
+    const unnamed = helpRequest({ topicId: 'chess-club', skill: 'general' });
+    const el = await queue([view(unnamed)]);
+    await expect(el).to.be.accessible();
+    const [item] = queryAllByRole(el, 'listitem');
+    expect(shownText(item!)).to.contain(unnamed.ticket);
+    expect(shownText(item!)).to.match(/waiting/);
+    expect(shownText(el)).not.to.contain('chess-club');
+  });
+
   it('marks requests for my skills and can show only those', async () => {
     const el = await queue([view(older), view(newer)]);
     const items = queryAllByRole(el, 'listitem');

@@ -16,10 +16,10 @@ import type { PendingView } from '../../db/pending.js';
 import { startSync, refreshSignInNames } from '../../sync/engine.js';
 import { loadSession, signIn, signOut, unsentBeforeSignOut } from '../../sync/session.js';
 import { clockTime, onConnection, type ConnectionState } from '../../sync/connection.js';
-import { alertNewRequest, unlockSound } from './new-request-alert.js';
+import { alertNewRequest, arrivalWords, newArrivals, unlockSound } from './new-request-alert.js';
 import { ago } from '../../components/request-format.js';
 import type { RequestActionDetail } from '../../components/rove-my-request.js';
-import type { Skill, StaffName, Topic } from '../../../shared/schemas.js';
+import type { HelpRequest, Skill, StaffName, Topic } from '../../../shared/schemas.js';
 import '../../components/rove-staff-sign-in.js';
 import '../../components/rove-queue-list.js';
 import '../../components/rove-my-request.js';
@@ -35,7 +35,8 @@ export class RoveStaffView extends LitElement {
   @state() private _busy = false;
   @state() private _now = Date.now();
   @state() private _onlyMine = false;
-  @state() private _announcement = '';
+  /** Requests just arrived, said in words (named from the topics as they reach the tablet). */
+  @state() private _arrivals: HelpRequest[] = [];
   @state() private _connection?: ConnectionState;
   /** Changes not yet sent, in words, while Sign out asks what to do with them. */
   @state() private _unsent: string[] = [];
@@ -96,7 +97,8 @@ export class RoveStaffView extends LitElement {
       return;
     }
     this._session = session;
-    this._topics.setQuery(() => readTopics(branchId));
+    // Hidden topics too: they name the requests made before a supervisor hid them.
+    this._topics.setQuery(() => readTopics(branchId, { hidden: true }));
     this._names.setQuery(() => readStaffNames(branchId));
     if (session.role === 'staff' && session.staff) {
       this._queue.setQuery(() => readQueue(branchId));
@@ -199,23 +201,15 @@ export class RoveStaffView extends LitElement {
   private _announceArrivals() {
     const queue = this._queue.value;
     if (!queue) return;
-    const waiting = queue.filter((v) => v.request.status === 'waiting');
     if (!this._seen) {
       this._seen = new Set(queue.map((v) => v.request.id));
       return;
     }
-    const fresh = waiting.filter((v) => !this._seen!.has(v.request.id));
-    for (const v of queue) this._seen.add(v.request.id);
+    const fresh = newArrivals(queue, this._seen);
     if (fresh.length === 0) return;
-    const topics = this._topics.value;
-    this._announcement = fresh
-      .map((v) => {
-        const topic = topics.find((t) => t.id === v.request.topicId)?.label ?? v.request.topicId;
-        return `New request ${v.request.ticket}: ${topic}.`;
-      })
-      .join(' ');
+    this._arrivals = fresh;
     clearTimeout(this._quiet);
-    this._quiet = setTimeout(() => (this._announcement = ''), 20_000);
+    this._quiet = setTimeout(() => (this._arrivals = []), 20_000);
     alertNewRequest();
   }
 
@@ -276,7 +270,7 @@ export class RoveStaffView extends LitElement {
             </div>`
           : nothing
       }
-      <p class="announcer" aria-live="polite">${this._announcement}</p>
+      <p class="announcer" role="status">${arrivalWords(this._arrivals, topics)}</p>
       ${
         mine.length
           ? html`<section aria-labelledby="mine-heading">

@@ -1,0 +1,112 @@
+// A new request is said in words on the rover's tablet: its ticket and its topic's label, never
+// the topic's id, also when the topics reach the tablet after the request or the topic is
+// hidden; the queue list names topics the same way.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../src/client/views/staff/rove-staff-view.js';
+import type { RoveStaffView } from '../../../src/client/views/staff/rove-staff-view.js';
+import { db, setMeta } from '../../../src/client/db/db.js';
+import { getByRole, queryAllByRole, waitFor } from '../admin/by-role.js';
+import { helpRequest, sam, shownText, topics } from '../components/fixtures.js';
+import type { HelpRequest } from '../../../src/shared/schemas.js';
+
+const realFetch = window.fetch;
+const tablet = { id: 'tablet-1', kind: 'tablet', branchId: 'main', label: 'Tablet' };
+
+/** The signed-in tablet, its (empty) queue on screen, ready to hear of arrivals. */
+async function signedInTablet(): Promise<RoveStaffView> {
+  await setMeta('session', { role: 'staff', device: tablet, staff: sam });
+  const el = await fixture<RoveStaffView>(html`<rove-staff-view></rove-staff-view>`);
+  await waitFor(() => {
+    if (!/Nobody is waiting right now/.test(shownText(el))) throw new Error('no queue yet');
+  }, 'the empty queue');
+  return el;
+}
+
+/** The words the tablet says, once they are `wanted`. */
+async function said(el: RoveStaffView, wanted: string): Promise<HTMLElement> {
+  return waitFor(() => {
+    const status = getByRole(el, 'status');
+    const text = status.textContent?.trim();
+    if (text !== wanted) throw new Error(`said "${text}"`);
+    return status;
+  }, `"${wanted}"`);
+}
+
+/** The queue's one entry for `request`, once it shows. */
+const listed = (el: RoveStaffView, request: HelpRequest) =>
+  waitFor(() => {
+    const item = queryAllByRole(el, 'listitem').find((li) =>
+      li.textContent?.includes(request.ticket),
+    );
+    if (!item) throw new Error('not listed');
+    return item;
+  }, `${request.ticket} in the queue`);
+
+describe('rove-staff-view: new requests in words', () => {
+  beforeEach(async () => {
+    window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    await Promise.all([
+      db.requests.clear(),
+      db.outbox.clear(),
+      db.notices.clear(),
+      db.meta.clear(),
+      db.topics.clear(),
+    ]);
+  });
+  afterEach(() => {
+    window.fetch = realFetch;
+  });
+
+  it('is accessible and says the ticket and the topic’s label', async () => {
+    await db.topics.bulkPut(topics);
+    const el = await signedInTablet();
+    await expect(el).to.be.accessible();
+    const request = helpRequest({ topicId: 'history', skill: 'history' });
+    await db.requests.put(request);
+    await said(el, `New request ${request.ticket}: Local history.`);
+    await expect(el).to.be.accessible();
+    expect((await listed(el, request)).textContent).to.contain('Local history');
+  });
+
+  it('says no topic id when the topics have not reached the tablet, and the label once they do', async () => {
+    const el = await signedInTablet();
+    await expect(el).to.be.accessible();
+    const request = helpRequest({ topicId: 'tech', skill: 'tech' });
+    await db.requests.put(request);
+    await said(el, `New request ${request.ticket}.`);
+    const item = await listed(el, request);
+    expect(item.textContent).not.to.match(/\btech\b/);
+    expect(shownText(el)).not.to.match(/\btech\b/);
+
+    await db.topics.bulkPut(topics);
+    await said(el, `New request ${request.ticket}: Computers and printing.`);
+    expect((await listed(el, request)).textContent).to.contain('Computers and printing');
+    await expect(el).to.be.accessible();
+  });
+
+  it('names a request whose topic a supervisor has since hidden', async () => {
+    await db.topics.bulkPut(topics.map((t) => (t.id === 'tech' ? { ...t, hidden: true } : t)));
+    const el = await signedInTablet();
+    const request = helpRequest({ topicId: 'tech', skill: 'tech' });
+    await db.requests.put(request);
+    await said(el, `New request ${request.ticket}: Computers and printing.`);
+    expect((await listed(el, request)).textContent).to.contain('Computers and printing');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says each of several arrivals, a topic it does not know without its id', async () => {
+    await db.topics.bulkPut(topics);
+    const el = await signedInTablet();
+    const known = helpRequest({ topicId: 'history', skill: 'history' });
+    const unknown = helpRequest({ topicId: 'chess-club', skill: 'general' });
+    await db.requests.bulkPut([known, unknown]);
+    const status = await waitFor(() => {
+      const found = getByRole(el, 'status');
+      if (!found.textContent?.includes(unknown.ticket)) throw new Error('not both yet');
+      return found;
+    }, 'both arrivals');
+    expect(status.textContent).to.contain(`New request ${known.ticket}: Local history.`);
+    expect(status.textContent).to.contain(`New request ${unknown.ticket}.`);
+    expect(shownText(el)).not.to.contain('chess-club');
+  });
+});
