@@ -1,9 +1,10 @@
 // Signing out of a tablet with a change that has not reached the server: the rover is asked,
 // can stay until it is sent, or discard it; a discarded change is never sent under the next
-// staff member's session.
+// staff member's session. And a sign-out made with no network still ends the session on the
+// server once the tablet is back: the old token stops working and a reload shows the sign-in.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { RoveApi, type StaffInfo } from './support/api.js';
+import { HttpError, RoveApi, call, type StaffInfo } from './support/api.js';
 import { launchBrowser, visibleText, waitForServiceWorker } from './support/browser.js';
 import { SCREEN_TIMEOUT, openTablet, queueItem, signIn } from './support/devices.js';
 import { startRove, type RoveProcess } from './support/server.js';
@@ -129,6 +130,73 @@ describe('signing out with a change not yet sent', () => {
     expect(untouched.version).toBe(1);
     expect(posts).not.toContain(`/api/requests/${discarded.id}/claim`);
     expect(posts).toContain(`/api/requests/${leesOwn.id}/claim`);
+    await tablet.context.close();
+  });
+});
+
+/** The staff token the tablet's browser holds in its HttpOnly cookie (read as a script could). */
+async function sessionToken(context: BrowserContext): Promise<string> {
+  const cookie = (await context.cookies()).find((c) => c.name === 'rove_session' && c.value);
+  expect(cookie, 'the tablet holds a staff session cookie').toBeDefined();
+  return cookie!.value;
+}
+
+/** Whether the server still takes `token` as a staff session (the branch queue answers). */
+async function stillWorks(token: string): Promise<boolean> {
+  try {
+    await call(api.base, 'GET', '/api/branches/main/requests', token);
+    return true;
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 401) return false;
+    throw error;
+  }
+}
+
+describe('signing out with no network', () => {
+  test('the server ends the session as soon as the tablet is back online', async () => {
+    const tablet = await openTablet(browser, api, FILE, sam);
+    await waitForServiceWorker(tablet.page);
+    const token = await sessionToken(tablet.context);
+    expect(await stillWorks(token)).toBe(true);
+
+    await tablet.context.setOffline(true);
+    await signOutButton(tablet.page).click();
+    await tablet.page.getByRole('button', { name: 'Lee' }).waitFor({ timeout: SCREEN_TIMEOUT });
+    expect(await shown(tablet.page)).not.toContain('Signed in as Sam');
+    // The server has not heard yet: the token still works for anyone holding it.
+    expect(await stillWorks(token)).toBe(true);
+
+    await tablet.context.setOffline(false);
+    await expect.poll(() => stillWorks(token), { timeout: CATCH_UP }).toBe(false);
+    await tablet.page.reload();
+    await tablet.page.getByRole('button', { name: 'Sam' }).waitFor({ timeout: SCREEN_TIMEOUT });
+    expect(await shown(tablet.page)).not.toContain('Signed in as Sam');
+    expect(await signOutButton(tablet.page).count()).toBe(0);
+    await tablet.context.close();
+  });
+
+  test('a tablet closed while offline ends the session on its next load, before anything else', async () => {
+    const tablet = await openTablet(browser, api, FILE, sam);
+    await waitForServiceWorker(tablet.page);
+    const token = await sessionToken(tablet.context);
+
+    await tablet.context.setOffline(true);
+    await signOutButton(tablet.page).click();
+    await tablet.page.getByRole('button', { name: 'Lee' }).waitFor({ timeout: SCREEN_TIMEOUT });
+    // Closed before the network came back: only the next load can tell the server.
+    await tablet.page.close();
+    await tablet.context.setOffline(false);
+    expect(await stillWorks(token)).toBe(true);
+
+    const page = await tablet.context.newPage();
+    await page.goto('/staff');
+    await page.getByRole('button', { name: 'Sam' }).waitFor({ timeout: SCREEN_TIMEOUT });
+    expect(await shown(page)).not.toContain('Signed in as Sam');
+    await expect.poll(() => stillWorks(token), { timeout: CATCH_UP }).toBe(false);
+
+    // The next rover signs in as usual.
+    await signIn(page, lee);
+    expect(await shown(page)).toContain('Signed in as Lee');
     await tablet.context.close();
   });
 });
