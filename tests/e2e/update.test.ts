@@ -45,6 +45,8 @@ async function activeBuildId(page: Page): Promise<string> {
       channel.port1.onmessage = (event: MessageEvent<{ buildId: string }>) =>
         resolve(event.data.buildId);
       worker.postMessage({ type: 'GET_BUILD_ID' }, [channel.port2]);
+      // A worker that is being replaced may never answer; say so rather than hang the poll.
+      setTimeout(() => resolve('no answer'), 1000);
     });
   });
 }

@@ -16,6 +16,9 @@ const UPDATE_CHECK_MS = 60 * 60 * 1000;
 /** How often the kiosk asks whether it is idle while an update waits. */
 const IDLE_CHECK_MS = 15 * 1000;
 
+/** How long a page that asked for the new version waits to hear it took over. */
+const SWITCH_FALLBACK_MS = 5 * 1000;
+
 let registered = false;
 
 /**
@@ -41,6 +44,9 @@ function watch(wb: Workbox): Promise<void> {
     announceUpdateWaiting(() => {
       reloadWhenControlling = true;
       wb.messageSkipWaiting();
+      // Should the switch not be heard (the browser dropped the message or the event), reload
+      // anyway: the person asked for it, and a worker still waiting is offered again on load.
+      setTimeout(() => window.location.reload(), SWITCH_FALLBACK_MS);
     });
   });
   // A new worker took over. If this page asked, reload into the new version. If another tab
