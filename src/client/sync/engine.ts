@@ -31,13 +31,25 @@ export interface SyncOptions {
    * deactivated): called once with the session it now reports; sync has stopped.
    */
   onSessionEnded?: (session: Session) => void;
+  /**
+   * Each snapshot, in order with the events, just before it is stored: what it lists was in
+   * the queue then. A tablet's first open of each sync asks for one (see `connect`).
+   */
+  onSnapshot?: (snapshot: SnapshotEvent) => void;
 }
 
 /** After this many failed opens in a row, resume from a fresh snapshot instead. */
 const FRESH_AFTER = 4;
 
+/**
+ * How long a snapshot waits for the topics asked for when the stream opened. A fetch that
+ * never answers must not hold the queue back: after this the stored topics name the requests,
+ * and the labels fill in when the topics arrive.
+ */
+export const TOPICS_WAIT_MS = 3000;
+
 /** Starts syncing; returns the stop function (call it from disconnectedCallback). */
-export function startSync({ kind, branchId, onSessionEnded }: SyncOptions): () => void {
+export function startSync({ kind, branchId, onSessionEnded, onSnapshot }: SyncOptions): () => void {
   const stream = kind === 'kiosk' ? 'kiosk' : `branch:${branchId}`;
   const stopFlusher = startOutboxFlusher();
   let close: (() => void) | undefined;
@@ -45,6 +57,7 @@ export function startSync({ kind, branchId, onSessionEnded }: SyncOptions): () =
   let failures = 0;
   let stopped = false;
   let wasOpen = false;
+  let snapshotHeard = false;
   /** The topics asked for when the stream last opened: a snapshot waits for them (below). */
   let topicsStored: Promise<void> = Promise.resolve();
   // Events are applied one after another, in the order the server sent them.
@@ -60,7 +73,10 @@ export function startSync({ kind, branchId, onSessionEnded }: SyncOptions): () =
   const connect = async () => {
     if (stopped) return;
     if (failures >= FRESH_AFTER) await resetStreamCursor(stream);
-    const cursor = await streamCursor(stream);
+    // A tablet starts each sync (a sign-in, a load) from a snapshot rather than replaying what
+    // happened while nobody looked, so it can tell what was already waiting from what arrives.
+    const fresh = kind === 'staff' && !snapshotHeard;
+    const cursor = fresh ? undefined : await streamCursor(stream);
     if (stopped) return;
     close = openEventStream(streamPath(kind, branchId), cursor, {
       open() {
@@ -73,10 +89,12 @@ export function startSync({ kind, branchId, onSessionEnded }: SyncOptions): () =
       event(name, data, seq) {
         switch (name) {
           case 'snapshot':
+            snapshotHeard = true;
             inOrder(async () => {
               // A fresh tablet gets its topics with the queue, not after it, so a request is
-              // never shown or announced before the tablet can name its topic.
-              await topicsStored;
+              // seldom shown before the tablet can name its topic; but not for long.
+              await within(topicsStored, TOPICS_WAIT_MS);
+              onSnapshot?.(data as SnapshotEvent);
               await applySnapshot(stream, branchId, data as SnapshotEvent);
               if (kind === 'kiosk') await catchUpKioskRequest(data as SnapshotEvent);
             });
@@ -149,6 +167,13 @@ export function startSync({ kind, branchId, onSessionEnded }: SyncOptions): () =
   void connect();
 
   return stop;
+}
+
+/** `work`, or nothing after `ms`, whichever comes first. */
+function within(work: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 // Scripts are for staff only: loaded on demand so the kiosk's first load stays small.

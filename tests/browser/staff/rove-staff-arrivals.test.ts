@@ -7,20 +7,35 @@ import type { RoveStaffView } from '../../../src/client/views/staff/rove-staff-v
 import { db, setMeta } from '../../../src/client/db/db.js';
 import { getByRole, queryAllByRole, waitFor } from '../admin/by-role.js';
 import { helpRequest, sam, shownText, topics } from '../components/fixtures.js';
+import {
+  installFakeStream,
+  nthStream,
+  restoreStream,
+  type FakeEventSource,
+} from './fake-stream.js';
 import type { HelpRequest } from '../../../src/shared/schemas.js';
 
 const realFetch = window.fetch;
 const tablet = { id: 'tablet-1', kind: 'tablet', branchId: 'main', label: 'Tablet' };
 
-/** The signed-in tablet, its (empty) queue on screen, ready to hear of arrivals. */
+let stream: FakeEventSource;
+let seq = 1;
+
+/** The signed-in tablet, its stream's (empty) first snapshot in, ready to hear of arrivals. */
 async function signedInTablet(): Promise<RoveStaffView> {
   await setMeta('session', { role: 'staff', device: tablet, staff: sam });
   const el = await fixture<RoveStaffView>(html`<rove-staff-view></rove-staff-view>`);
+  stream = (await nthStream(1)).accept().snapshot(seq, []);
   await waitFor(() => {
     if (!/Nobody is waiting right now/.test(shownText(el))) throw new Error('no queue yet');
   }, 'the empty queue');
   return el;
 }
+
+/** Requests joining the queue, as the stream tells of them. */
+const arrive = (...requests: HelpRequest[]) => {
+  for (const request of requests) stream.request(++seq, request);
+};
 
 /** The words the tablet says, once they are `wanted`. */
 async function said(el: RoveStaffView, wanted: string): Promise<HTMLElement> {
@@ -45,6 +60,7 @@ const listed = (el: RoveStaffView, request: HelpRequest) =>
 describe('rove-staff-view: new requests in words', () => {
   beforeEach(async () => {
     window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    installFakeStream();
     await Promise.all([
       db.requests.clear(),
       db.outbox.clear(),
@@ -55,6 +71,7 @@ describe('rove-staff-view: new requests in words', () => {
   });
   afterEach(() => {
     window.fetch = realFetch;
+    restoreStream();
   });
 
   it('is accessible and says the ticket and the topic’s label', async () => {
@@ -62,7 +79,7 @@ describe('rove-staff-view: new requests in words', () => {
     const el = await signedInTablet();
     await expect(el).to.be.accessible();
     const request = helpRequest({ topicId: 'history', skill: 'history' });
-    await db.requests.put(request);
+    arrive(request);
     await said(el, `New request ${request.ticket}: Local history.`);
     await expect(el).to.be.accessible();
     expect((await listed(el, request)).textContent).to.contain('Local history');
@@ -72,7 +89,7 @@ describe('rove-staff-view: new requests in words', () => {
     const el = await signedInTablet();
     await expect(el).to.be.accessible();
     const request = helpRequest({ topicId: 'tech', skill: 'tech' });
-    await db.requests.put(request);
+    arrive(request);
     await said(el, `New request ${request.ticket}.`);
     const item = await listed(el, request);
     expect(item.textContent).not.to.match(/\btech\b/);
@@ -88,7 +105,7 @@ describe('rove-staff-view: new requests in words', () => {
     await db.topics.bulkPut(topics.map((t) => (t.id === 'tech' ? { ...t, hidden: true } : t)));
     const el = await signedInTablet();
     const request = helpRequest({ topicId: 'tech', skill: 'tech' });
-    await db.requests.put(request);
+    arrive(request);
     await said(el, `New request ${request.ticket}: Computers and printing.`);
     expect((await listed(el, request)).textContent).to.contain('Computers and printing');
     await expect(el).to.be.accessible();
@@ -99,7 +116,9 @@ describe('rove-staff-view: new requests in words', () => {
     const el = await signedInTablet();
     const known = helpRequest({ topicId: 'history', skill: 'history' });
     const unknown = helpRequest({ topicId: 'chess-club', skill: 'general' });
-    await db.requests.bulkPut([known, unknown]);
+    // Both at once: they joined while the stream was down, and the reconnect's snapshot lists them.
+    stream.drop();
+    (await nthStream(2)).accept().snapshot(++seq, [known, unknown]);
     const status = await waitFor(() => {
       const found = getByRole(el, 'status');
       if (!found.textContent?.includes(unknown.ticket)) throw new Error('not both yet');

@@ -36,21 +36,60 @@ export function alertNewRequest(): void {
   }
 }
 
+/** What the tablet last showed of a request: enough to tell a hand-off it has not seen. */
+const shownAs = (request: HelpRequest) => request.handoff?.at ?? '';
+
 /**
- * The waiting requests in `queue` whose id is not in `seen`, oldest first; `seen` then holds
- * every id in `queue`, so each request is new once.
+ * Tells which waiting requests to announce. Nothing is announced until the stream's first
+ * snapshot of this sign-in: the requests it lists, and whatever the tablet already showed
+ * from its stored copy, were waiting before the rover looked, and announcing them all at once
+ * would be a storm of beeps. After it, a request is announced once, when it first shows as
+ * waiting, however it arrives (a live event, or a later snapshot after the stream broke: those
+ * list what was already on screen again, and that is never announced twice).
+ *
+ * A request a colleague hands on (`transfer`) goes back to the queue for a skill: it is
+ * announced again to each rover who has that skill, since that is who the colleague is asking
+ * to come; not to the rover who handed it on, and not for a release (the claimer only let it
+ * go, and it was announced when it first arrived).
  */
-export function newArrivals(queue: readonly PendingView[], seen: Set<string>): HelpRequest[] {
-  const fresh = queue
-    .map((v) => v.request)
-    .filter((request) => request.status === 'waiting' && !seen.has(request.id));
-  for (const v of queue) seen.add(v.request.id);
-  return fresh;
+export class ArrivalWatch {
+  /** Request id → the hand-off it showed with ('' for none). */
+  private readonly shown = new Map<string, string>();
+  private settled = false;
+
+  constructor(private readonly me: { id: string; skills?: readonly string[] }) {}
+
+  /** A snapshot's requests, before they are stored: the first one settles what was there. */
+  snapshot(requests: readonly HelpRequest[]): void {
+    if (this.settled) return;
+    for (const request of requests) this.shown.set(request.id, shownAs(request));
+    this.settled = true;
+  }
+
+  /** The waiting requests of `queue` to announce now, oldest first (each once). */
+  arrivals(queue: readonly PendingView[]): HelpRequest[] {
+    const fresh: HelpRequest[] = [];
+    for (const { request } of queue) {
+      const before = this.shown.get(request.id);
+      const now = shownAs(request);
+      this.shown.set(request.id, now);
+      if (!this.settled || request.status !== 'waiting') continue;
+      if (before === undefined || (before !== now && this.askedOfMe(request))) fresh.push(request);
+    }
+    return fresh;
+  }
+
+  private askedOfMe(request: HelpRequest): boolean {
+    return (
+      request.handoff?.from?.id !== this.me.id && (this.me.skills ?? []).includes(request.skill)
+    );
+  }
 }
 
 /**
- * "New request A1: Computers, phones and printing." for each arrival; "New request A1." when
- * the tablet does not hold that topic's label (yet), never its id.
+ * "New request A1: Computers, phones and printing." for each arrival ("Request A1 handed on:
+ * ..." for one a colleague handed on); "New request A1." when the tablet does not hold that
+ * topic's label (yet), never its id.
  */
 export function arrivalWords(
   arrivals: readonly HelpRequest[],
@@ -59,7 +98,10 @@ export function arrivalWords(
   return arrivals
     .map((request) => {
       const label = topicLabel(request.topicId, topics);
-      return label ? `New request ${request.ticket}: ${label}.` : `New request ${request.ticket}.`;
+      const what = request.handoff
+        ? `Request ${request.ticket} handed on`
+        : `New request ${request.ticket}`;
+      return label ? `${what}: ${label}.` : `${what}.`;
     })
     .join(' ');
 }

@@ -16,7 +16,7 @@ import type { PendingView } from '../../db/pending.js';
 import { startSync, refreshSignInNames } from '../../sync/engine.js';
 import { loadSession, signIn, signOut, unsentBeforeSignOut } from '../../sync/session.js';
 import { clockTime, onConnection, type ConnectionState } from '../../sync/connection.js';
-import { alertNewRequest, arrivalWords, newArrivals, unlockSound } from './new-request-alert.js';
+import { ArrivalWatch, alertNewRequest, arrivalWords, unlockSound } from './new-request-alert.js';
 import { ago } from '../../components/request-format.js';
 import type { RequestActionDetail } from '../../components/rove-my-request.js';
 import type { HelpRequest, Skill, StaffName, Topic } from '../../../shared/schemas.js';
@@ -58,8 +58,8 @@ export class RoveStaffView extends LitElement {
   private _lastSync = new LiveQueryController<string | undefined>(this, readLastSync, undefined);
   private _stopSync?: () => void;
   private _stops: (() => void)[] = [];
-  /** Request ids already seen, so only new arrivals are announced. */
-  private _seen?: Set<string>;
+  /** Which requests to announce: a new one for each sync (see ArrivalWatch). */
+  private _watch?: ArrivalWatch;
   private _quiet?: ReturnType<typeof setTimeout>;
 
   override connectedCallback(): void {
@@ -102,12 +102,13 @@ export class RoveStaffView extends LitElement {
     this._names.setQuery(() => readStaffNames(branchId));
     if (session.role === 'staff' && session.staff) {
       this._queue.setQuery(() => readQueue(branchId));
-      this._seen = undefined;
       if (!this._stopSync && this.isConnected) {
+        const watch = (this._watch = new ArrivalWatch(session.staff));
         this._stopSync = startSync({
           kind: 'staff',
           branchId,
           onSessionEnded: (now) => void this._sessionEnded(now),
+          onSnapshot: (snapshot) => watch.snapshot(snapshot.requests),
         });
       }
     } else {
@@ -197,15 +198,11 @@ export class RoveStaffView extends LitElement {
     this._announceArrivals();
   }
 
-  /** Beeps, buzzes and says so when a waiting request appears that was not there before. */
+  /** Beeps, buzzes and says so when a request joins the queue (see ArrivalWatch). */
   private _announceArrivals() {
     const queue = this._queue.value;
-    if (!queue) return;
-    if (!this._seen) {
-      this._seen = new Set(queue.map((v) => v.request.id));
-      return;
-    }
-    const fresh = newArrivals(queue, this._seen);
+    if (!queue || !this._watch) return;
+    const fresh = this._watch.arrivals(queue);
     if (fresh.length === 0) return;
     this._arrivals = fresh;
     clearTimeout(this._quiet);
