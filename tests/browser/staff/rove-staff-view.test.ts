@@ -4,10 +4,14 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/client/views/staff/rove-staff-view.js';
 import type { RoveStaffView } from '../../../src/client/views/staff/rove-staff-view.js';
 import { db, setMeta } from '../../../src/client/db/db.js';
-import { getByRole, queryAllByRole, waitFor } from '../admin/by-role.js';
+import { accessibleName, getByRole, queryAllByRole, waitFor } from '../admin/by-role.js';
 import { helpRequest, lee, sam, shownText, topics } from '../components/fixtures.js';
 
 const realFetch = window.fetch;
+
+/** The headings a screen reader lists, in order: "h1 Who is signing in?". */
+const outline = (el: Element) =>
+  queryAllByRole(el, 'heading').map((h) => `${h.localName} ${accessibleName(h)}`);
 const tablet = { id: 'tablet-1', kind: 'tablet', branchId: 'main', label: 'Tablet' };
 
 describe('rove-staff-view', () => {
@@ -33,6 +37,28 @@ describe('rove-staff-view', () => {
     await waitFor(() => getByRole(el, 'button', 'Sam'), 'the names');
     await expect(el).to.be.accessible();
     getByRole(el, 'button', 'Lee');
+    expect(outline(el)).to.deep.equal(['h1 Who is signing in?']);
+  });
+
+  it('opens the signed-in screen with one h1 saying whose it is, then My request and Queue', async () => {
+    await setMeta('session', { role: 'staff', device: tablet, staff: sam });
+    const mine = helpRequest({ status: 'claimed', claimedBy: sam });
+    await db.requests.bulkPut([mine, helpRequest()]);
+    const el = await fixture<RoveStaffView>(html`<rove-staff-view></rove-staff-view>`);
+    await waitFor(() => getByRole(el, 'heading', 'My request'), 'my request');
+    await expect(el).to.be.accessible();
+    getByRole(el, 'heading', 'Rove: Signed in as Sam');
+    expect(outline(el)).to.deep.equal([
+      'h1 Rove: Signed in as Sam',
+      'h2 My request',
+      `h3 ${mine.ticket}Computers and printing`,
+      'h2 Queue',
+    ]);
+    // On screen it still reads as before: the app's name is for screen readers.
+    const h1 = getByRole(el, 'heading', /Signed in as/);
+    const appName = Array.from(h1.querySelectorAll('span')).find((s) => s.textContent === 'Rove: ');
+    const box = appName!.getBoundingClientRect();
+    expect(box.width * box.height).to.be.at.most(1);
   });
 
   it('shows the queue and takes a claim offline as pending, under My request', async () => {

@@ -236,7 +236,9 @@ export class RoveStaffView extends LitElement {
     const others = queue.filter((v) => !mine.includes(v));
     const topics = this._topics.value;
     return html`<header>
-        <p class="who">Signed in as <strong>${me.displayName}</strong></p>
+        <h1 class="who">
+          <span class="visually-hidden">Rove: </span>Signed in as <strong>${me.displayName}</strong>
+        </h1>
         <nav aria-label="Staff">
           <a class="button quiet" href="/scripts">Scripts</a>
           <button type="button" class="quiet sign-out" @click=${() => void this._signOut()}>

@@ -28,6 +28,7 @@ export const staffStyles = [
     .who {
       margin: 0;
       font-size: 1.2rem;
+      font-weight: normal;
     }
     h2 {
       color: var(--rove-primary);
