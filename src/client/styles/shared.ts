@@ -52,6 +52,20 @@ export const plainPage = css`
   }
 `;
 
+/** The one focus ring of every screen (needs `tokens` on the host for its colours). */
+export const focusRing = css`
+  button:focus-visible,
+  .button:focus-visible,
+  a:focus-visible,
+  input:focus-visible,
+  select:focus-visible,
+  textarea:focus-visible {
+    outline: 4px solid var(--rove-focus);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 6px var(--rove-ink);
+  }
+`;
+
 export const controls = css`
   button,
   .button {
@@ -81,16 +95,7 @@ export const controls = css`
     opacity: 0.55;
     cursor: default;
   }
-  button:focus-visible,
-  .button:focus-visible,
-  a:focus-visible,
-  input:focus-visible,
-  select:focus-visible,
-  textarea:focus-visible {
-    outline: 4px solid var(--rove-focus);
-    outline-offset: 2px;
-    box-shadow: 0 0 0 6px var(--rove-ink);
-  }
+  ${focusRing}
   input[type='text'],
   input[type='password'],
   input:not([type]),

@@ -1,89 +1,87 @@
 // The look of scripts for reading at the door: large type, big targets (48px+), visible focus,
 // nothing fixed-width, so it reflows at 200% zoom and reads at arm's length on a tablet.
 import { css } from 'lit';
+import { focusRing, tokens } from '../../styles/shared.js';
 
-export const scriptStyles = css`
-  :host {
-    display: block;
-    color: #1b1b1b;
-    font-size: 1.25rem;
-    line-height: 1.5;
-  }
-  h1,
-  h2,
-  h3 {
-    line-height: 1.25;
-    margin: 0.75rem 0 0.5rem;
-  }
-  h1 {
-    font-size: 1.75rem;
-  }
-  h2 {
-    font-size: 1.5rem;
-  }
-  p {
-    margin: 0.25rem 0 0.75rem;
-  }
-  button,
-  input,
-  a.button {
-    font: inherit;
-  }
-  button,
-  a.button {
-    min-height: 48px;
-    min-width: 48px;
-    padding: 0.5rem 1.1rem;
-    border-radius: 0.6rem;
-    border: 2px solid #1f4e5f;
-    background: #ffffff;
-    color: #1f4e5f;
-    font-weight: 600;
-    cursor: pointer;
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    text-decoration: none;
-    box-sizing: border-box;
-  }
-  button.primary {
-    background: #1f4e5f;
-    color: #ffffff;
-  }
-  button[aria-pressed='true'] {
-    background: #1f4e5f;
-    color: #ffffff;
-  }
-  button:focus-visible,
-  input:focus-visible,
-  a:focus-visible,
-  textarea:focus-visible {
-    outline: 3px solid #b35c00;
-    outline-offset: 2px;
-  }
-  .phrases {
-    list-style: none;
-    margin: 0.25rem 0 0;
-    padding: 0;
-  }
-  .phrases li {
-    margin: 0.25rem 0;
-    padding-left: 0.75rem;
-    border-left: 4px solid #9fc3cf;
-    color: #2e3b40;
-    font-style: italic;
-  }
-  .purpose {
-    color: #3d4a4f;
-  }
-  .levels dt {
-    font-weight: 700;
-    margin-top: 0.5rem;
-  }
-  .levels dd {
-    margin: 0 0 0.5rem 0;
-  }
-  .muted {
-    color: #4a5559;
-  }
-`;
+export const scriptStyles = [
+  tokens,
+  focusRing,
+  css`
+    :host {
+      display: block;
+      color: #1b1b1b;
+      font-size: 1.25rem;
+      line-height: 1.5;
+    }
+    h1,
+    h2,
+    h3 {
+      line-height: 1.25;
+      margin: 0.75rem 0 0.5rem;
+    }
+    h1 {
+      font-size: 1.75rem;
+    }
+    h2 {
+      font-size: 1.5rem;
+    }
+    p {
+      margin: 0.25rem 0 0.75rem;
+    }
+    button,
+    input,
+    a.button {
+      font: inherit;
+    }
+    button,
+    a.button {
+      min-height: 48px;
+      min-width: 48px;
+      padding: 0.5rem 1.1rem;
+      border-radius: 0.6rem;
+      border: 2px solid #1f4e5f;
+      background: #ffffff;
+      color: #1f4e5f;
+      font-weight: 600;
+      cursor: pointer;
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      text-decoration: none;
+      box-sizing: border-box;
+    }
+    button.primary {
+      background: #1f4e5f;
+      color: #ffffff;
+    }
+    button[aria-pressed='true'] {
+      background: #1f4e5f;
+      color: #ffffff;
+    }
+    .phrases {
+      list-style: none;
+      margin: 0.25rem 0 0;
+      padding: 0;
+    }
+    .phrases li {
+      margin: 0.25rem 0;
+      padding-left: 0.75rem;
+      border-left: 4px solid #9fc3cf;
+      color: #2e3b40;
+      font-style: italic;
+    }
+    .purpose {
+      color: #3d4a4f;
+    }
+    .levels dt {
+      font-weight: 700;
+      margin-top: 0.5rem;
+    }
+    .levels dd {
+      margin: 0 0 0.5rem 0;
+    }
+    .muted {
+      color: #4a5559;
+    }
+  `,
+];
