@@ -4,13 +4,22 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { RoveApi, type StaffInfo } from './support/api.js';
-import { launchBrowser, openDevice, type Device } from './support/browser.js';
+import {
+  launchBrowser,
+  openDevice,
+  visibleText,
+  waitForServiceWorker,
+  type Device,
+} from './support/browser.js';
 import {
   SCREEN_TIMEOUT,
+  askForHelp,
   askMeButton,
+  askWhileOffline,
   enrollDevice,
   myRequest,
   openKiosk,
+  openTablet,
   queueItem,
 } from './support/devices.js';
 import { MIN_TARGET, ZOOMED, horizontalOverflow, smallTargets } from './support/layout.js';
@@ -64,6 +73,47 @@ describe('at 200% zoom', () => {
     await kiosk.context.close();
   });
 
+  test('the kiosk: waiting with its place in line, on the way, thanks', async () => {
+    const kiosk = await openKiosk(browser, api, FILE, { label: 'Layout kiosk, following' });
+    const page = kiosk.page;
+    await page.setViewportSize(ZOOMED.kiosk);
+    const topic = (await api.topicFor('tech')).label;
+    const asked = await askForHelp(page, { topic, name: 'Priya, by the printers' });
+    await expect
+      .poll(() => visibleText(page), { timeout: SCREEN_TIMEOUT })
+      .toMatch(/Waiting for the next free staff member[\s\S]*(You are next|ahead of you)/);
+    await checkScreen(kiosk, 'kiosk-waiting');
+
+    // A rover with a long name serves the patron from an API tablet; the kiosk follows.
+    const tablet = await api.enrollApiDevice('tablet', 'Layout API tablet');
+    const { token } = await api.staffSession(tablet, rover);
+    await api.act(token, asked.id, 'claim');
+    await expect
+      .poll(() => visibleText(page), { timeout: SCREEN_TIMEOUT })
+      .toMatch(/Okonkwo-Richards\s+is on the way/);
+    await checkScreen(kiosk, 'kiosk-on-the-way');
+    await api.act(token, asked.id, 'resolve', { outcome: 'answered' });
+    await page.getByRole('button', { name: 'Start again' }).waitFor({ timeout: SCREEN_TIMEOUT });
+    await checkScreen(kiosk, 'kiosk-thanks');
+    await kiosk.context.close();
+  });
+
+  test('the kiosk offline: idle, and a request it could not send yet', async () => {
+    const kiosk = await openKiosk(browser, api, FILE, { label: 'Layout kiosk, offline' });
+    const page = kiosk.page;
+    await page.setViewportSize(ZOOMED.kiosk);
+    await waitForServiceWorker(page);
+    await kiosk.context.setOffline(true);
+    await expect.poll(() => visibleText(page), { timeout: SCREEN_TIMEOUT }).toMatch(/offline/i);
+    await checkScreen(kiosk, 'kiosk-offline-idle');
+    await askWhileOffline(page, { topic: (await api.topicFor('books')).label, name: 'Olga' });
+    await expect
+      .poll(() => visibleText(page), { timeout: SCREEN_TIMEOUT })
+      .toMatch(/staff may not see your request yet/);
+    await checkScreen(kiosk, 'kiosk-offline-request');
+    await kiosk.context.close();
+  });
+
   test('the tablet: sign-in, PIN, queue, my request with its hand-off and resolve forms', async () => {
     const tablet = await enrollDevice(browser, api, FILE, 'tablet', 'Layout tablet');
     const page = tablet.page;
@@ -93,7 +143,13 @@ describe('at 200% zoom', () => {
 
     await item.getByRole('button', { name: /^Claim/ }).click();
     const mine = myRequest(page, first.ticket);
-    await mine.getByRole('button', { name: 'Start' }).click({ timeout: SCREEN_TIMEOUT });
+    for (const action of ['Start', 'Resolve', 'Release', 'Hand off']) {
+      await mine.getByRole('button', { name: action, exact: true }).waitFor({
+        timeout: SCREEN_TIMEOUT,
+      });
+    }
+    await checkScreen(tablet, 'tablet-my-request');
+    await mine.getByRole('button', { name: 'Start' }).click();
     await mine.getByRole('button', { name: 'Hand off', exact: true }).click();
     await mine.getByRole('radio').first().waitFor({ timeout: SCREEN_TIMEOUT });
     await checkScreen(tablet, 'tablet-hand-off-form');
@@ -102,6 +158,49 @@ describe('at 200% zoom', () => {
     await mine.getByRole('radio', { name: /answered/i }).waitFor({ timeout: SCREEN_TIMEOUT });
     await checkScreen(tablet, 'tablet-resolve-form');
     await tablet.context.close();
+  });
+
+  test('the tablet: the sign-out question, with a claim made offline not yet sent', async () => {
+    const kioskToken = await api.enrollApiDevice('kiosk', 'Layout API kiosk, sign-out');
+    const asked = await api.createRequest(kioskToken, {
+      topicId: (await api.topicFor('tech')).id,
+      name: 'Bea, at the returns trolley',
+    });
+    const tablet = await openTablet(browser, api, FILE, rover, 'Layout tablet, sign-out');
+    const page = tablet.page;
+    await page.setViewportSize(ZOOMED.tablet);
+    await queueItem(page, asked.ticket).waitFor({ timeout: SCREEN_TIMEOUT });
+    await waitForServiceWorker(page);
+    await tablet.context.setOffline(true);
+    await queueItem(page, asked.ticket)
+      .getByRole('button', { name: /^Claim/ })
+      .click();
+    await page.getByRole('heading', { name: 'My request' }).waitFor({ timeout: SCREEN_TIMEOUT });
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    const question = page.getByRole('dialog', { name: 'Sign out now?' });
+    await question.waitFor({ timeout: SCREEN_TIMEOUT });
+    expect(await question.textContent()).toContain(`claim ${asked.ticket}`);
+    await checkScreen(tablet, 'tablet-sign-out-question');
+    await tablet.context.close();
+  });
+
+  test('the enroll page, with a link that no longer works', async () => {
+    for (const [shape, size] of [
+      ['kiosk', ZOOMED.kiosk],
+      ['tablet', ZOOMED.tablet],
+    ] as const) {
+      const device = await openDevice(browser, server.url, FILE, shape);
+      await device.page.setViewportSize(size);
+      await device.page.goto('/enroll?code=already-used-or-never-made');
+      await device.page
+        .getByRole('button', { name: 'Try again' })
+        .waitFor({ timeout: SCREEN_TIMEOUT });
+      await device.page
+        .getByRole('heading', { level: 1, name: 'Setting up this device' })
+        .waitFor();
+      await checkScreen(device, `enroll-problem-${shape}`);
+      await device.context.close();
+    }
   });
 
   test('greeter scripts: the list and a checklist', async () => {
