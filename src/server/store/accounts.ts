@@ -26,8 +26,27 @@ export type Session =
 /** A hash no password has, so a wrong username costs as much time as a wrong password. */
 let dummyHash: Promise<string> | undefined;
 
+/**
+ * How long a session read from the store is trusted without reading it again. Every call
+ * carries a token, and reading its session was one of the few statements of a claim; a
+ * sign-out, revocation or staff change made through this process forgets at once, one made
+ * through another process (PostgreSQL) is seen here at most this late.
+ */
+export const SESSION_CACHE_MS = 2000;
+const SESSION_CACHE_MAX = 5000;
+
 export class AccountStore {
+  private readonly recent = new Map<string, { session: Session; until: number }>();
+  /** Bumped by every forget, so a read that raced a change is not remembered. */
+  private generation = 0;
+
   constructor(private readonly store: Store) {}
+
+  /** Forgets every remembered session: staff, devices or sessions have changed. */
+  forgetSessions(): void {
+    this.generation += 1;
+    this.recent.clear();
+  }
 
   async adminExists(): Promise<boolean> {
     return (await this.store.query('SELECT 1 FROM admins LIMIT 1')).length > 0;
@@ -112,6 +131,21 @@ export class AccountStore {
   /** The live session a token stands for, or undefined (unknown, ended, expired, revoked). */
   async session(token: string): Promise<Session | undefined> {
     const tokenHash = hashToken(token);
+    const now = Date.now();
+    const known = this.recent.get(tokenHash);
+    if (known && known.until > now) return known.session;
+    const generation = this.generation;
+    const session = await this.readSession(tokenHash);
+    if (session && generation === this.generation) {
+      if (this.recent.size >= SESSION_CACHE_MAX) this.recent.clear();
+      this.recent.set(tokenHash, { session, until: now + SESSION_CACHE_MS });
+    } else if (!session) {
+      this.recent.delete(tokenHash);
+    }
+    return session;
+  }
+
+  private async readSession(tokenHash: string): Promise<Session | undefined> {
     const [row] = await this.store.query(
       `SELECT s.role, s.admin_username, st.id AS staff_id, st.display_name, st.skills, st.active,
               (SELECT COALESCE(jsonb_agg(sb.branch_id ORDER BY sb.branch_id), '[]'::jsonb)
@@ -145,5 +179,6 @@ export class AccountStore {
       'UPDATE sessions SET ended_at = now() WHERE token_hash = $1 AND ended_at IS NULL',
       [tokenHash],
     );
+    this.forgetSessions();
   }
 }

@@ -97,6 +97,7 @@ export class DeviceStore {
       }
       return found;
     });
+    this.store.accounts.forgetSessions();
     if (!row) throw notFound(`Device "${id}"`);
     return toDevice(row);
   }

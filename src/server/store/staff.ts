@@ -105,6 +105,8 @@ export class StaffStore {
       }
       return true;
     });
+    // Name, skills, branches or active: every remembered session re-reads them.
+    this.store.accounts.forgetSessions();
     if (!found) throw notFound(`Staff member "${id}"`);
     return (await this.get(id))!;
   }

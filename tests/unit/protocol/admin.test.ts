@@ -130,6 +130,10 @@ forEachStore('admin: branches, staff, topics', (server) => {
       skills: ['forms'],
       active: true,
     });
+    // Used just before (the server may remember the session): deactivating still ends it.
+    expect(
+      (await server.get(`/api/branches/${scene.branchId}/requests`, scene.rover.token)).status,
+    ).toBe(200);
     const off = await server.call('PATCH', `/api/staff/${scene.rover.staff.id}`, {
       token: admin,
       body: { active: false },

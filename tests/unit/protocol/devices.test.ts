@@ -66,6 +66,10 @@ forEachStore('devices and staff sign-in', (server) => {
     expect(ids).toContain(scene.kiosk.device.id);
 
     const tabletId = (await server.get('/api/session', scene.rover.tabletToken)).body.device.id;
+    // The rover's session was just used (the server may remember it): revoking still ends it.
+    expect(
+      (await server.get(`/api/branches/${scene.branchId}/requests`, scene.rover.token)).status,
+    ).toBe(200);
     const revoked = await server.post(`/api/devices/${tabletId}/revoke`, {}, admin);
     expect(revoked.status, revoked.text).toBe(200);
     expect(Date.parse(revoked.body.device.revokedAt)).not.toBeNaN();

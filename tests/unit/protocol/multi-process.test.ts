@@ -2,6 +2,7 @@
 // reaches the streams of the other (LISTEN/NOTIFY carries the seq), and races stay single-winner.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_CACHE_MS } from '../../../src/server/store/accounts.js';
 import { freshDatabaseUrl, TestServer, type Json } from '../../support/server.js';
 
 describe('two server processes on one PostgreSQL', () => {
@@ -32,6 +33,24 @@ describe('two server processes on one PostgreSQL', () => {
       (await two.get(`/api/branches/${scene.branchId}/requests`, scene.rover.token)).status,
     ).toBe(200);
     expect((await two.get('/api/session', scene.kiosk.token)).body.role).toBe('kiosk');
+  });
+
+  it('a tablet revoked through one ends its sessions on the other, within the session cache time', async () => {
+    const scene = await one.scene();
+    const requests = `/api/branches/${scene.branchId}/requests`;
+    // The other process has just read the rover's session, and may remember it briefly.
+    expect((await two.get(requests, scene.rover.token)).status).toBe(200);
+    const tabletId = (await one.get('/api/session', scene.rover.tabletToken)).body.device.id;
+    const admin = await one.adminToken();
+    expect((await one.post(`/api/devices/${tabletId}/revoke`, {}, admin)).status).toBe(200);
+    const revokedAt = Date.now();
+    expect((await one.get(requests, scene.rover.token)).status).toBe(401);
+    let status = 200;
+    while (status === 200 && Date.now() - revokedAt < SESSION_CACHE_MS + 3000) {
+      status = (await two.get(requests, scene.rover.token)).status;
+      if (status === 200) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toBe(401);
   });
 
   it('a request made through one arrives on the other’s staff and kiosk streams', async () => {
