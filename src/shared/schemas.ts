@@ -109,8 +109,15 @@ export const Device = Type.Object(
 );
 export type Device = Static<typeof Device>;
 
-export const Branch = Type.Object({ id: Id, name: Type.String() }, strict);
+/** `serviceDesk`: where a patron finds the service desk, e.g. "on the ground floor". */
+export const Branch = Type.Object(
+  { id: Id, name: Type.String(), serviceDesk: Type.Optional(Type.String()) },
+  strict,
+);
 export type Branch = Static<typeof Branch>;
+
+/** The longest service desk place a supervisor may write (after trimming). */
+export const SERVICE_DESK_MAX = 120;
 
 // ---- bodies ---------------------------------------------------------------------------------
 
@@ -125,6 +132,17 @@ export const SetupBody = Type.Object(
   strict,
 );
 export const BranchBody = Type.Object({ id: Id, name: DisplayText(120) }, strict);
+/** `serviceDesk` is trimmed and must keep 1..SERVICE_DESK_MAX characters; null clears it. */
+export const BranchPatchBody = Type.Object(
+  {
+    name: Type.Optional(DisplayText(120)),
+    serviceDesk: Type.Optional(
+      Type.Union([Type.String({ minLength: 1, maxLength: 2 * SERVICE_DESK_MAX }), Type.Null()]),
+    ),
+  },
+  { ...strict, minProperties: 1 },
+);
+export type BranchPatchBody = Static<typeof BranchPatchBody>;
 export const StaffBody = Type.Object(
   {
     displayName: DisplayText(60),

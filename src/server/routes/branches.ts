@@ -1,8 +1,8 @@
 // Branches, the skills list, and the staff names a branch's tablets show at sign-in.
 import { Type } from '@sinclair/typebox';
-import { BranchBody, Id } from '../../shared/schemas.js';
+import { BranchBody, BranchPatchBody, Id, SERVICE_DESK_MAX } from '../../shared/schemas.js';
 import { caller, requireAdmin, requireBranchReader } from '../auth/caller.js';
-import { unauthenticated } from '../errors.js';
+import { invalid, unauthenticated } from '../errors.js';
 import type { RouteModule } from '../context.js';
 
 const BranchParams = Type.Object({ branchId: Id });
@@ -17,6 +17,26 @@ export const branchRoutes: RouteModule = (app, { store }) => {
     await requireAdmin(store, request);
     return reply.status(201).send(await store.branches.create(request.body));
   });
+
+  // A branch's kiosks, tablets and staff read its name and where its service desk is.
+  app.get('/api/branches/:branchId', { schema: { params: BranchParams } }, async (request) => {
+    const { branchId } = request.params;
+    await requireBranchReader(store, request, branchId);
+    return store.branches.get(branchId);
+  });
+
+  app.patch(
+    '/api/branches/:branchId',
+    { schema: { params: BranchParams, body: BranchPatchBody } },
+    async (request) => {
+      await requireAdmin(store, request);
+      const { name, serviceDesk } = request.body;
+      return store.branches.patch(request.params.branchId, {
+        name,
+        serviceDesk: serviceDesk == null ? serviceDesk : deskPlace(serviceDesk),
+      });
+    },
+  );
 
   app.get('/api/skills', async (request) => {
     if ((await caller(store, request)).role === null) throw unauthenticated();
@@ -33,3 +53,13 @@ export const branchRoutes: RouteModule = (app, { store }) => {
     },
   );
 };
+
+/** The place as the kiosk will say it: trimmed, and still 1..SERVICE_DESK_MAX characters. */
+function deskPlace(text: string): string {
+  const place = text.trim();
+  if (place.length === 0) throw invalid('serviceDesk: write where the desk is, or send null');
+  if (place.length > SERVICE_DESK_MAX) {
+    throw invalid(`serviceDesk: at most ${SERVICE_DESK_MAX} characters`);
+  }
+  return place;
+}

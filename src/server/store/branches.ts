@@ -4,7 +4,7 @@ import { RoveError, conflict, invalid, notFound } from '../errors.js';
 import { toTopic } from './rows.js';
 import { addStarterTopics } from './seed.js';
 import type { Store, Tx } from './store.js';
-import { isUniqueViolation } from './db.js';
+import { isUniqueViolation, type Row } from './db.js';
 
 export interface TopicInput {
   id?: string;
@@ -20,12 +20,55 @@ export interface TopicPatch {
   hidden?: boolean;
 }
 
+export interface BranchPatch {
+  name?: string;
+  /** Trimmed already; null clears it. */
+  serviceDesk?: string | null;
+}
+
+function toBranch(row: Row): Branch {
+  const branch: Branch = { id: String(row.id), name: String(row.name) };
+  if (row.service_desk != null) branch.serviceDesk = String(row.service_desk);
+  return branch;
+}
+
 export class BranchStore {
   constructor(private readonly store: Store) {}
 
   async list(): Promise<Branch[]> {
-    const rows = await this.store.query('SELECT id, name FROM branches ORDER BY created_at, id');
-    return rows.map((row) => ({ id: String(row.id), name: String(row.name) }));
+    const rows = await this.store.query(
+      'SELECT id, name, service_desk FROM branches ORDER BY created_at, id',
+    );
+    return rows.map(toBranch);
+  }
+
+  async get(id: string): Promise<Branch> {
+    const [row] = await this.store.query(
+      'SELECT id, name, service_desk FROM branches WHERE id = $1',
+      [id],
+    );
+    if (!row) throw notFound(`Branch "${id}"`);
+    return toBranch(row);
+  }
+
+  /**
+   * Renames the branch or sets where its service desk is (`null` clears it). The branch's staff
+   * and kiosks hear the change as a `branch` event.
+   */
+  async patch(id: string, patch: BranchPatch): Promise<Branch> {
+    return this.store.write(async (tx) => {
+      const desk = patch.serviceDesk;
+      const [row] = await tx.query(
+        `UPDATE branches SET name = COALESCE($2, name),
+           service_desk = CASE WHEN $3::boolean THEN $4 ELSE service_desk END
+         WHERE id = $1 RETURNING id, name, service_desk`,
+        [id, patch.name ?? null, desk !== undefined, desk ?? null],
+      );
+      if (!row) throw notFound(`Branch "${id}"`);
+      const branch = toBranch(row);
+      await tx.event({ kind: 'branch', branchId: id, kiosks: true, payload: { branch } });
+      return branch;
+    });
   }
 
   async exists(id: string): Promise<boolean> {

@@ -5,7 +5,7 @@
 import type { Db, Row, Sql } from './db.js';
 import { iso } from './rows.js';
 
-export type EventKind = 'request' | 'topic' | 'script';
+export type EventKind = 'request' | 'topic' | 'script' | 'branch';
 
 export interface NewEvent {
   kind: EventKind;
