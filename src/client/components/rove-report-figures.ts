@@ -8,7 +8,7 @@ import type { ServiceReport } from '../../shared/report.js';
 import type { Skill } from '../../shared/schemas.js';
 import { adminStyles } from '../views/admin/admin.styles.js';
 import { skillLabel } from '../views/admin/admin-format.js';
-import { count, sayDuration, sayHour } from '../views/admin/report-format.js';
+import { count, nineInTen, sayDuration, sayHour } from '../views/admin/report-format.js';
 import { OUTCOME_CHOICES, sayEffort } from './service-wording.js';
 
 type Cell = string | number | TemplateResult;
@@ -91,8 +91,8 @@ export class RoveReportFigures extends LitElement {
         ${
           wait.count
             ? html`Patrons typically waited
-                <strong>${sayDuration(wait.medianSeconds)}</strong> before someone was on the way; 9
-                in 10 waited ${sayDuration(wait.p90Seconds)} or less.`
+                <strong>${sayDuration(wait.medianSeconds)}</strong> before someone was on the
+                way${nineInTen(wait)}`
             : 'Nobody has been on the way to a patron yet in these days.'
         }
       </p>

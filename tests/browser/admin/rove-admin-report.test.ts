@@ -155,6 +155,21 @@ describe('rove-admin-report', () => {
     expect(said).to.contain('The busiest hour was');
   });
 
+  it('leaves out "9 in 10" for a handful of waits, and never says "less than a second or less"', async () => {
+    let wait = { count: 3, medianSeconds: 185, p90Seconds: 420 };
+    const el = await open((query) => ({ body: { ...busyDay(query.from, query.to), wait } }));
+    await waitFor(() => getByRole(el, 'heading', 'At a glance'));
+    expect(text(el)).to.contain(
+      'Patrons typically waited 3 minutes before someone was on the way.',
+    );
+    expect(text(el)).not.to.contain('9 in 10 waited');
+
+    wait = { count: 12, medianSeconds: 0.2, p90Seconds: 0.6 };
+    getByRole<HTMLButtonElement>(el, 'button', 'Refresh the report').click();
+    await waitFor(() => expect(text(el)).to.contain('9 in 10 waited less than a second.'));
+    expect(text(el)).not.to.contain('less than a second or less');
+  });
+
   it('gives the figures as tables with captions and header cells', async () => {
     const el = await open();
     const ended = await waitFor(() => getByRole(el, 'table', 'How requests ended'));

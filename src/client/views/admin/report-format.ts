@@ -87,3 +87,13 @@ export function sayHour(hour: number): string {
 export function count(n: number, one = 'request', many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** Fewer waits than this make "9 in 10" a claim about a handful of people: left unsaid. */
+export const NINE_IN_TEN_FROM = 10;
+
+/** "; 9 in 10 waited 7 minutes or less." after the typical wait, when there are enough waits. */
+export function nineInTen(wait: { count: number; p90Seconds: number | null }): string {
+  if (wait.count < NINE_IN_TEN_FROM || wait.p90Seconds === null) return '.';
+  const within = sayDuration(wait.p90Seconds);
+  return `; 9 in 10 waited ${within.startsWith('less than') ? within : `${within} or less`}.`;
+}
