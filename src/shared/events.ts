@@ -1,5 +1,5 @@
 // The event stream's messages (PROTOCOL.md "Event stream" and docs/API.md).
-import type { HelpRequest, Topic } from './schemas.js';
+import type { Branch, HelpRequest, Topic } from './schemas.js';
 
 /** `event: snapshot`: the open requests as of `seq`; first on a fresh stream. */
 export interface SnapshotEvent {
@@ -17,6 +17,11 @@ export interface TopicEvent {
   topic: Topic;
 }
 
+/** `event: branch`, `id: <seq>`: the branch's name or service desk place changed. */
+export interface BranchEvent {
+  branch: Branch;
+}
+
 /**
  * `event: line` (kiosk stream only, no id, not replayed): where this kiosk's waiting
  * requests stand in the branch's line, sent on connect and whenever the line changes.
@@ -26,4 +31,4 @@ export interface LineEvent {
   helpedToday: number;
 }
 
-export type StreamEventName = 'snapshot' | 'request' | 'topic' | 'line' | 'script';
+export type StreamEventName = 'snapshot' | 'request' | 'topic' | 'line' | 'script' | 'branch';

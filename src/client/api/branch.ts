@@ -1,9 +1,14 @@
-// What a branch offers: its topics (the kiosk's buttons), its staff (the tablet's sign-in) and
+// What a branch offers: its name and service desk, its topics (the kiosk's buttons), its staff (the tablet's sign-in) and
 // the skills a request can be handed off to.
 import { apiFetch } from './http.js';
-import type { Skill, StaffName, Topic } from '../../shared/schemas.js';
+import type { Branch, Skill, StaffName, Topic } from '../../shared/schemas.js';
 
 const branchPath = (branchId: string) => `/api/branches/${encodeURIComponent(branchId)}`;
+
+/** The branch's name and where its service desk is (`serviceDesk` absent when not written). */
+export function fetchBranch(branchId: string): Promise<Branch> {
+  return apiFetch<Branch>(branchPath(branchId));
+}
 
 export async function fetchTopics(branchId: string): Promise<Topic[]> {
   return (await apiFetch<{ topics: Topic[] }>(`${branchPath(branchId)}/topics`)).topics;

@@ -11,7 +11,7 @@ export interface StreamHandlers {
   lost(): void;
 }
 
-const EVENT_NAMES: StreamEventName[] = ['snapshot', 'request', 'topic', 'line', 'script'];
+const EVENT_NAMES: StreamEventName[] = ['snapshot', 'request', 'topic', 'line', 'script', 'branch'];
 
 /** The staff stream of a branch, or the kiosk's own. */
 export function streamPath(kind: 'staff' | 'kiosk', branchId: string): string {

@@ -7,6 +7,7 @@ import { controls, tokens } from '../styles/shared.js';
 import { kioskButtons } from '../views/kiosk/kiosk.styles.js';
 import type { KioskRequestView, SeenHelper } from '../db/kiosk.js';
 import type { HelpRequest } from '../../shared/schemas.js';
+import { deskPlaceSentence } from './desk-words.js';
 
 export interface LinePlace {
   position: number;
@@ -71,6 +72,8 @@ export class RoveKioskTicket extends LitElement {
   @property({ attribute: false }) helper?: SeenHelper;
   /** The topic's label, e.g. "Technology". */
   @property() topicLabel = '';
+  /** Where the branch's service desk is ("on the ground floor"), when a supervisor wrote it. */
+  @property() serviceDesk?: string;
 
   override render() {
     const view = this.view;
@@ -90,6 +93,7 @@ export class RoveKioskTicket extends LitElement {
           ? html`<p class="offline">
               This kiosk is offline, so staff may not see your request yet. We'll send it the moment
               the connection is back. If you'd rather not wait, the service desk can help you now.
+              ${deskPlaceSentence(this.serviceDesk)}
             </p>`
           : nothing
       }

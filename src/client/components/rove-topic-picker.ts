@@ -6,6 +6,7 @@ import { controls, tokens } from '../styles/shared.js';
 import type { Topic } from '../../shared/schemas.js';
 import { kioskButtons, kioskHost } from '../views/kiosk/kiosk.styles.js';
 import { backButton } from './form-pieces.js';
+import { deskPlaceSentence } from './desk-words.js';
 import './rove-topic-icon.js';
 
 @customElement('rove-topic-picker')
@@ -52,6 +53,8 @@ export class RoveTopicPicker extends LitElement {
 
   /** The topics to offer, in display order. */
   @property({ attribute: false }) topics: Topic[] = [];
+  /** Where the branch's service desk is ("on the ground floor"), when a supervisor wrote it. */
+  @property() serviceDesk?: string;
 
   private _choose(topic: Topic) {
     this.dispatchEvent(
@@ -65,6 +68,7 @@ export class RoveTopicPicker extends LitElement {
         this.topics.length === 0
           ? html`<p class="empty">
               The topics have not reached this kiosk yet. Please ask at the service desk.
+              ${deskPlaceSentence(this.serviceDesk)}
             </p>`
           : html`<ul aria-labelledby="topics-heading">
               ${this.topics.map(

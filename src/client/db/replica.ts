@@ -1,8 +1,8 @@
 // The replica of the server's requests, topics and staff names. Every write follows one rule:
 // a request row is replaced only by the same or a newer `version`, so events arriving late or
 // twice (a replay, an outbox answer racing the stream) never move a request backwards.
-import { db, setMeta } from './db.js';
-import type { HelpRequest, StaffName, Topic } from '../../shared/schemas.js';
+import { db, getMeta, setMeta } from './db.js';
+import type { Branch, HelpRequest, StaffName, Topic } from '../../shared/schemas.js';
 import { isOpen, type RequestStatus } from '../../shared/request-machine.js';
 
 /** Meta key of a stream's resume point (the last `seq` applied to the replica). */
@@ -107,4 +107,16 @@ export async function clearRequests(): Promise<void> {
     );
     await db.meta.bulkDelete(cursors);
   });
+}
+
+const branchKey = (branchId: string) => `branch:${branchId}`;
+
+/** The branch's name and where its service desk is, as last read (kept for offline use). */
+export async function storeBranch(branch: Branch): Promise<void> {
+  await setMeta(branchKey(branch.id), branch);
+}
+
+/** The stored branch info, or undefined before this device ever read it. */
+export function readBranch(branchId: string): Promise<Branch | undefined> {
+  return getMeta<Branch>(branchKey(branchId));
 }

@@ -1,7 +1,7 @@
 // The sync engine of one surface: keeps the replica in step with the server's event stream
 // (snapshot, then events; resume from the replica's cursor), refreshes reference data each time
 // the stream (re)opens, and keeps the outbox flushing. Tablets with staff and kiosks use it.
-import { fetchSkills, fetchStaffNames, fetchTopics } from '../api/branch.js';
+import { fetchBranch, fetchSkills, fetchStaffNames, fetchTopics } from '../api/branch.js';
 import { fetchRequest } from '../api/requests.js';
 import { fetchSession, type Session } from '../api/session.js';
 import { openEventStream, streamPath } from '../api/stream.js';
@@ -13,6 +13,7 @@ import {
   replaceStaffNames,
   replaceTopics,
   resetStreamCursor,
+  storeBranch,
   streamCursor,
   upsertRequest,
   upsertTopic,
@@ -21,7 +22,13 @@ import { readCurrentRequestId } from '../db/kiosk.js';
 import { reportConnected, reportLost, setStreaming } from './connection.js';
 import { setLine } from './kiosk-line.js';
 import { kickOutbox, startOutboxFlusher } from './outbox-flusher.js';
-import type { LineEvent, RequestEvent, SnapshotEvent, TopicEvent } from '../../shared/events.js';
+import type {
+  BranchEvent,
+  LineEvent,
+  RequestEvent,
+  SnapshotEvent,
+  TopicEvent,
+} from '../../shared/events.js';
 
 export interface SyncOptions {
   kind: 'staff' | 'kiosk';
@@ -105,6 +112,9 @@ export function startSync({ kind, branchId, onSessionEnded, onSnapshot }: SyncOp
           case 'topic':
             inOrder(() => upsertTopic((data as TopicEvent).topic));
             break;
+          case 'branch':
+            inOrder(() => storeBranch((data as BranchEvent).branch));
+            break;
           case 'script':
             if (kind === 'staff') {
               inOrder(async () => {
@@ -180,7 +190,8 @@ function within(work: Promise<void>, ms: number): Promise<void> {
 const scriptsSync = () => import('../db/scripts-sync.js');
 
 /**
- * Topics (both), staff names, skills and scripts (tablets) each time the stream opens.
+ * Topics and the branch's info (both), staff names, skills and scripts (tablets) each time the
+ * stream opens.
  * Answers once the topics are stored, or could not be fetched (the stored ones stay).
  */
 function refreshReference(kind: 'staff' | 'kiosk', branchId: string): Promise<void> {
@@ -190,7 +201,7 @@ function refreshReference(kind: 'staff' | 'kiosk', branchId: string): Promise<vo
 }
 
 async function refreshAll(kind: 'staff' | 'kiosk', branchId: string, topics: Promise<void>) {
-  const jobs: Promise<unknown>[] = [topics];
+  const jobs: Promise<unknown>[] = [topics, fetchBranch(branchId).then(storeBranch)];
   if (kind === 'staff') {
     jobs.push(fetchStaffNames(branchId).then((s) => replaceStaffNames(branchId, s)));
     jobs.push(fetchSkills().then((skills) => setMeta('skills', skills)));

@@ -29,4 +29,20 @@ describe('rove-topic-picker', () => {
     await expect(el).to.be.accessible();
     expect(el.shadowRoot!.textContent).to.match(/service desk/);
   });
+
+  it('says where the desk is, when the branch has said, while no topics have arrived', async () => {
+    const el = await fixture<RoveTopicPicker>(
+      html`<rove-topic-picker serviceDesk="on the first floor, by the stairs"></rove-topic-picker>`,
+    );
+    await expect(el).to.be.accessible();
+    expect(el.shadowRoot!.textContent!.replace(/\s+/g, ' ')).to.contain(
+      'Please ask at the service desk. The service desk is on the first floor, by the stairs.',
+    );
+    getByRole(el, 'button', 'Back');
+  });
+
+  it('keeps to “the service desk” when no place was written', async () => {
+    const el = await fixture<RoveTopicPicker>(html`<rove-topic-picker></rove-topic-picker>`);
+    expect(el.shadowRoot!.textContent).not.to.contain('The service desk is');
+  });
 });

@@ -4,29 +4,19 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/client/views/kiosk/rove-kiosk-view.js';
 import type { RoveKioskView } from '../../../src/client/views/kiosk/rove-kiosk-view.js';
 import { db, setMeta } from '../../../src/client/db/db.js';
+import { storeBranch } from '../../../src/client/db/replica.js';
 import { getByRole, typeInto, waitFor } from '../admin/by-role.js';
 import { shownText, topics } from '../components/fixtures.js';
-
-const realFetch = window.fetch;
+import { offlineWithReplica } from '../offline-replica.js';
 
 describe('rove-kiosk-view', () => {
+  // No server in component tests: every call fails as with the network down.
+  offlineWithReplica({ topics });
   beforeEach(async () => {
-    // No server in component tests: every call fails as with the network down.
-    window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
-    await Promise.all([
-      db.requests.clear(),
-      db.outbox.clear(),
-      db.notices.clear(),
-      db.meta.clear(),
-    ]);
-    await db.topics.bulkPut(topics);
     await setMeta('session', {
       role: 'kiosk',
       device: { id: 'kiosk-1', kind: 'kiosk', branchId: 'main', label: 'Lobby kiosk' },
     });
-  });
-  afterEach(() => {
-    window.fetch = realFetch;
   });
 
   it('is accessible, idle with one large Ask me', async () => {
@@ -140,5 +130,53 @@ describe('rove-kiosk-view', () => {
       if (!/Hana is on the way/.test(shownText(el))) throw new Error('not shown');
     }, 'the followed request');
     expect(shownText(el)).to.contain('B3');
+  });
+
+  describe('where the service desk is', () => {
+    const desk = 'The service desk is on the ground floor, left of the main doors.';
+
+    async function askOffline(el: RoveKioskView) {
+      (await waitFor(() => getByRole(el, 'button', /Ask me/), 'Ask me')).click();
+      (await waitFor(() => getByRole(el, 'button', 'Computers and printing'), 'topics')).click();
+      await waitFor(() => getByRole(el, 'textbox'), 'details');
+      getByRole(el, 'button', 'Send').click();
+      await waitFor(() => {
+        if (!/may not see your request yet/.test(shownText(el))) throw new Error('not yet');
+      }, 'the offline notice');
+    }
+
+    it('the offline notice says where the desk is, from what the kiosk stored online', async () => {
+      await storeBranch({
+        id: 'main',
+        name: 'Main Library',
+        serviceDesk: 'on the ground floor, left of the main doors',
+      });
+      const el = await fixture<RoveKioskView>(html`<rove-kiosk-view></rove-kiosk-view>`);
+      await askOffline(el);
+      await expect(el).to.be.accessible();
+      expect(shownText(el)).to.contain(`the service desk can help you now. ${desk}`);
+    });
+
+    it('the offline notice keeps to “the service desk” when no place was written', async () => {
+      await storeBranch({ id: 'main', name: 'Main Library' });
+      const el = await fixture<RoveKioskView>(html`<rove-kiosk-view></rove-kiosk-view>`);
+      await askOffline(el);
+      await expect(el).to.be.accessible();
+      expect(shownText(el)).to.contain('the service desk can help you now.');
+      expect(shownText(el)).not.to.contain('The service desk is');
+    });
+
+    it('a request the server refused sends the patron to the desk, saying where', async () => {
+      await storeBranch({ id: 'main', name: 'Main', serviceDesk: 'upstairs by the lifts.' });
+      const id = '00000000-0000-4000-8000-00000000d001';
+      await db.notices.add({ requestId: id, text: 'Refused', at: new Date().toISOString() });
+      await setMeta('kioskCurrentRequest', id);
+      const el = await fixture<RoveKioskView>(html`<rove-kiosk-view></rove-kiosk-view>`);
+      const said = await waitFor(() => getByRole(el, 'status', /could not be sent/), 'refusal');
+      await expect(el).to.be.accessible();
+      expect(said.textContent!.replace(/\s+/g, ' ')).to.contain(
+        'Please ask at the service desk. The service desk is upstairs by the lifts.',
+      );
+    });
   });
 });

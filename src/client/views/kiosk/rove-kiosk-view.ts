@@ -7,6 +7,8 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { kioskStyles } from './kiosk.styles.js';
 import { LiveQueryController } from '../../db/live-query.js';
 import { readTopics } from '../../db/queue.js';
+import { readBranch } from '../../db/replica.js';
+import { deskPlaceSentence } from '../../components/desk-words.js';
 import {
   forgetCurrentRequest,
   readCurrentRequestId,
@@ -23,7 +25,7 @@ import { loadSession } from '../../sync/session.js';
 import { onLine } from '../../sync/kiosk-line.js';
 import { applyUpdateWhenIdle } from '../../pwa/register.js';
 import type { LineEvent } from '../../../shared/events.js';
-import type { Topic } from '../../../shared/schemas.js';
+import type { Branch, Topic } from '../../../shared/schemas.js';
 import type { KioskDetails, RoveKioskDetails } from '../../components/rove-kiosk-details.js';
 import '../../components/rove-topic-picker.js';
 import '../../components/rove-kiosk-details.js';
@@ -55,6 +57,12 @@ export class RoveKioskView extends LitElement {
   @query('rove-kiosk-details') private _details?: RoveKioskDetails;
 
   private _topics = new LiveQueryController<Topic[]>(this, async () => [], []);
+  /** The branch's name and service desk place, stored so it is there offline too. */
+  private _branch = new LiveQueryController<Branch | undefined>(
+    this,
+    async () => undefined,
+    undefined,
+  );
   private _request = new LiveQueryController<KioskRequestView | undefined>(
     this,
     async () => undefined,
@@ -93,10 +101,11 @@ export class RoveKioskView extends LitElement {
     }
     this._branchId = branchId;
     this._topics.setQuery(() => readTopics(branchId));
+    this._branch.setQuery(() => readBranch(branchId));
     if (this.isConnected) {
       const onSessionEnded = () => {
         this._problem =
-          'This kiosk is no longer enrolled. Please ask at the service desk for help today.';
+          `This kiosk is no longer enrolled. Please ask at the service desk for help today. ${this._deskPlace()}`.trim();
       };
       this._stops.push(startSync({ kind: 'kiosk', branchId, onSessionEnded }));
     }
@@ -178,7 +187,8 @@ export class RoveKioskView extends LitElement {
     this._noteHelper(view);
     const status = view.request.status;
     if (view.notice && status !== 'done') {
-      this._thanks = `Sorry, this request could not be sent. Please ask at the service desk.`;
+      this._thanks =
+        `Sorry, this request could not be sent. Please ask at the service desk. ${this._deskPlace()}`.trim();
       this._go('thanks');
     } else if (status === 'done') {
       const who = view.request.claimedBy?.displayName;
@@ -190,6 +200,11 @@ export class RoveKioskView extends LitElement {
       this._thanks = 'Your request is cancelled. Thanks for stopping by.';
       this._go('thanks');
     }
+  }
+
+  /** "The service desk is ..." when the branch says where, else "". */
+  private _deskPlace(): string {
+    return deskPlaceSentence(this._branch.value?.serviceDesk);
   }
 
   /** Remembers who is coming (and any hand-off already behind them) as the patron sees it. */
@@ -233,6 +248,7 @@ export class RoveKioskView extends LitElement {
       case 'topics':
         return html`<rove-topic-picker
           .topics=${this._topics.value}
+          serviceDesk=${this._branch.value?.serviceDesk ?? nothing}
           @topic-chosen=${(e: CustomEvent<Topic>) => {
             this._topic = e.detail;
             this._go('details');
@@ -253,6 +269,7 @@ export class RoveKioskView extends LitElement {
           .place=${this._requestId ? this._line?.positions[this._requestId] : undefined}
           .helper=${this._helper}
           topicLabel=${topic?.label ?? ''}
+          serviceDesk=${this._branch.value?.serviceDesk ?? nothing}
           @cancel-request=${() => void this._cancel()}
         ></rove-kiosk-ticket>`;
       }
