@@ -2,9 +2,8 @@
 // keep working from the service worker and the Dexie replica, and catch up with the real
 // server without losing or doubling anything.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { RoveApi, type StaffInfo } from './support/api.js';
-import { launchBrowser, visibleText, waitForServiceWorker } from './support/browser.js';
+import type { BrowserContext } from 'playwright-core';
+import { visibleText, waitForServiceWorker } from './support/browser.js';
 import {
   SCREEN_TIMEOUT,
   askMeButton,
@@ -15,33 +14,15 @@ import {
   queueItem,
   signOutButton,
 } from './support/devices.js';
-import { startRove, type RoveProcess } from './support/server.js';
+import { CATCH_UP, startScene, type Scene } from './support/scene.js';
 
 const FILE = 'offline';
-/** Back online, the outbox flushes at once or after its first backoff step. */
-const CATCH_UP = 30_000;
-
-let server: RoveProcess;
-let browser: Browser;
-let api: RoveApi;
-let kioskToken: string;
-let sam: StaffInfo;
-let lee: StaffInfo;
-let topic: { id: string; label: string };
+let scene: Scene;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startRove(), launchBrowser()]);
-  api = await RoveApi.connect(server.url);
-  kioskToken = await api.enrollApiDevice('kiosk', 'E2E API kiosk');
-  sam = await api.createStaff('Sam', '1234', ['tech', 'general']);
-  lee = await api.createStaff('Lee', '2345', ['tech']);
-  topic = await api.topicFor('tech');
+  scene = await startScene();
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+afterAll(() => scene?.close());
 
 /** Counts the answered POSTs a device sent, by path (a failed offline attempt is not counted). */
 function countPosts(context: BrowserContext): Map<string, number> {
@@ -60,6 +41,7 @@ const lostWords = (winner: string) =>
 
 describe('with no network', () => {
   test('a kiosk and a tablet that loaded once reload offline and still show the app', async () => {
+    const { browser, api, kioskToken, sam, topic } = scene;
     const kiosk = await openKiosk(browser, api, FILE);
     const tablet = await openTablet(browser, api, FILE, sam);
     const known = await api.createRequest(kioskToken, {
@@ -96,6 +78,7 @@ describe('with no network', () => {
   });
 
   test('a request made at an offline kiosk reaches the queue when the network is back', async () => {
+    const { browser, api, lee, topic } = scene;
     const kiosk = await openKiosk(browser, api, FILE);
     const tablet = await openTablet(browser, api, FILE, lee);
     await waitForServiceWorker(kiosk.page);
@@ -130,6 +113,7 @@ describe('with no network', () => {
   });
 
   test('claims made on an offline tablet reconcile; the one that lost says who got it', async () => {
+    const { browser, api, kioskToken, sam, lee, topic } = scene;
     const first = await api.createRequest(kioskToken, { topicId: topic.id, name: 'Ravi' });
     const second = await api.createRequest(kioskToken, { topicId: topic.id, name: 'Rosa' });
     const tabletA = await openTablet(browser, api, FILE, sam);
@@ -175,6 +159,7 @@ describe('with no network', () => {
   });
 
   test('a reload with actions waiting in the outbox sends each of them once', async () => {
+    const { browser, api, kioskToken, sam, topic } = scene;
     const request = await api.createRequest(kioskToken, {
       topicId: topic.id,
       name: 'Pat at table 4',

@@ -3,37 +3,19 @@
 // staff member's session. And a sign-out made with no network still ends the session on the
 // server once the tablet is back: the old token stops working and a reload shows the sign-in.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { HttpError, RoveApi, call, type StaffInfo } from './support/api.js';
-import { launchBrowser, visibleText, waitForServiceWorker } from './support/browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { HttpError, call } from './support/api.js';
+import { visibleText, waitForServiceWorker } from './support/browser.js';
 import { SCREEN_TIMEOUT, openTablet, queueItem, signIn } from './support/devices.js';
-import { startRove, type RoveProcess } from './support/server.js';
+import { CATCH_UP, startScene, type Scene } from './support/scene.js';
 
 const FILE = 'sign-out';
-/** Back online, the outbox flushes at once or after its first backoff step. */
-const CATCH_UP = 30_000;
-
-let server: RoveProcess;
-let browser: Browser;
-let api: RoveApi;
-let kioskToken: string;
-let sam: StaffInfo;
-let lee: StaffInfo;
-let topic: { id: string; label: string };
+let scene: Scene;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startRove(), launchBrowser()]);
-  api = await RoveApi.connect(server.url);
-  kioskToken = await api.enrollApiDevice('kiosk', 'E2E API kiosk');
-  sam = await api.createStaff('Sam', '1234', ['tech', 'general']);
-  lee = await api.createStaff('Lee', '2345', ['tech']);
-  topic = await api.topicFor('tech');
+  scene = await startScene();
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+afterAll(() => scene?.close());
 
 /** Every POST path the device got an answer to (a failed offline attempt is not one). */
 function answeredPosts(context: BrowserContext): string[] {
@@ -60,6 +42,7 @@ async function claimOffline(page: Page, context: BrowserContext, ticket: string)
 
 describe('signing out with a change not yet sent', () => {
   test('the rover is warned, stays, and the claim is sent once back online', async () => {
+    const { browser, api, kioskToken, sam, topic } = scene;
     const request = await api.createRequest(kioskToken, { topicId: topic.id, name: 'Ines' });
     const tablet = await openTablet(browser, api, FILE, sam);
     await claimOffline(tablet.page, tablet.context, request.ticket);
@@ -95,6 +78,7 @@ describe('signing out with a change not yet sent', () => {
   });
 
   test('a discarded claim is gone, and the next staff member’s session sends nothing of it', async () => {
+    const { browser, api, kioskToken, sam, lee, topic } = scene;
     const discarded = await api.createRequest(kioskToken, { topicId: topic.id, name: 'Dora' });
     const leesOwn = await api.createRequest(kioskToken, { topicId: topic.id, name: 'Lars' });
     const tablet = await openTablet(browser, api, FILE, sam);
@@ -144,7 +128,7 @@ async function sessionToken(context: BrowserContext): Promise<string> {
 /** Whether the server still takes `token` as a staff session (the branch queue answers). */
 async function stillWorks(token: string): Promise<boolean> {
   try {
-    await call(api.base, 'GET', '/api/branches/main/requests', token);
+    await call(scene.api.base, 'GET', '/api/branches/main/requests', token);
     return true;
   } catch (error) {
     if (error instanceof HttpError && error.status === 401) return false;
@@ -154,6 +138,7 @@ async function stillWorks(token: string): Promise<boolean> {
 
 describe('signing out with no network', () => {
   test('the server ends the session as soon as the tablet is back online', async () => {
+    const { browser, api, sam } = scene;
     const tablet = await openTablet(browser, api, FILE, sam);
     await waitForServiceWorker(tablet.page);
     const token = await sessionToken(tablet.context);
@@ -176,6 +161,7 @@ describe('signing out with no network', () => {
   });
 
   test('a tablet closed while offline ends the session on its next load, before anything else', async () => {
+    const { browser, api, sam, lee } = scene;
     const tablet = await openTablet(browser, api, FILE, sam);
     await waitForServiceWorker(tablet.page);
     const token = await sessionToken(tablet.context);
