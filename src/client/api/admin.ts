@@ -98,6 +98,14 @@ export function addBranch(id: string, name: string): Promise<Branch> {
   return apiFetch<Branch>('/api/branches', { body: { id, name } });
 }
 
+/** Renames a branch or says where its service desk is (`serviceDesk: null` clears it). */
+export function updateBranch(
+  branchId: string,
+  changes: { name?: string; serviceDesk?: string | null },
+): Promise<Branch> {
+  return apiFetch<Branch>(branchPath(branchId), { method: 'PATCH', body: changes });
+}
+
 export async function listSkills(): Promise<Skill[]> {
   return (await apiFetch<{ skills: Skill[] }>('/api/skills')).skills;
 }

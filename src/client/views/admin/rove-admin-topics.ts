@@ -6,6 +6,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { addTopic, listBranches, listSkills, listTopics, reorderTopics } from '../../api/admin.js';
 import type { Branch, Skill, Topic } from '../../../shared/schemas.js';
 import '../../components/rove-admin-branch-form.js';
+import '../../components/rove-admin-branch-desk.js';
 import '../../components/rove-admin-topic-row.js';
 import type { RoveAdminTopicRow } from '../../components/rove-admin-topic-row.js';
 import { adminStyles } from './admin.styles.js';
@@ -44,6 +45,10 @@ export class RoveAdminTopics extends LitElement {
           )}
         </select>
       </div>
+      <rove-admin-branch-desk
+        .branch=${this._branches.find((b) => b.id === this._branchId)}
+        @branch-changed=${this._onBranchChanged}
+      ></rove-admin-branch-desk>
       <section class="panel" aria-labelledby="order-heading">
         <h3 id="order-heading">What the kiosk offers, in order</h3>
         <p role="status">${this._notice}</p>
@@ -167,6 +172,11 @@ export class RoveAdminTopics extends LitElement {
       `rove-admin-topic-row[data-topic="${CSS.escape(topicId)}"]`,
     );
     await row?.focusMove(by);
+  }
+
+  private _onBranchChanged(event: CustomEvent<Branch>) {
+    const changed = event.detail;
+    this._branches = this._branches.map((b) => (b.id === changed.id ? changed : b));
   }
 
   private _onBranchAdded(event: CustomEvent<Branch>) {

@@ -1,0 +1,107 @@
+// <rove-admin-branch-desk>: where a branch's service desk is, in words a patron can follow.
+// The kiosk says it when it cannot reach staff ("The service desk is on the ground floor, left
+// of the main doors."). Save sets it, Clear forgets it; fires `branch-changed` (detail: Branch).
+import { LitElement, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { updateBranch } from '../api/admin.js';
+import type { Branch } from '../../shared/schemas.js';
+import { adminStyles } from '../views/admin/admin.styles.js';
+import { leaveIfSignedOut, sayAdminError } from '../views/admin/admin-errors.js';
+
+/** As the server keeps it (SERVICE_DESK_MAX in shared/schemas.ts, not imported: no TypeBox). */
+const DESK_MAX = 120;
+
+@customElement('rove-admin-branch-desk')
+export class RoveAdminBranchDesk extends LitElement {
+  static override styles = adminStyles;
+
+  /** The branch being edited. */
+  @property({ attribute: false }) branch?: Branch;
+
+  @state() private _error = '';
+  @state() private _notice = '';
+  @state() private _busy = false;
+
+  override willUpdate(changed: Map<string, unknown>) {
+    const before = changed.get('branch') as Branch | undefined;
+    if (changed.has('branch') && before?.id !== this.branch?.id) {
+      this._error = '';
+      this._notice = '';
+    }
+  }
+
+  override render() {
+    const branch = this.branch;
+    if (!branch) return html``;
+    return html`<form class="panel" aria-labelledby="desk-heading" @submit=${this._save} novalidate>
+      <h3 id="desk-heading">Service desk at ${branch.name}</h3>
+      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : ''}
+      <p role="status">${this._notice}</p>
+      <div class="field">
+        <label for="desk-place">Where is the service desk?</label>
+        <span class="hint" id="desk-hint">
+          A few words that finish “The service desk is …”, for example “on the ground floor, left of
+          the main doors”. The kiosk says it when it cannot reach staff.
+        </span>
+        <input
+          id="desk-place"
+          name="place"
+          maxlength=${DESK_MAX}
+          aria-describedby="desk-hint"
+          .value=${branch.serviceDesk ?? ''}
+        />
+      </div>
+      <button type="submit" ?disabled=${this._busy}>Save where the desk is</button>
+      ${
+        branch.serviceDesk
+          ? html`<button type="button" ?disabled=${this._busy} @click=${this._clear}>
+              Clear where the desk is
+            </button>`
+          : ''
+      }
+    </form>`;
+  }
+
+  private async _save(event: SubmitEvent) {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const place = String(new FormData(form).get('place') ?? '').trim();
+    if (!place) {
+      this._notice = '';
+      this._error =
+        'Please write where the service desk is, or use Clear if the kiosk should not say.';
+      return;
+    }
+    await this._change(place);
+  }
+
+  private async _clear() {
+    await this._change(null);
+  }
+
+  private async _change(serviceDesk: string | null) {
+    const branch = this.branch;
+    if (!branch) return;
+    this._busy = true;
+    this._error = '';
+    this._notice = '';
+    try {
+      const changed = await updateBranch(branch.id, { serviceDesk });
+      this._notice = changed.serviceDesk
+        ? `Saved. Kiosks at ${changed.name} will say: The service desk is ${changed.serviceDesk}.`
+        : `Cleared. Kiosks at ${changed.name} will just say “the service desk”.`;
+      this.dispatchEvent(new CustomEvent('branch-changed', { detail: changed, bubbles: true }));
+    } catch (error) {
+      if (leaveIfSignedOut(this, error)) return;
+      this._error = sayAdminError(error, 'save where the service desk is');
+    } finally {
+      this._busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-admin-branch-desk': RoveAdminBranchDesk;
+  }
+}
