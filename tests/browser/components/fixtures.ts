@@ -42,6 +42,9 @@ export const skills: Skill[] = [
 export const sam: StaffName = { id: 'staff-sam', displayName: 'Sam', skills: ['tech'] };
 export const lee: StaffName = { id: 'staff-lee', displayName: 'Lee', skills: ['history'] };
 
+/** The enrolled tablet a staff session is on. */
+export const tablet = { id: 'tablet-1', kind: 'tablet', branchId: 'main', label: 'Tablet' };
+
 /** A waiting request of branch `main`, with fields overridden; each one a minute older. */
 export const helpRequest = helpRequestMaker((n) => new Date(Date.now() - n * 60_000).toISOString());
 

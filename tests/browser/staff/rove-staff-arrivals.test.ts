@@ -6,7 +6,8 @@ import '../../../src/client/views/staff/rove-staff-view.js';
 import type { RoveStaffView } from '../../../src/client/views/staff/rove-staff-view.js';
 import { db, setMeta } from '../../../src/client/db/db.js';
 import { getByRole, queryAllByRole, waitFor } from '../admin/by-role.js';
-import { helpRequest, sam, shownText, topics } from '../components/fixtures.js';
+import { helpRequest, sam, shownText, tablet, topics } from '../components/fixtures.js';
+import { offlineWithReplica } from '../offline-replica.js';
 import {
   installFakeStream,
   nthStream,
@@ -14,9 +15,6 @@ import {
   type FakeEventSource,
 } from './fake-stream.js';
 import type { HelpRequest } from '../../../src/shared/schemas.js';
-
-const realFetch = window.fetch;
-const tablet = { id: 'tablet-1', kind: 'tablet', branchId: 'main', label: 'Tablet' };
 
 let stream: FakeEventSource;
 let seq = 1;
@@ -58,21 +56,9 @@ const listed = (el: RoveStaffView, request: HelpRequest) =>
   }, `${request.ticket} in the queue`);
 
 describe('rove-staff-view: new requests in words', () => {
-  beforeEach(async () => {
-    window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
-    installFakeStream();
-    await Promise.all([
-      db.requests.clear(),
-      db.outbox.clear(),
-      db.notices.clear(),
-      db.meta.clear(),
-      db.topics.clear(),
-    ]);
-  });
-  afterEach(() => {
-    window.fetch = realFetch;
-    restoreStream();
-  });
+  offlineWithReplica();
+  beforeEach(installFakeStream);
+  afterEach(restoreStream);
 
   it('is accessible and says the ticket and the topic’s label', async () => {
     await db.topics.bulkPut(topics);

@@ -5,10 +5,8 @@ import '../../../src/client/views/staff/rove-staff-view.js';
 import type { RoveStaffView } from '../../../src/client/views/staff/rove-staff-view.js';
 import { db, getMeta, setMeta } from '../../../src/client/db/db.js';
 import { getByRole, queryAllByRole, waitFor } from '../admin/by-role.js';
-import { helpRequest, lee, sam, shownText, topics } from '../components/fixtures.js';
-
-const realFetch = window.fetch;
-const tablet = { id: 'tablet-1', kind: 'tablet', branchId: 'main', label: 'Tablet' };
+import { helpRequest, lee, sam, shownText, tablet, topics } from '../components/fixtures.js';
+import { offlineWithReplica } from '../offline-replica.js';
 
 /** The element that has focus, looking into shadow roots. */
 function focused(): Element | null {
@@ -29,22 +27,8 @@ async function samWithUnsentClaim() {
 }
 
 describe('rove-staff-view signing out with a change not yet sent', () => {
-  beforeEach(async () => {
-    // The server cannot be reached: nothing in the outbox can be sent.
-    window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
-    await Promise.all([
-      db.requests.clear(),
-      db.outbox.clear(),
-      db.notices.clear(),
-      db.meta.clear(),
-      db.staffNames.clear(),
-    ]);
-    await db.topics.bulkPut(topics);
-    await db.staffNames.bulkPut([sam, lee].map((s) => ({ ...s, branchId: 'main' })));
-  });
-  afterEach(() => {
-    window.fetch = realFetch;
-  });
+  // The server cannot be reached: nothing in the outbox can be sent.
+  offlineWithReplica({ topics, staff: [sam, lee] });
 
   it('asks first, and staying keeps the session and the change', async () => {
     const { el, ticket } = await samWithUnsentClaim();

@@ -9,13 +9,10 @@ import type { RoveStaffView } from '../../../src/client/views/staff/rove-staff-v
 import { db, setMeta } from '../../../src/client/db/db.js';
 import { TOPICS_WAIT_MS } from '../../../src/client/sync/engine.js';
 import { getByRole, queryAllByRole, waitFor } from '../admin/by-role.js';
-import { helpRequest, lee, sam, shownText, topics } from '../components/fixtures.js';
+import { helpRequest, lee, sam, shownText, tablet, topics } from '../components/fixtures.js';
+import { networkDown, offlineWithReplica } from '../offline-replica.js';
 import { installFakeStream, nthStream, restoreStream } from './fake-stream.js';
 import type { HelpRequest, Topic } from '../../../src/shared/schemas.js';
-
-const realFetch = window.fetch;
-const tablet = { id: 'tablet-1', kind: 'tablet', branchId: 'main', label: 'Tablet' };
-const offline = () => Promise.reject(new TypeError('Failed to fetch'));
 
 /** How many times the tablet buzzed for a new request. */
 let buzzes = 0;
@@ -49,8 +46,8 @@ async function said(el: RoveStaffView, wanted: string): Promise<void> {
 }
 
 describe('rove-staff-view: announcing only what joins the queue', () => {
-  beforeEach(async () => {
-    window.fetch = offline;
+  offlineWithReplica({ topics });
+  beforeEach(() => {
     installFakeStream();
     buzzes = 0;
     Object.defineProperty(navigator, 'vibrate', {
@@ -60,17 +57,8 @@ describe('rove-staff-view: announcing only what joins the queue', () => {
         return true;
       },
     });
-    await Promise.all([
-      db.requests.clear(),
-      db.outbox.clear(),
-      db.notices.clear(),
-      db.meta.clear(),
-      db.topics.clear(),
-    ]);
-    await db.topics.bulkPut(topics);
   });
   afterEach(() => {
-    window.fetch = realFetch;
     restoreStream();
     delete (navigator as { vibrate?: unknown }).vibrate;
   });
@@ -167,7 +155,7 @@ describe('rove-staff-view: announcing only what joins the queue', () => {
   it('shows the snapshot with the stored topics when the topics fetch never answers', async () => {
     let answerTopics: (topics: Topic[]) => void = () => undefined;
     window.fetch = (input) => {
-      if (!String(input).endsWith('/api/branches/main/topics')) return offline();
+      if (!String(input).endsWith('/api/branches/main/topics')) return networkDown();
       // Hangs until the test answers, as a server that accepted the call and went quiet.
       return new Promise((resolve) => {
         answerTopics = (list) => resolve(Response.json({ topics: list }));

@@ -5,31 +5,15 @@ import '../../../src/client/views/staff/rove-staff-view.js';
 import type { RoveStaffView } from '../../../src/client/views/staff/rove-staff-view.js';
 import { db, setMeta } from '../../../src/client/db/db.js';
 import { accessibleName, getByRole, queryAllByRole, waitFor } from '../admin/by-role.js';
-import { helpRequest, lee, sam, shownText, topics } from '../components/fixtures.js';
-
-const realFetch = window.fetch;
+import { helpRequest, lee, sam, shownText, tablet, topics } from '../components/fixtures.js';
+import { offlineWithReplica } from '../offline-replica.js';
 
 /** The headings a screen reader lists, in order: "h1 Who is signing in?". */
 const outline = (el: Element) =>
   queryAllByRole(el, 'heading').map((h) => `${h.localName} ${accessibleName(h)}`);
-const tablet = { id: 'tablet-1', kind: 'tablet', branchId: 'main', label: 'Tablet' };
 
 describe('rove-staff-view', () => {
-  beforeEach(async () => {
-    window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
-    await Promise.all([
-      db.requests.clear(),
-      db.outbox.clear(),
-      db.notices.clear(),
-      db.meta.clear(),
-      db.staffNames.clear(),
-    ]);
-    await db.topics.bulkPut(topics);
-    await db.staffNames.bulkPut([sam, lee].map((s) => ({ ...s, branchId: 'main' })));
-  });
-  afterEach(() => {
-    window.fetch = realFetch;
-  });
+  offlineWithReplica({ topics, staff: [sam, lee] });
 
   it('is accessible when signed out, offering the staff names', async () => {
     await setMeta('session', { role: 'tablet', device: tablet });
