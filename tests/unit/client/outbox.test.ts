@@ -13,10 +13,7 @@ import {
 import { upsertRequest } from '../../../src/client/db/replica.js';
 import type { HelpRequest } from '../../../src/shared/schemas.js';
 import type { RequestAction } from '../../../src/shared/request-machine.js';
-import { helpRequest } from './fixtures.js';
-
-const sam = { id: 'staff-sam', displayName: 'Sam' };
-const lee = { id: 'staff-lee', displayName: 'Lee' };
+import { helpRequest, lee, sam } from './fixtures.js';
 
 interface Call {
   requestId: string;

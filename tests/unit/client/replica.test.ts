@@ -12,9 +12,7 @@ import {
   streamCursor,
   upsertRequest,
 } from '../../../src/client/db/replica.js';
-import { helpRequest } from './fixtures.js';
-
-const sam = { id: 'staff-sam', displayName: 'Sam' };
+import { helpRequest, sam } from './fixtures.js';
 
 beforeEach(async () => {
   await Promise.all([db.outbox.clear(), db.requests.clear(), db.meta.clear()]);

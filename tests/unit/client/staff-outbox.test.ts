@@ -13,10 +13,8 @@ import { upsertRequest } from '../../../src/client/db/replica.js';
 import { discardUnsentFor, readUnsentFor } from '../../../src/client/db/staff-outbox.js';
 import { signOut, unsentBeforeSignOut } from '../../../src/client/sync/session.js';
 import type { HelpRequest } from '../../../src/shared/schemas.js';
-import { helpRequest } from './fixtures.js';
+import { helpRequest, lee, sam } from './fixtures.js';
 
-const sam = { id: 'staff-sam', displayName: 'Sam' };
-const lee = { id: 'staff-lee', displayName: 'Lee' };
 const tablet = { id: 'tablet-1', kind: 'tablet', branchId: 'main', label: 'Tablet' };
 
 const signedIn = (staff: { id: string; displayName: string } | undefined) =>
@@ -41,6 +39,17 @@ function recordingServer() {
     },
   };
   return { sender, calls };
+}
+
+/** A5 and B2 in the replica; Sam, signed in, claims A5 and resolves B2, neither sent yet. */
+async function samClaimsA5AndResolvesB2() {
+  const a5 = helpRequest({ ticket: 'A5' });
+  const b2 = helpRequest({ ticket: 'B2' });
+  await Promise.all([upsertRequest(a5), upsertRequest(b2)]);
+  await signedIn(sam);
+  await queueRequestAction(a5.id, 'claim', sam);
+  await queueRequestAction(b2.id, 'resolve', sam, { outcome: 'answered' });
+  return { a5, b2 };
 }
 
 const realFetch = globalThis.fetch;
@@ -90,12 +99,7 @@ describe('staff actions in the outbox', () => {
   });
 
   it('are never sent under another staff member’s session: dropped, and the next person told', async () => {
-    const a5 = helpRequest({ ticket: 'A5' });
-    const b2 = helpRequest({ ticket: 'B2' });
-    await Promise.all([upsertRequest(a5), upsertRequest(b2)]);
-    await signedIn(sam);
-    await queueRequestAction(a5.id, 'claim', sam);
-    await queueRequestAction(b2.id, 'resolve', sam, { outcome: 'answered' });
+    const { b2 } = await samClaimsA5AndResolvesB2();
     // Lee signs in on the same tablet (older data, or a session the server ended) and claims.
     await signedIn(lee);
     await queueRequestAction(b2.id, 'claim', lee);
@@ -194,12 +198,7 @@ describe('signing out with changes not yet sent', () => {
   });
 
   it('discards them on request and says which; nothing of theirs reaches the next session', async () => {
-    const a5 = helpRequest({ ticket: 'A5' });
-    const b2 = helpRequest({ ticket: 'B2' });
-    await Promise.all([upsertRequest(a5), upsertRequest(b2)]);
-    await signedIn(sam);
-    await queueRequestAction(a5.id, 'claim', sam);
-    await queueRequestAction(b2.id, 'resolve', sam, { outcome: 'answered' });
+    await samClaimsA5AndResolvesB2();
     // The server can end the session, but requests do not get through.
     globalThis.fetch = async (_input, init) =>
       init?.method === 'DELETE'
