@@ -190,6 +190,13 @@ export class RoveApi {
     }
   }
 
+  /** Says where the branch's service desk is (`null` clears it), as a supervisor would. */
+  async setServiceDesk(place: string | null, branchId = 'main'): Promise<void> {
+    await call(this.base, 'PATCH', `/api/branches/${branchId}`, this.adminToken, {
+      serviceDesk: place,
+    });
+  }
+
   /** The branch's topics in display order (as the kiosk shows them). */
   async topics(branchId = 'main'): Promise<{ id: string; label: string; skill: string }[]> {
     const { topics } = await call<{
