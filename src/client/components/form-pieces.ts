@@ -13,6 +13,15 @@ export function backButton(host: HTMLElement): TemplateResult {
   </button>`;
 }
 
+/** A form's last lines: its problem said as an alert (when there is one), then Back and submit. */
+export function formEnd(host: HTMLElement, problem: string, submitLabel: string): TemplateResult {
+  return html`${problem ? html`<p role="alert">${problem}</p>` : ''}
+    <div class="actions">
+      ${backButton(host)}
+      <button type="submit">${submitLabel}</button>
+    </div>`;
+}
+
 /** One radio button of group `name`, named by its label; `chosen` runs when it is picked. */
 export function radioChoice(
   name: string,

@@ -4,7 +4,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { controls, formParts, tokens } from '../styles/shared.js';
-import { backButton, radioChoice } from './form-pieces.js';
+import { formEnd, radioChoice } from './form-pieces.js';
 import type { Skill } from '../../shared/schemas.js';
 
 @customElement('rove-hand-off-form')
@@ -79,11 +79,7 @@ export class RoveHandOffForm extends LitElement {
         .value=${this._note}
         @input=${(e: Event) => (this._note = (e.target as HTMLTextAreaElement).value)}
       ></textarea>
-      ${this._problem ? html`<p role="alert">${this._problem}</p>` : ''}
-      <div class="actions">
-        ${backButton(this)}
-        <button type="submit">Hand off request</button>
-      </div>
+      ${formEnd(this, this._problem, 'Hand off request')}
     </form>`;
   }
 }

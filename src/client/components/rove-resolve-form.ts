@@ -4,7 +4,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controls, formParts, tokens } from '../styles/shared.js';
-import { backButton, radioChoice } from './form-pieces.js';
+import { formEnd, radioChoice } from './form-pieces.js';
 import { EFFORT_GRADES, OUTCOME_CHOICES, sayEffort } from './service-wording.js';
 
 @customElement('rove-resolve-form')
@@ -56,11 +56,7 @@ export class RoveResolveForm extends LitElement {
           radioChoice('effort', String(grade), sayEffort(grade), () => (this._effort = grade)),
         )}
       </fieldset>
-      ${this._problem ? html`<p role="alert">${this._problem}</p>` : ''}
-      <div class="actions">
-        ${backButton(this)}
-        <button type="submit">Resolve request</button>
-      </div>
+      ${formEnd(this, this._problem, 'Resolve request')}
     </form>`;
   }
 }
