@@ -3,56 +3,57 @@
 // The live region stays in the page so screen readers announce the banner when it appears.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { focusRing, tokens } from '../styles/shared.js';
 import { applyUpdate, onUpdateWaiting } from './update-status.js';
 
 @customElement('rove-update-prompt')
 export class RoveUpdatePrompt extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    .banner {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0.75rem 1rem;
-      padding: 0.75rem 1rem;
-      background: #1f4e5f;
-      color: #ffffff;
-      font-size: 1.125rem;
-    }
-    .message {
-      flex: 1 1 14rem;
-      margin: 0;
-    }
-    .actions {
-      display: flex;
-      gap: 0.75rem;
-    }
-    button {
-      min-height: 48px;
-      min-width: 48px;
-      padding: 0.5rem 1.25rem;
-      border-radius: 0.5rem;
-      font: inherit;
-      font-weight: 600;
-      cursor: pointer;
-    }
-    .reload {
-      background: #ffffff;
-      color: #1f4e5f;
-      border: 2px solid #ffffff;
-    }
-    .later {
-      background: transparent;
-      color: #ffffff;
-      border: 2px solid #ffffff;
-    }
-    button:focus-visible {
-      outline: 3px solid #f2c14e;
-      outline-offset: 2px;
-    }
-  `;
+  static override styles = [
+    tokens,
+    focusRing,
+    css`
+      :host {
+        display: block;
+      }
+      .banner {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.75rem 1rem;
+        padding: 0.75rem 1rem;
+        background: #1f4e5f;
+        color: #ffffff;
+        font-size: 1.125rem;
+      }
+      .message {
+        flex: 1 1 14rem;
+        margin: 0;
+      }
+      .actions {
+        display: flex;
+        gap: 0.75rem;
+      }
+      button {
+        min-height: 48px;
+        min-width: 48px;
+        padding: 0.5rem 1.25rem;
+        border-radius: 0.5rem;
+        font: inherit;
+        font-weight: 600;
+        cursor: pointer;
+      }
+      .reload {
+        background: #ffffff;
+        color: #1f4e5f;
+        border: 2px solid #ffffff;
+      }
+      .later {
+        background: transparent;
+        color: #ffffff;
+        border: 2px solid #ffffff;
+      }
+    `,
+  ];
 
   @state() private _waiting = false;
   @state() private _dismissed = false;

@@ -52,8 +52,13 @@ export const plainPage = css`
   }
 `;
 
-/** The one focus ring of every screen (needs `tokens` on the host for its colours). */
+/**
+ * The one focus ring of every screen (needs `tokens` on the host for its colours): a yellow ring
+ * with a dark band inside it, so one of the two stands out on light and on dark backgrounds.
+ * Anything given a tabindex (a heading focus is moved to) wears it too.
+ */
 export const focusRing = css`
+  [tabindex]:focus-visible,
   button:focus-visible,
   .button:focus-visible,
   a:focus-visible,

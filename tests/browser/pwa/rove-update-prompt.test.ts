@@ -9,6 +9,7 @@ import {
   isUpdateWaiting,
 } from '../../../src/client/pwa/update-status.js';
 import { getByRole, queryAllByRole } from '../admin/by-role.js';
+import { backgroundBehind, expectSharedRing, keyboardFocus } from '../focus-ring.js';
 
 // Mocha's globals, as Web Test Runner provides them (no @types/mocha in this project).
 declare function describe(title: string, body: () => void): void;
@@ -53,6 +54,18 @@ describe('<rove-update-prompt>', () => {
     expect(status.textContent).to.contain('A new version of Rove is ready');
     expect(getByRole(el, 'button', 'Reload')).to.be.instanceOf(HTMLButtonElement);
     expect(getByRole(el, 'button', 'Later')).to.be.instanceOf(HTMLButtonElement);
+  });
+
+  it('shows the one shared focus ring on its buttons, clear against the dark banner', async () => {
+    const el = await renderPrompt();
+    announceCountedUpdate();
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    for (const name of ['Reload', 'Later']) {
+      const button = getByRole(el, 'button', name);
+      await keyboardFocus(button);
+      expectSharedRing(button, backgroundBehind(button));
+    }
   });
 
   it('applies the update once when Reload is pressed', async () => {

@@ -1,9 +1,10 @@
-// Shared look of the supervisor's screens: big targets (48px+), visible focus, plain layout
-// that reflows at 200% zoom (no fixed widths, wrapping rows).
+// Shared look of the supervisor's screens: big targets (48px+), the focus ring every Rove screen
+// shares, plain layout that reflows at 200% zoom (no fixed widths, wrapping rows).
 import { css } from 'lit';
-import { visuallyHidden } from '../../styles/shared.js';
+import { focusRing, tokens, visuallyHidden } from '../../styles/shared.js';
 
 export const adminStyles = css`
+  ${tokens}
   :host {
     display: block;
     color: #1b1b1b;
@@ -74,10 +75,7 @@ export const adminStyles = css`
     margin: 0;
     accent-color: #1f4e5f;
   }
-  :focus-visible {
-    outline: 3px solid #1a5fb4;
-    outline-offset: 3px;
-  }
+  ${focusRing}
   label {
     display: block;
     font-weight: 600;
