@@ -3,18 +3,34 @@ import '../../../src/client/views/admin/rove-admin-devices.js';
 import type { RoveAdminDevices } from '../../../src/client/views/admin/rove-admin-devices.js';
 import { getByRole, queryAllByRole, typeInto, waitFor } from './by-role.js';
 import { BRANCHES, FakeServer, apiError } from './fake-server.js';
+import { backgroundBehind, expectSharedRing, keyboardFocus } from '../focus-ring.js';
 
 // Mocha's globals, as Web Test Runner provides them (no @types/mocha in this project).
 declare function describe(title: string, body: () => void): void;
 declare function it(title: string, body: () => Promise<void> | void): void;
 declare function afterEach(body: () => void): void;
 
+/** A tablet enrolled on another screen while the list is open. */
+const NEW_TABLET = {
+  id: 'd3',
+  kind: 'tablet',
+  branchId: 'east',
+  label: 'Reference desk tablet',
+  enrolledAt: new Date().toISOString(),
+};
+
+/** Lets the page's visibility be set by the test (Chromium's own is always "visible"). */
+function setVisibility(state: 'visible' | 'hidden') {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
 const KIOSK = {
   id: 'd1',
   kind: 'kiosk',
   branchId: 'main',
   label: 'Front door kiosk',
-  enrolledAt: '2025-01-01T10:00:00.000Z',
+  enrolledAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
   lastSeenAt: new Date(Date.now() - 5 * 60_000).toISOString(),
 };
 const OLD_TABLET = {
@@ -29,12 +45,19 @@ describe('rove-admin-devices', () => {
   let server: FakeServer;
   afterEach(() => server?.restore());
 
-  async function open() {
+  afterEach(() => {
+    delete (document as { visibilityState?: unknown }).visibilityState;
+  });
+
+  /** Opens the screen; `devices` is what the server lists, read again on every GET. */
+  async function open(devices: object[] = [KIOSK, OLD_TABLET], refreshEvery = 30_000) {
     server = new FakeServer()
       .on('GET', '/api/branches', { body: { branches: BRANCHES } })
-      .on('GET', '/api/devices', { body: { devices: [KIOSK, OLD_TABLET] } })
+      .on('GET', '/api/devices', () => ({ body: { devices: [...devices] } }))
       .install();
-    const el = await fixture<RoveAdminDevices>(html`<rove-admin-devices></rove-admin-devices>`);
+    const el = await fixture<RoveAdminDevices>(
+      html`<rove-admin-devices .refreshEvery=${refreshEvery}></rove-admin-devices>`,
+    );
     await waitFor(() => getByRole(el, 'button', 'Revoke Front door kiosk'), 'the device list');
     return el;
   }
@@ -44,13 +67,70 @@ describe('rove-admin-devices', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('lists devices with kind, branch, last seen and revoked state', async () => {
+  it('shows the one shared focus ring on its buttons', async () => {
     const el = await open();
+    const refresh = getByRole(el, 'button', 'Refresh');
+    await keyboardFocus(refresh);
+    expectSharedRing(refresh, backgroundBehind(refresh));
+    const revoke = getByRole(el, 'button', 'Revoke Front door kiosk');
+    await keyboardFocus(revoke);
+    expectSharedRing(revoke, backgroundBehind(revoke));
+  });
+
+  it('lists devices with name, kind, branch, when enrolled, last seen and revoked state', async () => {
+    const el = await open();
+    const kiosk = getByRole(el, 'listitem', /^Front door kiosk/);
+    const said = kiosk.textContent!.replace(/\s+/g, ' ');
+    expect(said).to.contain('Kiosk at Main Library.');
+    expect(said).to.contain('Enrolled 2 hours ago, last seen 5 minutes ago.');
+    const tablet = getByRole(el, 'listitem', /^Old tablet/).textContent!.replace(/\s+/g, ' ');
+    expect(tablet).to.contain('Tablet at East Branch');
+    expect(tablet).to.contain('Enrolled at an unknown time, last seen never.');
     const text = el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
-    expect(text).to.contain('Kiosk at Main Library. Last seen 5 minutes ago.');
-    expect(text).to.contain('Tablet at East Branch');
     expect(text).to.contain('Revoked');
     expect(queryAllByRole(el, 'button', /Revoke Old tablet/)).to.have.length(0);
+  });
+
+  it('shows a newly enrolled tablet by itself on the next refresh, and on Refresh', async () => {
+    const devices: object[] = [KIOSK, OLD_TABLET];
+    const el = await open(devices, 50);
+    devices.unshift(NEW_TABLET);
+    const item = await waitFor(
+      () => getByRole(el, 'listitem', /^Reference desk tablet/),
+      'the new tablet after a timed refresh',
+    );
+    expect(item.textContent!.replace(/\s+/g, ' ')).to.contain(
+      'Enrolled just now, last seen never.',
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a newly enrolled tablet at once on Refresh', async () => {
+    const devices: object[] = [KIOSK];
+    const el = await open(devices);
+    devices.unshift(NEW_TABLET);
+    expect(queryAllByRole(el, 'listitem', /^Reference desk tablet/)).to.have.length(0);
+    getByRole(el, 'button', 'Refresh').click();
+    await waitFor(() => getByRole(el, 'listitem', /^Reference desk tablet/), 'the new tablet');
+  });
+
+  it('asks nothing while the page is hidden, refreshes on coming back, stops when closed', async () => {
+    const devices: object[] = [KIOSK];
+    const el = await open(devices, 20);
+    setVisibility('hidden');
+    const whileHidden = server.callsTo('GET', '/api/devices').length;
+    devices.unshift(NEW_TABLET);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(server.callsTo('GET', '/api/devices')).to.have.length(whileHidden);
+    expect(queryAllByRole(el, 'listitem', /^Reference desk tablet/)).to.have.length(0);
+
+    setVisibility('visible');
+    await waitFor(() => getByRole(el, 'listitem', /^Reference desk tablet/), 'the refresh');
+
+    el.remove();
+    const afterClose = server.callsTo('GET', '/api/devices').length;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(server.callsTo('GET', '/api/devices')).to.have.length(afterClose);
   });
 
   it('makes an enrollment link for the chosen branch and kind, shown as link and QR', async () => {

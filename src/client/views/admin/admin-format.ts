@@ -1,9 +1,12 @@
 // Small wording helpers shared by the admin sections.
 import type { Branch, Skill } from '../../../shared/schemas.js';
 
-/** "just now", "5 minutes ago", "3 hours ago", or a date for anything older than a day. */
-export function sayWhen(iso: string | undefined, now = Date.now()): string {
-  if (!iso) return 'never';
+/**
+ * "just now", "5 minutes ago", "3 hours ago", or a date for anything older than a day;
+ * `missing` (by default "never") when there is no time at all.
+ */
+export function sayWhen(iso: string | undefined, now = Date.now(), missing = 'never'): string {
+  if (!iso) return missing;
   const then = Date.parse(iso);
   if (Number.isNaN(then)) return 'unknown';
   const minutes = Math.round((now - then) / 60_000);

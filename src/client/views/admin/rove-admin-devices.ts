@@ -1,7 +1,9 @@
 // <rove-admin-devices>: enroll a kiosk or tablet for a branch (a one-time link + QR code) and
-// list enrolled devices, each with a Revoke button behind a confirm step.
+// list enrolled devices (kind, branch, name, when enrolled, when last seen), each with a Revoke
+// button behind a confirm step. The list refreshes itself every 30 s while the page is visible,
+// so a tablet enrolled a moment ago appears without a reload.
 import { LitElement, css, html } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import {
   createEnrollment,
   listBranches,
@@ -44,11 +46,31 @@ export class RoveAdminDevices extends LitElement {
   @state() private _busy = false;
   /** The device whose Revoke is waiting for "Yes, revoke". */
   @state() private _confirming?: string;
+  /** The clock "last seen 3 minutes ago" is said against, moved on by each refresh. */
+  @state() private _now = Date.now();
+  /** How often the list refreshes itself while the page is visible (tests pass a shorter one). */
+  @property({ type: Number, attribute: false }) refreshEvery = 30_000;
+
+  private _timer?: ReturnType<typeof setInterval>;
 
   override connectedCallback() {
     super.connectedCallback();
     void this._load();
+    this._timer = setInterval(this._refreshIfVisible, this.refreshEvery);
+    document.addEventListener('visibilitychange', this._refreshIfVisible);
   }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearInterval(this._timer);
+    this._timer = undefined;
+    document.removeEventListener('visibilitychange', this._refreshIfVisible);
+  }
+
+  /** A hidden page (another tab, a locked screen) asks nothing; coming back refreshes at once. */
+  private _refreshIfVisible = () => {
+    if (document.visibilityState === 'visible') void this._load();
+  };
 
   override render() {
     return html`
@@ -96,7 +118,7 @@ export class RoveAdminDevices extends LitElement {
       <section class="panel" aria-labelledby="list-heading">
         <div class="row">
           <h3 id="list-heading">Enrolled devices</h3>
-          <button type="button" @click=${this._load}>Refresh the list</button>
+          <button type="button" @click=${this._load}>Refresh</button>
         </div>
         ${this._notice ? html`<p class="notice" role="status">${this._notice}</p>` : ''}
         ${this._listError ? html`<p class="error" role="alert">${this._listError}</p>` : ''}
@@ -117,9 +139,10 @@ export class RoveAdminDevices extends LitElement {
     const kind = device.kind === 'kiosk' ? 'Kiosk' : 'Tablet';
     return html`<li class="device">
       <div class="device-name">${device.label}</div>
+      <div>${kind} at ${branchName(this._branches, device.branchId)}.</div>
       <div>
-        ${kind} at ${branchName(this._branches, device.branchId)}. Last seen
-        ${sayWhen(device.lastSeenAt)}.
+        Enrolled ${sayWhen(device.enrolledAt, this._now, 'at an unknown time')}, last seen
+        ${sayWhen(device.lastSeenAt, this._now)}.
       </div>
       ${
         device.revokedAt
@@ -149,12 +172,15 @@ export class RoveAdminDevices extends LitElement {
     </li>`;
   }
 
+  /** Fetches the list again. A problem stays on screen until a load works, so a failing
+   * refresh every 30 s does not announce the same alert over and over. */
   private _load = async () => {
-    this._listError = '';
     try {
       const [branches, devices] = await Promise.all([listBranches(), listDevices()]);
       this._branches = branches;
       this._devices = devices;
+      this._now = Date.now();
+      this._listError = '';
     } catch (error) {
       if (leaveIfSignedOut(this, error)) return;
       this._listError = sayAdminError(error, 'load the devices');
@@ -213,8 +239,9 @@ export class RoveAdminDevices extends LitElement {
       this._notice = `${device.label} is revoked.`;
     } catch (error) {
       if (leaveIfSignedOut(this, error)) return;
+      // Show the list as the server has it, then say why the revoke did not happen.
+      await this._load();
       this._listError = sayAdminError(error, `revoke ${device.label}`);
-      void this._load();
     } finally {
       this._busy = false;
       this._confirming = undefined;
