@@ -24,6 +24,23 @@ describe('rove-staff-view', () => {
     expect(outline(el)).to.deep.equal(['h1 Who is signing in?']);
   });
 
+  it('names the Loading… screen with an h1 while it learns who the tablet is', async () => {
+    window.fetch = () => new Promise<Response>(() => undefined); // the session never answers
+    const el = await fixture<RoveStaffView>(html`<rove-staff-view></rove-staff-view>`);
+    await expect(el).to.be.accessible();
+    expect(outline(el)).to.deep.equal(['h1 Rove staff tablet']);
+    expect(getByRole(el, 'status').textContent).to.equal('Loading…');
+  });
+
+  it('names the error screen with an h1, with the problem said as an alert', async () => {
+    // Offline, and this device never learned it is a tablet.
+    const el = await fixture<RoveStaffView>(html`<rove-staff-view></rove-staff-view>`);
+    const alert = await waitFor(() => getByRole(el, 'alert'), 'the problem');
+    await expect(el).to.be.accessible();
+    expect(outline(el)).to.deep.equal(["h1 This tablet can't show the queue"]);
+    expect(alert.textContent).to.contain('not enrolled as one');
+  });
+
   it('opens the signed-in screen with one h1 saying whose it is, then My request and Queue', async () => {
     await setMeta('session', { role: 'staff', device: tablet, staff: sam });
     const mine = helpRequest({ status: 'claimed', claimedBy: sam });

@@ -211,9 +211,14 @@ export class RoveStaffView extends LitElement {
   }
 
   override render() {
-    if (this._problem) return html`<p class="problem" role="alert">${this._problem}</p>`;
+    // Even before the queue, each screen has an h1 that says where the reader is.
+    if (this._problem)
+      return html`<h1>This tablet can't show the queue</h1>
+        <p class="problem" role="alert">${this._problem}</p>`;
     const session = this._session;
-    if (!session) return html`<p class="loading">Loading…</p>`;
+    if (!session)
+      return html`<h1>Rove staff tablet</h1>
+        <p class="loading" role="status">Loading…</p>`;
     if (session.role !== 'staff' || !session.staff) {
       return html`<p class="signed-out" role="status" tabindex="-1">${this._signedOutNote}</p>
         <rove-staff-sign-in

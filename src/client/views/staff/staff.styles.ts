@@ -30,6 +30,11 @@ export const staffStyles = [
       font-size: 1.2rem;
       font-weight: normal;
     }
+    h1:not(.who) {
+      margin: 0 0 1rem;
+      font-size: 1.5rem;
+      color: var(--rove-primary);
+    }
     h2 {
       color: var(--rove-primary);
       margin: 1.5rem 0 0.75rem;
