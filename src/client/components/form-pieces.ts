@@ -22,15 +22,20 @@ export function formEnd(host: HTMLElement, problem: string, submitLabel: string)
     </div>`;
 }
 
-/** One radio button of group `name`, named by its label; `chosen` runs when it is picked. */
+/**
+ * One radio button of group `name`, named by its label; `chosen` runs when it is picked.
+ * `checked` is for a choice the host keeps (e.g. the report's range); forms that only read
+ * the pick leave it out.
+ */
 export function radioChoice(
   name: string,
   value: string,
   label: string,
   chosen: () => void,
+  checked = false,
 ): TemplateResult {
   return html`<label class="choice">
-    <input type="radio" name=${name} .value=${value} @change=${chosen} />
+    <input type="radio" name=${name} .value=${value} .checked=${checked} @change=${chosen} />
     ${label}
   </label>`;
 }

@@ -9,6 +9,7 @@ import type { ServiceReport } from '../../../shared/report.js';
 import type { Branch, Skill } from '../../../shared/schemas.js';
 import '../../components/rove-report-figures.js';
 import { adminStyles } from './admin.styles.js';
+import { radioChoice } from '../../components/form-pieces.js';
 import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
 import { branchName } from './admin-format.js';
 import {
@@ -81,18 +82,14 @@ export class RoveAdminReport extends LitElement {
         <fieldset>
           <legend>Days</legend>
           <div class="choices">
-            ${RANGE_CHOICES.map(
-              (c) =>
-                html`<label class="choice"
-                  ><input
-                    type="radio"
-                    name="range"
-                    value=${c.id}
-                    .checked=${this._choice === c.id}
-                    @change=${() => this._pickRange(c.id)}
-                  />
-                  ${c.label}</label
-                >`,
+            ${RANGE_CHOICES.map((c) =>
+              radioChoice(
+                'range',
+                c.id,
+                c.label,
+                () => this._pickRange(c.id),
+                this._choice === c.id,
+              ),
             )}
           </div>
         </fieldset>
