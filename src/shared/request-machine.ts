@@ -17,6 +17,14 @@ export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 export const OUTCOMES = ['answered', 'referred', 'follow-up', 'no-show'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+/** How a question answered on the spot ended (`POST /api/interactions`): never a no-show. */
+export const ON_THE_SPOT_OUTCOMES = ['answered', 'referred', 'follow-up'] as const;
+export type OnTheSpotOutcome = (typeof ON_THE_SPOT_OUTCOMES)[number];
+
+/** Where a request came from: a patron at a kiosk, or staff for a patron in front of them. */
+export const ORIGINS = ['kiosk', 'walk-up'] as const;
+export type Origin = (typeof ORIGINS)[number];
+
 /** Statuses a request may still leave; the queue shows only these. */
 export const OPEN_STATUSES: readonly RequestStatus[] = ['waiting', 'claimed', 'serving'];
 
@@ -34,7 +42,8 @@ export type Actor =
 export interface RequestFacts {
   branchId: string;
   status: RequestStatus;
-  kioskId: string;
+  /** The kiosk that made it; null for a walk-up (staff made it). */
+  kioskId: string | null;
   claimedBy: { id: string; displayName: string } | null;
 }
 

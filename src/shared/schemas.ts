@@ -2,7 +2,13 @@
 // server validates with and the TypeScript type both sides use. The client imports only types
 // from here (`import type`), so none of this reaches a kiosk's bundle.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { OUTCOMES, REQUEST_ACTIONS, REQUEST_STATUSES } from './request-machine.js';
+import {
+  ON_THE_SPOT_OUTCOMES,
+  ORIGINS,
+  OUTCOMES,
+  REQUEST_ACTIONS,
+  REQUEST_STATUSES,
+} from './request-machine.js';
 
 const strict = { additionalProperties: false } as const;
 const literals = <T extends readonly string[]>(values: T) =>
@@ -18,6 +24,23 @@ export const RequestStatus = literals(REQUEST_STATUSES);
 export const RequestAction = literals(REQUEST_ACTIONS);
 export const Outcome = literals(OUTCOMES);
 export const Need = literals(['private', 'accessible', 'language'] as const);
+export const Origin = literals(ORIGINS);
+
+/**
+ * A patron's language as a BCP 47 tag ("es", "pt-BR", "zh-Hant"). Any well-formed tag for now;
+ * a branch's own list of languages narrows it later.
+ */
+export const LanguageTag = Type.String({
+  minLength: 2,
+  maxLength: 35,
+  pattern: '^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$',
+});
+/** A place on the floor ("Kids' area", "By the entrance"): one line, no control characters. */
+export const Zone = Type.String({
+  minLength: 1,
+  maxLength: 60,
+  pattern: '^[^\\u0000-\\u001F\\u007F]+$',
+});
 
 export const StaffRef = Type.Object({ id: Type.String(), displayName: Type.String() }, strict);
 
@@ -32,6 +55,19 @@ export const HelpRequest = Type.Object(
     name: Type.Optional(Type.String()),
     note: Type.Optional(Type.String()),
     needs: Type.Array(Type.String()),
+    /**
+     * `kiosk`: a patron asked at a kiosk; `walk-up`: staff started it for a patron in front of
+     * them (see `createdBy`). Always sent by this server; absent only in copies older than it.
+     */
+    origin: Type.Optional(Origin),
+    /** The staff member who started a walk-up. Staff see it; a kiosk never does. */
+    createdBy: Type.Optional(StaffRef),
+    /** The patron's language (BCP 47), when staff or the kiosk said it. */
+    language: Type.Optional(Type.String()),
+    /** Where on the floor the patron is (a walk-up's zone). */
+    zone: Type.Optional(Type.String()),
+    /** How long an answer given on the spot took, in minutes, when the rover said. */
+    minutes: Type.Optional(Type.Integer({ minimum: 1 })),
     /** Who is on the way or serving. A kiosk gets `displayName` only, never the staff `id`. */
     claimedBy: Type.Optional(
       Type.Object({ id: Type.Optional(Type.String()), displayName: Type.String() }, strict),
@@ -201,10 +237,37 @@ export const CreateRequestBody = Type.Object(
     name: Type.Optional(Type.String({ maxLength: 60 })),
     note: Type.Optional(Type.String({ maxLength: 280 })),
     needs: Type.Optional(Type.Array(Need, { maxItems: 3, uniqueItems: true })),
+    language: Type.Optional(LanguageTag),
+    /** Staff only: this is a walk-up (required from staff, refused from a kiosk). */
+    origin: Type.Optional(Type.Literal('walk-up')),
+    /** Staff only: where on the floor the patron is. */
+    zone: Type.Optional(Zone),
+    /** Staff only: take it oneself at once (`claimed` by the caller) instead of queueing it. */
+    claim: Type.Optional(Type.Boolean()),
   },
   strict,
 );
 export type CreateRequestBody = Static<typeof CreateRequestBody>;
+
+/** The longest on-the-spot answer one can record, in minutes (a whole shift is not one). */
+export const INTERACTION_MAX_MINUTES = 240;
+
+/**
+ * `POST /api/interactions`: a question answered on the spot. No patron text at all: a name or
+ * a note is an unknown field (400). `no-show` is not an outcome here: the patron was there.
+ */
+export const InteractionBody = Type.Object(
+  {
+    id: Uuid,
+    topicId: Id,
+    outcome: literals(ON_THE_SPOT_OUTCOMES),
+    effort: Type.Optional(Type.Integer({ minimum: 1, maximum: 6 })),
+    language: Type.Optional(LanguageTag),
+    minutes: Type.Optional(Type.Integer({ minimum: 1, maximum: INTERACTION_MAX_MINUTES })),
+  },
+  strict,
+);
+export type InteractionBody = Static<typeof InteractionBody>;
 
 const actionBase = { opId: Uuid, version: Type.Optional(Type.Integer({ minimum: 1 })) };
 export const ActionBodies = {

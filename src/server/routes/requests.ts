@@ -1,23 +1,77 @@
-// Help requests: a kiosk makes them, staff of the branch work them through the six actions.
+// Help requests: a kiosk makes them, and so do staff for walk-ups (and answers given on the
+// spot, `POST /api/interactions`); staff of the branch work them through the six actions.
 import { Type } from '@sinclair/typebox';
-import { ActionBodies, CreateRequestBody, Id, Uuid } from '../../shared/schemas.js';
+import {
+  ActionBodies,
+  CreateRequestBody,
+  Id,
+  InteractionBody,
+  Uuid,
+} from '../../shared/schemas.js';
 import { REQUEST_ACTIONS, type RequestAction } from '../../shared/request-machine.js';
-import { actorOf, caller, requireKiosk, requireStaff } from '../auth/caller.js';
-import { forbidden, notFound, unauthenticated } from '../errors.js';
+import { actorOf, caller, requireStaff, type StaffCaller } from '../auth/caller.js';
+import { forbidden, invalid, notFound, unauthenticated } from '../errors.js';
+import type { StaffActor } from '../store/requests.js';
 import { forKiosk } from '../store/rows.js';
 import type { RouteModule } from '../context.js';
 
 const RequestParams = Type.Object({ id: Uuid });
+
+/**
+ * Staff start walk-ups and record answers at the branch of the tablet they are signed in on,
+ * and only while they still work there (a supervisor may have moved them since they signed in).
+ */
+async function staffOfTabletBranch(who: StaffCaller) {
+  const { staff, device } = who.session;
+  if (!staff.branchIds.includes(device.branchId))
+    throw forbidden("You do not work at this tablet's branch");
+  const actor: StaffActor = {
+    kind: 'staff',
+    staffId: staff.id,
+    displayName: staff.displayName,
+    branchIds: staff.branchIds,
+  };
+  return { actor, branchId: device.branchId };
+}
 const BranchParams = Type.Object({ branchId: Id });
 
 export const requestRoutes: RouteModule = (app, { store, limits }) => {
   app.post('/api/requests', { schema: { body: CreateRequestBody } }, async (request, reply) => {
-    const kiosk = await requireKiosk(store, request);
-    const existing = await store.requests.get(request.body.id);
+    const who = await caller(store, request);
+    if (who.role === null) throw unauthenticated();
+    const body = request.body;
+    if (who.session?.role === 'staff') {
+      const staff = await staffOfTabletBranch(who as StaffCaller);
+      if (body.origin !== 'walk-up')
+        throw invalid('body.origin must be "walk-up": staff start requests for walk-ups');
+      if (body.zone !== undefined && !body.zone.trim())
+        throw invalid('body.zone must not be blank');
+      const answer = await store.requests.createWalkUp(staff.actor, staff.branchId, body);
+      return reply.status(answer.status).send(answer.body);
+    }
+    if (who.role !== 'kiosk' || !who.device)
+      throw forbidden('Only an enrolled kiosk or signed-in staff can ask for help');
+    const kiosk = who.device;
+    for (const field of ['origin', 'claim', 'zone'] as const) {
+      if (body[field] !== undefined)
+        throw invalid(`body.${field} is for staff: a kiosk's requests are kiosk requests`);
+    }
+    const existing = await store.requests.get(body.id);
     // Only new requests count toward the limit: an outbox replaying its sends is not abuse.
     if (!existing) limits.kioskRequests.take(kiosk.id);
     const answer = await store.requests.create(
       { kind: 'kiosk', deviceId: kiosk.id, branchId: kiosk.branchId },
+      body,
+    );
+    return reply.status(answer.status).send(answer.body);
+  });
+
+  app.post('/api/interactions', { schema: { body: InteractionBody } }, async (request, reply) => {
+    const who = await requireStaff(store, request);
+    const staff = await staffOfTabletBranch(who);
+    const answer = await store.requests.recordInteraction(
+      staff.actor,
+      staff.branchId,
       request.body,
     );
     return reply.status(answer.status).send(answer.body);

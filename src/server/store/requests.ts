@@ -1,6 +1,11 @@
-// Help requests: creation with a readable ticket, the six actions under optimistic concurrency
-// with opId replay, the open queue, and the purge of patron text after the retention window.
-import type { ActionBody, CreateRequestBody, HelpRequest } from '../../shared/schemas.js';
+// Help requests: creation with a readable ticket (a kiosk's, a walk-up, an answer given on the
+// spot), the six actions under optimistic concurrency with opId replay, the open queue, and the purge of patron text after the retention window.
+import type {
+  ActionBody,
+  CreateRequestBody,
+  HelpRequest,
+  InteractionBody,
+} from '../../shared/schemas.js';
 import { decide, type Actor, type RequestAction } from '../../shared/request-machine.js';
 import { RoveError, conflict, forbidden, notFound } from '../errors.js';
 import { isUniqueViolation, type Row } from './db.js';
@@ -29,7 +34,53 @@ export interface Answer {
 
 export interface StoredRequest {
   request: HelpRequest;
-  kioskId: string;
+  /** The kiosk that made it; null for a walk-up. */
+  kioskId: string | null;
+}
+
+/** Who makes a new request: a kiosk for its patron, or staff for a patron in front of them. */
+type Maker = { kind: 'kiosk'; kiosk: KioskActor } | { kind: 'staff'; staff: StaffActor };
+
+/** The columns a new request starts with besides its ticket, topic and maker. */
+interface NewRequest {
+  status: 'waiting' | 'claimed' | 'done';
+  name: string | null;
+  note: string | null;
+  needs: string[];
+  language: string | null;
+  zone?: string | null;
+  claimedBy?: StaffActor | null;
+  outcome?: string | null;
+  effort?: number | null;
+  minutes?: number | null;
+  handedOff?: boolean;
+}
+
+/**
+ * A patron's name and note as stored: trimmed, blank as none. Kiosk requests and walk-ups both
+ * come through here, so where patron text is kept can change in one place.
+ */
+function patronText(body: { name?: string; note?: string }) {
+  return { name: body.name?.trim() || null, note: body.note?.trim() || null };
+}
+
+const kioskOf = (row: Row): string | null => (row.kiosk_id == null ? null : String(row.kiosk_id));
+
+function viewOf(maker: Maker, request: HelpRequest): HelpRequest {
+  return maker.kind === 'kiosk' ? forKiosk(request) : request;
+}
+
+/** The same id again: the stored request for whoever made it, a refusal for anyone else. */
+function again(maker: Maker, stored: StoredRequest): Answer {
+  const mine =
+    maker.kind === 'kiosk'
+      ? stored.kioskId === maker.kiosk.deviceId
+      : stored.kioskId === null && stored.request.createdBy?.id === maker.staff.staffId;
+  if (!mine) {
+    const where = maker.kind === 'kiosk' ? 'on another kiosk' : 'by someone else';
+    throw conflict(`A request with this id was made ${where}; make a new id`);
+  }
+  return { status: 200, body: { request: viewOf(maker, stored.request) } };
 }
 
 export function viewFor(actor: Actor, request: HelpRequest): HelpRequest {
@@ -48,63 +99,146 @@ export class RequestStore {
 
   /** 201 with the new request, or 200 with the stored one when this kiosk already sent `id`. */
   async create(kiosk: KioskActor, body: CreateRequestBody): Promise<Answer> {
-    const existing = await this.get(body.id);
-    if (existing) return this.again(kiosk, existing);
-    const topic = await this.store.branches.topic(kiosk.branchId, body.topicId);
-    if (!topic) throw notFound(`Topic "${body.topicId}" of this kiosk's branch`);
+    return this.createOnce({ kind: 'kiosk', kiosk }, kiosk.branchId, body.id, body.topicId, {
+      status: 'waiting',
+      ...patronText(body),
+      needs: body.needs ?? [],
+      language: body.language ?? null,
+    });
+  }
+
+  /**
+   * A walk-up at `branchId` (the branch of the caller's tablet): `waiting` for whoever has the
+   * skill (a greeter sending for a specialist), or with `claim` taken by the caller at once.
+   * 201 with the new request, or 200 with the stored one when this person already sent `id`.
+   */
+  async createWalkUp(
+    staff: StaffActor,
+    branchId: string,
+    body: CreateRequestBody,
+  ): Promise<Answer> {
+    const taken = body.claim === true;
+    return this.createOnce({ kind: 'staff', staff }, branchId, body.id, body.topicId, {
+      status: taken ? 'claimed' : 'waiting',
+      ...patronText(body),
+      needs: body.needs ?? [],
+      language: body.language ?? null,
+      zone: body.zone?.trim() || null,
+      claimedBy: taken ? staff : null,
+      handedOff: !taken,
+    });
+  }
+
+  /**
+   * A question `staff` answered on the spot at `branchId`: stored as a walk-up already `done`,
+   * resolved by them, with no patron text. 201, or 200 with what was stored for the same `id`.
+   */
+  async recordInteraction(
+    staff: StaffActor,
+    branchId: string,
+    body: InteractionBody,
+  ): Promise<Answer> {
+    return this.createOnce({ kind: 'staff', staff }, branchId, body.id, body.topicId, {
+      status: 'done',
+      name: null,
+      note: null,
+      needs: [],
+      language: body.language ?? null,
+      claimedBy: staff,
+      outcome: body.outcome,
+      effort: body.effort ?? null,
+      minutes: body.minutes ?? null,
+      handedOff: false,
+    });
+  }
+
+  /**
+   * Inserts a new request with the day's next ticket, and its event, in one transaction; or,
+   * when `id` exists (a retry, or the same id sent twice at once), answers the stored one to
+   * the maker who made it (409 to anyone else).
+   */
+  private async createOnce(
+    maker: Maker,
+    branchId: string,
+    id: string,
+    topicId: string,
+    fields: NewRequest,
+  ): Promise<Answer> {
+    const existing = await this.get(id);
+    if (existing) return again(maker, existing);
+    const topic = await this.store.branches.topic(branchId, topicId);
+    if (!topic) {
+      const whose = maker.kind === 'kiosk' ? "this kiosk's" : "this tablet's";
+      throw notFound(`Topic "${topicId}" of ${whose} branch`);
+    }
+    const kioskId = maker.kind === 'kiosk' ? maker.kiosk.deviceId : null;
+    const by = maker.kind === 'staff' ? maker.staff : undefined;
+    const claimer = fields.claimedBy ?? undefined;
     try {
       const created = await this.store.write(async (tx) => {
         const day = localDay();
         const [counter] = await tx.query<{ n: unknown }>(
           `INSERT INTO ticket_counters (branch_id, day, n) VALUES ($1, $2, 1)
            ON CONFLICT (branch_id, day) DO UPDATE SET n = ticket_counters.n + 1 RETURNING n`,
-          [kiosk.branchId, day],
+          [branchId, day],
         );
+        // A request taken at once (or answered on the spot) is claimed as it is made.
         const [row] = await tx.query(
           `INSERT INTO requests (id, branch_id, kiosk_id, ticket, ticket_day, topic_id, skill,
-             status, name, note, needs)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, 'waiting', $8, $9, $10::jsonb)
+             status, name, note, needs, origin, created_by_id, created_by_name, language, zone,
+             handed_off, claimed_by_id, claimed_by_name, claimed_at, first_claimed_at, outcome,
+             effort, minutes, closed_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14, $15, $16,
+             $17, $18, $19,
+             CASE WHEN $18::text IS NULL THEN NULL ELSE now() END,
+             CASE WHEN $18::text IS NULL THEN NULL ELSE now() END,
+             $20, $21, $22, CASE WHEN $8::text = 'done' THEN now() END)
            ON CONFLICT (id) DO NOTHING RETURNING *`,
           [
-            body.id,
-            kiosk.branchId,
-            kiosk.deviceId,
+            id,
+            branchId,
+            kioskId,
             ticketFor(Number(counter!.n)),
             day,
             topic.id,
             topic.skill,
-            body.name?.trim() || null,
-            body.note?.trim() || null,
-            JSON.stringify(body.needs ?? []),
+            fields.status,
+            fields.name,
+            fields.note,
+            JSON.stringify(fields.needs),
+            maker.kind === 'kiosk' ? 'kiosk' : 'walk-up',
+            by?.staffId ?? null,
+            by?.displayName ?? null,
+            fields.language,
+            fields.zone ?? null,
+            fields.handedOff ?? false,
+            claimer?.staffId ?? null,
+            claimer?.displayName ?? null,
+            fields.outcome ?? null,
+            fields.effort ?? null,
+            fields.minutes ?? null,
           ],
         );
         // Another call with the same id got there first: roll back and answer as a repeat.
         if (!row) throw new RoveError('conflict', 'retry');
         const request = toRequest(row);
-        await this.announce(tx, request, kiosk.deviceId);
+        await this.announce(tx, request, kioskId);
         return request;
       });
-      return { status: 201, body: { request: forKiosk(created) } };
+      return { status: 201, body: { request: viewOf(maker, created) } };
     } catch (error) {
       const raced =
         error instanceof RoveError ? error.message === 'retry' : isUniqueViolation(error);
       if (!raced) throw error;
-      const stored = await this.get(body.id);
+      const stored = await this.get(id);
       if (!stored) throw error;
-      return this.again(kiosk, stored);
+      return again(maker, stored);
     }
-  }
-
-  private again(kiosk: KioskActor, stored: StoredRequest): Answer {
-    if (stored.kioskId !== kiosk.deviceId) {
-      throw conflict('A request with this id was made on another kiosk; make a new id');
-    }
-    return { status: 200, body: { request: forKiosk(stored.request) } };
   }
 
   async get(id: string): Promise<StoredRequest | undefined> {
     const [row] = await this.store.query('SELECT * FROM requests WHERE id = $1', [id]);
-    return row ? { request: toRequest(row), kioskId: String(row.kiosk_id) } : undefined;
+    return row ? { request: toRequest(row), kioskId: kioskOf(row) } : undefined;
   }
 
   /**
@@ -174,11 +308,7 @@ export class RequestStore {
       }
       if (!row) throw notFound(`Request "${id}"`);
       const current = toRequest(row);
-      const facts = {
-        ...current,
-        kioskId: String(row.kiosk_id),
-        claimedBy: current.claimedBy ?? null,
-      };
+      const facts = { ...current, kioskId: kioskOf(row), claimedBy: current.claimedBy ?? null };
       const decision = decide(facts as Parameters<typeof decide>[0], action, actor);
       if (!decision.ok && decision.code === 'forbidden') throw forbidden(decision.message);
 
@@ -190,7 +320,7 @@ export class RequestStore {
         answer = refusal(message, viewFor(actor, current));
       } else {
         const updated = await this.apply(tx, actor, current, action, body);
-        await this.announce(tx, updated, String(row.kiosk_id));
+        await this.announce(tx, updated, kioskOf(row));
         answer = { status: 200, body: { request: viewFor(actor, updated) } };
       }
       // Written with the event, in the transaction's last statement.
@@ -220,7 +350,8 @@ export class RequestStore {
       case 'claim':
         rows = await set(
           `status = 'claimed', claimed_by_id = $2, claimed_by_name = $3, claimed_at = now(),
-           first_claimed_at = COALESCE(first_claimed_at, now())`,
+           first_claimed_at = COALESCE(first_claimed_at, now()),
+           handed_off = handed_off OR (origin = 'walk-up' AND created_by_id IS DISTINCT FROM $2)`,
           staff!.staffId,
           staff!.displayName,
         );
@@ -252,7 +383,8 @@ export class RequestStore {
         rows = await set(
           `status = 'waiting', skill = $2, handoff = $3::jsonb, claimed_by_id = NULL,
            claimed_by_name = NULL, claimed_at = NULL, served_at = NULL,
-           handoff_skills = handoff_skills || jsonb_build_array($2::text)`,
+           handoff_skills = handoff_skills || jsonb_build_array($2::text),
+           handed_off = handed_off OR origin = 'walk-up'`,
           skill,
           JSON.stringify(handoff),
         );
@@ -265,7 +397,8 @@ export class RequestStore {
     return toRequest(rows[0]!);
   }
 
-  private async announce(tx: Tx, request: HelpRequest, kioskId: string): Promise<void> {
+  /** The request's event: its branch's staff hear it, and the kiosk that made it, if any. */
+  private async announce(tx: Tx, request: HelpRequest, kioskId: string | null): Promise<void> {
     await tx.event({ kind: 'request', branchId: request.branchId, kioskId, payload: { request } });
   }
 
@@ -293,7 +426,7 @@ export class RequestStore {
     branchId: string,
     since: Date,
   ): Promise<{
-    waiting: { id: string; kioskId: string }[];
+    waiting: { id: string; kioskId: string | null }[];
     helpedToday: number;
     recentWaitMinutes: number | undefined;
   }> {
@@ -312,7 +445,7 @@ export class RequestStore {
       [branchId, since],
     );
     return {
-      waiting: waiting.map((row) => ({ id: String(row.id), kioskId: String(row.kiosk_id) })),
+      waiting: waiting.map((row) => ({ id: String(row.id), kioskId: kioskOf(row) })),
       helpedToday: Number(stats!.helped),
       recentWaitMinutes: stats!.wait == null ? undefined : Number(stats!.wait),
     };

@@ -21,6 +21,13 @@ export function toRequest(row: Row): HelpRequest {
     version: Number(row.version),
     createdAt: iso(row.created_at),
   };
+  request.origin = row.origin === 'walk-up' ? 'walk-up' : 'kiosk';
+  if (row.created_by_id != null) {
+    request.createdBy = { id: str(row.created_by_id), displayName: str(row.created_by_name) };
+  }
+  if (row.language != null) request.language = str(row.language);
+  if (row.zone != null) request.zone = str(row.zone);
+  if (row.minutes != null) request.minutes = Number(row.minutes);
   if (row.name != null) request.name = str(row.name);
   if (row.note != null) request.note = str(row.note);
   if (row.claimed_by_id != null) {
@@ -38,10 +45,11 @@ export function toRequest(row: Row): HelpRequest {
 /**
  * What a kiosk may see of its own request: who is coming (by name only), never a staff id;
  * of a hand-off only when it happened (so it can tell the patron a colleague is coming),
- * never who made it nor its note (staff-to-staff).
+ * never who made it nor its note (staff-to-staff). Never `createdBy` (staff, and a kiosk's
+ * own requests have none anyway).
  */
 export function forKiosk(request: HelpRequest): HelpRequest {
-  const { handoff, claimedBy, ...rest } = request;
+  const { handoff, claimedBy, createdBy: _staff, ...rest } = request;
   const view: HelpRequest = { ...rest };
   if (claimedBy) view.claimedBy = { displayName: claimedBy.displayName };
   if (handoff) view.handoff = { at: handoff.at };

@@ -6,7 +6,8 @@ import type { LineEvent } from '../../shared/events.js';
 export const DEFAULT_MINUTES_PER_PERSON = 3;
 
 export interface BranchLine {
-  waiting: { id: string; kioskId: string }[];
+  /** Walk-ups wait in the same line, with no kiosk. */
+  waiting: { id: string; kioskId: string | null }[];
   helpedToday: number;
   /** Average minutes from ticket to claim over the last couple of hours, if any. */
   recentWaitMinutes: number | undefined;

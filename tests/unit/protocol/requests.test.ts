@@ -148,11 +148,17 @@ forEachStore('help requests', (server) => {
     expectErrorOf(answer, [400, 404]);
   });
 
-  it('only a kiosk creates requests', async () => {
+  it('only a kiosk, or staff for a walk-up (see walk-ups.test.ts), creates requests', async () => {
     const { rover, kiosk, branchId } = await server.scene();
     const topicId = (await server.topicIds(branchId, kiosk.token))[0];
+    // Staff must say it is a walk-up; a tablet with nobody signed in cannot ask at all.
     expectError(
       await server.post('/api/requests', { id: randomUUID(), topicId }, rover.token),
+      400,
+      'invalid',
+    );
+    expectError(
+      await server.post('/api/requests', { id: randomUUID(), topicId }, rover.tabletToken),
       403,
       'forbidden',
     );
