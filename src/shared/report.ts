@@ -41,6 +41,15 @@ export type Durations = Static<typeof Durations>;
 
 const Count = Type.Integer({ minimum: 0 });
 
+/**
+ * Requests by where they came from, three parts that add up to all of them: `kiosk` (a patron
+ * asked at a kiosk), `walkUp` (staff served a patron in front of them themselves: answered on
+ * the spot, or taken at once and never left for anyone else) and `handOff` (a walk-up left for
+ * someone else: sent to the queue for a specialist, handed on, or claimed by a colleague).
+ */
+export const ByOrigin = Type.Object({ kiosk: Count, walkUp: Count, handOff: Count }, strict);
+export type ByOrigin = Static<typeof ByOrigin>;
+
 export const ServiceReport = Type.Object(
   {
     branchId: Type.String(),
@@ -58,9 +67,18 @@ export const ServiceReport = Type.Object(
     cancelled: Type.Object({ byKiosk: Count, byStaff: Count, unknown: Count }, strict),
     /** Open requests by where they stand. */
     open: Type.Object({ waiting: Count, claimed: Count, serving: Count }, strict),
-    /** From the patron's tap to the first time someone claimed it (claimed requests only). */
+    /** Requests by where they came from: the kiosk, a walk-up served there, a hand-off. */
+    byOrigin: ByOrigin,
+    /**
+     * From the patron's tap (or the greeter's send) to the first time someone claimed it, over
+     * claimed requests that waited for someone (not walk-ups taken at once or answered on the
+     * spot: someone was with the patron from the start).
+     */
     wait: Durations,
-    /** From "start" to "resolve" for done requests that were started (the last person's part). */
+    /**
+     * From "start" to "resolve" for done requests that were started (the last person's part),
+     * and the minutes given for answers recorded on the spot.
+     */
     withPatron: Durations,
     /** Transfers: how many, how many requests had one, and to which skills. */
     handoffs: Type.Object(
@@ -79,7 +97,7 @@ export const ServiceReport = Type.Object(
       },
       strict,
     ),
-    /** Per topic asked about: requests and the median wait for a first claim. */
+    /** Per topic asked about: requests, the median wait for a first claim, and by origin. */
     topics: Type.Array(
       Type.Object(
         {
@@ -87,6 +105,7 @@ export const ServiceReport = Type.Object(
           label: Type.String(),
           count: Count,
           medianWaitSeconds: Type.Union([Type.Number(), Type.Null()]),
+          byOrigin: ByOrigin,
         },
         strict,
       ),

@@ -15,7 +15,20 @@ export interface ReportRange {
   tz: string;
 }
 
+/**
+ * Which of the report's three origins a request counts under (`byOrigin`, docs/API.md): a
+ * kiosk request, a walk-up kept by whoever met the patron, or a walk-up left for someone else
+ * (`handed_off`, see migration 0006). They never overlap and add up to every request. The
+ * CSV export's `origin` column (PROTOCOL.md v2) is to read this same expression.
+ */
+export const ORIGIN_GROUP = `CASE WHEN r.origin = 'kiosk' THEN 'kiosk'
+  WHEN r.handed_off THEN 'handOff' ELSE 'walkUp' END`;
+
 // $1 branch, $2 first day, $3 last day, $4 time zone. Days start at midnight in that zone.
+// A wait is measured only for a request that waited in the queue for someone: not for a walk-up
+// taken at once or answered on the spot, whose first claim is its creation (both written by
+// one transaction, so the same now()); the patron had someone with them from the start. An
+// answer given on the spot counts its `minutes` as its time with the patron.
 const SCOPE = `
   WITH bounds AS (
     SELECT ($2::date)::timestamp AT TIME ZONE $4::text AS start_at,
@@ -23,14 +36,20 @@ const SCOPE = `
   ), scope AS (
     SELECT r.status, r.outcome, r.effort, r.cancelled_by, r.topic_id, r.branch_id,
            r.handoff_skills, r.claimed_by_id, r.claimed_by_name, r.created_at,
-           (EXTRACT(EPOCH FROM date_trunc('milliseconds', r.first_claimed_at)
-              - date_trunc('milliseconds', r.created_at)) * 1000)::float8 AS wait_ms,
-           CASE WHEN r.status = 'done' THEN
+           ${ORIGIN_GROUP} AS origin_group,
+           CASE WHEN r.origin = 'kiosk' OR r.first_claimed_at <> r.created_at THEN
+             (EXTRACT(EPOCH FROM date_trunc('milliseconds', r.first_claimed_at)
+                - date_trunc('milliseconds', r.created_at)) * 1000)::float8 END AS wait_ms,
+           CASE WHEN r.status = 'done' THEN COALESCE(r.minutes * 60000.0,
              (EXTRACT(EPOCH FROM date_trunc('milliseconds', r.closed_at)
-                - date_trunc('milliseconds', r.served_at)) * 1000)::float8 END AS serve_ms
+                - date_trunc('milliseconds', r.served_at)) * 1000))::float8 END AS serve_ms
       FROM requests r, bounds b
      WHERE r.branch_id = $1 AND r.created_at >= b.start_at AND r.created_at < b.end_at
   )`;
+
+const ORIGIN_COUNTS = `COUNT(*) FILTER (WHERE origin_group = 'kiosk') AS from_kiosk,
+         COUNT(*) FILTER (WHERE origin_group = 'walkUp') AS walk_up,
+         COUNT(*) FILTER (WHERE origin_group = 'handOff') AS hand_off`;
 
 const SUMMARY = `${SCOPE}
   SELECT COUNT(*) AS total,
@@ -51,7 +70,8 @@ const SUMMARY = `${SCOPE}
          percentile_cont(0.9) WITHIN GROUP (ORDER BY serve_ms) AS serve_p90,
          COALESCE(SUM(jsonb_array_length(handoff_skills)), 0) AS handoffs,
          COUNT(*) FILTER (WHERE jsonb_array_length(handoff_skills) > 0) AS handoff_requests,
-         COUNT(*) FILTER (WHERE status = 'done' AND effort IS NULL) AS ungraded
+         COUNT(*) FILTER (WHERE status = 'done' AND effort IS NULL) AS ungraded,
+         ${ORIGIN_COUNTS}
     FROM scope`;
 
 const EFFORT = `${SCOPE}
@@ -64,7 +84,8 @@ const HANDOFF_SKILLS = `${SCOPE}
 
 const TOPICS = `${SCOPE}
   SELECT scope.topic_id, t.label, COUNT(*) AS n,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY scope.wait_ms) AS wait_median
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY scope.wait_ms) AS wait_median,
+         ${ORIGIN_COUNTS}
     FROM scope LEFT JOIN topics t ON t.branch_id = scope.branch_id AND t.id = scope.topic_id
    GROUP BY scope.topic_id, t.label ORDER BY n DESC, scope.topic_id`;
 
@@ -90,6 +111,12 @@ const durations = (count: unknown, median: unknown, p90: unknown): Durations => 
   count: num(count),
   medianSeconds: seconds(median),
   p90Seconds: seconds(p90),
+});
+
+const byOrigin = (row: Row) => ({
+  kiosk: num(row.from_kiosk),
+  walkUp: num(row.walk_up),
+  handOff: num(row.hand_off),
 });
 
 export class ReportStore {
@@ -154,6 +181,7 @@ function shape(branchId: string, range: ReportRange, rows: Rows): ServiceReport 
     },
     cancelled: { byKiosk: num(s.by_kiosk), byStaff: num(s.by_staff), unknown: num(s.by_unknown) },
     open,
+    byOrigin: byOrigin(s),
     wait: durations(s.wait_count, s.wait_median, s.wait_p90),
     withPatron: durations(s.serve_count, s.serve_median, s.serve_p90),
     handoffs: {
@@ -170,6 +198,7 @@ function shape(branchId: string, range: ReportRange, rows: Rows): ServiceReport 
       label: row.label == null ? String(row.topic_id) : String(row.label),
       count: num(row.n),
       medianWaitSeconds: seconds(row.wait_median),
+      byOrigin: byOrigin(row),
     })),
     hours: Array.from({ length: 24 }, (_, hour) => ({ hour, count: byHour.get(hour) ?? 0 })),
     staff: rows.staff.map((row) => ({

@@ -44,6 +44,7 @@ function busyDay(from = day(), to = day()): ServiceReport {
     outcomes: { answered: 6, referred: 2, 'follow-up': 1, 'no-show': 0 },
     cancelled: { byKiosk: 1, byStaff: 1, unknown: 0 },
     open: { waiting: 1, claimed: 0, serving: 0 },
+    byOrigin: { kiosk: 7, walkUp: 3, handOff: 2 },
     wait: { count: 10, medianSeconds: 185, p90Seconds: 420 },
     withPatron: { count: 8, medianSeconds: 300, p90Seconds: 900 },
     handoffs: { total: 3, requests: 2, toSkills: [{ skill: 'history', count: 3 }] },
@@ -52,8 +53,20 @@ function busyDay(from = day(), to = day()): ServiceReport {
       ungraded: 2,
     },
     topics: [
-      { topicId: 'tech', label: 'Computers and printing', count: 8, medianWaitSeconds: 120 },
-      { topicId: 'books', label: 'Finding a book', count: 4, medianWaitSeconds: 30 },
+      {
+        topicId: 'tech',
+        label: 'Computers and printing',
+        count: 8,
+        medianWaitSeconds: 120,
+        byOrigin: { kiosk: 6, walkUp: 2, handOff: 0 },
+      },
+      {
+        topicId: 'books',
+        label: 'Finding a book',
+        count: 4,
+        medianWaitSeconds: 30,
+        byOrigin: { kiosk: 1, walkUp: 1, handOff: 2 },
+      },
     ],
     hours: hours({ 10: 3, 14: 7, 15: 2 }),
     staff: [
@@ -70,6 +83,7 @@ function emptyReport(from: string, to: string): ServiceReport {
     outcomes: { answered: 0, referred: 0, 'follow-up': 0, 'no-show': 0 },
     cancelled: { byKiosk: 0, byStaff: 0, unknown: 0 },
     open: { waiting: 0, claimed: 0, serving: 0 },
+    byOrigin: { kiosk: 0, walkUp: 0, handOff: 0 },
     wait: { count: 0, medianSeconds: null, p90Seconds: null },
     withPatron: { count: 0, medianSeconds: null, p90Seconds: null },
     handoffs: { total: 0, requests: 0, toSkills: [] },

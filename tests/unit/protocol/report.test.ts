@@ -144,6 +144,8 @@ forEachStore('service report', (server) => {
       expect(body.outcomes).toEqual({ answered: 1, referred: 1, 'follow-up': 1, 'no-show': 1 });
       expect(body.cancelled).toEqual({ byKiosk: 1, byStaff: 1, unknown: 0 });
       expect(body.open).toEqual({ waiting: 1, claimed: 1, serving: 1 });
+      // Every one came from the kiosk.
+      expect(body.byOrigin).toEqual({ kiosk: 9, walkUp: 0, handOff: 0 });
     });
 
     it('measures the wait to the first claim, not to a later one', () => {
@@ -213,12 +215,14 @@ forEachStore('service report', (server) => {
           label: label(tech),
           count: 5,
           medianWaitSeconds: seconds(percentile(waitsOf(tech), 0.5)),
+          byOrigin: { kiosk: 5, walkUp: 0, handOff: 0 },
         },
         {
           topicId: books,
           label: label(books),
           count: 4,
           medianWaitSeconds: seconds(percentile(waitsOf(books), 0.5)),
+          byOrigin: { kiosk: 4, walkUp: 0, handOff: 0 },
         },
       ]);
     });
@@ -286,6 +290,7 @@ forEachStore('service report', (server) => {
       to: '2024-12-31',
       tz: 'UTC',
       requests: { total: 0, done: 0, cancelled: 0, open: 0 },
+      byOrigin: { kiosk: 0, walkUp: 0, handOff: 0 },
       wait: { count: 0, medianSeconds: null, p90Seconds: null },
       withPatron: { count: 0, medianSeconds: null, p90Seconds: null },
       handoffs: { total: 0, requests: 0, toSkills: [] },
