@@ -18,6 +18,7 @@ export function ago(iso: string, now: number): string {
 
 const VERBS: Record<OutboxAction, string> = {
   create: 'New request',
+  interaction: 'Answer given on the spot',
   claim: 'Claim',
   release: 'Release',
   start: 'Start',

@@ -4,8 +4,11 @@ import { Dexie, type Table } from 'dexie';
 import type { HelpRequest, StaffName, Topic } from '../../shared/schemas.js';
 import type { RequestAction } from '../../shared/request-machine.js';
 
-/** What may wait in the outbox: a kiosk's new request, or a staff action on one. */
-export type OutboxAction = 'create' | RequestAction;
+/**
+ * What may wait in the outbox: a new request (a kiosk's, or a walk-up staff start), a staff
+ * action on one, or an answer given on the spot (`interaction`, see db/walk-ups.ts).
+ */
+export type OutboxAction = 'create' | 'interaction' | RequestAction;
 
 /** One action written before it is sent; it leaves only when the server has answered it. */
 export interface OutboxEntry {
@@ -24,6 +27,11 @@ export interface OutboxEntry {
   attempts: number;
   /** Epoch ms before which the flusher leaves it alone (backoff). */
   notBefore: number;
+  /**
+   * Epoch ms until which it is not sent and may still be taken back (an answer given on the
+   * spot, in its Undo window). The flusher passes over it meanwhile: nothing depends on it.
+   */
+  holdUntil?: number;
 }
 
 /** A message for the person at the device about one of their actions, shown until dismissed. */

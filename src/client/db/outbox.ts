@@ -4,10 +4,11 @@
 // server's request and the person is told in words, through a notice.
 import { ApiError } from '../api/http.js';
 import { postNewRequest, postRequestAction } from '../api/requests.js';
+import { postInteraction } from '../api/walk-ups.js';
 import { db, type OutboxEntry } from './db.js';
 import { newId } from './ids.js';
 import { dropStranded, isKioskEntry, signedInStaffId } from './staff-outbox.js';
-import type { CreateRequestBody, HelpRequest } from '../../shared/schemas.js';
+import type { CreateRequestBody, HelpRequest, InteractionBody } from '../../shared/schemas.js';
 import type { RequestAction } from '../../shared/request-machine.js';
 
 /** How the outbox reaches the server; tests may pass their own to count calls. */
@@ -18,9 +19,15 @@ export interface OutboxSender {
     action: RequestAction,
     body: Record<string, unknown>,
   ): Promise<HelpRequest>;
+  /** An answer given on the spot; over HTTP when a sender leaves it out. */
+  interaction?(body: InteractionBody): Promise<HelpRequest>;
 }
 
-export const httpSender: OutboxSender = { create: postNewRequest, act: postRequestAction };
+export const httpSender: OutboxSender = {
+  create: postNewRequest,
+  act: postRequestAction,
+  interaction: postInteraction,
+};
 
 /** The staff member acting, so a pending claim shows as theirs before the server answers. */
 export interface Actor {
@@ -36,7 +43,8 @@ export function onEnqueue(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-async function enqueue(entry: Omit<OutboxEntry, 'createdAt' | 'attempts' | 'notBefore'>) {
+/** Writes one entry (new requests and actions: see the functions below and db/walk-ups.ts). */
+export async function enqueue(entry: Omit<OutboxEntry, 'createdAt' | 'attempts' | 'notBefore'>) {
   await db.outbox.add({ ...entry, createdAt: new Date().toISOString(), attempts: 0, notBefore: 0 });
   for (const listener of listeners) listener();
 }
@@ -130,7 +138,9 @@ export function flushOutbox(sender: OutboxSender = httpSender): Promise<FlushRes
     do {
       again = false;
       result = await once();
-    } while (again && result.state === 'empty');
+      // Look again unless offline or held: something queued meanwhile may be sendable now (an
+      // entry in its Undo window made this one stop short of it).
+    } while (again && (result.state === 'empty' || (result.state === 'retry' && !result.offline)));
     return result;
   })().finally(() => {
     running = undefined;
@@ -140,8 +150,13 @@ export function flushOutbox(sender: OutboxSender = httpSender): Promise<FlushRes
 
 async function drain(sender: OutboxSender): Promise<FlushResult> {
   for (;;) {
-    const head = await db.outbox.orderBy('seq').first();
-    if (!head || head.seq === undefined) return { state: 'empty' };
+    const now = Date.now();
+    // An entry in its Undo window is passed over, not waited for: nothing after it depends on it.
+    const head = await db.outbox
+      .orderBy('seq')
+      .filter((e) => !((e.holdUntil ?? 0) > now))
+      .first();
+    if (!head || head.seq === undefined) return heldOrEmpty();
     // A staff action goes only under the session of the person who made it.
     if (!isKioskEntry(head)) {
       const me = await signedInStaffId();
@@ -157,7 +172,9 @@ async function drain(sender: OutboxSender): Promise<FlushResult> {
       const answer =
         head.action === 'create'
           ? await sender.create(head.body as CreateRequestBody)
-          : await sender.act(head.requestId, head.action, head.body);
+          : head.action === 'interaction'
+            ? await (sender.interaction ?? postInteraction)(head.body as InteractionBody)
+            : await sender.act(head.requestId, head.action, head.body);
       await settle(head, answer);
     } catch (error) {
       if (shouldRetry(error) || !(error instanceof ApiError)) {
@@ -174,6 +191,13 @@ async function drain(sender: OutboxSender): Promise<FlushResult> {
       await refuse(head, error);
     }
   }
+}
+
+/** Nothing to send now: empty, or only entries in their Undo window (look again when it ends). */
+async function heldOrEmpty(): Promise<FlushResult> {
+  const held = (await db.outbox.toArray()).map((e) => e.holdUntil ?? 0).filter((t) => t > 0);
+  if (held.length === 0) return { state: 'empty' };
+  return { state: 'retry', retryAt: Math.min(...held), offline: false };
 }
 
 /** The server did it: the replica takes its answer and the entry leaves, in one transaction. */

@@ -54,6 +54,7 @@ function applyOne(request: HelpRequest, entry: OutboxEntry): HelpRequest {
     case 'cancel':
       return { ...request, status: 'cancelled' };
     case 'create':
+    case 'interaction':
       return request;
   }
 }

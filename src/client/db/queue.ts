@@ -2,16 +2,22 @@
 // notices about refused actions, and how old the last-known queue is.
 import { db, getMeta } from './db.js';
 import { withPending, type PendingView } from './pending.js';
+import { unsentWalkUps } from './walk-ups.js';
 import type { Notice } from './db.js';
 import type { HelpRequest, Skill, StaffName, Topic } from '../../shared/schemas.js';
 import { isOpen, type RequestStatus } from '../../shared/request-machine.js';
 
-/** The branch's open requests, oldest first, as they will be once the outbox is sent. */
+/**
+ * The branch's open requests, oldest first, as they will be once the outbox is sent; walk-ups
+ * started on this tablet show before the server has them.
+ */
 export async function readQueue(branchId: string): Promise<PendingView[]> {
-  const [requests, outbox] = await Promise.all([
+  const [stored, outbox] = await Promise.all([
     db.requests.where('branchId').equals(branchId).toArray(),
     db.outbox.orderBy('seq').toArray(),
   ]);
+  const ids = new Set(stored.map((r) => r.id));
+  const requests = [...stored, ...unsentWalkUps(outbox, branchId, ids)];
   return requests
     .map((request) =>
       withPending(

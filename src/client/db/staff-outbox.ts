@@ -27,6 +27,7 @@ export function isKioskEntry(entry: OutboxEntry): boolean {
 
 const VERBS: Record<OutboxEntry['action'], string> = {
   create: 'send',
+  interaction: 'record',
   claim: 'claim',
   release: 'release',
   start: 'start',
@@ -41,7 +42,10 @@ async function inWords(entries: OutboxEntry[]): Promise<UnsentAction[]> {
   return entries.map((entry, i) => ({
     seq: entry.seq!,
     requestId: entry.requestId,
-    words: `${VERBS[entry.action]} ${requests[i]?.ticket || 'a request'}`,
+    words:
+      entry.action === 'interaction'
+        ? 'record a question answered on the spot'
+        : `${VERBS[entry.action]} ${requests[i]?.ticket || 'a request'}`,
   }));
 }
 
@@ -51,13 +55,16 @@ export async function readUnsentFor(staffId: string): Promise<UnsentAction[]> {
   return inWords(entries.filter((e) => e.actorId === staffId));
 }
 
-/** Lets `staffId`'s actions be tried at once, whatever backoff they were waiting out. */
+/**
+ * Lets `staffId`'s actions be tried at once, whatever backoff they were waiting out, and ends
+ * their Undo windows (signing out sends what they recorded).
+ */
 export async function retryNowFor(staffId: string): Promise<void> {
-  await db.outbox.filter((e) => e.actorId === staffId).modify({ notBefore: 0 });
+  await db.outbox.filter((e) => e.actorId === staffId).modify({ notBefore: 0, holdUntil: 0 });
 }
 
 /** Runs `work` while no flush is sending (the outbox's Web Lock, where there is one). */
-function whileNotSending<T>(work: () => Promise<T>): Promise<T> {
+export function whileNotSending<T>(work: () => Promise<T>): Promise<T> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   return locks ? (locks.request('rove-outbox', work) as Promise<T>) : work();
 }
