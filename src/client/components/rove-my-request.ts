@@ -6,6 +6,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { controls, tokens } from '../styles/shared.js';
 import { ago, pendingText } from './request-format.js';
 import { requestMarks } from './request-marks.styles.js';
+import { walkUpLine } from './walk-up-format.js';
 import type { PendingView } from '../db/pending.js';
 import type { Skill, Topic } from '../../shared/schemas.js';
 import type { RequestAction } from '../../shared/request-machine.js';
@@ -90,13 +91,17 @@ export class RoveMyRequest extends LitElement {
     const serving = request.status === 'serving';
     // Unknown until the tablet holds the topic: say nothing rather than its id.
     const topic = this.topic?.label;
+    // Taken at once by the one holding it: no need to say who sent it.
+    const kept = request.createdBy?.id === request.claimedBy?.id;
+    const walkUp = walkUpLine(kept ? { ...request, createdBy: undefined } : request);
     return html`<h3>
-        <span class="ticket">${request.ticket}</span
+        <span class="ticket">${request.ticket || 'New'}</span
         >${topic ? html`<span>${topic}</span>` : nothing}
         ${request.needs.includes('private') ? html`<span class="badge quiet-word">Quiet word</span>` : nothing}
       </h3>
       <p class="state">${serving ? 'With the patron' : 'On my way'}</p>
       ${request.name ? html`<p>Find them: ${request.name}</p>` : nothing}
+      ${walkUp ? html`<p>${walkUp}</p>` : nothing}
       ${request.note ? html`<p>${request.note}</p>` : nothing}
       ${
         request.handoff?.note

@@ -1,12 +1,13 @@
 // <rove-queue-list>: the branch's live queue on a rover's tablet, oldest first. Each request is
 // a list item with its ticket, topic, how long it has waited, where to find the patron, a
 // discreet "Quiet word" when asked for, and a Claim button. Requests matching my skills stand
-// out; "Only my skills" hides the rest. Fires `claim-request` (detail: request id).
+// out; "Only my skills" hides the rest. A walk-up says who sent it, where and in what language. Fires `claim-request` (detail: request id).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controls, tokens } from '../styles/shared.js';
 import { pendingText, topicLabel, waitedFor } from './request-format.js';
 import { requestMarks } from './request-marks.styles.js';
+import { walkUpLine } from './walk-up-format.js';
 import type { PendingView } from '../db/pending.js';
 import type { StaffName, Topic } from '../../shared/schemas.js';
 
@@ -131,16 +132,18 @@ export class RoveQueueList extends LitElement {
     const quiet = request.needs.includes('private');
     const holder = request.claimedBy?.displayName;
     const canClaim = request.status === 'waiting' && !pending.includes('claim');
+    const walkUp = walkUpLine(request, this.me?.id);
     return html`<li class=${mySkill ? 'skill' : ''}>
       <div class="main">
         <div class="head">
-          <span class="ticket">${request.ticket}</span>
+          <span class="ticket">${request.ticket || 'New'}</span>
           ${topic ? html`<span class="topic">${topic}</span>` : nothing}
           <span class="waited">waiting ${waitedFor(request.createdAt, this.now)}</span>
           ${mySkill ? html`<span class="badge mine">Your skill</span>` : nothing}
           ${quiet ? html`<span class="badge quiet-word">Quiet word</span>` : nothing}
         </div>
         ${request.name ? html`<span>${request.name}</span>` : nothing}
+        ${walkUp ? html`<span class="waited">${walkUp}</span>` : nothing}
         ${
           request.handoff
             ? html`<p class="note">

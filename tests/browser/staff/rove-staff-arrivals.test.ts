@@ -6,7 +6,7 @@ import '../../../src/client/views/staff/rove-staff-view.js';
 import type { RoveStaffView } from '../../../src/client/views/staff/rove-staff-view.js';
 import { db, setMeta } from '../../../src/client/db/db.js';
 import { getByRole, queryAllByRole, waitFor } from '../admin/by-role.js';
-import { helpRequest, sam, shownText, tablet, topics } from '../components/fixtures.js';
+import { helpRequest, lee, sam, shownText, tablet, topics } from '../components/fixtures.js';
 import { offlineWithReplica } from '../offline-replica.js';
 import {
   installFakeStream,
@@ -113,5 +113,31 @@ describe('rove-staff-view: new requests in words', () => {
     expect(status.textContent).to.contain(`New request ${known.ticket}: Local history.`);
     expect(status.textContent).to.contain(`New request ${unknown.ticket}.`);
     expect(shownText(el)).not.to.contain('chess-club');
+  });
+
+  it('says who sent a walk-up and where the patron is; my own send is not announced to me', async () => {
+    await db.topics.bulkPut(topics);
+    const el = await signedInTablet();
+    const fromLee = helpRequest({
+      topicId: 'history',
+      skill: 'history',
+      origin: 'walk-up',
+      createdBy: { id: lee.id, displayName: 'Lee' },
+      zone: 'Entrance',
+      language: 'es',
+    });
+    arrive(fromLee);
+    await said(el, `Lee sent for help, ${fromLee.ticket}: Local history, at Entrance.`);
+    const item = await listed(el, fromLee);
+    expect(item.textContent).to.match(/Sent by Lee · at Entrance · speaks Spanish/);
+    const mine = helpRequest({ origin: 'walk-up', createdBy: { id: sam.id, displayName: 'Sam' } });
+    arrive(mine);
+    // In the queue as mine, and in what I sent, with the patron still waiting.
+    await waitFor(() => {
+      if (!shownText(el).includes('Sent by you')) throw new Error('not in the queue yet');
+    }, 'my walk-up in the queue');
+    expect(shownText(el)).to.contain('Waiting for someone who knows Computers and printing.');
+    // Still the words about Lee's: nothing new was said for Sam's own.
+    await said(el, `Lee sent for help, ${fromLee.ticket}: Local history, at Entrance.`);
   });
 });

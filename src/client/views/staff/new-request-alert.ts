@@ -47,6 +47,9 @@ const shownAs = (request: HelpRequest) => request.handoff?.at ?? '';
  * waiting, however it arrives (a live event, or a later snapshot after the stream broke: those
  * list what was already on screen again, and that is never announced twice).
  *
+ * A walk-up a greeter sends for a specialist is announced like any new request, except on the
+ * greeter's own tablet.
+ *
  * A request a colleague hands on (`transfer`) goes back to the queue for a skill: it is
  * announced again to each rover who has that skill, since that is who the colleague is asking
  * to come; not to the rover who handed it on, and not for a release (the claimer only let it
@@ -74,6 +77,8 @@ export class ArrivalWatch {
       const now = shownAs(request);
       this.shown.set(request.id, now);
       if (!this.settled || request.status !== 'waiting') continue;
+      // One I sent for someone else myself: I know, and my tablet beeping would only confuse.
+      if (request.createdBy?.id === this.me.id && before === undefined) continue;
       if (before === undefined || (before !== now && this.askedOfMe(request))) fresh.push(request);
     }
     return fresh;
@@ -100,8 +105,11 @@ export function arrivalWords(
       const label = topicLabel(request.topicId, topics);
       const what = request.handoff
         ? `Request ${request.ticket} handed on`
-        : `New request ${request.ticket}`;
-      return label ? `${what}: ${label}.` : `${what}.`;
+        : request.origin === 'walk-up' && request.createdBy
+          ? `${request.createdBy.displayName} sent for help, ${request.ticket}`
+          : `New request ${request.ticket}`;
+      const where = request.zone ? `, at ${request.zone}` : '';
+      return label ? `${what}: ${label}${where}.` : `${what}${where}.`;
     })
     .join(' ');
 }

@@ -1,6 +1,7 @@
-// <rove-staff-view>: the rover's tablet. Signed out: the sign-in. Signed in: my requests, then
-// the branch's live queue, with new requests announced, refused actions told in words, and
-// the last-known queue marked with its age when the tablet is offline.
+// <rove-staff-view>: the rover's tablet. Signed out: the sign-in. Signed in: my requests, help
+// for the patron in front of them (rove-walk-up-panel), then the branch's live queue, with new
+// requests announced, refused actions told in words, and the last-known queue marked with its
+// age when the tablet is offline.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { staffStyles } from './staff.styles.js';
@@ -24,6 +25,7 @@ import '../../components/rove-staff-sign-in.js';
 import '../../components/rove-queue-list.js';
 import '../../components/rove-my-request.js';
 import '../../components/rove-sign-out-dialog.js';
+import './rove-walk-up-panel.js';
 
 @customElement('rove-staff-view')
 export class RoveStaffView extends LitElement {
@@ -293,6 +295,12 @@ export class RoveStaffView extends LitElement {
             </section>`
           : nothing
       }
+      <rove-walk-up-panel
+        .me=${me}
+        branchId=${this._session?.device?.branchId ?? ''}
+        .topics=${topics}
+        .skills=${this._skills.value}
+      ></rove-walk-up-panel>
       <section aria-labelledby="queue-heading">
         <h2 id="queue-heading">Queue</h2>
         ${this._staleness()}

@@ -1,0 +1,221 @@
+// <rove-walk-up-panel>: on the rover's tablet, for the patron in front of them: Send for a
+// specialist, Take it myself, or I helped someone (two taps, with Undo); then what this person
+// sent, with who is coming. Everything goes through the outbox (db/walk-ups.ts), so it works
+// offline and is sent only under this person's session.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { controls, formParts, tokens } from '../../styles/shared.js';
+import { LiveQueryController } from '../../db/live-query.js';
+import {
+  UNDO_MS,
+  cancelWalkUp,
+  queueInteraction,
+  queueWalkUp,
+  readHelpedChoices,
+  readRecentZones,
+  readSentWalkUps,
+  rememberHelpedChoices,
+  rememberZone,
+  undoInteraction,
+  type HelpedChoices,
+  type SentWalkUp,
+  type WalkUpFields,
+} from '../../db/walk-ups.js';
+import { OUTCOME_LABELS } from '../../components/service-wording.js';
+import type { HelpedDetail, LastHelped } from '../../components/rove-helped-logger.js';
+import type { Skill, StaffName, Topic } from '../../../shared/schemas.js';
+import '../../components/rove-walk-up-form.js';
+import '../../components/rove-helped-logger.js';
+import '../../components/rove-sent-walk-ups.js';
+
+type Open = 'send' | 'take' | 'helped';
+
+@customElement('rove-walk-up-panel')
+export class RoveWalkUpPanel extends LitElement {
+  static override styles = [
+    tokens,
+    controls,
+    formParts,
+    css`
+      :host {
+        display: block;
+      }
+      h2 {
+        color: var(--rove-primary);
+        margin: 1.5rem 0 0.75rem;
+      }
+      h3 {
+        margin: 1rem 0 0.5rem;
+      }
+      .said {
+        margin: 0.5rem 0;
+        font-weight: 600;
+      }
+      .said:empty {
+        display: none;
+      }
+      rove-walk-up-form,
+      rove-helped-logger {
+        margin-top: 0.75rem;
+        padding: 1rem;
+        background: var(--rove-card);
+        border: 2px solid var(--rove-primary);
+        border-radius: var(--rove-radius);
+      }
+    `,
+  ];
+
+  /** Who is signed in: what they start is theirs. */
+  @property({ attribute: false }) me?: StaffName;
+  /** The tablet's branch. */
+  @property() branchId = '';
+  /** The branch's topics, hidden ones too (hidden ones are not offered, only named). */
+  @property({ attribute: false }) topics: Topic[] = [];
+  /** Skill names, for who a sent patron is waiting for. */
+  @property({ attribute: false }) skills: Skill[] = [];
+
+  @state() private _open?: Open;
+  /** What just happened, said once (a status). */
+  @state() private _said = '';
+  @state() private _last?: LastHelped & { opId: string };
+
+  private _sent = new LiveQueryController<SentWalkUp[]>(this, async () => [], []);
+  private _choices = new LiveQueryController<HelpedChoices>(this, readHelpedChoices, {});
+  private _zones = new LiveQueryController<string[]>(this, readRecentZones, []);
+  private _undoTimer?: ReturnType<typeof setTimeout>;
+
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('me') || changed.has('branchId')) {
+      const { branchId } = this;
+      const me = this.me?.id;
+      this._sent.setQuery(async () => (me ? readSentWalkUps(branchId, me) : []));
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this._undoTimer);
+  }
+
+  private _choose(open: Open | undefined) {
+    this._open = open;
+    this._said = '';
+  }
+
+  private async _walkUp(fields: WalkUpFields) {
+    const me = this.me;
+    if (!me) return;
+    await queueWalkUp(fields, me);
+    if (fields.zone) await rememberZone(fields.zone);
+    const topic = this.topics.find((t) => t.id === fields.topicId)?.label ?? 'this topic';
+    this._open = undefined;
+    this._said = fields.claim
+      ? `${topic} is yours now: it is under My request.`
+      : `Sent for someone who knows ${topic}. You will see here who is coming.`;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  private async _helped(detail: HelpedDetail) {
+    const me = this.me;
+    if (!me) return;
+    const { effort, language } = detail;
+    await rememberHelpedChoices({ effort, language });
+    const opId = await queueInteraction(detail, me);
+    const topic = this.topics.find((t) => t.id === detail.topicId)?.label ?? 'A question';
+    const words = `Recorded: ${topic}, ${OUTCOME_LABELS[detail.outcome].toLowerCase()}.`;
+    this._last = { opId, words, canUndo: true };
+    clearTimeout(this._undoTimer);
+    // Undo goes a little before the answer leaves, so a late tap is not a broken promise.
+    this._undoTimer = setTimeout(() => {
+      if (this._last?.opId === opId) this._last = { ...this._last, canUndo: false };
+    }, UNDO_MS - 1000);
+  }
+
+  private async _undo() {
+    const last = this._last;
+    if (!last) return;
+    clearTimeout(this._undoTimer);
+    const removed = await undoInteraction(last.opId);
+    this._last = {
+      opId: last.opId,
+      canUndo: false,
+      words: removed
+        ? 'Taken back: that one was not recorded.'
+        : 'Too late to take back: it had already been sent, so it counts.',
+    };
+  }
+
+  private async _cancel(requestId: string) {
+    const me = this.me;
+    if (!me) return;
+    const how = await cancelWalkUp(requestId, me);
+    this._said =
+      how === 'dropped'
+        ? 'Cancelled before it was sent.'
+        : 'Cancelled. Nobody will come for that patron.';
+  }
+
+  override render() {
+    const offered = this.topics.filter((t) => !t.hidden);
+    return html`<section aria-labelledby="walk-up-heading">
+      <h2 id="walk-up-heading" tabindex="-1">Someone in front of you?</h2>
+      ${
+        this._open
+          ? nothing
+          : html`<div class="actions">
+              <button type="button" @click=${() => this._choose('send')}>
+                Send for a specialist
+              </button>
+              <button type="button" class="quiet" @click=${() => this._choose('take')}>
+                Take it myself
+              </button>
+              <button type="button" class="quiet" @click=${() => this._choose('helped')}>
+                I helped someone
+              </button>
+            </div>`
+      }
+      <p class="said" role="status">${this._said}</p>
+      ${
+        this._open === 'send' || this._open === 'take'
+          ? html`<rove-walk-up-form
+              mode=${this._open}
+              .topics=${offered}
+              .recentZones=${this._zones.value}
+              @walk-up=${(e: CustomEvent<WalkUpFields>) => void this._walkUp(e.detail)}
+              @back=${() => this._choose(undefined)}
+            ></rove-walk-up-form>`
+          : nothing
+      }
+      ${
+        this._open === 'helped'
+          ? html`<rove-helped-logger
+              .topics=${offered}
+              .choices=${this._choices.value}
+              .last=${this._last}
+              @helped=${(e: CustomEvent<HelpedDetail>) => void this._helped(e.detail)}
+              @undo=${() => void this._undo()}
+              @back=${() => this._choose(undefined)}
+            ></rove-helped-logger>`
+          : nothing
+      }
+      ${
+        this._sent.value.length
+          ? html`<h3>Sent for a specialist</h3>
+              <rove-sent-walk-ups
+                .entries=${this._sent.value}
+                .topics=${this.topics}
+                .skills=${this.skills}
+                @cancel-walk-up=${(e: CustomEvent<string>) => void this._cancel(e.detail)}
+              ></rove-sent-walk-ups>`
+          : nothing
+      }
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-walk-up-panel': RoveWalkUpPanel;
+  }
+}
