@@ -6,9 +6,20 @@ import { Id, IsoTime } from './schemas.js';
 const strict = { additionalProperties: false } as const;
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 
-/** One numbered step: what to do, and a few short things a greeter might say aloud. */
+/**
+ * What a step offers to do on a signed-in tablet, beside its words. `hand-off`: "Send for a
+ * specialist" (a walk-up, docs/API.md), with the script's first topic chosen already.
+ */
+export const STEP_OFFERS = ['hand-off'] as const;
+export type StepOffer = (typeof STEP_OFFERS)[number];
+
+/** One numbered step: what to do, a few short things a greeter might say aloud, an offer. */
 export const ScriptStep = Type.Object(
-  { text: Text(300), phrases: Type.Array(Text(300), { maxItems: 8 }) },
+  {
+    text: Text(300),
+    phrases: Type.Array(Text(300), { maxItems: 8 }),
+    offer: Type.Optional(Type.Union(STEP_OFFERS.map((o) => Type.Literal(o)))),
+  },
   strict,
 );
 export type ScriptStep = Static<typeof ScriptStep>;

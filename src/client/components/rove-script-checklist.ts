@@ -1,8 +1,10 @@
 // <rove-script-checklist>: one script as a large-type checklist for use at the door. Ticking a
 // step fires `step-toggle` {index, ticked}; the bar at the bottom (within thumb reach) fires
-// `all-scripts`, `reset-steps` and `next-script`. It stores nothing itself.
+// `all-scripts`, `reset-steps` and `next-script`. A step that offers the hand-off has "Send for a
+// specialist" (with `can-send`), which fires `send-for-help`; whatever the host then puts in
+// slot "offer" shows under that step. It stores nothing itself.
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { scriptStyles } from '../views/scripts/scripts.styles.js';
 import { renderLevels } from './rove-script-preview.js';
 import type { Script } from '../../shared/scripts.js';
@@ -53,9 +55,13 @@ export class RoveScriptChecklist extends LitElement {
       li.ticked .text {
         color: #3b4a3c;
       }
-      .phrases {
+      .phrases,
+      .offer {
         margin-left: 2.75rem;
         font-size: 1.2rem;
+      }
+      .offer button {
+        margin: 0.5rem 0;
       }
       .bar {
         position: sticky;
@@ -81,6 +87,11 @@ export class RoveScriptChecklist extends LitElement {
   @property({ attribute: false }) done: readonly number[] = [];
   /** Whether a "Next script" exists in the current list. */
   @property({ type: Boolean, attribute: 'has-next' }) hasNext = false;
+  /** Whether this tablet can send for a specialist now (someone is signed in on it). */
+  @property({ type: Boolean, attribute: 'can-send' }) canSend = false;
+
+  /** The step whose "Send for a specialist" was pressed last: slot "offer" shows under it. */
+  @state() private _offerAt?: number;
 
   override render() {
     const script = this.script;
@@ -110,6 +121,7 @@ export class RoveScriptChecklist extends LitElement {
                     </ul>`
                   : nothing
               }
+              ${step.offer === 'hand-off' ? this._offer(index) : nothing}
             </li>
           `,
         )}
@@ -130,6 +142,28 @@ export class RoveScriptChecklist extends LitElement {
     `;
   }
 
+  private _offer(index: number) {
+    if (!this.canSend) {
+      return html`<p class="muted offer">
+        Signed in on the queue screen, you can send for a specialist from this step.
+      </p>`;
+    }
+    const first = this.script?.steps.findIndex((s) => s.offer === 'hand-off');
+    return html`<div class="offer">
+      <button
+        type="button"
+        class="primary"
+        @click=${() => {
+          this._offerAt = index;
+          this._fire('send-for-help');
+        }}
+      >
+        Send for a specialist
+      </button>
+      ${(this._offerAt ?? first) === index ? html`<slot name="offer"></slot>` : nothing}
+    </div>`;
+  }
+
   private _toggle(index: number, ticked: boolean) {
     this.dispatchEvent(
       new CustomEvent<StepToggle>('step-toggle', {
@@ -140,7 +174,7 @@ export class RoveScriptChecklist extends LitElement {
     );
   }
 
-  private _fire(name: 'all-scripts' | 'reset-steps' | 'next-script') {
+  private _fire(name: 'all-scripts' | 'reset-steps' | 'next-script' | 'send-for-help') {
     this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
   }
 }

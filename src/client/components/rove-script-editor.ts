@@ -143,8 +143,9 @@ export class RoveScriptEditor extends LitElement {
               Steps
               <span class="hint" id="body-hint">
                 Number each step ("1. Smile and say hello"). Put things to say under it on lines
-                starting with &gt;. Optional last lines: "Standard: …", "Extended: …", "Exceptional:
-                …".
+                starting with &gt;. A line "[Send for a specialist]" under a step offers that there
+                on a signed-in tablet. Optional last lines: "Standard: …", "Extended: …",
+                "Exceptional: …".
               </span>
             </label>
             <textarea

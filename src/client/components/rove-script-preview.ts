@@ -34,6 +34,11 @@ export class RoveScriptPreview extends LitElement {
                     </ul>`
                   : nothing
               }
+              ${
+                step.offer === 'hand-off'
+                  ? html`<p class="muted">Offers “Send for a specialist” here.</p>`
+                  : nothing
+              }
             </li>
           `,
         )}

@@ -17,7 +17,11 @@ export function contentOf(body: ScriptContent): ScriptContent {
     purpose: body.purpose,
     tags: body.tags,
     topicIds: body.topicIds,
-    steps: body.steps.map((s) => ({ text: s.text, phrases: s.phrases })),
+    steps: body.steps.map((s) => ({
+      text: s.text,
+      phrases: s.phrases,
+      ...(s.offer ? { offer: s.offer } : {}),
+    })),
   };
   if (body.levels) content.levels = { ...body.levels };
   return content;

@@ -12,7 +12,7 @@ export function published(id: string, changes: Partial<Script> = {}): Script {
     ...starter,
     tags: [...starter.tags],
     topicIds: [...starter.topicIds],
-    steps: starter.steps.map((s) => ({ text: s.text, phrases: [...s.phrases] })),
+    steps: starter.steps.map((s) => ({ ...s, phrases: [...s.phrases] })),
     version: 1,
     latestVersion: 1,
     publishedVersion: 1,

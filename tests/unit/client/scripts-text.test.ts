@@ -31,6 +31,24 @@ describe('parseScriptText', () => {
     ]);
   });
 
+  it('reads "[Send for a specialist]" under a step as its hand-off offer', () => {
+    const parsed = parseScriptText(
+      '1. Find out what they need.\n2. Send for the specialist.\n   > "Kim will come here."\n   [send for a  specialist]',
+    );
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.steps).toEqual([
+      { text: 'Find out what they need.', phrases: [] },
+      { text: 'Send for the specialist.', phrases: ['Kim will come here.'], offer: 'hand-off' },
+    ]);
+    expect(formatScriptText(parsed.steps)).toContain(
+      '   > "Kim will come here."\n   [Send for a specialist]\n',
+    );
+    const orphan = parseScriptText('[Send for a specialist]\n1. Hello.');
+    expect(orphan.problems).toEqual([
+      { line: 1, message: '"[Send for a specialist]" must come under a numbered step.' },
+    ]);
+  });
+
   it('keeps an apostrophe at the end of a phrase', () => {
     const parsed = parseScriptText("1. Point.\n> The twins' books are here");
     expect(parsed.steps[0]?.phrases).toEqual(["The twins' books are here"]);

@@ -42,6 +42,11 @@ forEachStore('scripts', (server) => {
     });
     const one = await server.ok('GET', '/api/scripts/welcome-at-the-door', {}, 200);
     expect(one.script).toEqual(welcome);
+    // A step that offers the hand-off on a tablet keeps its offer.
+    const history = (answer.scripts as Json[]).find((s) => s.id === 'local-history');
+    const offers = history.steps.filter((step: Json) => step.offer === 'hand-off');
+    expect(offers).toHaveLength(1);
+    expect(offers[0].text).toMatch(/hand off to the local history specialist/);
   });
 
   it('seeds once: a restart on the same store keeps edits and adds nothing twice', async () => {

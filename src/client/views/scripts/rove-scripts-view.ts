@@ -3,10 +3,19 @@
 // works offline and without signing in; `?topic=<id>` filters to a topic, and opens that
 // topic's own script when it has exactly one. It keeps a stream open while on screen (the
 // branch's staff stream with a staff session, else the public scripts stream), so a published
-// or withdrawn script shows within seconds on any device, signed in or not.
+// or withdrawn script shows within seconds on any device, signed in or not. Signed in, a step
+// that offers the hand-off sends for a specialist from here (prefilled with the script's topic).
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../../components/rove-script-checklist.js';
+import '../../components/rove-walk-up-form.js';
+import {
+  queueWalkUp,
+  readRecentZones,
+  rememberZone,
+  type WalkUpFields,
+} from '../../db/walk-ups.js';
+import { readTopics } from '../../db/queue.js';
 import type { StepToggle } from '../../components/rove-script-checklist.js';
 import {
   resetScriptProgress,
@@ -22,6 +31,7 @@ import { searchScripts, topicGuide } from './script-search.js';
 import { linkedTopics, topicName } from './script-topics.js';
 import { scriptStyles } from './scripts.styles.js';
 import type { Script } from '../../../shared/scripts.js';
+import type { StaffName, Topic } from '../../../shared/schemas.js';
 
 @customElement('rove-scripts-view')
 export class RoveScriptsView extends LitElement {
@@ -91,6 +101,10 @@ export class RoveScriptsView extends LitElement {
   @state() private _unreachable = false;
   /** The topics this device holds, for the filters' names and order. */
   @state() private _topicLabels: TopicLabel[] = [];
+  /** Who is signed in on this tablet, and where: only they can send for a specialist. */
+  @state() private _staff?: { me: StaffName; branchId: string };
+  /** Sending for a specialist from a step: the form, or what was sent, in words. */
+  @state() private _offer?: { topics: Topic[]; zones: string[] } | { said: string };
 
   private _stopScripts?: () => void;
   private _stopTopics?: () => void;
@@ -132,6 +146,7 @@ export class RoveScriptsView extends LitElement {
     const branchId = session?.device?.branchId;
     if (session?.role === 'staff' && branchId) {
       this._stopSync = startSync({ kind: 'staff', branchId });
+      if (session.staff) this._staff = { me: session.staff, branchId };
       return;
     }
     this._stopSync = followPublishedScripts();
@@ -157,6 +172,7 @@ export class RoveScriptsView extends LitElement {
       if (guide) this._open(guide.id, true);
     }
     if (changed.has('scriptId') || changed.has('_scripts')) this._followProgress();
+    if (changed.has('scriptId')) this._offer = undefined;
   }
 
   override async updated() {
@@ -251,11 +267,55 @@ export class RoveScriptsView extends LitElement {
       .script=${script}
       .done=${this._done}
       ?has-next=${order.length > 1}
+      ?can-send=${this._staff !== undefined}
+      @send-for-help=${() => void this._sendForHelp()}
       @step-toggle=${(e: CustomEvent<StepToggle>) => this._tick(script, e.detail)}
       @reset-steps=${() => void resetScriptProgress(script.id)}
       @next-script=${() => this._next(id)}
       @all-scripts=${() => this._open(undefined)}
-    ></rove-script-checklist>`;
+      >${this._renderOffer(script)}</rove-script-checklist
+    >`;
+  }
+
+  private _renderOffer(script: Script) {
+    const offer = this._offer;
+    if (!offer) return nothing;
+    if ('said' in offer) {
+      return html`<p slot="offer" role="status">
+        ${offer.said} <a class="button" href="/staff">See who is coming</a>
+      </p>`;
+    }
+    return html`<rove-walk-up-form
+      slot="offer"
+      mode="send"
+      .topics=${offer.topics}
+      topic-id=${script.topicIds[0] ?? ''}
+      .recentZones=${offer.zones}
+      @walk-up=${(e: CustomEvent<WalkUpFields>) => void this._send(e.detail)}
+      @back=${() => (this._offer = undefined)}
+    ></rove-walk-up-form>`;
+  }
+
+  private async _sendForHelp() {
+    const staff = this._staff;
+    if (!staff) return;
+    const [topics, zones] = await Promise.all([readTopics(staff.branchId), readRecentZones()]);
+    this._offer = { topics, zones };
+    await this.updateComplete;
+    const form = this.renderRoot.querySelector('rove-walk-up-form');
+    await form?.updateComplete;
+    form?.renderRoot.querySelector<HTMLElement>('input:checked, input')?.focus();
+  }
+
+  private async _send(fields: WalkUpFields) {
+    const staff = this._staff;
+    if (!staff) return;
+    await queueWalkUp(fields, staff.me);
+    if (fields.zone) await rememberZone(fields.zone);
+    const topics =
+      'topics' in (this._offer ?? {}) ? (this._offer as { topics: Topic[] }).topics : [];
+    const topic = topics.find((t) => t.id === fields.topicId)?.label ?? 'this topic';
+    this._offer = { said: `Sent for someone who knows ${topic}.` };
   }
 
   /** The list "Next script" walks: the current search when it holds this script, else all. */

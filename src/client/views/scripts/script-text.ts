@@ -3,10 +3,12 @@
 //   1. Look up and smile.
 //      > "Good morning!"
 //   2. Offer help.
+//      [Send for a specialist]
 //   Standard: a correct, friendly answer.
 //
-// A numbered line starts a step, a `>` line under it is a phrase to say aloud, any other line
-// continues the step above. `Standard:`, `Extended:` and `Exceptional:` lines describe the
+// A numbered line starts a step, a `>` line under it is a phrase to say aloud, a
+// `[Send for a specialist]` line under it offers that on the tablet (the step's `offer`), any
+// other line continues the step above. `Standard:`, `Extended:` and `Exceptional:` lines describe the
 // levels of service (all three or none). Pure functions: no DOM, no Dexie.
 import type { ScriptLevels, ScriptStep } from '../../../shared/scripts.js';
 
@@ -28,6 +30,9 @@ export const SCRIPT_TEXT_LIMITS = { stepText: 300, phrase: 300, phrases: 8, step
 const STEP = /^(\d+)[.)]\s*(.*)$/;
 const PHRASE = /^>\s?(.*)$/;
 const LEVEL = /^(standard|extended|exceptional)\s*:\s*(.*)$/i;
+/** The line that makes a step offer the hand-off, as the editor writes it. */
+export const HAND_OFF_LINE = '[Send for a specialist]';
+const HAND_OFF = /^\[\s*send\s+for\s+a\s+specialist\s*\]$/i;
 // Only double quotes: a trailing apostrophe ("the twins'") belongs to the phrase.
 const QUOTES = /^["“”]+|["“”]+$/g;
 
@@ -45,7 +50,12 @@ export function parseScriptText(text: string): ParsedScriptText {
     const level = LEVEL.exec(line);
     const step = STEP.exec(line);
     const phrase = PHRASE.exec(line);
-    if (level) {
+    if (HAND_OFF.test(line)) {
+      if (!current)
+        problems.push({ line: at, message: `"${HAND_OFF_LINE}" must come under a numbered step.` });
+      else current.offer = 'hand-off';
+      last = 'other';
+    } else if (level) {
       const key = level[1]!.toLowerCase() as keyof ScriptLevels;
       if (!level[2]) problems.push({ line: at, message: `Say what ${key} service looks like.` });
       else levels[key] = level[2];
@@ -102,6 +112,7 @@ export function formatScriptText(steps: readonly ScriptStep[], levels?: ScriptLe
   steps.forEach((s, i) => {
     lines.push(`${i + 1}. ${s.text}`);
     for (const phrase of s.phrases) lines.push(`   > "${phrase}"`);
+    if (s.offer === 'hand-off') lines.push(`   ${HAND_OFF_LINE}`);
   });
   if (levels) {
     lines.push('');

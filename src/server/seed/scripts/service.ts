@@ -1,6 +1,6 @@
 // The general service scripts: greeting, finding the lost, the arc of one interaction,
 // putting things right, a quiet word, and handing off to a specialist.
-import { step, type StarterScript } from './starter.js';
+import { handOffStep, step, type StarterScript } from './starter.js';
 
 export const SERVICE_SCRIPTS: readonly StarterScript[] = [
   {
@@ -192,7 +192,7 @@ export const SERVICE_SCRIPTS: readonly StarterScript[] = [
         'Tell the patron what will happen, who is coming, and roughly when.',
         'Alex is our careers expert. Alex will come to you here in about ten minutes.',
       ),
-      step(
+      handOffStep(
         'Hand off on the tablet and write a short note: the need, what you tried, anything private.',
         'Note: wants help with a CV for a warehouse job; has no email yet.',
       ),

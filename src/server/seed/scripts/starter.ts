@@ -7,3 +7,10 @@ export interface StarterScript extends ScriptContent {
 
 /** One step: what to do, then the short things a greeter might say aloud. */
 export const step = (text: string, ...phrases: string[]) => ({ text, phrases });
+
+/** A step that also offers "Send for a specialist" on a signed-in tablet. */
+export const handOffStep = (text: string, ...phrases: string[]) => ({
+  text,
+  phrases,
+  offer: 'hand-off' as const,
+});

@@ -1,5 +1,5 @@
 // One guide per starter kiosk topic (tech, books, youth, history, careers, forms, access).
-import { step, type StarterScript } from './starter.js';
+import { handOffStep, step, type StarterScript } from './starter.js';
 
 export const TOPIC_GUIDES: readonly StarterScript[] = [
   {
@@ -27,7 +27,7 @@ export const TOPIC_GUIDES: readonly StarterScript[] = [
         'The network name and password are on this card.',
         'You type it in, and I will guide you.',
       ),
-      step(
+      handOffStep(
         'Anything longer than a few minutes: hand off to tech help, or offer a class or a booked session.',
         'We have a one-to-one tech session on Tuesdays. Shall I book you in?',
       ),
@@ -113,7 +113,7 @@ export const TOPIC_GUIDES: readonly StarterScript[] = [
         'Explain how special items are handled: some must be requested, some are read-only.',
         'Some of these we bring out for you to read here.',
       ),
-      step(
+      handOffStep(
         'For deeper research, hand off to the local history specialist or book a time with them.',
         'Our local history librarian is in on Wednesdays. Shall I book you a slot?',
       ),
@@ -143,7 +143,7 @@ export const TOPIC_GUIDES: readonly StarterScript[] = [
         'Keep it encouraging; job hunting is hard.',
         'You have more experience to put on here than you think.',
       ),
-      step(
+      handOffStep(
         'For one-to-one help, hand off to the careers specialist or book a session.',
         'Our careers expert can read your CV with you. Shall I ask them over?',
       ),
