@@ -1,5 +1,5 @@
 // <rove-report-figures>: one branch's service report in plain sentences and captioned tables
-// (how requests ended, waits, hand-offs, effort, topics, busy hours, staff). The bars beside
+// (where requests came from, how they ended, waits, hand-offs, effort, topics, busy hours, staff). The bars beside
 // some numbers are decoration: every figure is also written out. Fires no events.
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -8,7 +8,14 @@ import type { ServiceReport } from '../../shared/report.js';
 import type { Skill } from '../../shared/schemas.js';
 import { adminStyles } from '../views/admin/admin.styles.js';
 import { skillLabel } from '../views/admin/admin-format.js';
-import { count, nineInTen, sayDuration, sayHour } from '../views/admin/report-format.js';
+import {
+  ORIGIN_WORDS,
+  count,
+  nineInTen,
+  sayDuration,
+  sayHour,
+  sayOrigins,
+} from '../views/admin/report-format.js';
 import { OUTCOME_CHOICES, sayEffort } from './service-wording.js';
 
 type Cell = string | number | TemplateResult;
@@ -73,9 +80,9 @@ export class RoveReportFigures extends LitElement {
         No one asked for help through Rove in these days, so there is nothing to report yet.
       </p>`;
     }
-    return html`${this._glance(report)} ${this._ended(report)} ${this._times(report)}
-    ${this._handoffs(report)} ${this._effort(report)} ${this._topics(report)} ${this._hours(report)}
-    ${this._staff(report)}`;
+    return html`${this._glance(report)} ${this._origins(report)} ${this._ended(report)}
+    ${this._times(report)} ${this._handoffs(report)} ${this._effort(report)} ${this._topics(report)}
+    ${this._hours(report)} ${this._staff(report)}`;
   }
 
   private _glance(r: ServiceReport) {
@@ -87,6 +94,7 @@ export class RoveReportFigures extends LitElement {
         ${requests.done === 1 ? 'was' : 'were'} helped, ${requests.cancelled} cancelled, and
         ${requests.open} ${requests.open === 1 ? 'is' : 'are'} still open.
       </p>
+      <p>${sayOrigins(r.byOrigin)}</p>
       <p>
         ${
           wait.count
@@ -113,6 +121,21 @@ export class RoveReportFigures extends LitElement {
         }
       </p>
     </section>`;
+  }
+
+  /** Where requests came from: the kiosk, or a patron who walked up to staff. */
+  private _origins(r: ServiceReport) {
+    const { kiosk, walkUp, handOff } = r.byOrigin;
+    if (walkUp + handOff === 0) return html``;
+    return table(
+      'Where requests came from',
+      ['How the patron asked', 'Requests'],
+      [
+        [ORIGIN_WORDS.kiosk, withBar(kiosk, r.requests.total)],
+        [ORIGIN_WORDS.walkUp, withBar(walkUp, r.requests.total)],
+        [ORIGIN_WORDS.handOff, withBar(handOff, r.requests.total)],
+      ],
+    );
   }
 
   private _ended(r: ServiceReport) {
@@ -172,10 +195,22 @@ export class RoveReportFigures extends LitElement {
   }
 
   private _topics(r: ServiceReport) {
+    // Where each topic came from, only when some came other than through a kiosk.
+    const walkUps = r.byOrigin.walkUp + r.byOrigin.handOff > 0;
     return table(
       'Topics patrons asked about',
-      ['Topic', 'Requests', 'Typical wait'],
-      r.topics.map((t) => [t.label, t.count, sayDuration(t.medianWaitSeconds)]),
+      [
+        'Topic',
+        'Requests',
+        ...(walkUps ? ['At a kiosk', 'Walk-ups helped there', 'Walk-ups handed on'] : []),
+        'Typical wait',
+      ],
+      r.topics.map((t) => [
+        t.label,
+        t.count,
+        ...(walkUps ? [t.byOrigin.kiosk, t.byOrigin.walkUp, t.byOrigin.handOff] : []),
+        sayDuration(t.medianWaitSeconds),
+      ]),
     );
   }
 

@@ -167,6 +167,33 @@ describe('rove-admin-report', () => {
       '2 requests were handed on to a colleague who knew more (3 hand-offs in all).',
     );
     expect(said).to.contain('The busiest hour was');
+    expect(said).to.contain(
+      '7 asked at a kiosk and 5 walked up to a member of staff: 3 were helped there and then, 2 were handed to a colleague who knew more.',
+    );
+  });
+
+  it('says so when every request came from a kiosk, and leaves out where each topic came from', async () => {
+    const kioskOnly = (query: Record<string, string>) => {
+      const report = busyDay(query.from, query.to);
+      return {
+        body: {
+          ...report,
+          byOrigin: { kiosk: 12, walkUp: 0, handOff: 0 },
+          topics: report.topics.map((t) => ({
+            ...t,
+            byOrigin: { kiosk: t.count, walkUp: 0, handOff: 0 },
+          })),
+        },
+      };
+    };
+    const el = await open(kioskOnly);
+    await waitFor(() => getByRole(el, 'heading', 'At a glance'));
+    expect(text(el)).to.contain('All of them asked at a kiosk.');
+    expect(queryAllByRole(el, 'table', 'Where requests came from')).to.have.length(0);
+    const topics = getByRole(el, 'table', 'Topics patrons asked about');
+    expect(
+      queryAllByRole(topics, 'columnheader').map((th) => th.textContent!.trim()),
+    ).to.deep.equal(['Topic', 'Requests', 'Typical wait']);
   });
 
   it('leaves out "9 in 10" for a handful of waits, and never says "less than a second or less"', async () => {
@@ -200,7 +227,17 @@ describe('rove-admin-report', () => {
     const cells = [...tech.parentElement!.querySelectorAll('td')].map((td) =>
       td.textContent!.trim(),
     );
-    expect(cells).to.deep.equal(['8', '2 minutes']);
+    // Which topics come from the door and which from the kiosk.
+    getByRole(topics, 'columnheader', 'At a kiosk');
+    getByRole(topics, 'columnheader', 'Walk-ups helped there');
+    getByRole(topics, 'columnheader', 'Walk-ups handed on');
+    expect(cells).to.deep.equal(['8', '6', '2', '0', '2 minutes']);
+    const origins = getByRole(el, 'table', 'Where requests came from');
+    const row = (name: string) =>
+      getByRole(origins, 'rowheader', name).nextElementSibling!.textContent!.trim();
+    expect(row('Asked at a kiosk')).to.equal('7');
+    expect(row('Walked up to staff, who helped them there')).to.equal('3');
+    expect(row('Walked up to staff, who sent for a colleague')).to.equal('2');
     const byHour = getByRole(el, 'table', `Requests by hour of the day (${TZ} time)`);
     expect(queryAllByRole(byHour, 'rowheader')).to.have.length(3);
     const staff = getByRole(el, 'table', 'Requests resolved, by staff member');

@@ -83,6 +83,28 @@ export function sayHour(hour: number): string {
   return `${at(hour)} to ${at(hour + 1)}`;
 }
 
+/** Each of the report's origins (`byOrigin`), as a supervisor reads it. */
+export const ORIGIN_WORDS = {
+  kiosk: 'Asked at a kiosk',
+  walkUp: 'Walked up to staff, who helped them there',
+  handOff: 'Walked up to staff, who sent for a colleague',
+} as const;
+
+/**
+ * "All of them asked at a kiosk." or "7 asked at a kiosk and 5 walked up to a member of staff:
+ * 3 were helped there and then, 2 were handed to a colleague who knew more."
+ */
+export function sayOrigins(by: { kiosk: number; walkUp: number; handOff: number }): string {
+  const walked = by.walkUp + by.handOff;
+  if (walked === 0) return 'All of them asked at a kiosk.';
+  const were = (n: number) => `${n} ${n === 1 ? 'was' : 'were'}`;
+  const start =
+    by.kiosk === 0
+      ? `All of them walked up to a member of staff:`
+      : `${by.kiosk} asked at a kiosk and ${walked} walked up to a member of staff:`;
+  return `${start} ${were(by.walkUp)} helped there and then, ${were(by.handOff)} handed to a colleague who knew more.`;
+}
+
 /** "1 request", "12 requests" (or another noun). */
 export function count(n: number, one = 'request', many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
