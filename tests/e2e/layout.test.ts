@@ -114,7 +114,7 @@ describe('at 200% zoom', () => {
     await kiosk.context.close();
   });
 
-  test('the tablet: sign-in, PIN, queue, my request with its hand-off and resolve forms', async () => {
+  test('the tablet: sign-in, PIN, queue, my request with its forms, and walk-ups', async () => {
     const tablet = await enrollDevice(browser, api, FILE, 'tablet', 'Layout tablet');
     const page = tablet.page;
     await page.setViewportSize(ZOOMED.tablet);
@@ -157,6 +157,21 @@ describe('at 200% zoom', () => {
     await mine.getByRole('button', { name: 'Resolve', exact: true }).click();
     await mine.getByRole('radio', { name: /answered/i }).waitFor({ timeout: SCREEN_TIMEOUT });
     await checkScreen(tablet, 'tablet-resolve-form');
+    await mine.getByRole('button', { name: 'Back' }).click();
+
+    // For the patron in front of them: the form to send for a specialist, and both taps of
+    // "I helped someone" with its optional details open.
+    await page.getByRole('button', { name: 'Send for a specialist' }).click();
+    await page.getByRole('combobox', { name: 'Where in the library?' }).waitFor();
+    await checkScreen(tablet, 'tablet-walk-up-form');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'I helped someone' }).click();
+    await page.getByRole('heading', { name: 'What was it about?' }).waitFor();
+    await checkScreen(tablet, 'tablet-helped-topic');
+    await page.getByRole('button', { name: 'Finding a book' }).click();
+    await page.getByText('Effort, language and time (optional)').click();
+    await page.getByRole('combobox', { name: 'Effort' }).waitFor();
+    await checkScreen(tablet, 'tablet-helped-outcome');
     await tablet.context.close();
   });
 

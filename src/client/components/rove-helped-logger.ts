@@ -38,7 +38,7 @@ export class RoveHelpedLogger extends LitElement {
         display: block;
       }
       h3 {
-        margin: 0 0 0.75rem;
+        margin: 0.5rem 0 0.75rem;
         font-size: 1.15rem;
       }
       .grid {
@@ -62,8 +62,16 @@ export class RoveHelpedLogger extends LitElement {
         min-height: 48px;
         display: flex;
         align-items: center;
+        gap: 0.5rem;
         cursor: pointer;
         font-weight: 600;
+      }
+      /* A flex summary loses the browser's triangle: draw one, so it reads as openable. */
+      summary::before {
+        content: '▸' / '';
+      }
+      details[open] > summary::before {
+        content: '▾' / '';
       }
       .field {
         margin: 0 0 0.75rem;

@@ -88,7 +88,7 @@ export class RoveSentWalkUps extends LitElement {
         ${
           request.zone || request.name
             ? html`<span class="where"
-                >${[request.zone, request.name].filter(Boolean).join(', ')}</span
+                >${[request.zone, request.name].filter(Boolean).join(' · ')}</span
               >`
             : nothing
         }
