@@ -45,7 +45,9 @@ async function inWords(entries: OutboxEntry[]): Promise<UnsentAction[]> {
     words:
       entry.action === 'interaction'
         ? 'record a question answered on the spot'
-        : `${VERBS[entry.action]} ${requests[i]?.ticket || 'a request'}`,
+        : entry.action === 'create'
+          ? 'start a request for a patron in front of you'
+          : `${VERBS[entry.action]} ${requests[i]?.ticket || 'a request'}`,
   }));
 }
 

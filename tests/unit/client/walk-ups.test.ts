@@ -87,6 +87,9 @@ describe('sending for a specialist', () => {
   it('is never sent under someone else’s session', async () => {
     await signedIn(sam);
     await queueWalkUp({ topicId: 'history' }, sam);
+    expect((await readUnsentFor(sam.id)).map((u) => u.words)).toEqual([
+      'start a request for a patron in front of you',
+    ]);
     await signedIn(lee);
     const server = recordingServer();
     await flushOutbox(server.sender);

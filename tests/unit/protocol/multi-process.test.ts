@@ -188,4 +188,23 @@ describe('two server processes on one PostgreSQL', () => {
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
   });
+
+  it('one answer given on the spot, sent through both at once, is one row', async () => {
+    const { rover, branchId } = await one.scene();
+    const [topicId] = await one.topicIds(branchId, rover.token);
+    const body = { id: randomUUID(), topicId, outcome: 'answered' };
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        (i % 2 === 0 ? one : two).post('/api/interactions', body, rover.token),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(199);
+    const today = new Date().toISOString().slice(0, 10);
+    const report = await two.get(
+      `/api/branches/${branchId}/report?from=${today}&to=${today}`,
+      await two.adminToken(),
+    );
+    expect(report.body.byOrigin).toEqual({ kiosk: 0, walkUp: 1, handOff: 0 });
+  });
 });
