@@ -70,6 +70,27 @@ describe('rove-walk-up-panel', () => {
     expect(shownText(el)).not.to.contain('The patron left');
   });
 
+  it('takes the keyboard into a form and back to the button that opened it', async () => {
+    const el = await panel();
+    const deepFocus = () => {
+      let active: Element | null = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active;
+    };
+    getByRole(el, 'button', 'Take it myself').click();
+    await waitFor(() => {
+      if ((deepFocus() as HTMLInputElement | null)?.type !== 'radio') throw new Error('not yet');
+    }, 'focus on the first topic');
+    getByRole(el, 'button', 'Back').click();
+    await waitFor(() => {
+      if (deepFocus()?.textContent?.trim() !== 'Take it myself') throw new Error('not yet');
+    }, 'focus back on Take it myself');
+    getByRole(el, 'button', 'I helped someone').click();
+    await waitFor(() => {
+      if (deepFocus()?.textContent?.trim() !== 'What was it about?') throw new Error('not yet');
+    }, 'focus on the first question');
+  });
+
   it('drops a send the patron left before it went, with nothing sent', async () => {
     const el = await panel();
     getByRole(el, 'button', 'Send for a specialist').click();

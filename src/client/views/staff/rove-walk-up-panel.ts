@@ -97,9 +97,18 @@ export class RoveWalkUpPanel extends LitElement {
     clearTimeout(this._undoTimer);
   }
 
-  private _choose(open: Open | undefined) {
+  /** Opens a form (or closes it) and puts the keyboard where the person now is. */
+  private async _choose(open: Open | undefined) {
+    const from = this._open;
     this._open = open;
     this._said = '';
+    await this.updateComplete;
+    const child = this.renderRoot.querySelector('rove-walk-up-form, rove-helped-logger');
+    await (child as { updateComplete?: Promise<unknown> } | null)?.updateComplete;
+    const target = child
+      ? child.shadowRoot?.querySelector<HTMLElement>('input, h3')
+      : this.renderRoot.querySelector<HTMLElement>(`[data-open="${from}"]`);
+    target?.focus();
   }
 
   private async _walkUp(fields: WalkUpFields) {
@@ -164,13 +173,23 @@ export class RoveWalkUpPanel extends LitElement {
         this._open
           ? nothing
           : html`<div class="actions">
-              <button type="button" @click=${() => this._choose('send')}>
+              <button type="button" data-open="send" @click=${() => void this._choose('send')}>
                 Send for a specialist
               </button>
-              <button type="button" class="quiet" @click=${() => this._choose('take')}>
+              <button
+                type="button"
+                class="quiet"
+                data-open="take"
+                @click=${() => void this._choose('take')}
+              >
                 Take it myself
               </button>
-              <button type="button" class="quiet" @click=${() => this._choose('helped')}>
+              <button
+                type="button"
+                class="quiet"
+                data-open="helped"
+                @click=${() => void this._choose('helped')}
+              >
                 I helped someone
               </button>
             </div>`
@@ -183,7 +202,7 @@ export class RoveWalkUpPanel extends LitElement {
               .topics=${offered}
               .recentZones=${this._zones.value}
               @walk-up=${(e: CustomEvent<WalkUpFields>) => void this._walkUp(e.detail)}
-              @back=${() => this._choose(undefined)}
+              @back=${() => void this._choose(undefined)}
             ></rove-walk-up-form>`
           : nothing
       }
@@ -195,7 +214,7 @@ export class RoveWalkUpPanel extends LitElement {
               .last=${this._last}
               @helped=${(e: CustomEvent<HelpedDetail>) => void this._helped(e.detail)}
               @undo=${() => void this._undo()}
-              @back=${() => this._choose(undefined)}
+              @back=${() => void this._choose(undefined)}
             ></rove-helped-logger>`
           : nothing
       }
