@@ -138,7 +138,11 @@ export class RoveQueueList extends LitElement {
         <div class="head">
           <span class="ticket">${request.ticket || 'New'}</span>
           ${topic ? html`<span class="topic">${topic}</span>` : nothing}
-          <span class="waited">waiting ${waitedFor(request.createdAt, this.now)}</span>
+          ${
+            request.status === 'waiting'
+              ? html`<span class="waited">waiting ${waitedFor(request.createdAt, this.now)}</span>`
+              : nothing
+          }
           ${mySkill ? html`<span class="badge mine">Your skill</span>` : nothing}
           ${quiet ? html`<span class="badge quiet-word">Quiet word</span>` : nothing}
         </div>
@@ -167,7 +171,7 @@ export class RoveQueueList extends LitElement {
         canClaim
           ? html`<button
               type="button"
-              aria-label="Claim ${request.ticket}"
+              aria-label=${claimName(request.ticket, topic)}
               @click=${() =>
                 this.dispatchEvent(
                   new CustomEvent('claim-request', {
@@ -183,6 +187,12 @@ export class RoveQueueList extends LitElement {
       }
     </li>`;
   }
+}
+
+/** The Claim button's name: by ticket, or (a walk-up not yet on the server) by its topic. */
+function claimName(ticket: string, topic: string | undefined): string {
+  if (ticket) return `Claim ${ticket}`;
+  return topic ? `Claim the new ${topic} request` : 'Claim the new request';
 }
 
 declare global {

@@ -74,6 +74,22 @@ describe('rove-queue-list', () => {
     expect(((await claimed) as CustomEvent<string>).detail).to.equal(older.id);
   });
 
+  it('says how long only while a request waits; someone holding it says who instead', async () => {
+    const el = await queue([view(held)]);
+    const [item] = queryAllByRole(el, 'listitem');
+    expect(shownText(item!)).to.contain('Lee is on the way');
+    expect(shownText(item!)).not.to.match(/waiting/);
+  });
+
+  it('names the Claim button by topic while a walk-up has no ticket yet', async () => {
+    const unsent = helpRequest({ ticket: '' });
+    const el = await queue([view(unsent, ['create'])]);
+    await expect(el).to.be.accessible();
+    expect(
+      getByRole(el, 'button', 'Claim the new Computers and printing request').textContent,
+    ).to.contain('Claim');
+  });
+
   it('says so when nobody waits', async () => {
     const el = await queue([]);
     await expect(el).to.be.accessible();
