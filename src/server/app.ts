@@ -5,7 +5,7 @@ import cookie from '@fastify/cookie';
 import { createLimits, type Limits } from './auth/limits.js';
 import type { ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
-import { errorHandler } from './http-errors.js';
+import { errorHandler, send } from './http-errors.js';
 import { ROUTES } from './routes/index.js';
 import { registerClient } from './routes/client.js';
 import type { StreamHub } from './stream/hub.js';
@@ -29,6 +29,9 @@ export async function createApp({ store, hub, config, limits }: AppParts): Promi
       disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
     }),
     bodyLimit: BODY_LIMIT,
+    // The router's own refusals (an address with broken %-encoding) in Rove's error shape.
+    frameworkErrors: (_error, _request, reply) =>
+      send(reply, 400, 'invalid', 'The address is not valid: check its %-encoding'),
     // Believe X-Forwarded-Proto/For only from a proxy on this machine (the HTTPS set-up).
     trustProxy: 'loopback',
     ajv: {

@@ -1,7 +1,7 @@
 // The app's one error handler and not-found answer: every refusal leaves as
 // `{error: {code, message}}` with the protocol's status, and bad input never answers 500.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { ErrorBody, ErrorCode } from '../shared/schemas.js';
+import { TEXT_PATTERNS, type ErrorBody, type ErrorCode } from '../shared/schemas.js';
 import { RoveError, STATUS_OF } from './errors.js';
 
 interface AjvIssue {
@@ -24,6 +24,10 @@ export function describeValidation(context: string | undefined, issue: AjvIssue)
     case 'anyOf':
     case 'oneOf':
       return `${where} is not one of the allowed values`;
+    case 'pattern':
+      return TEXT_PATTERNS.includes(String(issue.params.pattern))
+        ? `${where} must not hold control characters`
+        : `${where} is not in the expected form`;
     case 'minProperties':
       return `${where} must change at least one field`;
     default:

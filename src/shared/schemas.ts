@@ -14,6 +14,17 @@ const strict = { additionalProperties: false } as const;
 const literals = <T extends readonly string[]>(values: T) =>
   Type.Union(values.map((v) => Type.Literal(v)));
 
+/**
+ * Rove's one definition of text a person writes: no control characters (U+0000 breaks
+ * PostgreSQL; the others break a line or a log). `LINES_TEXT` keeps tab and line breaks, for
+ * notes and scripts that may be several lines. Every text field of every body uses `Text`.
+ */
+export const LINE_TEXT = '^[^\\u0000-\\u001F\\u007F]*$';
+export const LINES_TEXT = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$';
+export const TEXT_PATTERNS: readonly string[] = [LINE_TEXT, LINES_TEXT];
+export const Text = (max: number, { min = 1, lines = false } = {}) =>
+  Type.String({ minLength: min, maxLength: max, pattern: lines ? LINES_TEXT : LINE_TEXT });
+
 export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
 export const Uuid = Type.String({ format: 'uuid' });
 export const IsoTime = Type.String({ format: 'date-time' });
@@ -36,11 +47,7 @@ export const LanguageTag = Type.String({
   pattern: '^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$',
 });
 /** A place on the floor ("Kids' area", "By the entrance"): one line, no control characters. */
-export const Zone = Type.String({
-  minLength: 1,
-  maxLength: 60,
-  pattern: '^[^\\u0000-\\u001F\\u007F]+$',
-});
+export const Zone = Text(60);
 
 export const StaffRef = Type.Object({ id: Type.String(), displayName: Type.String() }, strict);
 
@@ -157,23 +164,18 @@ export const SERVICE_DESK_MAX = 120;
 
 // ---- bodies ---------------------------------------------------------------------------------
 
-const DisplayText = (max: number) => Type.String({ minLength: 1, maxLength: max });
-
-export const AdminSessionBody = Type.Object(
-  { username: DisplayText(64), password: DisplayText(256) },
-  strict,
-);
+export const AdminSessionBody = Type.Object({ username: Text(64), password: Text(256) }, strict);
 export const SetupBody = Type.Object(
-  { setupToken: DisplayText(128), password: Type.String({ minLength: 8, maxLength: 256 }) },
+  { setupToken: Text(128), password: Text(256, { min: 8 }) },
   strict,
 );
-export const BranchBody = Type.Object({ id: Id, name: DisplayText(120) }, strict);
+export const BranchBody = Type.Object({ id: Id, name: Text(120) }, strict);
 /** `serviceDesk` is trimmed and must keep 1..SERVICE_DESK_MAX characters; null clears it. */
 export const BranchPatchBody = Type.Object(
   {
-    name: Type.Optional(DisplayText(120)),
+    name: Type.Optional(Text(120)),
     serviceDesk: Type.Optional(
-      Type.Union([Type.String({ minLength: 1, maxLength: 2 * SERVICE_DESK_MAX }), Type.Null()]),
+      Type.Union([Text(2 * SERVICE_DESK_MAX, { lines: true }), Type.Null()]),
     ),
   },
   { ...strict, minProperties: 1 },
@@ -181,7 +183,7 @@ export const BranchPatchBody = Type.Object(
 export type BranchPatchBody = Static<typeof BranchPatchBody>;
 export const StaffBody = Type.Object(
   {
-    displayName: DisplayText(60),
+    displayName: Text(60),
     pin: Pin,
     skills: Type.Array(SkillId, { maxItems: 32, uniqueItems: true }),
     branchIds: Type.Array(Id, { minItems: 1, maxItems: 64, uniqueItems: true }),
@@ -190,7 +192,7 @@ export const StaffBody = Type.Object(
 );
 export const StaffPatchBody = Type.Object(
   {
-    displayName: Type.Optional(DisplayText(60)),
+    displayName: Type.Optional(Text(60)),
     pin: Type.Optional(Pin),
     skills: Type.Optional(Type.Array(SkillId, { maxItems: 32, uniqueItems: true })),
     branchIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 64, uniqueItems: true })),
@@ -199,28 +201,28 @@ export const StaffPatchBody = Type.Object(
   { ...strict, minProperties: 1 },
 );
 export const EnrollmentBody = Type.Object(
-  { branchId: Id, kind: DeviceKind, label: DisplayText(60) },
+  { branchId: Id, kind: DeviceKind, label: Text(60) },
   strict,
 );
-export const EnrollBody = Type.Object({ code: DisplayText(64) }, strict);
-export const StaffSessionBody = Type.Object({ staffId: DisplayText(64), pin: Pin }, strict);
+export const EnrollBody = Type.Object({ code: Text(64) }, strict);
+export const StaffSessionBody = Type.Object({ staffId: Text(64), pin: Pin }, strict);
 /** `DELETE /api/session?staffId=`: end the session only if it is this staff member's. */
-export const SignOutQuery = Type.Object({ staffId: Type.Optional(DisplayText(64)) }, strict);
+export const SignOutQuery = Type.Object({ staffId: Type.Optional(Text(64)) }, strict);
 
 export const TopicBody = Type.Object(
   {
     id: Type.Optional(Id),
-    label: DisplayText(60),
+    label: Text(60),
     skill: SkillId,
-    icon: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+    icon: Type.Optional(Text(32)),
   },
   strict,
 );
 export const TopicPatchBody = Type.Object(
   {
-    label: Type.Optional(DisplayText(60)),
+    label: Type.Optional(Text(60)),
     skill: Type.Optional(SkillId),
-    icon: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+    icon: Type.Optional(Text(32)),
     hidden: Type.Optional(Type.Boolean()),
   },
   { ...strict, minProperties: 1 },
@@ -234,8 +236,8 @@ export const CreateRequestBody = Type.Object(
   {
     id: Uuid,
     topicId: Id,
-    name: Type.Optional(Type.String({ maxLength: 60 })),
-    note: Type.Optional(Type.String({ maxLength: 280 })),
+    name: Type.Optional(Text(60, { min: 0 })),
+    note: Type.Optional(Text(280, { min: 0, lines: true })),
     needs: Type.Optional(Type.Array(Need, { maxItems: 3, uniqueItems: true })),
     language: Type.Optional(LanguageTag),
     /** Staff only: this is a walk-up (required from staff, refused from a kiosk). */
@@ -284,7 +286,7 @@ export const ActionBodies = {
     strict,
   ),
   transfer: Type.Object(
-    { ...actionBase, skill: SkillId, note: Type.Optional(Type.String({ maxLength: 280 })) },
+    { ...actionBase, skill: SkillId, note: Type.Optional(Text(280, { min: 0, lines: true })) },
     strict,
   ),
 } satisfies Record<Static<typeof RequestAction>, TSchema>;

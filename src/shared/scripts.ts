@@ -1,10 +1,12 @@
 // Greeter scripts as the API shows them, written once in TypeBox (like schemas.ts): the server
 // validates with these, the client imports only their types. A script holds no patron data.
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, IsoTime } from './schemas.js';
+import { Id, IsoTime, Text as PersonText } from './schemas.js';
 
 const strict = { additionalProperties: false } as const;
-const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+/** Scripts may run over several lines; titles and tags stay on one (see `Text` in schemas). */
+const Text = (max: number) => PersonText(max, { lines: true });
+const LineText = (max: number) => PersonText(max);
 
 /**
  * What a step offers to do on a signed-in tablet, beside its words. `hand-off`: "Send for a
@@ -33,9 +35,9 @@ export type ScriptLevels = Static<typeof ScriptLevels>;
 
 /** The part of a script a supervisor writes; every save of it is a new version. */
 const contentFields = {
-  title: Text(120),
+  title: LineText(120),
   purpose: Text(240),
-  tags: Type.Array(Text(40), { maxItems: 16, uniqueItems: true }),
+  tags: Type.Array(LineText(40), { maxItems: 16, uniqueItems: true }),
   topicIds: Type.Array(Id, { maxItems: 16, uniqueItems: true }),
   steps: Type.Array(ScriptStep, { minItems: 1, maxItems: 40 }),
   levels: Type.Optional(ScriptLevels),

@@ -58,6 +58,7 @@ export const branchRoutes: RouteModule = (app, { store }) => {
 function deskPlace(text: string): string {
   const place = text.trim();
   if (place.length === 0) throw invalid('serviceDesk: write where the desk is, or send null');
+  if (/[\t\n\r]/.test(place)) throw invalid('serviceDesk: keep it to one line');
   if (place.length > SERVICE_DESK_MAX) {
     throw invalid(`serviceDesk: at most ${SERVICE_DESK_MAX} characters`);
   }

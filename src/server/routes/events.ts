@@ -3,13 +3,13 @@
 // EventSource connection that cannot set headers, `?lastEventId=`.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { Id } from '../../shared/schemas.js';
+import { Id, Text } from '../../shared/schemas.js';
 import { requireKiosk, requireStaff } from '../auth/caller.js';
 import type { Audience } from '../stream/connection.js';
 import type { RouteModule, AppContext } from '../context.js';
 
 const BranchParams = Type.Object({ branchId: Id });
-const StreamQuery = Type.Object({ lastEventId: Type.Optional(Type.String({ maxLength: 20 })) });
+const StreamQuery = Type.Object({ lastEventId: Type.Optional(Text(20, { min: 0 })) });
 
 /** A usable seq, or undefined (absent or not a number: the stream starts with a snapshot). */
 export function resumePoint(request: FastifyRequest): number | undefined {

@@ -9,8 +9,14 @@ import type { RouteModule } from '../context.js';
 const BranchParams = Type.Object({ branchId: Id });
 const DAY_MS = 86_400_000;
 
-/** Midnight UTC of a real calendar day, or undefined (2026-02-30 is not one). */
+/** The years a report may cover: PostgreSQL has no year 0, and no library's data is older. */
+const FIRST_YEAR = 1970;
+const LAST_YEAR = 9999;
+
+/** Midnight UTC of a real calendar day, or undefined (2026-02-30 and 0000-01-01 are not). */
 function dayNumber(day: string): number | undefined {
+  const year = Number(day.slice(0, 4));
+  if (!(year >= FIRST_YEAR && year <= LAST_YEAR)) return undefined;
   const ms = Date.parse(`${day}T00:00:00Z`);
   if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day) return undefined;
   return ms / DAY_MS;

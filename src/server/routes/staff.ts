@@ -1,10 +1,10 @@
 // Staff members, managed by an admin. Deactivating someone ends their sessions and streams.
 import { Type } from '@sinclair/typebox';
-import { StaffBody, StaffPatchBody } from '../../shared/schemas.js';
+import { StaffBody, StaffPatchBody, Text } from '../../shared/schemas.js';
 import { requireAdmin } from '../auth/caller.js';
 import type { RouteModule } from '../context.js';
 
-const StaffParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+const StaffParams = Type.Object({ id: Text(64) });
 
 export const staffRoutes: RouteModule = (app, { store, hub }) => {
   app.get('/api/staff', async (request) => {
