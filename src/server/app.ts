@@ -6,6 +6,7 @@ import { createLimits, type Limits } from './auth/limits.js';
 import type { ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { errorHandler, send } from './http-errors.js';
+import { LOG_SERIALIZERS } from './log.js';
 import { ROUTES } from './routes/index.js';
 import { registerClient } from './routes/client.js';
 import type { StreamHub } from './stream/hub.js';
@@ -23,7 +24,8 @@ export interface AppParts {
 
 export async function createApp({ store, hub, config, limits }: AppParts): Promise<RoveApp> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    // Known fields only: no bodies, SQL parameters, names, notes, PINs or hashes (log.ts).
+    logger: { level: config.logLevel, serializers: LOG_SERIALIZERS },
     // One line per request drowns what matters at a library; `LOG_LEVEL=debug` brings them back.
     logController: new LogController({
       disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
