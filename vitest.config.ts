@@ -25,6 +25,7 @@ export default defineConfig({
           hookTimeout: 180_000,
           fileParallelism: false,
           globalSetup: ['tests/support/global-setup.ts'],
+          setupFiles: ['tests/e2e/support/csp-guard.ts'],
         },
       },
     ],

@@ -2,6 +2,7 @@
 // client. Never listens: main.ts (or a test) does that, so tests run it all in-process.
 import Fastify, { LogController } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import { createLimits, type Limits } from './auth/limits.js';
 import type { ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
@@ -14,6 +15,29 @@ import type { Store } from './store/store.js';
 import type { RoveApp, TypeBoxProvider } from './typebox.js';
 
 export const BODY_LIMIT = 16 * 1024;
+
+/**
+ * The Content Security Policy of every answer (docs/SECURITY.md "Headers"): the app's own
+ * scripts, styles, images and API only. Lit styles with constructed style sheets (no inline
+ * `<style>`), the enrollment QR code is inline SVG drawn by Lit, and Workbox's service worker
+ * is a file of this origin: none of them needs more. No `upgrade-insecure-requests`: a branch
+ * trying Rove on plain HTTP at a LAN address must still work (docs/SECURITY.md asks for HTTPS).
+ */
+export const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  manifestSrc: ["'self'"],
+  workerSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  scriptSrcAttr: ["'none'"],
+};
 
 export interface AppParts {
   store: Store;
@@ -48,6 +72,11 @@ export async function createApp({ store, hub, config, limits }: AppParts): Promi
   }).withTypeProvider<TypeBoxProvider>();
 
   app.setErrorHandler(errorHandler);
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP },
+    referrerPolicy: { policy: 'no-referrer' },
+    xFrameOptions: { action: 'deny' },
+  });
   await app.register(cookie);
   // Every answer is fresh unless a route says otherwise: queues and sessions must not be cached.
   app.addHook('onSend', async (request, reply) => {

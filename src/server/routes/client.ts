@@ -13,7 +13,7 @@ const REVALIDATE = new Set(['index.html', 'service-worker.js', 'sw.js', 'manifes
 const NO_BUILD_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Rove</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
+<body>
 <h1>Rove is running</h1>
 <p>The server and its API are up, but the app itself has not been built yet.</p>
 <p>Run <code>npm run build</code> (or <code>npm start</code>, which builds when needed) and reload this page.</p>

@@ -9,6 +9,12 @@ import { ROOT } from './server.js';
 
 export const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
 
+/**
+ * Every Content Security Policy violation any page of this test file reported in its console.
+ * tests/e2e/support/csp-guard.ts fails the test that caused one (issue 9, finding 5).
+ */
+export const cspViolations: string[] = [];
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch(chromiumLaunchOptions());
 }
@@ -45,7 +51,12 @@ export async function openDevice(
   });
   const page = await context.newPage();
   const log: string[] = [];
-  page.on('console', (message) => log.push(`[${message.type()}] ${message.text()}`));
+  page.on('console', (message) => {
+    log.push(`[${message.type()}] ${message.text()}`);
+    if (/Content Security Policy/i.test(message.text())) {
+      cspViolations.push(`${page.url()}: ${message.text()}`);
+    }
+  });
   page.on('pageerror', (error) => log.push(`[pageerror] ${error.message}`));
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {

@@ -79,11 +79,14 @@ describe('manifest.webmanifest', () => {
     expect((manifest.description as string).length).toBeGreaterThan(10);
   });
 
-  it('uses the same theme colour as index.html', () => {
+  it('uses the same theme colour as index.html and its page style', () => {
     const indexHtml = readFileSync(join(root, 'index.html'), 'utf8');
     expect(indexHtml).toContain(`<meta name="theme-color" content="${manifest.theme_color}"`);
     expect(indexHtml).toContain('href="/manifest.webmanifest"');
-    expect(indexHtml).toContain(`background: ${manifest.background_color}`);
+    // The page's style is a file (the CSP allows no inline <style>).
+    expect(indexHtml).toContain('href="/src/client/page.css"');
+    const pageCss = readFileSync(join(root, 'src', 'client', 'page.css'), 'utf8');
+    expect(pageCss).toContain(`background: ${manifest.background_color}`);
   });
 
   it('lists PNG icons of 192 and 512 px, and a maskable 512, whose files have those sizes', () => {
