@@ -1,6 +1,7 @@
 // What a kiosk downloads to show `/`: the module script(s) of the built index.html, everything
 // they import statically, and the lazily loaded kiosk view with its own static imports. Read
-// from dist/client after `vite build`, gzipped file by file as a server or CDN would send them.
+// from dist/client after `npm run build`; `wireBytesOf` then asks the running server for them
+// and counts the bytes it really sends (brotli or gzip from the build's copies).
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -125,3 +126,50 @@ export function gzipOfLoaded(distClient: string, urls: readonly string[]): numbe
 }
 
 export const distClientOf = (root: string) => join(root, 'dist', 'client');
+
+export interface WireFile {
+  file: string;
+  /** Bytes of the body as the server sent it (compressed, if it compressed it). */
+  wireBytes: number;
+  /** `Content-Encoding` of the answer: `br`, `gzip`, or `identity`. */
+  encoding: string;
+  cacheControl: string;
+}
+
+/**
+ * What the running server at `base` actually sends for each of `files` to a browser that says
+ * `Accept-Encoding: br, gzip`: bytes on the wire, not a gzip computed here. Node's own
+ * http client, which (unlike fetch) never decompresses, so the body is counted as it came.
+ */
+export async function wireBytesOf(base: string, files: readonly string[]): Promise<WireFile[]> {
+  const { request } = await import('node:http');
+  const one = (file: string) =>
+    new Promise<WireFile>((resolve, reject) => {
+      const call = request(
+        `${base.replace(/\/$/, '')}/${file}`,
+        { headers: { 'accept-encoding': 'br, gzip' } },
+        (response) => {
+          let wireBytes = 0;
+          response.on('data', (chunk: Buffer) => (wireBytes += chunk.length));
+          response.on('end', () => {
+            if (response.statusCode !== 200) {
+              reject(new Error(`GET /${file} answered ${response.statusCode}`));
+              return;
+            }
+            resolve({
+              file,
+              wireBytes,
+              encoding: String(response.headers['content-encoding'] ?? 'identity'),
+              cacheControl: String(response.headers['cache-control'] ?? ''),
+            });
+          });
+          response.on('error', reject);
+        },
+      );
+      call.on('error', reject);
+      call.end();
+    });
+  const out: WireFile[] = [];
+  for (const file of files) out.push(await one(file));
+  return out;
+}

@@ -3,6 +3,7 @@
 // into that copy (as `ROVE_BUILD_ID=... npm run build` would, see vite.config.ts). A tablet is
 // offered "New version, reload"; an idle kiosk takes the update by itself.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -60,6 +61,9 @@ function deploy(current: string, next: string): void {
   expect(parts.length - 1, `the built worker should carry its build id ${current} once`).toBe(1);
   const updated = parts.join(JSON.stringify(next));
   writeFileSync(file, updated);
+  // And its compressed copies, as a build would (scripts/compress.mjs): the server sends those.
+  writeFileSync(`${file}.br`, brotliCompressSync(updated));
+  writeFileSync(`${file}.gz`, gzipSync(updated));
 }
 
 /** Asks the browser to look for a new worker now, as it does on its own every hour. */

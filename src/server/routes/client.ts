@@ -1,5 +1,6 @@
 // The built client at `/`: files as they are, the SPA's index.html for any other page path,
-// and caching that lets an update reach devices (no-cache on the shell, immutable assets).
+// and caching that lets an update reach devices (no-cache on the shell, immutable assets),
+// sent brotli- or gzip-compressed from the copies made at build time.
 // Without a build, `/` says how to make one; the API works either way.
 import { existsSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
@@ -28,11 +29,14 @@ export async function registerClient(app: RoveApp, clientDir: string): Promise<v
       root,
       cacheControl: false,
       index: ['index.html'],
+      // The .br and .gz copies scripts/compress.mjs made at build time, as the browser accepts.
+      preCompressed: true,
       setHeaders(response, filePath) {
         const relative = filePath
           .slice(root.length + 1)
           .split(sep)
-          .join('/');
+          .join('/')
+          .replace(/\.(br|gz)$/, '');
         const name = relative.split('/').pop() ?? '';
         if (relative.startsWith('assets/')) {
           response.header('cache-control', 'public, max-age=31536000, immutable');
