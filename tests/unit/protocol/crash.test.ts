@@ -1,72 +1,14 @@
 // "A crash loses no acknowledged write": a real `node dist/server/main.js` on PGlite is killed
 // with SIGKILL while kiosks are sending requests; after a restart on the same ROVE_DATA_DIR
 // every request that got a 201 is there, and the device and staff tokens still work.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MAIN, callChild as call, startChild } from '../../support/child-server.js';
 import { ADMIN_PASSWORD, type Json } from '../../support/server.js';
-
-const MAIN = resolve('dist/server/main.js');
-
-interface Child {
-  process: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-/** Starts the built server as `npm start` would and waits for the line with its URL. */
-function startChild(dataDir: string): Promise<Child> {
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      ROVE_DATA_DIR: dataDir,
-      ROVE_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      DATABASE_URL: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolvePromise, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Rove is running at (http:\/\/\S+)/.exec(output);
-      if (match) {
-        // The server prints localhost; here it listens on 127.0.0.1 only.
-        const url = match[1]!.replace('//localhost:', '//127.0.0.1:').replace(/\/$/, '');
-        resolvePromise({ process: child, url, output: () => output });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code, signal) =>
-      reject(new Error(`server exited (${code ?? signal}) before listening:\n${output}`)),
-    );
-  });
-}
-
-async function call(
-  base: string,
-  method: string,
-  path: string,
-  body?: unknown,
-  token?: string,
-): Promise<{ status: number; body: Json }> {
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(base + path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
 
 describe('kill -9 during writes (PGlite, real process)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'rove-crash-'));

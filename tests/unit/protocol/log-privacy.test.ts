@@ -3,75 +3,20 @@
 // whose store refuses every new request (a trigger, added while it was stopped) is sent
 // requests holding a marker in the name and the note: they fail with 500, and the marker is in
 // no line of its stdout or stderr, while the error itself is logged.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, type Json } from '../../support/server.js';
-
-const MAIN = resolve('dist/server/main.js');
-
-interface Child {
-  process: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-function startChild(dataDir: string): Promise<Child> {
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      ROVE_DATA_DIR: dataDir,
-      ROVE_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      DATABASE_URL: '',
-      // Everything the server would ever log, request lines included.
-      LOG_LEVEL: 'trace',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolvePromise, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Rove is running at (http:\/\/\S+)/.exec(output);
-      if (match) {
-        const url = match[1]!.replace('//localhost:', '//127.0.0.1:').replace(/\/$/, '');
-        resolvePromise({ process: child, url, output: () => output });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code, signal) =>
-      reject(new Error(`server exited (${code ?? signal}) before listening:\n${output}`)),
-    );
-  });
-}
-
-function stopChild(child: Child): Promise<void> {
-  return new Promise((done) => {
-    if (child.process.exitCode !== null) return done();
-    child.process.once('exit', () => done());
-    child.process.kill('SIGTERM');
-  });
-}
-
-async function call(base: string, method: string, path: string, body?: unknown, token?: string) {
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(base + path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as Json, text };
-}
+import {
+  MAIN,
+  callChild as call,
+  startChild,
+  stopChild,
+  type Child,
+} from '../../support/child-server.js';
+import { ADMIN_PASSWORD } from '../../support/server.js';
 
 describe('logs carry no patron text (PGlite, real process)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'rove-logs-'));
