@@ -1,7 +1,9 @@
 // Small in-memory rate limits (per process): kiosk request creation, failed guesses of PINs,
 // passwords and enrollment codes, and how many public scripts streams one client holds open.
 // Only failures count for guesses, so a busy setup morning enrolling many devices is never
-// slowed down.
+// slowed down. A guess reserves its place before the slow check and gives it back only when
+// it was right: 200 guesses arriving at once are not all checked against a count that has not
+// moved yet (docs/API.md, "Edges").
 import { rateLimited } from '../errors.js';
 
 export class RateLimit {
@@ -32,6 +34,23 @@ export class RateLimit {
     } else {
       window.count++;
     }
+  }
+
+  /**
+   * check + count in one, before the (slow) check of a guess: throws 429 when the window is
+   * used up, else holds one place and answers how to give it back. Give it back when the
+   * guess was right, so only failures count; keep it when wrong. Synchronous, so no two
+   * concurrent guesses in this process can both see the last free place.
+   */
+  reserve(key: string, now = Date.now()): () => void {
+    this.take(key, now);
+    const window = this.windows.get(key)!;
+    let given = false;
+    return () => {
+      if (given) return;
+      given = true;
+      if (this.windows.get(key) === window && window.count > 0) window.count--;
+    };
   }
 
   /** check + count in one: for actions where every try counts. */

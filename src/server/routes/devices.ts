@@ -23,23 +23,18 @@ export const deviceRoutes: RouteModule = (app, { store, hub, config, limits }) =
   );
 
   app.post('/api/devices/enroll', { schema: { body: EnrollBody } }, async (request, reply) => {
-    const key = `ip:${request.ip}`;
-    limits.wrongCodes.check(key);
-    try {
-      const enrolled = await store.devices.enroll(request.body.code);
-      setTokenCookie(
-        reply,
-        request,
-        DEVICE_COOKIE,
-        enrolled.token,
-        DEVICE_COOKIE_SECONDS,
-        config.publicUrl,
-      );
-      return reply.status(201).send(enrolled);
-    } catch (error) {
-      limits.wrongCodes.count(key);
-      throw error;
-    }
+    const release = limits.wrongCodes.reserve(`ip:${request.ip}`);
+    const enrolled = await store.devices.enroll(request.body.code);
+    release();
+    setTokenCookie(
+      reply,
+      request,
+      DEVICE_COOKIE,
+      enrolled.token,
+      DEVICE_COOKIE_SECONDS,
+      config.publicUrl,
+    );
+    return reply.status(201).send(enrolled);
   });
 
   app.get('/api/devices', async (request) => {

@@ -42,32 +42,25 @@ export const sessionRoutes: RouteModule = (app, { store, hub, config, limits }) 
   };
 
   app.post('/api/session/admin', { schema: { body: AdminSessionBody } }, async (request, reply) => {
-    const key = `ip:${request.ip}`;
-    limits.wrongPasswords.check(key);
+    const release = limits.wrongPasswords.reserve(`ip:${request.ip}`);
     const { username, password } = request.body;
-    if (!(await store.accounts.checkAdminPassword(username, password))) {
-      limits.wrongPasswords.count(key);
+    if (!(await store.accounts.checkAdminPassword(username, password)))
       throw unauthenticated('That username and password do not match');
-    }
+    release();
     const token = await store.accounts.createAdminSession(username);
     await setSessionCookie(request, reply, token, ADMIN_SESSION_HOURS);
     return { token, role: 'admin' as const };
   });
 
   app.post('/api/session/setup', { schema: { body: SetupBody } }, async (request, reply) => {
-    const key = `ip:${request.ip}`;
-    limits.wrongPasswords.check(key);
-    try {
-      const token = await store.accounts.completeSetup(
-        request.body.setupToken,
-        request.body.password,
-      );
-      await setSessionCookie(request, reply, token, ADMIN_SESSION_HOURS);
-      return { token, role: 'admin' as const };
-    } catch (error) {
-      limits.wrongPasswords.count(key);
-      throw error;
-    }
+    const release = limits.wrongPasswords.reserve(`ip:${request.ip}`);
+    const token = await store.accounts.completeSetup(
+      request.body.setupToken,
+      request.body.password,
+    );
+    release();
+    await setSessionCookie(request, reply, token, ADMIN_SESSION_HOURS);
+    return { token, role: 'admin' as const };
   });
 
   app.post('/api/session/staff', { schema: { body: StaffSessionBody } }, async (request, reply) => {
@@ -75,15 +68,18 @@ export const sessionRoutes: RouteModule = (app, { store, hub, config, limits }) 
     const tablet = who.device;
     if (!tablet) throw unauthenticated('Staff sign in on an enrolled tablet');
     if (tablet.kind !== 'tablet') throw forbidden('Staff sign in on a tablet, not on a kiosk');
-    limits.wrongPins.check(tablet.id);
+    // The tablet's own limit here; the person's lock-out is reserved in the store, so it
+    // holds across server processes.
+    const release = limits.wrongPins.reserve(tablet.id);
     let staff: StaffName;
     try {
       staff = await store.staff.signIn(tablet, request.body.staffId, request.body.pin);
     } catch (error) {
-      if ((error as { code?: string }).code === 'unauthenticated')
-        limits.wrongPins.count(tablet.id);
+      // Only a PIN that was checked and wrong keeps its place.
+      if ((error as { code?: string }).code !== 'unauthenticated') release();
       throw error;
     }
+    release();
     const token = await store.accounts.createStaffSession(staff.id, tablet.id);
     await setSessionCookie(request, reply, token, STAFF_SESSION_HOURS);
     return { token, staff };

@@ -114,10 +114,14 @@ export class StaffStore {
   /**
    * Checks a PIN typed on `tablet`. Wrong: 401, and the MAX_WRONG_PINS-th wrong one in a row
    * locks sign-in (429 with Retry-After until it lifts). Right: resets the count.
+   *
+   * Each guess is counted as wrong before its (slow) check, in one UPDATE that only a person
+   * who is not locked out passes: however many guesses arrive at once, on however many server
+   * processes, at most MAX_WRONG_PINS of them are checked. A right PIN then clears the count.
    */
   async signIn(tablet: Device, staffId: string, pin: string): Promise<StaffName> {
     const [row] = await this.store.query(
-      `SELECT st.*, EXTRACT(EPOCH FROM (st.locked_until - now())) AS locked_for,
+      `SELECT st.id, st.display_name, st.skills, st.active,
          EXISTS (SELECT 1 FROM staff_branches sb WHERE sb.staff_id = st.id AND sb.branch_id = $2) AS works_here
        FROM staff st WHERE st.id = $1`,
       [staffId, tablet.branchId],
@@ -126,32 +130,40 @@ export class StaffStore {
     if (!row.active) throw forbidden('This person can no longer sign in; ask a supervisor');
     if (!row.works_here)
       throw forbidden('This person does not work at the branch this tablet belongs to');
-    const lockedFor = row.locked_for == null ? 0 : Number(row.locked_for);
-    if (lockedFor > 0)
-      throw rateLimited('Too many wrong PINs: sign-in is paused for a while', lockedFor);
 
-    if (await verifySecret(pin, String(row.pin_hash))) {
-      await this.store.query(
-        'UPDATE staff SET failed_pins = 0, locked_until = NULL WHERE id = $1',
-        [staffId],
-      );
-      return {
-        id: String(row.id),
-        displayName: String(row.display_name),
-        skills: row.skills as string[],
-      };
-    }
-    await this.store.query(
-      // A lock that has run out starts the count again.
-      `UPDATE staff SET failed_pins = n, locked_until = CASE
-           WHEN n >= $2 THEN now() + make_interval(mins => $3)
-           WHEN locked_until <= now() THEN NULL ELSE locked_until END
-         FROM (SELECT CASE WHEN locked_until <= now() THEN 1 ELSE failed_pins + 1 END AS n
-                 FROM staff WHERE id = $1) AS counted
-       WHERE id = $1`,
+    const [reserved] = await this.store.query<{ pin_hash: string }>(
+      // A lock that has run out starts the count again. Every value comes from the row
+      // itself (not a subquery), so on PostgreSQL a guess that waited for another's row lock
+      // counts on from that one's result.
+      `UPDATE staff SET
+           failed_pins = CASE WHEN locked_until <= now() THEN 1 ELSE failed_pins + 1 END,
+           locked_until = CASE
+             WHEN (CASE WHEN locked_until <= now() THEN 1 ELSE failed_pins + 1 END) >= $2
+             THEN now() + make_interval(mins => $3) END
+       WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now())
+       RETURNING pin_hash`,
       [staffId, MAX_WRONG_PINS, LOCK_MINUTES],
     );
-    throw unauthenticated('That PIN is not right');
+    if (!reserved) {
+      const [lock] = await this.store.query(
+        'SELECT EXTRACT(EPOCH FROM (locked_until - now())) AS locked_for FROM staff WHERE id = $1',
+        [staffId],
+      );
+      throw rateLimited(
+        'Too many wrong PINs: sign-in is paused for a while',
+        Math.max(1, Number(lock?.locked_for ?? 1)),
+      );
+    }
+    if (!(await verifySecret(pin, reserved.pin_hash)))
+      throw unauthenticated('That PIN is not right');
+    await this.store.query('UPDATE staff SET failed_pins = 0, locked_until = NULL WHERE id = $1', [
+      staffId,
+    ]);
+    return {
+      id: String(row.id),
+      displayName: String(row.display_name),
+      skills: row.skills as string[],
+    };
   }
 
   private async checkReferences(input: Partial<NewStaff>): Promise<void> {

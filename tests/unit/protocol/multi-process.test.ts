@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_CACHE_MS } from '../../../src/server/store/accounts.js';
+import { MAX_WRONG_PINS } from '../../../src/server/store/staff.js';
 import { freshDatabaseUrl, TestServer, type Json } from '../../support/server.js';
 
 describe('two server processes on one PostgreSQL', () => {
@@ -206,5 +207,26 @@ describe('two server processes on one PostgreSQL', () => {
       await two.adminToken(),
     );
     expect(report.body.byOrigin).toEqual({ kiosk: 0, walkUp: 1, handOff: 0 });
+  });
+
+  it("one person's PIN lock-out holds for 200 guesses split between both servers", async () => {
+    const branchId = await one.newBranch();
+    const tablet = await one.enroll('tablet', branchId);
+    const staff = await one.createStaff({ branchIds: [branchId], pin: '8642' });
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        (i % 2 === 0 ? one : two).post(
+          '/api/session/staff',
+          { staffId: staff.id, pin: i === 151 ? staff.pin : String(1000 + i) },
+          tablet.token,
+        ),
+      ),
+    );
+    const statuses = answers.map((a) => a.status);
+    // Each process keeps its own per-tablet count (30 each), so only the shared lock-out in
+    // the store holds this to MAX_WRONG_PINS checked guesses across both.
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(MAX_WRONG_PINS);
+    expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
+    expect(statuses[151]).toBe(429);
   });
 });
