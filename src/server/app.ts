@@ -89,7 +89,12 @@ export async function createApp({ store, hub, config, limits }: AppParts): Promi
     store,
     hub,
     config,
-    limits: limits ?? createLimits({ publicStreamsPerClient: config.publicStreamsPerClient }),
+    limits:
+      limits ??
+      createLimits({
+        publicStreamsPerClient: config.publicStreamsPerClient,
+        streamsPerDevice: config.streamsPerDevice,
+      }),
   };
   await app.register(async (api) => {
     for (const route of ROUTES) await route(api as RoveApp, context);

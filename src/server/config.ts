@@ -1,5 +1,5 @@
 // Every environment variable the server reads, parsed once, with the defaults of PROTOCOL.md.
-import { PUBLIC_STREAMS_PER_CLIENT } from './auth/limits.js';
+import { PUBLIC_STREAMS_PER_CLIENT, STREAMS_PER_DEVICE } from './auth/limits.js';
 
 export interface ServerConfig {
   port: number;
@@ -18,6 +18,8 @@ export interface ServerConfig {
   heartbeatMs: number;
   /** Public scripts streams one client (IP address) may hold open at once, per process. */
   publicStreamsPerClient: number;
+  /** Kiosk streams one device, staff streams one session may hold open at once, per process. */
+  streamsPerDevice: number;
   logLevel: string;
   /** The address people open (behind a proxy), for the printed links. */
   publicUrl?: string;
@@ -67,6 +69,7 @@ export function configFromEnv(env: Env = process.env): ServerConfig {
       1,
       10_000,
     ),
+    streamsPerDevice: integer(env, 'ROVE_STREAMS_PER_DEVICE', STREAMS_PER_DEVICE, 1, 100_000),
     logLevel: logLevel(text(env, 'LOG_LEVEL') ?? 'info'),
     publicUrl: text(env, 'ROVE_PUBLIC_URL'),
   };

@@ -77,9 +77,10 @@ export function decide(request: RequestFacts, action: RequestAction, actor: Acto
   const forbidden = (message: string): Decision => ({ ok: false, code: 'forbidden', message });
   const conflict = (message: string): Decision => ({ ok: false, code: 'conflict', message });
 
-  if (actor.kind === 'admin')
-    return forbidden('Requests are served by staff, not the admin account');
-  if (actor.kind === 'kiosk') {
+  if (actor.kind === 'admin') {
+    if (action !== 'cancel')
+      return forbidden('Requests are served by staff; the admin account may only cancel one');
+  } else if (actor.kind === 'kiosk') {
     if (action !== 'cancel') return forbidden(`A kiosk cannot ${action} a request`);
     if (actor.deviceId !== request.kioskId)
       return forbidden('This request was made on another kiosk');
@@ -90,9 +91,17 @@ export function decide(request: RequestFacts, action: RequestAction, actor: Acto
   if (!FROM[action].includes(request.status)) {
     return conflict(describeRefusal(request, action));
   }
-  const claimerOnly = action !== 'claim' && action !== 'cancel';
+  // Only the one who holds a request works it; a waiting request anyone of the branch may
+  // cancel, a claimed one only its claimer (or its kiosk, or an admin): a colleague does not
+  // call off someone's walk to a patron.
+  const claimerOnly = action !== 'claim' && (action !== 'cancel' || request.status === 'claimed');
   if (claimerOnly && actor.kind === 'staff' && request.claimedBy?.id !== actor.staffId) {
-    return conflict(`${request.claimedBy?.displayName ?? 'Someone else'} has this request`);
+    const who = request.claimedBy?.displayName ?? 'Someone else';
+    return conflict(
+      action === 'cancel'
+        ? `${who} has this request; only they, the patron's kiosk or a supervisor can cancel it`
+        : `${who} has this request`,
+    );
   }
   return { ok: true, to: TO[action] };
 }

@@ -101,6 +101,9 @@ function launch(options: SpawnOptions, port: number): { child: ChildProcess; log
       ROVE_DATA_DIR: options.dataDir,
       DATABASE_URL: options.databaseUrl ?? '',
       ROVE_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      // The bench stands up to 1000 tablets' streams on a few dozen staff sessions; the cap
+      // per session (default 4) is tested in tests/unit/protocol/stream-limits.test.ts.
+      ROVE_STREAMS_PER_DEVICE: '100000',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -70,9 +70,10 @@ export class RateLimit {
 export const STREAM_SLOT_RETRY_SECONDS = 30;
 
 /**
- * Open long-lived responses per client (its IP address): anyone may open a public scripts
- * stream, so one caller must not hold the process's sockets and memory. Past `perClient` the
- * next is refused (429); closing a stream gives its slot back.
+ * Open long-lived responses per holder: per client address for the public scripts stream
+ * (anyone may open one), per device or session for the kiosk and staff streams. One holder
+ * must not hold the process's sockets and memory. Past `perClient` the next is refused (429);
+ * closing a stream gives its slot back.
  */
 export class StreamSlots {
   private readonly held = new Map<string, number>();
@@ -87,7 +88,7 @@ export class StreamSlots {
     const held = this.held.get(client) ?? 0;
     if (held >= this.perClient) {
       throw rateLimited(
-        `Too many open ${this.what} from this address (at most ${this.perClient} at once); close one or wait and try again`,
+        `Too many open ${this.what} (at most ${this.perClient} at once); close one or wait and try again`,
         STREAM_SLOT_RETRY_SECONDS,
       );
     }
@@ -116,17 +117,25 @@ export interface Limits {
   wrongCodes: RateLimit;
   /** Public scripts streams (no credentials) one client may hold open at once. */
   publicStreams: StreamSlots;
+  /** Kiosk streams per device, staff streams per session (docs/API.md, "Edges"). */
+  deviceStreams: StreamSlots;
 }
 
 /** The default for `ROVE_PUBLIC_STREAMS_PER_CLIENT`. */
 export const PUBLIC_STREAMS_PER_CLIENT = 20;
+/** The default for `ROVE_STREAMS_PER_DEVICE`: a tablet reconnecting over a bad link has room. */
+export const STREAMS_PER_DEVICE = 4;
 
-export function createLimits({ publicStreamsPerClient = PUBLIC_STREAMS_PER_CLIENT } = {}): Limits {
+export function createLimits({
+  publicStreamsPerClient = PUBLIC_STREAMS_PER_CLIENT,
+  streamsPerDevice = STREAMS_PER_DEVICE,
+} = {}): Limits {
   return {
     kioskRequests: new RateLimit(60, 60_000, 'requests from this kiosk'),
     wrongPins: new RateLimit(30, 60_000, 'wrong PINs on this tablet'),
     wrongPasswords: new RateLimit(20, 60_000, 'wrong passwords'),
     wrongCodes: new RateLimit(20, 60_000, 'wrong enrollment codes'),
-    publicStreams: new StreamSlots(publicStreamsPerClient, 'scripts streams'),
+    publicStreams: new StreamSlots(publicStreamsPerClient, 'scripts streams from this address'),
+    deviceStreams: new StreamSlots(streamsPerDevice, 'event streams for this device or sign-in'),
   };
 }

@@ -6,6 +6,7 @@ import { Type } from '@sinclair/typebox';
 import { Id, Text } from '../../shared/schemas.js';
 import { requireKiosk, requireStaff } from '../auth/caller.js';
 import type { Audience } from '../stream/connection.js';
+import type { StreamSlots } from '../auth/limits.js';
 import type { RouteModule, AppContext } from '../context.js';
 
 const BranchParams = Type.Object({ branchId: Id });
@@ -20,14 +21,28 @@ export function resumePoint(request: FastifyRequest): number | undefined {
   return Number(text.trim());
 }
 
-/** Answers `request` with an event stream for `audience`, held open by the hub. */
+/** Who holds a stream's slot, and which limit it counts against. */
+export interface StreamSlot {
+  slots: StreamSlots;
+  holder: string;
+}
+
+/**
+ * Answers `request` with an event stream for `audience`, held open by the hub. The stream
+ * first takes a slot of its holder (429 past the limit); its connection closing, however it
+ * ends, gives the slot back.
+ */
 export async function openStream(
   { hub, config }: AppContext,
   request: FastifyRequest,
   reply: FastifyReply,
   audience: Audience,
   lastEventId: number | undefined,
+  { slots, holder }: StreamSlot,
 ): Promise<void> {
+  const giveBack = slots.take(holder);
+  reply.raw.once('close', giveBack);
+  if (request.raw.socket.destroyed) giveBack();
   reply.hijack();
   const response = reply.raw;
   response.writeHead(200, {
@@ -48,7 +63,7 @@ export async function openStream(
 }
 
 export const eventRoutes: RouteModule = (app, context) => {
-  const { store } = context;
+  const { store, limits } = context;
 
   app.get(
     '/api/branches/:branchId/events',
@@ -62,13 +77,19 @@ export const eventRoutes: RouteModule = (app, context) => {
         deviceId: who.session.device.id,
         sessionHash: who.session.tokenHash,
       };
-      await openStream(context, request, reply, audience, resumePoint(request));
+      await openStream(context, request, reply, audience, resumePoint(request), {
+        slots: limits.deviceStreams,
+        holder: `session:${audience.sessionHash}`,
+      });
     },
   );
 
   app.get('/api/kiosk/events', { schema: { querystring: StreamQuery } }, async (request, reply) => {
     const kiosk = await requireKiosk(store, request);
     const audience: Audience = { kind: 'kiosk', branchId: kiosk.branchId, deviceId: kiosk.id };
-    await openStream(context, request, reply, audience, resumePoint(request));
+    await openStream(context, request, reply, audience, resumePoint(request), {
+      slots: limits.deviceStreams,
+      holder: `device:${kiosk.id}`,
+    });
   });
 };

@@ -45,10 +45,10 @@ export const scriptRoutes: RouteModule = (app, context) => {
   // Each client (`request.ip`: behind the local proxy, the address it forwards) holds only so
   // many at once; a stream's slot is given back when its connection closes, however it ends.
   app.get('/api/scripts/events', async (request, reply) => {
-    const giveBack = limits.publicStreams.take(request.ip);
-    reply.raw.once('close', giveBack);
-    if (request.raw.socket.destroyed) giveBack();
-    await openStream(context, request, reply, { kind: 'scripts' }, undefined);
+    await openStream(context, request, reply, { kind: 'scripts' }, undefined, {
+      slots: limits.publicStreams,
+      holder: request.ip,
+    });
   });
 
   app.get('/api/scripts/:id', { schema: { params: ScriptParams } }, async (request) => {

@@ -60,7 +60,7 @@ const SUMMARY = `${SCOPE}
          COUNT(*) FILTER (WHERE status = 'serving') AS serving,
          ${OUTCOMES.map((o) => `COUNT(*) FILTER (WHERE status = 'done' AND outcome = '${o}') AS "${o}"`).join(',\n')},
          COUNT(*) FILTER (WHERE status = 'cancelled' AND cancelled_by = 'kiosk') AS by_kiosk,
-         COUNT(*) FILTER (WHERE status = 'cancelled' AND cancelled_by = 'staff') AS by_staff,
+         COUNT(*) FILTER (WHERE status = 'cancelled' AND cancelled_by IN ('staff', 'admin')) AS by_staff,
          COUNT(*) FILTER (WHERE status = 'cancelled' AND cancelled_by IS NULL) AS by_unknown,
          COUNT(wait_ms) AS wait_count,
          percentile_cont(0.5) WITHIN GROUP (ORDER BY wait_ms) AS wait_median,

@@ -25,6 +25,7 @@ export function ticketFor(n: number): string {
 
 export type KioskActor = Extract<Actor, { kind: 'kiosk' }>;
 export type StaffActor = Extract<Actor, { kind: 'staff' }>;
+export type AdminActor = Extract<Actor, { kind: 'admin' }>;
 
 /** What an action answered: replayed as it is for the same opId. */
 export interface Answer {
@@ -83,8 +84,16 @@ function again(maker: Maker, stored: StoredRequest): Answer {
   return { status: 200, body: { request: viewOf(maker, stored.request) } };
 }
 
+/**
+ * The request as `actor` may see it: a kiosk its own (no staff notes), staff all of it, and
+ * the admin account, which serves no patron, none of the patron's words either.
+ */
 export function viewFor(actor: Actor, request: HelpRequest): HelpRequest {
-  return actor.kind === 'kiosk' ? forKiosk(request) : request;
+  if (actor.kind === 'staff') return request;
+  const view = forKiosk(request);
+  if (actor.kind === 'kiosk') return view;
+  const { name: _name, note: _note, ...shape } = view;
+  return shape;
 }
 
 const actorKey = (actor: Actor) =>
@@ -264,7 +273,7 @@ export class RequestStore {
 
   /** One action, by opId: a replay answers what the first call answered and changes nothing. */
   async act(
-    actor: KioskActor | StaffActor,
+    actor: Actor,
     id: string,
     action: RequestAction,
     body: ActionBody<RequestAction>,
@@ -283,7 +292,7 @@ export class RequestStore {
   }
 
   private actOnce(
-    actor: KioskActor | StaffActor,
+    actor: Actor,
     id: string,
     action: RequestAction,
     body: ActionBody<RequestAction>,
@@ -334,7 +343,7 @@ export class RequestStore {
 
   private async apply(
     tx: Tx,
-    actor: KioskActor | StaffActor,
+    actor: Actor,
     current: HelpRequest,
     action: RequestAction,
     body: ActionBody<RequestAction>,

@@ -110,20 +110,44 @@ forEachStore('request actions', (server) => {
     expect(claimed.claimedBy.id).toBe(historian.staff.id);
   });
 
-  it('cancel by the kiosk that made it and by any staff of the branch', async () => {
+  it('a claimed request is cancelled by its kiosk or its claimer; a waiting one by any staff', async () => {
     const scene = await server.scene();
     const first = await server.requestIn(scene, 'claimed');
     const cancelled = await server.must(scene.kiosk.token, first.id, 'cancel');
     expect(cancelled.status).toBe('cancelled');
     expect(Date.parse(cancelled.closedAt)).not.toBeNaN();
 
-    const colleague = await server.rover(scene.branchId);
     const second = await server.requestIn(scene, 'claimed');
-    expect((await server.must(colleague.token, second.id, 'cancel')).status).toBe('cancelled');
+    expect((await server.must(scene.rover.token, second.id, 'cancel')).status).toBe('cancelled');
+
+    const colleague = await server.rover(scene.branchId);
     const third = await server.requestIn(scene, 'waiting');
     expect((await server.must(colleague.token, third.id, 'cancel')).status).toBe('cancelled');
   });
 
+  it('a colleague may not cancel a request someone has claimed: 409, and it stays claimed', async () => {
+    const scene = await server.scene();
+    const claimed = await server.requestIn(scene, 'claimed');
+    const colleague = await server.rover(scene.branchId);
+    const answer = await server.act(colleague.token, claimed.id, 'cancel');
+    expectError(answer, 409, 'conflict');
+    expect(answer.body.error.message).toContain(scene.rover.staff.displayName);
+    expect(answer.body.request).toMatchObject({ status: 'claimed', version: claimed.version });
+    const after = await server.get(`/api/requests/${claimed.id}`, scene.rover.token);
+    expect(after.body.request.status).toBe('claimed');
+  });
+
+  it('an admin may cancel a claimed request, and sees none of the patron’s words', async () => {
+    const scene = await server.scene();
+    let request = await server.createRequest(scene.kiosk, { name: 'Pat', note: 'by the door' });
+    request = await server.must(scene.rover.token, request.id, 'claim');
+    const admin = await server.adminToken();
+    const answer = await server.act(admin, request.id, 'cancel');
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body.request.status).toBe('cancelled');
+    expect(answer.text).not.toContain('Pat');
+    expect(answer.text).not.toContain('by the door');
+  });
   for (const action of ['release', 'start', 'resolve', 'transfer']) {
     it(`only the claimer may ${action}: a colleague gets 409 with the request`, async () => {
       const scene = await server.scene();
@@ -150,12 +174,15 @@ forEachStore('request actions', (server) => {
     });
   }
 
-  it('the admin account does not act on requests', async () => {
+  it('the admin account does not work requests, only cancels them', async () => {
     const scene = await server.scene();
     const request = await server.requestIn(scene, 'waiting');
     const admin = await server.adminToken();
     expectError(await server.act(admin, request.id, 'claim'), 403, 'forbidden');
-    expectError(await server.act(admin, request.id, 'cancel'), 403, 'forbidden');
+    const claimed = await server.requestIn(scene, 'claimed');
+    for (const action of ['release', 'start', 'resolve', 'transfer']) {
+      expectError(await server.act(admin, claimed.id, action, EXTRA[action]), 403, 'forbidden');
+    }
   });
 
   it('staff of another branch may not touch the request', async () => {

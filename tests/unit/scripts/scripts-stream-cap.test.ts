@@ -1,7 +1,8 @@
 // docs/API.md "Scripts": the public scripts stream needs no credentials, so each client (its
 // IP address; behind the local proxy, the one the proxy forwards) may hold only so many open at
 // once. The next is refused with 429 and Retry-After; closing one frees its slot. The staff
-// stream, which needs a sign-in, is not capped. Run on both stores with a cap of 3.
+// stream, which needs a sign-in, counts against its session instead (stream-limits.test.ts).
+// Run on both stores with a cap of 3.
 import { afterEach, describe, expect, it } from 'vitest';
 import { configFromEnv } from '../../../src/server/config.js';
 import { expectError, forEachStore, type Answer } from '../../support/server.js';
@@ -92,7 +93,7 @@ forEachStore(
       expectRefused(await open('192.0.2.1, 203.0.113.20'));
     });
 
-    it('leaves the signed-in staff stream uncapped', async () => {
+    it('does not count the signed-in staff stream against the address', async () => {
       const rover = await server.rover('main');
       await fill('203.0.113.30');
       const staff = await server.openStream('/api/branches/main/events', {
