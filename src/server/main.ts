@@ -5,6 +5,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { configFromEnv, type ServerConfig } from './config.js';
+import { SESSION_CACHE_MS } from './store/accounts.js';
 import { openStore } from './store/open.js';
 import { StreamHub } from './stream/hub.js';
 import { startPurge } from './purge.js';
@@ -24,7 +25,11 @@ export interface RunningServer {
 export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
   const config: ServerConfig = { ...configFromEnv(), ...overrides };
   const store = await openStore(config);
-  const hub = new StreamHub(store, { heartbeatMs: config.heartbeatMs });
+  // Streams are rechecked as often as a remembered session is trusted (docs/API.md, "Edges").
+  const hub = new StreamHub(store, {
+    heartbeatMs: config.heartbeatMs,
+    recheckMs: SESSION_CACHE_MS,
+  });
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   let stopPurge = () => {};
   try {

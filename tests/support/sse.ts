@@ -202,6 +202,22 @@ export class SseStream {
     return this.waitFor(() => this.comments[seen], 'comment line', 25_000);
   }
 
+  /** Resolves once the stream has ended (the server closed it); fails after `waitMs`. */
+  whenEnded(waitMs = WAIT_MS): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`The stream was still open after ${waitMs} ms`)),
+        waitMs,
+      );
+      const check = () => {
+        if (!this.ended) return void this.waiters.push(check);
+        clearTimeout(timer);
+        resolve();
+      };
+      check();
+    });
+  }
+
   close(): void {
     this.req?.destroy();
     this.finish();

@@ -1,4 +1,5 @@
-// Staff members, managed by an admin. Deactivating someone ends their sessions and streams.
+// Staff members, managed by an admin. Deactivating someone or giving them a new PIN ends their
+// sessions and streams; taking a branch from them ends their streams on that branch.
 import { Type } from '@sinclair/typebox';
 import { StaffBody, StaffPatchBody, Text } from '../../shared/schemas.js';
 import { requireAdmin } from '../auth/caller.js';
@@ -24,8 +25,14 @@ export const staffRoutes: RouteModule = (app, { store, hub }) => {
     async (request) => {
       await requireAdmin(store, request);
       const staff = await store.staff.update(request.params.id, request.body);
-      if (!staff.active)
-        hub.closeWhere((audience) => audience.kind === 'staff' && audience.staffId === staff.id);
+      // Access ends with its grant, at once here (other processes: the hub's recheck).
+      const signedOut = !staff.active || request.body.pin !== undefined;
+      hub.closeWhere(
+        (audience) =>
+          audience.kind === 'staff' &&
+          audience.staffId === staff.id &&
+          (signedOut || !staff.branchIds.includes(audience.branchId)),
+      );
       return { staff };
     },
   );

@@ -4,6 +4,7 @@
 import type { Device } from '../../shared/schemas.js';
 import { unauthenticated } from '../errors.js';
 import { hashSecret, hashToken, newToken, verifySecret } from '../auth/secrets.js';
+import type { Sql } from './db.js';
 import { toDevice } from './rows.js';
 import type { Store } from './store.js';
 
@@ -172,6 +173,46 @@ export class AccountStore {
       },
       device: toDevice(row),
     };
+  }
+
+  /**
+   * Of the streams' holders, those still allowed: staff sessions as `tokenHash branchId` (the
+   * session is live, not expired, its person active and still of that branch, its tablet not
+   * revoked) and kiosks by device id (not revoked). What is missing has lost its grant.
+   */
+  async stillAllowed(
+    sessionHashes: readonly string[],
+    kioskIds: readonly string[],
+  ): Promise<{ staff: Set<string>; kiosks: Set<string> }> {
+    const staff = new Set<string>();
+    const kiosks = new Set<string>();
+    if (sessionHashes.length) {
+      const rows = await this.store.query<{ token_hash: string; branch_id: string }>(
+        `SELECT s.token_hash, sb.branch_id FROM sessions s
+           JOIN staff st ON st.id = s.staff_id AND st.active
+           JOIN devices d ON d.id = s.device_id AND d.revoked_at IS NULL
+           JOIN staff_branches sb ON sb.staff_id = st.id
+          WHERE s.token_hash = ANY($1::text[]) AND s.ended_at IS NULL AND s.expires_at > now()`,
+        [sessionHashes],
+      );
+      for (const row of rows) staff.add(`${row.token_hash} ${row.branch_id}`);
+    }
+    if (kioskIds.length) {
+      const rows = await this.store.query<{ id: string }>(
+        'SELECT id FROM devices WHERE id = ANY($1::text[]) AND revoked_at IS NULL',
+        [kioskIds],
+      );
+      for (const row of rows) kiosks.add(row.id);
+    }
+    return { staff, kiosks };
+  }
+
+  /** Ends every live session of a staff member (a new PIN, deactivation). */
+  async endSessionsOf(tx: Sql, staffId: string): Promise<void> {
+    await tx.query(
+      'UPDATE sessions SET ended_at = now() WHERE staff_id = $1 AND ended_at IS NULL',
+      [staffId],
+    );
   }
 
   async endSession(tokenHash: string): Promise<void> {

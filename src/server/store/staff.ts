@@ -97,12 +97,9 @@ export class StaffStore {
       );
       if (!row) return false;
       if (patch.branchIds) await this.setBranches(tx, id, patch.branchIds);
-      if (patch.active === false) {
-        await tx.query(
-          'UPDATE sessions SET ended_at = now() WHERE staff_id = $1 AND ended_at IS NULL',
-          [id],
-        );
-      }
+      // Deactivated, or a new PIN (the old one may be known to someone): every sign-in ends.
+      if (patch.active === false || pinHash !== null)
+        await this.store.accounts.endSessionsOf(tx, id);
       return true;
     });
     // Name, skills, branches or active: every remembered session re-reads them.

@@ -17,6 +17,13 @@ const PAGE = 500;
 
 export interface HubOptions {
   heartbeatMs: number;
+  /**
+   * How often the hub asks the store whether each signed-in stream's holder is still allowed
+   * (session live and unexpired, person active and of that branch, device not revoked) and
+   * closes those that are not: the changes other processes made, and sessions that ran out.
+   * Off when absent.
+   */
+  recheckMs?: number;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -26,6 +33,8 @@ export class StreamHub {
   private pumping = false;
   private nudged = false;
   private heartbeat?: NodeJS.Timeout;
+  private rechecker?: NodeJS.Timeout;
+  private rechecking = false;
   private stopListening?: () => void;
   private closed = false;
   private readonly scripts: ScriptStore;
@@ -56,6 +65,43 @@ export class StreamHub {
       for (const connection of this.connections) connection.write(PING);
     }, this.options.heartbeatMs);
     this.heartbeat.unref();
+    if (this.options.recheckMs) {
+      this.rechecker = setInterval(() => void this.recheck(), this.options.recheckMs);
+      this.rechecker.unref();
+    }
+  }
+
+  /**
+   * Closes the signed-in streams whose grant has gone: one query for all of them. Only the
+   * streams open when it asked are judged, so one opened meanwhile is never closed for it.
+   */
+  async recheck(): Promise<void> {
+    if (this.rechecking || this.closed) return;
+    const judged = [...this.connections].filter((c) => c.audience.kind !== 'scripts');
+    if (judged.length === 0) return;
+    this.rechecking = true;
+    try {
+      const sessions = new Set<string>();
+      const kiosks = new Set<string>();
+      for (const { audience } of judged) {
+        if (audience.kind === 'staff') sessions.add(audience.sessionHash);
+        else if (audience.kind === 'kiosk') kiosks.add(audience.deviceId);
+      }
+      const allowed = await this.store.accounts.stillAllowed([...sessions], [...kiosks]);
+      for (const connection of judged) {
+        const audience = connection.audience;
+        const still =
+          audience.kind === 'staff'
+            ? allowed.staff.has(`${audience.sessionHash} ${audience.branchId}`)
+            : audience.kind === 'kiosk' && allowed.kiosks.has(audience.deviceId);
+        if (!still) connection.close();
+      }
+    } catch (error) {
+      // The store did not answer: keep the streams; the next recheck asks again.
+      if (!this.closed) this.options.log?.('The stream hub could not recheck its streams', error);
+    } finally {
+      this.rechecking = false;
+    }
   }
 
   /** Something was committed: read the log from where we are. Cheap to call too often. */
@@ -223,6 +269,7 @@ export class StreamHub {
   async close(): Promise<void> {
     this.closed = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.rechecker) clearInterval(this.rechecker);
     this.stopListening?.();
     for (const connection of this.connections) connection.close();
     this.connections.clear();

@@ -229,4 +229,26 @@ describe('two server processes on one PostgreSQL', () => {
     expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
     expect(statuses[151]).toBe(429);
   });
+
+  it('a branch taken or a PIN changed through one closes the streams on the other', async () => {
+    const scene = await one.scene();
+    const admin = await one.adminToken();
+    const path = `/api/branches/${scene.branchId}/events`;
+    const patch = async (body: object) =>
+      expect(
+        (await one.call('PATCH', `/api/staff/${scene.rover.staff.id}`, { token: admin, body }))
+          .status,
+      ).toBe(200);
+
+    const removed = await two.openStream(path, { token: scene.rover.token });
+    await removed.next('snapshot');
+    await patch({ branchIds: ['main'] });
+    await removed.whenEnded(SESSION_CACHE_MS + 3000);
+
+    await patch({ branchIds: [scene.branchId] });
+    const signedOut = await two.openStream(path, { token: scene.rover.token });
+    await signedOut.next('snapshot');
+    await patch({ pin: '97531' });
+    await signedOut.whenEnded(SESSION_CACHE_MS + 3000);
+  });
 });

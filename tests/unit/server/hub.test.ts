@@ -8,7 +8,8 @@ import type { Store } from '../../../src/server/store/store.js';
 import { ScriptStore } from '../../../src/server/store/scripts.js';
 import { StreamHub } from '../../../src/server/stream/hub.js';
 import type { Audience } from '../../../src/server/stream/connection.js';
-import { kioskOf, newBranch, newRequest, openTestStore, roverOf } from './fixtures.js';
+import { hashToken } from '../../../src/server/auth/secrets.js';
+import { STORE_KINDS, kioskOf, newBranch, newRequest, openTestStore, roverOf } from './fixtures.js';
 
 interface Frame {
   id?: number;
@@ -217,3 +218,78 @@ describe('stream hub [pglite]', () => {
     expect(hub.size).toBe(before);
   });
 });
+
+// The hub's recheck: a stream whose grant has gone is closed even when nothing on this
+// process said so (a session running out; a revocation made through another process).
+for (const kind of STORE_KINDS) {
+  describe(`stream hub recheck [${kind}]`, () => {
+    let store: Store;
+    let hub: StreamHub;
+    beforeAll(async () => {
+      store = await openTestStore(kind);
+      hub = new StreamHub(store, { heartbeatMs: 60_000, recheckMs: 100 });
+      await hub.start();
+    });
+    afterAll(async () => {
+      await hub.close();
+      await store.close();
+    });
+
+    /** A rover signed in on a tablet of `branchId`, and their stream's audience. */
+    async function signedIn(branchId: string): Promise<{ audience: Audience; tokenHash: string }> {
+      const rover = await roverOf(store, branchId);
+      const { code } = await store.devices.createEnrollment(branchId, 'tablet', 'Tablet');
+      const { device } = await store.devices.enroll(code);
+      const tokenHash = hashToken(
+        await store.accounts.createStaffSession(rover.staffId, device.id),
+      );
+      return {
+        tokenHash,
+        audience: {
+          kind: 'staff',
+          branchId,
+          staffId: rover.staffId,
+          deviceId: device.id,
+          sessionHash: tokenHash,
+        },
+      };
+    }
+
+    async function open(audience: Audience): Promise<Recorder> {
+      const recorder = new Recorder();
+      await hub.open(audience, asResponse(recorder));
+      return recorder;
+    }
+
+    async function endedSoon(recorder: Recorder): Promise<boolean> {
+      for (let i = 0; i < 100 && !recorder.ended; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return recorder.ended;
+    }
+
+    it('closes the stream of a session that ran out, and keeps a live one', async () => {
+      const branchId = await newBranch(store);
+      const expiring = await signedIn(branchId);
+      const live = await signedIn(branchId);
+      const [gone, kept] = await Promise.all([open(expiring.audience), open(live.audience)]);
+      await store.query(
+        "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE token_hash = $1",
+        [expiring.tokenHash],
+      );
+      expect(await endedSoon(gone)).toBe(true);
+      expect(kept.ended).toBe(false);
+      kept.end();
+    });
+
+    it('closes a kiosk stream once its device is revoked in the store', async () => {
+      const branchId = await newBranch(store);
+      const kiosk = await kioskOf(store, branchId);
+      const recorder = await open({ kind: 'kiosk', branchId, deviceId: kiosk.deviceId });
+      expect(recorder.ended).toBe(false);
+      // As another server process would: straight in the store, no word to this hub.
+      await store.devices.revoke(kiosk.deviceId);
+      expect(await endedSoon(recorder)).toBe(true);
+    });
+  });
+}
