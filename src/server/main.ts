@@ -31,7 +31,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     recheckMs: SESSION_CACHE_MS,
   });
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
-  let stopPurge = () => {};
+  let stopPurge = async () => {};
   try {
     if (config.adminPassword) await store.accounts.ensureAdmin(config.adminPassword);
     await hub.start();
@@ -43,7 +43,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     );
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
-    stopPurge();
+    await stopPurge();
     await hub.close();
     await app?.close().catch(() => {});
     await store.close().catch(() => {});
@@ -71,7 +71,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     setupUrl,
     close() {
       closing ??= (async () => {
-        stopPurge();
+        await stopPurge();
         // Streams first: an open stream would keep the HTTP server from closing.
         await hub.close();
         await running.close();

@@ -3,7 +3,9 @@
 // that has seen seq N has seen every event before it (no gap from a slower transaction).
 // A transaction's events are appended together, as its last statement (see Store.write).
 import type { Db, Row, Sql } from './db.js';
+import type { HelpRequest } from '../../shared/schemas.js';
 import { iso } from './rows.js';
+import { withWords, wordsOf, type PatronWords } from './words.js';
 
 export type EventKind = 'request' | 'topic' | 'script' | 'branch';
 
@@ -17,6 +19,11 @@ export interface NewEvent {
   kiosks?: boolean;
   /** The `data:` of the event as staff see it, e.g. `{request}`. */
   payload: Record<string, unknown>;
+  /**
+   * What the log keeps of `payload` when that differs: a request's event is kept without the
+   * patron's words, which a read of the log joins back from `patron_words` while they last.
+   */
+  stored?: Record<string, unknown>;
 }
 
 export interface LoggedEvent extends NewEvent {
@@ -39,13 +46,20 @@ export interface Deferred {
 const APPEND_LOCK = 7_301_002;
 
 export function toEvent(row: Row): LoggedEvent {
+  let payload = row.payload as Record<string, unknown>;
+  if (row.words != null && payload.request) {
+    payload = {
+      ...payload,
+      request: withWords(payload.request as HelpRequest, row.words as PatronWords),
+    };
+  }
   return {
     seq: Number(row.seq),
     kind: row.kind as EventKind,
     branchId: row.branch_id == null ? null : String(row.branch_id),
     kioskId: row.kiosk_id == null ? null : String(row.kiosk_id),
     kiosks: Boolean(row.kiosks),
-    payload: row.payload as Record<string, unknown>,
+    payload,
     createdAt: iso(row.created_at),
   };
 }
@@ -80,7 +94,7 @@ export class EventLog {
           event.branchId,
           event.kioskId ?? null,
           event.kiosks ?? false,
-          JSON.stringify(event.payload),
+          JSON.stringify(event.stored ?? event.payload),
         );
         return `(${i}, $${p}::text, $${p + 1}::text, $${p + 2}::text, $${p + 3}::boolean, $${p + 4}::jsonb)`;
       });
@@ -125,10 +139,13 @@ export class EventLog {
 
   /** Events after `seq`, oldest first, at most `limit`. */
   async after(seq: number, limit = 500): Promise<LoggedEvent[]> {
-    const rows = await this.db.query('SELECT * FROM events WHERE seq > $1 ORDER BY seq LIMIT $2', [
-      seq,
-      limit,
-    ]);
+    // A request's event comes with the patron's words as they stand now (none once purged).
+    const rows = await this.db.query(
+      `SELECT e.*, CASE WHEN e.kind = 'request'
+           THEN ${wordsOf("(e.payload->'request'->>'id')::uuid")} END AS words
+         FROM events e WHERE e.seq > $1 ORDER BY e.seq LIMIT $2`,
+      [seq, limit],
+    );
     return rows.map(toEvent);
   }
 

@@ -11,6 +11,14 @@ import { RoveError, conflict, forbidden, notFound } from '../errors.js';
 import { isUniqueViolation, type Row } from './db.js';
 import { forKiosk, localDay, toRequest } from './rows.js';
 import type { Store, Tx } from './store.js';
+import {
+  bodyWithoutWords,
+  setHandoffNote,
+  withWords,
+  withoutWords,
+  wordsOf,
+  type PatronWords,
+} from './words.js';
 
 /** No I or O: a ticket is read aloud across a room and must not sound like 1 or 0. */
 const TICKET_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -192,17 +200,23 @@ export class RequestStore {
           [branchId, day],
         );
         // A request taken at once (or answered on the spot) is claimed as it is made.
+        // The patron's words go to their own table, in the same statement.
         const [row] = await tx.query(
-          `INSERT INTO requests (id, branch_id, kiosk_id, ticket, ticket_day, topic_id, skill,
-             status, name, note, needs, origin, created_by_id, created_by_name, language, zone,
-             handed_off, claimed_by_id, claimed_by_name, claimed_at, first_claimed_at, outcome,
-             effort, minutes, closed_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14, $15, $16,
-             $17, $18, $19,
-             CASE WHEN $18::text IS NULL THEN NULL ELSE now() END,
-             CASE WHEN $18::text IS NULL THEN NULL ELSE now() END,
-             $20, $21, $22, CASE WHEN $8::text = 'done' THEN now() END)
-           ON CONFLICT (id) DO NOTHING RETURNING *`,
+          `WITH made AS (
+             INSERT INTO requests (id, branch_id, kiosk_id, ticket, ticket_day, topic_id, skill,
+               status, needs, origin, created_by_id, created_by_name, language, zone,
+               handed_off, claimed_by_id, claimed_by_name, claimed_at, first_claimed_at, outcome,
+               effort, minutes, closed_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $11::jsonb, $12, $13, $14, $15, $16,
+               $17, $18, $19,
+               CASE WHEN $18::text IS NULL THEN NULL ELSE now() END,
+               CASE WHEN $18::text IS NULL THEN NULL ELSE now() END,
+               $20, $21, $22, CASE WHEN $8::text = 'done' THEN now() END)
+             ON CONFLICT (id) DO NOTHING RETURNING *),
+           words AS (
+             INSERT INTO patron_words (request_id, name, note)
+             SELECT id, $9, $10 FROM made WHERE $9::text IS NOT NULL OR $10::text IS NOT NULL)
+           SELECT * FROM made`,
           [
             id,
             branchId,
@@ -230,7 +244,7 @@ export class RequestStore {
         );
         // Another call with the same id got there first: roll back and answer as a repeat.
         if (!row) throw new RoveError('conflict', 'retry');
-        const request = toRequest(row);
+        const request = withWords(toRequest(row), fields);
         await this.announce(tx, request, kioskId);
         return request;
       });
@@ -246,7 +260,10 @@ export class RequestStore {
   }
 
   async get(id: string): Promise<StoredRequest | undefined> {
-    const [row] = await this.store.query('SELECT * FROM requests WHERE id = $1', [id]);
+    const [row] = await this.store.query(
+      `SELECT r.*, ${wordsOf('r.id')} AS words FROM requests r WHERE r.id = $1`,
+      [id],
+    );
     return row ? { request: toRequest(row), kioskId: kioskOf(row) } : undefined;
   }
 
@@ -261,8 +278,9 @@ export class RequestStore {
     return this.store.db.transaction(async (tx) => {
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
       const rows = await tx.query(
-        `SELECT * FROM requests WHERE branch_id = $1 AND status IN ('waiting', 'claimed', 'serving')
-           AND ($2::text IS NULL OR kiosk_id = $2) ORDER BY created_at, ticket`,
+        `SELECT r.*, ${wordsOf('r.id')} AS words FROM requests r
+          WHERE r.branch_id = $1 AND r.status IN ('waiting', 'claimed', 'serving')
+            AND ($2::text IS NULL OR r.kiosk_id = $2) ORDER BY r.created_at, r.ticket`,
         [branchId, kioskId ?? null],
       );
       const seq = await this.store.log.lastSeq(tx);
@@ -304,7 +322,8 @@ export class RequestStore {
       // insert below then fails on its key, which rolls this back and retries (see act), so
       // a replay still answers what the first call answered.
       const [row] = await tx.query(
-        `SELECT r.*, o.actor AS op_actor, o.status AS op_status, o.body AS op_body
+        `SELECT r.*, ${wordsOf('r.id')} AS words,
+                o.actor AS op_actor, o.status AS op_status, o.body AS op_body
            FROM requests r LEFT JOIN ops o ON o.op_id = $2
           WHERE r.id = $1 FOR UPDATE OF r`,
         [id, body.opId],
@@ -312,8 +331,15 @@ export class RequestStore {
       if (row && row.op_actor != null) {
         if (row.op_actor !== actorKey(actor))
           throw conflict('This opId was already used; make a new one');
-        const replayed = typeof row.op_body === 'string' ? JSON.parse(row.op_body) : row.op_body;
-        return { status: Number(row.op_status), body: replayed as Answer['body'] };
+        const replayed = (
+          typeof row.op_body === 'string' ? JSON.parse(row.op_body) : row.op_body
+        ) as Answer['body'];
+        // Kept without the patron's words: put back those that still exist, as this actor sees.
+        const request = replayed.request as HelpRequest | undefined;
+        if (request) {
+          replayed.request = viewFor(actor, withWords(request, row.words as PatronWords | null));
+        }
+        return { status: Number(row.op_status), body: replayed };
       }
       if (!row) throw notFound(`Request "${id}"`);
       const current = toRequest(row);
@@ -335,7 +361,12 @@ export class RequestStore {
       // Written with the event, in the transaction's last statement.
       tx.later({
         text: 'INSERT INTO ops (op_id, actor, status, body) VALUES ($1, $2, $3, $4)',
-        params: [body.opId, actorKey(actor), answer.status, JSON.stringify(answer.body)],
+        params: [
+          body.opId,
+          actorKey(actor),
+          answer.status,
+          JSON.stringify(bodyWithoutWords(answer.body)),
+        ],
       });
       return answer;
     });
@@ -349,10 +380,11 @@ export class RequestStore {
     body: ActionBody<RequestAction>,
   ): Promise<HelpRequest> {
     const set = (sql: string, ...params: unknown[]) =>
-      tx.query(`UPDATE requests SET ${sql}, version = version + 1 WHERE id = $1 RETURNING *`, [
-        current.id,
-        ...params,
-      ]);
+      tx.query(
+        `UPDATE requests r SET ${sql}, version = r.version + 1 WHERE r.id = $1
+         RETURNING r.*, ${wordsOf('r.id')} AS words`,
+        [current.id, ...params],
+      );
     const staff = actor.kind === 'staff' ? actor : undefined;
     let rows: Row[];
     switch (action) {
@@ -384,11 +416,12 @@ export class RequestStore {
       }
       case 'transfer': {
         const { skill, note } = body as ActionBody<'transfer'>;
+        // The note is the patron's business between colleagues: it is kept with their words.
         const handoff = {
           from: { id: staff!.staffId, displayName: staff!.displayName },
-          ...(note?.trim() ? { note: note.trim() } : {}),
           at: new Date().toISOString(),
         };
+        await setHandoffNote(tx, current.id, note?.trim() || undefined);
         rows = await set(
           `status = 'waiting', skill = $2, handoff = $3::jsonb, claimed_by_id = NULL,
            claimed_by_name = NULL, claimed_at = NULL, served_at = NULL,
@@ -408,26 +441,35 @@ export class RequestStore {
 
   /** The request's event: its branch's staff hear it, and the kiosk that made it, if any. */
   private async announce(tx: Tx, request: HelpRequest, kioskId: string | null): Promise<void> {
-    await tx.event({ kind: 'request', branchId: request.branchId, kioskId, payload: { request } });
+    await tx.event({
+      kind: 'request',
+      branchId: request.branchId,
+      kioskId,
+      payload: { request },
+      stored: { request: withoutWords(request) },
+    });
   }
 
   /**
-   * Erases patron text (name, note, hand-off note) of requests closed before `cutoff`, and
-   * the log's events from before it, which carry copies. Returns how many requests it erased.
+   * Erases patron text (name, note, hand-off note) of requests closed before `cutoff`, and the
+   * log's events and kept answers from before it. The words are deleted from `patron_words`,
+   * which is then rewritten (VACUUM FULL) and a CHECKPOINT taken, so they are gone from the
+   * table files, not only hidden (docs/SECURITY.md). Returns how many requests it erased.
    */
   async purge(cutoff: Date): Promise<number> {
-    return this.store.write(async (tx) => {
-      const erased = await tx.query(
-        `UPDATE requests SET name = NULL, note = NULL, handoff = handoff - 'note'
-          WHERE closed_at < $1 AND (name IS NOT NULL OR note IS NOT NULL OR handoff->>'note' IS NOT NULL)
-          RETURNING id`,
+    const erased = await this.store.write(async (tx) => {
+      const gone = await tx.query(
+        `DELETE FROM patron_words w USING requests r
+          WHERE r.id = w.request_id AND r.closed_at < $1 RETURNING w.request_id`,
         [cutoff],
       );
       await this.store.log.prune(tx, cutoff);
-      // Old opId answers hold copies too; a client retries an action for minutes, not hours.
+      // Old opId answers: a client retries an action for minutes, not hours.
       await tx.query('DELETE FROM ops WHERE created_at < $1', [cutoff]);
-      return erased.length;
+      return gone.length;
     });
+    if (erased > 0) await this.store.compactWords();
+    return erased;
   }
 
   /** The branch's line: waiting requests in order, and how it has been moving lately. */

@@ -1,6 +1,7 @@
 // Database rows to the shapes the API shows, and the kiosk's narrower view of a request.
 import type { Device, HelpRequest, Topic } from '../../shared/schemas.js';
 import type { Row } from './db.js';
+import { withWords, type PatronWords } from './words.js';
 
 /** Both drivers give `timestamptz` as a Date; JSON built in SQL gives text. Either way: ISO. */
 export function iso(value: unknown): string {
@@ -28,8 +29,6 @@ export function toRequest(row: Row): HelpRequest {
   if (row.language != null) request.language = str(row.language);
   if (row.zone != null) request.zone = str(row.zone);
   if (row.minutes != null) request.minutes = Number(row.minutes);
-  if (row.name != null) request.name = str(row.name);
-  if (row.note != null) request.note = str(row.note);
   if (row.claimed_by_id != null) {
     request.claimedBy = { id: str(row.claimed_by_id), displayName: str(row.claimed_by_name) };
   }
@@ -39,7 +38,8 @@ export function toRequest(row: Row): HelpRequest {
   if (row.claimed_at != null) request.claimedAt = iso(row.claimed_at);
   if (row.served_at != null) request.servedAt = iso(row.served_at);
   if (row.closed_at != null) request.closedAt = iso(row.closed_at);
-  return request;
+  // The patron's words, when the read joined them (`wordsOf`) and the purge has not run.
+  return withWords(request, row.words as PatronWords | null | undefined);
 }
 
 /**

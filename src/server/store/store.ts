@@ -7,6 +7,11 @@ import { BranchStore } from './branches.js';
 import { DeviceStore } from './devices.js';
 import { EventLog, type Deferred, type LoggedEvent, type NewEvent } from './events.js';
 import { migrate } from './migrate.js';
+
+/** The migration that moved patrons' words into `patron_words`. */
+const WORDS_MIGRATION = '0008_patron_words';
+/** PostgreSQL's SQLSTATE when a role lacks a right (here: CHECKPOINT). */
+const INSUFFICIENT_PRIVILEGE = '42501';
 import { ReportStore } from './report.js';
 import { RequestStore } from './requests.js';
 import { seed } from './seed.js';
@@ -52,8 +57,31 @@ export class Store {
   /** Migrates and seeds; safe on every start and from several processes at once. */
   async prepare(): Promise<string[]> {
     const applied = await migrate(this.db);
+    // Patrons' words just moved out of these tables: rewrite them once so no old row version
+    // keeps a copy in their files.
+    if (applied.includes(WORDS_MIGRATION)) {
+      for (const table of ['requests', 'events', 'ops']) await this.db.exec(`VACUUM FULL ${table}`);
+    }
     await this.write((tx) => seed(tx));
     return applied;
+  }
+
+  /**
+   * After the purge deleted words: rewrites `patron_words` (VACUUM FULL: a new file holding
+   * only the live rows; the old one is unlinked) and takes a CHECKPOINT, so the deleted words
+   * are in no table file and the WAL that still holds them can be recycled. On PostgreSQL,
+   * CHECKPOINT needs a superuser or the `pg_checkpoint` role (docs/SECURITY.md).
+   */
+  async compactWords(): Promise<void> {
+    await this.db.exec('VACUUM FULL patron_words');
+    try {
+      await this.db.exec('CHECKPOINT');
+    } catch (error) {
+      if ((error as { code?: string }).code !== INSUFFICIENT_PRIVILEGE) throw error;
+      throw new Error(
+        'Purged patron words and rewrote their table, but could not CHECKPOINT: grant pg_checkpoint to the database role Rove uses (the next automatic checkpoint will do it)',
+      );
+    }
   }
 
   /** Hears the events each transaction of this process commits (in seq order), right after. */

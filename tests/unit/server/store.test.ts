@@ -163,3 +163,60 @@ describe('migrations on a fresh PostgreSQL, from two processes at once', () => {
     }
   });
 });
+
+describe('upgrading a store that kept patron words in requests [pglite]', () => {
+  it('moves them to patron_words and out of the event log and the kept answers', async () => {
+    const { openPglite } = await import('../../../src/server/store/pglite.js');
+    const { Store } = await import('../../../src/server/store/store.js');
+    const db = await openPglite('memory://');
+    try {
+      await migrate(
+        db,
+        readMigrations().filter((m) => m.id < '0008'),
+      );
+      const id = randomUUID();
+      const request = {
+        id,
+        name: 'Old Name',
+        note: 'old note',
+        handoff: { from: { id: 's', displayName: 'Sam' }, note: 'old hand-off', at: 'x' },
+      };
+      await db.exec(`
+        INSERT INTO branches (id, name) VALUES ('old', 'Old branch');
+        INSERT INTO devices (id, kind, branch_id, label, token_hash)
+          VALUES ('k', 'kiosk', 'old', 'Kiosk', 'hash');
+        INSERT INTO requests (id, branch_id, kiosk_id, ticket, ticket_day, topic_id, skill, status,
+            name, note, handoff, closed_at)
+          VALUES ('${id}', 'old', 'k', 'A1', current_date, 'tech', 'tech', 'done', 'Old Name',
+            'old note', '${JSON.stringify(request.handoff)}', now());
+        INSERT INTO events (kind, branch_id, kiosk_id, payload)
+          VALUES ('request', 'old', 'k', '${JSON.stringify({ request })}');
+        INSERT INTO ops (op_id, actor, status, body)
+          VALUES ('${randomUUID()}', 'kiosk:k', 200, '${JSON.stringify({ request })}');
+      `);
+      const store = new Store(db);
+      expect(await store.prepare()).toContain('0008_patron_words');
+
+      const words = await store.query('SELECT * FROM patron_words');
+      expect(words).toEqual([
+        { request_id: id, name: 'Old Name', note: 'old note', handoff_note: 'old hand-off' },
+      ]);
+      const kept = JSON.stringify([
+        await store.query('SELECT payload FROM events'),
+        await store.query('SELECT body FROM ops'),
+        await store.query('SELECT handoff FROM requests'),
+      ]);
+      expect(kept).not.toMatch(/Old Name|old note|old hand-off/);
+      // Read through the store, the request has its words back.
+      expect((await store.requests.get(id))!.request).toMatchObject({
+        name: 'Old Name',
+        note: 'old note',
+        handoff: { note: 'old hand-off' },
+      });
+      const [event] = await store.log.after(0);
+      expect(event!.payload).toMatchObject({ request: { name: 'Old Name' } });
+    } finally {
+      await db.close();
+    }
+  });
+});
