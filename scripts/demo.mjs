@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SERVER_MAIN, buildWhatIsStale } from './stale-builds.mjs';
 
-const ADMIN_PASSWORD = process.env.ROVE_ADMIN_PASSWORD || 'demo';
+const ADMIN_PASSWORD = process.env.ROVE_ADMIN_PASSWORD || 'demo-admin-password';
 const BRANCH = 'main';
 
 const DEMO_STAFF = [

@@ -1,4 +1,5 @@
 // Every environment variable the server reads, parsed once, with the defaults of PROTOCOL.md.
+import { ADMIN_PASSWORD_MIN } from '../shared/schemas.js';
 import { PUBLIC_STREAMS_PER_CLIENT, STREAMS_PER_DEVICE } from './auth/limits.js';
 
 export interface ServerConfig {
@@ -42,6 +43,17 @@ function text(env: Env, name: string): string | undefined {
   return value ? value : undefined;
 }
 
+/** ROVE_ADMIN_PASSWORD, when set, is as long as any admin password must be. */
+function adminPassword(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < ADMIN_PASSWORD_MIN) {
+    throw new Error(
+      `ROVE_ADMIN_PASSWORD must be at least ${ADMIN_PASSWORD_MIN} characters (it has ${value.length}); choose a longer one`,
+    );
+  }
+  return value;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 function logLevel(value: string): string {
@@ -58,7 +70,7 @@ export function configFromEnv(env: Env = process.env): ServerConfig {
     host: text(env, 'HOST') ?? '0.0.0.0',
     dataDir: text(env, 'ROVE_DATA_DIR') ?? './data',
     databaseUrl: text(env, 'DATABASE_URL'),
-    adminPassword: env.ROVE_ADMIN_PASSWORD || undefined,
+    adminPassword: adminPassword(env.ROVE_ADMIN_PASSWORD),
     retentionHours: integer(env, 'ROVE_RETENTION_HOURS', 12, 0, 24 * 365),
     clientDir: text(env, 'ROVE_CLIENT_DIR') ?? 'dist/client',
     heartbeatMs: integer(env, 'ROVE_HEARTBEAT_MS', 15_000, 10, 20_000),

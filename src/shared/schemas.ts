@@ -165,8 +165,14 @@ export const SERVICE_DESK_MAX = 120;
 // ---- bodies ---------------------------------------------------------------------------------
 
 export const AdminSessionBody = Type.Object({ username: Text(64), password: Text(256) }, strict);
+/** The shortest admin password Rove accepts (setup, a change, ROVE_ADMIN_PASSWORD). */
+export const ADMIN_PASSWORD_MIN = 12;
 export const SetupBody = Type.Object(
-  { setupToken: Text(128), password: Text(256, { min: 8 }) },
+  { setupToken: Text(128), password: Text(256, { min: ADMIN_PASSWORD_MIN }) },
+  strict,
+);
+export const AdminPasswordBody = Type.Object(
+  { current: Text(256), next: Text(256, { min: ADMIN_PASSWORD_MIN }) },
   strict,
 );
 export const BranchBody = Type.Object({ id: Id, name: Text(120) }, strict);

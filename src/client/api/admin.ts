@@ -61,6 +61,11 @@ export function completeSetup(setupToken: string, password: string): Promise<Adm
   return apiFetch<AdminSession>('/api/session/setup', { body: { setupToken, password } });
 }
 
+/** Changes the admin password; every other admin sign-in ends (this one stays). */
+export function changeAdminPassword(current: string, next: string): Promise<void> {
+  return apiFetch<void>('/api/session/admin/password', { body: { current, next } });
+}
+
 export function getSession(): Promise<SessionInfo> {
   return apiFetch<SessionInfo>('/api/session');
 }

@@ -1,4 +1,5 @@
-// <rove-admin-nav>: the supervisor's section links (Devices, Staff, Topics, Scripts, Report)
+// <rove-admin-nav>: the supervisor's section links (Devices, Staff, Topics, Scripts, Report,
+// Password)
 // and the Sign out button. Links change the URL through the app's navigation, so Back works.
 // Fires `admin-sign-out` (bubbles, composed) when Sign out is pressed.
 import { LitElement, css, html } from 'lit';
@@ -12,6 +13,7 @@ export const ADMIN_SECTIONS = [
   { id: 'topics', label: 'Topics' },
   { id: 'scripts', label: 'Scripts' },
   { id: 'report', label: 'Report' },
+  { id: 'password', label: 'Password' },
 ] as const;
 
 @customElement('rove-admin-nav')
@@ -58,7 +60,7 @@ export class RoveAdminNav extends LitElement {
     `,
   ];
 
-  /** Which section is showing (`devices`, `staff`, `topics`, `scripts`, `report`). */
+  /** Which section is showing (an id of ADMIN_SECTIONS). */
   @property() current = 'devices';
 
   override render() {

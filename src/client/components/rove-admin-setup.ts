@@ -2,12 +2,11 @@
 // supervisor chooses a password (typed twice) and is signed in. Fires `admin-signed-in`.
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { ADMIN_PASSWORD_MIN } from '../../shared/schemas.js';
 import { completeSetup } from '../api/admin.js';
 import { ApiError } from '../api/http.js';
 import { adminStyles } from '../views/admin/admin.styles.js';
 import { sayAdminError } from '../views/admin/admin-errors.js';
-
-const MIN_PASSWORD = 8;
 
 @customElement('rove-admin-setup')
 export class RoveAdminSetup extends LitElement {
@@ -37,14 +36,14 @@ export class RoveAdminSetup extends LitElement {
         ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : ''}
         <div class="field">
           <label for="password"
-            >New password <span class="hint">At least ${MIN_PASSWORD} characters</span></label
+            >New password <span class="hint">At least ${ADMIN_PASSWORD_MIN} characters</span></label
           >
           <input
             id="password"
             name="password"
             type="password"
             autocomplete="new-password"
-            minlength=${MIN_PASSWORD}
+            minlength=${ADMIN_PASSWORD_MIN}
             required
           />
         </div>
@@ -64,8 +63,8 @@ export class RoveAdminSetup extends LitElement {
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const password = String(data.get('password') ?? '');
     const again = String(data.get('again') ?? '');
-    if (password.length < MIN_PASSWORD) {
-      this._error = `The password needs at least ${MIN_PASSWORD} characters.`;
+    if (password.length < ADMIN_PASSWORD_MIN) {
+      this._error = `The password needs at least ${ADMIN_PASSWORD_MIN} characters.`;
       return;
     }
     if (password !== again) {

@@ -1,6 +1,7 @@
 // Sessions: admin sign-in, the first-start setup, staff sign-in on a tablet, and who am I.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
+  AdminPasswordBody,
   AdminSessionBody,
   SetupBody,
   SignOutQuery,
@@ -51,6 +52,29 @@ export const sessionRoutes: RouteModule = (app, { store, hub, config, limits }) 
     await setSessionCookie(request, reply, token, ADMIN_SESSION_HOURS);
     return { token, role: 'admin' as const };
   });
+
+  app.post(
+    '/api/session/admin/password',
+    { schema: { body: AdminPasswordBody } },
+    async (request, reply) => {
+      const who = await caller(store, request);
+      if (who.role === null) throw unauthenticated();
+      const session = who.session;
+      if (session?.role !== 'admin') throw forbidden('Only an admin can change this password');
+      // A wrong current password is a guess like any other (docs/API.md, "Edges"); it is 403,
+      // not 401, since the caller is still signed in.
+      const release = limits.wrongPasswords.reserve(`ip:${request.ip}`);
+      if (!(await store.accounts.checkAdminPassword(session.username, request.body.current)))
+        throw forbidden('The current password is not right');
+      release();
+      await store.accounts.changeAdminPassword(
+        session.username,
+        request.body.next,
+        session.tokenHash,
+      );
+      return reply.status(204).send();
+    },
+  );
 
   app.post('/api/session/setup', { schema: { body: SetupBody } }, async (request, reply) => {
     const release = limits.wrongPasswords.reserve(`ip:${request.ip}`);

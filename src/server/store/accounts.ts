@@ -109,6 +109,23 @@ export class AccountStore {
     return verifySecret(password, row.password_hash);
   }
 
+  /**
+   * Sets `username`'s password and ends every other session of that admin (`keep` stays), so
+   * whoever else knew the old password is signed out.
+   */
+  async changeAdminPassword(username: string, next: string, keep: string): Promise<void> {
+    const hash = await hashSecret(next);
+    await this.store.db.transaction(async (tx) => {
+      await tx.query('UPDATE admins SET password_hash = $2 WHERE username = $1', [username, hash]);
+      await tx.query(
+        `UPDATE sessions SET ended_at = now()
+          WHERE role = 'admin' AND admin_username = $1 AND token_hash <> $2 AND ended_at IS NULL`,
+        [username, keep],
+      );
+    });
+    this.forgetSessions();
+  }
+
   async createAdminSession(username: string): Promise<string> {
     const token = newToken();
     await this.store.query(

@@ -47,7 +47,7 @@ describe('rove-admin-setup', () => {
     choose(el, 'library-2025', 'library-2026');
     expect((await waitFor(() => getByRole(el, 'alert'))).textContent).to.contain("don't match");
     choose(el, 'short', 'short');
-    await waitFor(() => expect(getByRole(el, 'alert').textContent).to.contain('at least 8'));
+    await waitFor(() => expect(getByRole(el, 'alert').textContent).to.contain('at least 12'));
     expect(server.calls).to.have.length(0);
   });
 

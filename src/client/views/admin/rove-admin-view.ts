@@ -5,7 +5,8 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { getSession, signOut } from '../../api/admin.js';
-import '../../components/rove-admin-nav.js';
+import { ADMIN_SECTIONS } from '../../components/rove-admin-nav.js';
+import '../../components/rove-admin-password.js';
 import '../../components/rove-admin-setup.js';
 import '../../components/rove-admin-sign-in.js';
 import { adminStyles } from './admin.styles.js';
@@ -40,8 +41,7 @@ export class RoveAdminView extends LitElement {
     `,
   ];
 
-  /** Which section to show: `devices` (default), `staff`, `topics`, `scripts`, `report`, or
-   *  `setup`. */
+  /** Which section to show: an id of ADMIN_SECTIONS (`devices` by default), or `setup`. */
   @property() section?: string;
 
   @state() private _phase: Phase = 'checking';
@@ -98,6 +98,8 @@ export class RoveAdminView extends LitElement {
         return this._lazy(current, html`<rove-admin-scripts></rove-admin-scripts>`);
       case 'report':
         return this._lazy(current, html`<rove-admin-report></rove-admin-report>`);
+      case 'password':
+        return html`<rove-admin-password></rove-admin-password>`;
       default:
         return html`<rove-admin-devices></rove-admin-devices>`;
     }
@@ -115,7 +117,7 @@ export class RoveAdminView extends LitElement {
   }
 
   private _current(): string {
-    const known = ['devices', 'staff', 'topics', 'scripts', 'report'];
+    const known: readonly string[] = ADMIN_SECTIONS.map((section) => section.id);
     return this.section && known.includes(this.section) ? this.section : 'devices';
   }
 

@@ -1,0 +1,110 @@
+// <rove-admin-password>: the supervisor changes the admin password (current, new, new again).
+// Changing it signs out every other admin sign-in, so a password someone else knew stops
+// working everywhere; this sign-in stays. docs/API.md, "Sessions and devices".
+import { LitElement, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { ADMIN_PASSWORD_MIN } from '../../shared/schemas.js';
+import { changeAdminPassword } from '../api/admin.js';
+import { ApiError } from '../api/http.js';
+import { adminStyles } from '../views/admin/admin.styles.js';
+import { leaveIfSignedOut, sayAdminError } from '../views/admin/admin-errors.js';
+
+@customElement('rove-admin-password')
+export class RoveAdminPassword extends LitElement {
+  static override styles = adminStyles;
+
+  @state() private _error = '';
+  @state() private _done = false;
+  @state() private _busy = false;
+
+  override render() {
+    return html`
+      <form class="panel" @submit=${this._submit} novalidate>
+        <h2>Change the admin password</h2>
+        <p>
+          Everyone else signed in as admin, on any computer, is signed out when it changes. You stay
+          signed in here.
+        </p>
+        <div aria-live="polite">
+          ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : ''}
+          ${
+            this._done
+              ? html`<p class="notice" role="status">
+                  Password changed. Any other admin sign-ins have been ended.
+                </p>`
+              : ''
+          }
+        </div>
+        <div class="field">
+          <label for="current">Current password</label>
+          <input
+            id="current"
+            name="current"
+            type="password"
+            autocomplete="current-password"
+            required
+          />
+        </div>
+        <div class="field">
+          <label for="next"
+            >New password <span class="hint">At least ${ADMIN_PASSWORD_MIN} characters</span></label
+          >
+          <input
+            id="next"
+            name="next"
+            type="password"
+            autocomplete="new-password"
+            minlength=${ADMIN_PASSWORD_MIN}
+            required
+          />
+        </div>
+        <div class="field">
+          <label for="again">Type the new password again</label>
+          <input id="again" name="again" type="password" autocomplete="new-password" required />
+        </div>
+        <button class="primary" type="submit" ?disabled=${this._busy}>Change password</button>
+      </form>
+    `;
+  }
+
+  private async _submit(event: SubmitEvent) {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const current = String(data.get('current') ?? '');
+    const next = String(data.get('next') ?? '');
+    this._done = false;
+    this._error = checkNewPassword(current, next, String(data.get('again') ?? ''));
+    if (this._error) return;
+    this._busy = true;
+    try {
+      await changeAdminPassword(current, next);
+      form.reset();
+      this._done = true;
+    } catch (error) {
+      if (leaveIfSignedOut(this, error)) return;
+      this._error =
+        error instanceof ApiError && error.code === 'forbidden'
+          ? 'The current password is not right. Please type it again.'
+          : sayAdminError(error, 'change the password');
+    } finally {
+      this._busy = false;
+    }
+  }
+}
+
+/** What is wrong with the form before asking the server, in one sentence; '' when nothing. */
+function checkNewPassword(current: string, next: string, again: string): string {
+  if (!current) return 'Please type the current password.';
+  if (next.length < ADMIN_PASSWORD_MIN)
+    return `The new password needs at least ${ADMIN_PASSWORD_MIN} characters.`;
+  if (next !== again) return "The two new passwords don't match. Please type them again.";
+  if (next === current) return 'The new password is the same as the current one.';
+  return '';
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-admin-password': RoveAdminPassword;
+  }
+}
