@@ -47,6 +47,17 @@ registerRoute(
   }),
 );
 
+// A first install takes over the pages already open (a kiosk that has just enrolled), so a view
+// they have not loaded yet comes from the precache even with no network. A later version never
+// does: it waits for the page's word (SKIP_WAITING below), so nobody's screen changes under them.
+let firstInstall = false;
+self.addEventListener('install', () => {
+  firstInstall = !self.registration.active;
+});
+self.addEventListener('activate', (event: ExtendableEvent) => {
+  if (firstInstall) event.waitUntil(self.clients.claim());
+});
+
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   const message = event.data as PageMessage | undefined;
   // A new worker waits until the page says so: the page reloads itself right after, so no

@@ -246,3 +246,50 @@ describe('with no network', () => {
     await kiosk.context.close();
   });
 });
+
+describe('the first visit', () => {
+  test('is controlled by the service worker at once: a view first opened offline still opens', async () => {
+    const { browser, api, sam } = scene;
+    const tablet = await openTablet(browser, api, FILE, sam);
+    await waitForServiceWorker(tablet.page);
+    // No reload since the worker installed: it must have taken this page over by itself.
+    await expect
+      .poll(() => tablet.page.evaluate(() => navigator.serviceWorker.controller !== null), {
+        timeout: SCREEN_TIMEOUT,
+      })
+      .toBe(true);
+    await tablet.context.setOffline(true);
+    // The Scripts view is a chunk of its own this page has never loaded.
+    await tablet.page.getByRole('link', { name: 'Scripts', exact: true }).click();
+    await tablet.page
+      .getByRole('heading', { name: 'Scripts', level: 1 })
+      .waitFor({ timeout: SCREEN_TIMEOUT });
+    expect(await visibleText(tablet.page)).not.toMatch(/could not be opened|couldn't load/i);
+    await tablet.shot('first-visit-offline-scripts');
+    await tablet.context.close();
+  });
+});
+
+describe('a blip the stream lived through', () => {
+  test('the tablet stops saying "Reconnecting" at the next heartbeat', async () => {
+    const { browser, api, sam } = scene;
+    const tablet = await openTablet(browser, api, FILE, sam);
+    const reconnecting = /Reconnecting to the library/;
+    await expect
+      .poll(() => visibleText(tablet.page), { timeout: SCREEN_TIMEOUT })
+      .not.toMatch(reconnecting);
+    // The browser says offline and online again at once; the event stream never breaks.
+    await tablet.page.evaluate(() => {
+      window.dispatchEvent(new Event('offline'));
+      window.dispatchEvent(new Event('online'));
+    });
+    await expect
+      .poll(() => visibleText(tablet.page), { timeout: SCREEN_TIMEOUT })
+      .toMatch(reconnecting);
+    // The server's heartbeat (every 15 s) is proof enough that it is there.
+    await expect
+      .poll(() => visibleText(tablet.page), { timeout: 25_000 })
+      .not.toMatch(reconnecting);
+    await tablet.context.close();
+  }, 60_000);
+});

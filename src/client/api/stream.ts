@@ -1,5 +1,10 @@
-// The server's event stream (Server-Sent Events). One connection per call; the sync engine
-// decides when to reconnect, so it always resumes from the replica's own cursor.
+// The server's event stream (Server-Sent Events), read with fetch and eventsource-parser rather
+// than EventSource: EventSource hides the status of a refused stream and drops the server's
+// heartbeat comments, so it cannot tell a live stream that is quiet from a dead one. Here any
+// byte (an event or the `: ping` comment the server sends every 15 s) says the stream is alive,
+// and no byte for SILENCE_MS means it is not: it is closed and `lost` is called, and the sync
+// engine reconnects from the replica's own cursor. One connection per call.
+import { createParser } from 'eventsource-parser';
 import type { StreamEventName } from '../../shared/events.js';
 
 export interface StreamHandlers {
@@ -7,11 +12,22 @@ export interface StreamHandlers {
   open(): void;
   /** One event, its JSON data parsed, and its `id` (the seq) when it has one. */
   event(name: StreamEventName, data: unknown, id: number | undefined): void;
-  /** The stream broke (network, server gone, or refused); it is already closed. */
-  lost(): void;
+  /** Bytes arrived (an event or a heartbeat): the server is there right now. */
+  alive?(): void;
+  /**
+   * The stream broke (network, server gone, silence, or refused with `status`); it is already
+   * closed.
+   */
+  lost(status?: number): void;
 }
 
-const EVENT_NAMES: StreamEventName[] = ['snapshot', 'request', 'topic', 'line', 'script', 'branch'];
+const EVENT_NAMES: readonly string[] = ['snapshot', 'request', 'topic', 'line', 'script', 'branch'];
+
+/**
+ * No byte for this long and the stream counts as dead. The server sends a heartbeat every
+ * ROVE_HEARTBEAT_MS (15 s by default, 20 s at most), so this leaves room for the longest.
+ */
+export const SILENCE_MS = 25_000;
 
 /** The staff stream of a branch, or the kiosk's own. */
 export function streamPath(kind: 'staff' | 'kiosk', branchId: string): string {
@@ -24,44 +40,70 @@ export function streamPath(kind: 'staff' | 'kiosk', branchId: string): string {
 export const SCRIPTS_STREAM_PATH = '/api/scripts/events';
 
 /**
- * Opens `path`, resuming after `lastEventId` when given (as the query parameter: EventSource
- * cannot set the header on its first connection). Returns the close function.
+ * Opens `path`, resuming after `lastEventId` when given (`?lastEventId=`, which the server reads
+ * like the header). Returns the close function; after it, no handler is called.
  */
 export function openEventStream(
   path: string,
   lastEventId: number | undefined,
   handlers: StreamHandlers,
+  silenceMs = SILENCE_MS,
 ): () => void {
   const url = lastEventId === undefined ? path : `${path}?lastEventId=${lastEventId}`;
-  const source = new EventSource(url, { withCredentials: true });
+  const abort = new AbortController();
   let closed = false;
+  let silence: ReturnType<typeof setTimeout> | undefined;
   const close = () => {
     closed = true;
-    source.close();
+    if (silence !== undefined) clearTimeout(silence);
+    abort.abort();
   };
-  source.addEventListener('open', () => {
-    if (!closed) handlers.open();
-  });
-  source.addEventListener('error', () => {
+  const lost = (status?: number) => {
     if (closed) return;
-    // We reconnect ourselves, from the replica's cursor rather than EventSource's own.
     close();
-    handlers.lost();
-  });
-  for (const name of EVENT_NAMES) {
-    source.addEventListener(name, (message) => {
-      if (closed) return;
-      const { data, lastEventId: id } = message as MessageEvent<string>;
+    handlers.lost(status);
+  };
+  const heard = () => {
+    if (silence !== undefined) clearTimeout(silence);
+    silence = setTimeout(() => lost(), silenceMs);
+  };
+
+  const parser = createParser({
+    onEvent({ event, id, data }) {
+      if (closed || !event || !EVENT_NAMES.includes(event)) return;
       let parsed: unknown;
       try {
         parsed = JSON.parse(data);
       } catch {
-        console.warn(`Rove ignored an unreadable ${name} event`);
+        console.warn(`Rove ignored an unreadable ${event} event`);
         return;
       }
-      const seq = name === 'line' || id === '' ? undefined : Number(id);
-      handlers.event(name, parsed, Number.isFinite(seq) ? seq : undefined);
+      const seq = event === 'line' || !id ? undefined : Number(id);
+      handlers.event(event as StreamEventName, parsed, Number.isFinite(seq) ? seq : undefined);
+    },
+  });
+
+  const read = async () => {
+    heard();
+    const response = await fetch(url, {
+      headers: { accept: 'text/event-stream' },
+      credentials: 'same-origin',
+      cache: 'no-store',
+      signal: abort.signal,
     });
-  }
+    if (!response.ok || !response.body) return lost(response.status);
+    if (closed) return;
+    handlers.open();
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done || closed) break;
+      heard();
+      handlers.alive?.();
+      parser.feed(value);
+    }
+    lost();
+  };
+  read().catch(() => lost());
   return close;
 }

@@ -128,7 +128,12 @@ export function startSync({ kind, branchId, onSessionEnded, onSnapshot }: SyncOp
             break;
         }
       },
-      lost() {
+      alive() {
+        // Any byte, a heartbeat included: the server is there (after a blip in which the
+        // browser said offline and online again but this stream never broke, too).
+        reportConnected();
+      },
+      lost(status) {
         close = undefined;
         failures++;
         setLine(undefined);
@@ -136,8 +141,9 @@ export function startSync({ kind, branchId, onSessionEnded, onSnapshot }: SyncOp
         if (wasOpen) void markSynced();
         wasOpen = false;
         reportLost();
-        // EventSource hides the status: now and then ask whether we are still who we were.
-        if (failures % 3 === 0 && navigator.onLine) void checkSession();
+        // Refused: ask at once whether we are still who we were; otherwise now and then.
+        if (status === 401 || status === 403 || (failures % 3 === 0 && navigator.onLine))
+          void checkSession();
         const wait = Math.min(15_000, 1000 * 2 ** Math.min(failures - 1, 4));
         retry = setTimeout(() => void connect(), wait);
       },

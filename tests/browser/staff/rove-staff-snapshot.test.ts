@@ -161,6 +161,8 @@ describe('rove-staff-view: announcing only what joins the queue', () => {
         answerTopics = (list) => resolve(Response.json({ topics: list }));
       });
     };
+    // The stream still comes from the fake server, in front of this fetch.
+    installFakeStream();
     const el = await samsTablet();
     const waiting = helpRequest();
     const stream = (await nthStream(1)).accept().snapshot(60, [waiting]);
