@@ -1,5 +1,6 @@
 // Every environment variable the server reads, parsed once, with the defaults of PROTOCOL.md.
-import { ADMIN_PASSWORD_MIN } from '../shared/schemas.js';
+import { ADMIN_PASSWORD_MAX, ADMIN_PASSWORD_MIN } from '../shared/passwords.js';
+import { LINE_TEXT } from '../shared/schemas.js';
 import { PUBLIC_STREAMS_PER_CLIENT, STREAMS_PER_DEVICE } from './auth/limits.js';
 
 export interface ServerConfig {
@@ -43,17 +44,6 @@ function text(env: Env, name: string): string | undefined {
   return value ? value : undefined;
 }
 
-/** ROVE_ADMIN_PASSWORD, when set, is as long as any admin password must be. */
-function adminPassword(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  if (value.length < ADMIN_PASSWORD_MIN) {
-    throw new Error(
-      `ROVE_ADMIN_PASSWORD must be at least ${ADMIN_PASSWORD_MIN} characters (it has ${value.length}); choose a longer one`,
-    );
-  }
-  return value;
-}
-
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 function logLevel(value: string): string {
@@ -64,13 +54,37 @@ function logLevel(value: string): string {
   return level;
 }
 
+/**
+ * `ROVE_ADMIN_PASSWORD` as a sign-in would take it: ADMIN_PASSWORD_MIN..ADMIN_PASSWORD_MAX
+ * characters, no control characters. Throws a one-line reason otherwise, so the server refuses
+ * to start rather than make an admin with a password that is easy to guess or cannot be typed.
+ */
+export function checkAdminPassword(password: string | undefined): string | undefined {
+  if (password === undefined) return undefined;
+  const length = [...password].length;
+  if (length < ADMIN_PASSWORD_MIN) {
+    throw new Error(
+      `ROVE_ADMIN_PASSWORD must be at least ${ADMIN_PASSWORD_MIN} characters long (it has ${length}); choose a longer one, or leave it unset to use the one-time setup link`,
+    );
+  }
+  if (length > ADMIN_PASSWORD_MAX) {
+    throw new Error(
+      `ROVE_ADMIN_PASSWORD must be at most ${ADMIN_PASSWORD_MAX} characters long (it has ${length})`,
+    );
+  }
+  if (!new RegExp(LINE_TEXT, 'u').test(password)) {
+    throw new Error('ROVE_ADMIN_PASSWORD must not contain control characters (tabs, line breaks)');
+  }
+  return password;
+}
+
 export function configFromEnv(env: Env = process.env): ServerConfig {
   return {
     port: integer(env, 'PORT', 8080, 0, 65535),
     host: text(env, 'HOST') ?? '0.0.0.0',
     dataDir: text(env, 'ROVE_DATA_DIR') ?? './data',
     databaseUrl: text(env, 'DATABASE_URL'),
-    adminPassword: adminPassword(env.ROVE_ADMIN_PASSWORD),
+    adminPassword: checkAdminPassword(env.ROVE_ADMIN_PASSWORD || undefined),
     retentionHours: integer(env, 'ROVE_RETENTION_HOURS', 12, 0, 24 * 365),
     clientDir: text(env, 'ROVE_CLIENT_DIR') ?? 'dist/client',
     heartbeatMs: integer(env, 'ROVE_HEARTBEAT_MS', 15_000, 10, 20_000),

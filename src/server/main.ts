@@ -4,7 +4,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
-import { configFromEnv, type ServerConfig } from './config.js';
+import { checkAdminPassword, configFromEnv, type ServerConfig } from './config.js';
 import { SESSION_CACHE_MS } from './store/accounts.js';
 import { openStore } from './store/open.js';
 import { StreamHub } from './stream/hub.js';
@@ -24,6 +24,8 @@ export interface RunningServer {
 
 export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
   const config: ServerConfig = { ...configFromEnv(), ...overrides };
+  // The environment's is checked as it is read; one handed in directly is held to the same rule.
+  checkAdminPassword(config.adminPassword);
   const store = await openStore(config);
   // Streams are rechecked as often as a remembered session is trusted (docs/API.md, "Edges").
   const hub = new StreamHub(store, {

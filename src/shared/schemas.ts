@@ -9,6 +9,7 @@ import {
   REQUEST_ACTIONS,
   REQUEST_STATUSES,
 } from './request-machine.js';
+import { ADMIN_PASSWORD_MAX, ADMIN_PASSWORD_MIN } from './passwords.js';
 
 const strict = { additionalProperties: false } as const;
 const literals = <T extends readonly string[]>(values: T) =>
@@ -164,15 +165,15 @@ export const SERVICE_DESK_MAX = 120;
 
 // ---- bodies ---------------------------------------------------------------------------------
 
-export const AdminSessionBody = Type.Object({ username: Text(64), password: Text(256) }, strict);
-/** The shortest admin password Rove accepts (setup, a change, ROVE_ADMIN_PASSWORD). */
-export const ADMIN_PASSWORD_MIN = 12;
-export const SetupBody = Type.Object(
-  { setupToken: Text(128), password: Text(256, { min: ADMIN_PASSWORD_MIN }) },
+export const AdminSessionBody = Type.Object(
+  { username: Text(64), password: Text(ADMIN_PASSWORD_MAX) },
   strict,
 );
+/** A new admin password (setup, a change): src/shared/passwords.ts says how long. */
+const NewAdminPassword = Text(ADMIN_PASSWORD_MAX, { min: ADMIN_PASSWORD_MIN });
+export const SetupBody = Type.Object({ setupToken: Text(128), password: NewAdminPassword }, strict);
 export const AdminPasswordBody = Type.Object(
-  { current: Text(256), next: Text(256, { min: ADMIN_PASSWORD_MIN }) },
+  { current: Text(ADMIN_PASSWORD_MAX), next: NewAdminPassword },
   strict,
 );
 export const BranchBody = Type.Object({ id: Id, name: Text(120) }, strict);

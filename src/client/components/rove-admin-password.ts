@@ -3,7 +3,8 @@
 // working everywhere; this sign-in stays. docs/API.md, "Sessions and devices".
 import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { ADMIN_PASSWORD_MIN } from '../../shared/schemas.js';
+// A value from shared/passwords.ts, never shared/schemas.ts: that would bring TypeBox along.
+import { ADMIN_PASSWORD_MIN } from '../../shared/passwords.js';
 import { changeAdminPassword } from '../api/admin.js';
 import { ApiError } from '../api/http.js';
 import { adminStyles } from '../views/admin/admin.styles.js';
@@ -96,7 +97,8 @@ export class RoveAdminPassword extends LitElement {
 /** What is wrong with the form before asking the server, in one sentence; '' when nothing. */
 function checkNewPassword(current: string, next: string, again: string): string {
   if (!current) return 'Please type the current password.';
-  if (next.length < ADMIN_PASSWORD_MIN)
+  // Characters as the server counts them (a letter outside the BMP is one).
+  if ([...next].length < ADMIN_PASSWORD_MIN)
     return `The new password needs at least ${ADMIN_PASSWORD_MIN} characters.`;
   if (next !== again) return "The two new passwords don't match. Please type them again.";
   if (next === current) return 'The new password is the same as the current one.';

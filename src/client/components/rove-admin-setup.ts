@@ -2,7 +2,8 @@
 // supervisor chooses a password (typed twice) and is signed in. Fires `admin-signed-in`.
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ADMIN_PASSWORD_MIN } from '../../shared/schemas.js';
+// A value from shared/passwords.ts, never shared/schemas.ts: that would bring TypeBox along.
+import { ADMIN_PASSWORD_MIN } from '../../shared/passwords.js';
 import { completeSetup } from '../api/admin.js';
 import { ApiError } from '../api/http.js';
 import { adminStyles } from '../views/admin/admin.styles.js';
@@ -63,7 +64,8 @@ export class RoveAdminSetup extends LitElement {
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const password = String(data.get('password') ?? '');
     const again = String(data.get('again') ?? '');
-    if (password.length < ADMIN_PASSWORD_MIN) {
+    // Characters as the server counts them (a letter outside the BMP is one).
+    if ([...password].length < ADMIN_PASSWORD_MIN) {
       this._error = `The password needs at least ${ADMIN_PASSWORD_MIN} characters.`;
       return;
     }

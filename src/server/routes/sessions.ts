@@ -64,14 +64,11 @@ export const sessionRoutes: RouteModule = (app, { store, hub, config, limits }) 
       // A wrong current password is a guess like any other (docs/API.md, "Edges"); it is 403,
       // not 401, since the caller is still signed in.
       const release = limits.wrongPasswords.reserve(`ip:${request.ip}`);
-      if (!(await store.accounts.checkAdminPassword(session.username, request.body.current)))
+      const { current, next } = request.body;
+      const { username, tokenHash } = session;
+      if (!(await store.accounts.changeAdminPassword(username, current, next, tokenHash)))
         throw forbidden('The current password is not right');
       release();
-      await store.accounts.changeAdminPassword(
-        session.username,
-        request.body.next,
-        session.tokenHash,
-      );
       return reply.status(204).send();
     },
   );

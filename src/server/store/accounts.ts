@@ -97,6 +97,11 @@ export class AccountStore {
   }
 
   async checkAdminPassword(username: string, password: string): Promise<boolean> {
+    return (await this.adminPasswordHash(username, password)) !== undefined;
+  }
+
+  /** The stored hash of `username`'s password when `password` is it; undefined otherwise. */
+  private async adminPasswordHash(username: string, password: string): Promise<string | undefined> {
     const [row] = await this.store.query<{ password_hash: string }>(
       'SELECT password_hash FROM admins WHERE username = $1',
       [username],
@@ -104,26 +109,43 @@ export class AccountStore {
     if (!row) {
       dummyHash ??= hashSecret(newToken());
       await verifySecret(password, await dummyHash);
-      return false;
+      return undefined;
     }
-    return verifySecret(password, row.password_hash);
+    return (await verifySecret(password, row.password_hash)) ? row.password_hash : undefined;
   }
 
   /**
-   * Sets `username`'s password and ends every other session of that admin (`keep` stays), so
-   * whoever else knew the old password is signed out.
+   * Gives `username` the password `next` if `current` is its password, and ends every other
+   * session of that admin (`keep` stays), so whoever else knew the old password is signed out.
+   * Answers false, changing nothing, when `current` is wrong or another change got in since it
+   * was checked: the new hash is written only over the very hash `current` matched, so of
+   * several changes at once exactly one wins.
    */
-  async changeAdminPassword(username: string, next: string, keep: string): Promise<void> {
+  async changeAdminPassword(
+    username: string,
+    current: string,
+    next: string,
+    keep: string,
+  ): Promise<boolean> {
+    const old = await this.adminPasswordHash(username, current);
+    if (old === undefined) return false;
     const hash = await hashSecret(next);
-    await this.store.db.transaction(async (tx) => {
-      await tx.query('UPDATE admins SET password_hash = $2 WHERE username = $1', [username, hash]);
+    const changed = await this.store.db.transaction(async (tx) => {
+      const updated = await tx.query(
+        `UPDATE admins SET password_hash = $3 WHERE username = $1 AND password_hash = $2
+         RETURNING username`,
+        [username, old, hash],
+      );
+      if (updated.length === 0) return false;
       await tx.query(
         `UPDATE sessions SET ended_at = now()
           WHERE role = 'admin' AND admin_username = $1 AND token_hash <> $2 AND ended_at IS NULL`,
         [username, keep],
       );
+      return true;
     });
-    this.forgetSessions();
+    if (changed) this.forgetSessions();
+    return changed;
   }
 
   async createAdminSession(username: string): Promise<string> {

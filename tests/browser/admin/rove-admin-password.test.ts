@@ -60,6 +60,15 @@ describe('rove-admin-password', () => {
     expect(server.calls).to.have.length(0);
   });
 
+  it('counts characters as the server does: 11 letters outside the BMP are too short', async () => {
+    server = new FakeServer().install();
+    const el = await form();
+    // 22 UTF-16 code units, 11 characters.
+    change(el, 'the old password', '𝔭𝔞𝔰𝔰𝔭𝔥𝔯𝔞𝔰𝔢𝔰');
+    await waitFor(() => expect(getByRole(el, 'alert').textContent).to.contain('at least 12'));
+    expect(server.calls).to.have.length(0);
+  });
+
   it('says so when the current password is wrong (403), and stays signed in', async () => {
     server = new FakeServer()
       .on('POST', PATH, apiError(403, 'forbidden', 'The current password is not right'))

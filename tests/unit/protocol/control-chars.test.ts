@@ -53,6 +53,13 @@ forEachStore('control characters and bad ranges', (server) => {
       ['POST', '/api/session/admin', undefined, { username: NUL, password: 'x' }, 'username'],
       [
         'POST',
+        '/api/session/admin/password',
+        admin,
+        { current: 'x', next: `twelve chars${NUL}` },
+        'next',
+      ],
+      [
+        'POST',
         '/api/session/staff',
         scene.rover.tabletToken,
         { staffId: NUL, pin: '1234' },

@@ -114,6 +114,7 @@ forEachStore('fuzz: no 5xx from any route', (server) => {
       ['DELETE', '/api/session', tablet, undefined, ['staffId']],
       ['POST', '/api/session/admin', undefined, ['username', 'password'], []],
       ['POST', '/api/session/setup', undefined, ['setupToken', 'password'], []],
+      ['POST', '/api/session/admin/password', admin, ['current', 'next'], []],
       ['POST', '/api/session/staff', tablet, ['staffId', 'pin'], []],
       ['GET', '/api/branches', admin, undefined, []],
       ['POST', '/api/branches', admin, ['id', 'name'], []],
