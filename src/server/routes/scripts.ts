@@ -15,7 +15,7 @@ import {
 import { caller, requireAdmin } from '../auth/caller.js';
 import { invalid, notFound } from '../errors.js';
 import { openStream } from './events.js';
-import { ScriptStore, contentOf } from '../store/scripts.js';
+import { contentOf } from '../store/scripts.js';
 import type { FastifyRequest } from 'fastify';
 import type { RouteModule } from '../context.js';
 
@@ -24,7 +24,7 @@ const RESERVED_IDS = new Set(['events']);
 
 export const scriptRoutes: RouteModule = (app, context) => {
   const { store, limits } = context;
-  const scripts = new ScriptStore(store);
+  const scripts = store.scripts;
 
   /** Who saved a version, for the record: `admin:<username>`. */
   const savedBy = async (request: FastifyRequest) => {

@@ -6,7 +6,7 @@ import { unauthenticated } from '../errors.js';
 import { hashSecret, hashToken, newToken, verifySecret } from '../auth/secrets.js';
 import type { Sql } from './db.js';
 import { toDevice } from './rows.js';
-import type { Store } from './store.js';
+import type { StoreCore } from './core.js';
 
 export const ADMIN_USERNAME = 'admin';
 export const ADMIN_SESSION_HOURS = 12;
@@ -41,7 +41,7 @@ export class AccountStore {
   /** Bumped by every forget, so a read that raced a change is not remembered. */
   private generation = 0;
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: StoreCore) {}
 
   /** Forgets every remembered session: staff, devices or sessions have changed. */
   forgetSessions(): void {

@@ -3,7 +3,7 @@ import type { Branch, Skill, Topic } from '../../shared/schemas.js';
 import { RoveError, conflict, invalid, notFound } from '../errors.js';
 import { toTopic } from './rows.js';
 import { addStarterTopics } from './seed.js';
-import type { Store, Tx } from './store.js';
+import type { StoreCore, Tx } from './core.js';
 import { isUniqueViolation, type Row } from './db.js';
 
 export interface TopicInput {
@@ -33,7 +33,7 @@ function toBranch(row: Row): Branch {
 }
 
 export class BranchStore {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: StoreCore) {}
 
   async list(): Promise<Branch[]> {
     const rows = await this.store.query(

@@ -11,19 +11,25 @@ import {
   normalizeEnrollmentCode,
 } from '../auth/secrets.js';
 import { iso, toDevice } from './rows.js';
-import type { Store } from './store.js';
+import type { StoreCore } from './core.js';
+import type { AccountStore } from './accounts.js';
+import type { BranchStore } from './branches.js';
 
 export const ENROLLMENT_MINUTES = 15;
 
 export class DeviceStore {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: StoreCore,
+    private readonly branches: BranchStore,
+    private readonly accounts: AccountStore,
+  ) {}
 
   async createEnrollment(
     branchId: string,
     kind: DeviceKind,
     label: string,
   ): Promise<{ code: string; expiresAt: string }> {
-    await this.store.branches.mustExist(branchId);
+    await this.branches.mustExist(branchId);
     const code = newEnrollmentCode();
     const [row] = await this.store.query<{ expires_at: unknown }>(
       `INSERT INTO enrollments (code_hash, branch_id, kind, label, expires_at)
@@ -97,7 +103,7 @@ export class DeviceStore {
       }
       return found;
     });
-    this.store.accounts.forgetSessions();
+    this.accounts.forgetSessions();
     if (!row) throw notFound(`Device "${id}"`);
     return toDevice(row);
   }

@@ -5,7 +5,7 @@ import type { Durations, ServiceReport } from '../../shared/report.js';
 import { OUTCOMES } from '../../shared/request-machine.js';
 import { invalid } from '../errors.js';
 import type { Row } from './db.js';
-import type { Store } from './store.js';
+import type { StoreCore } from './core.js';
 
 export interface ReportRange {
   /** First day, YYYY-MM-DD, in `tz`. */
@@ -120,7 +120,7 @@ const byOrigin = (row: Row) => ({
 });
 
 export class ReportStore {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: StoreCore) {}
 
   /** The branch must exist (the route checks); an unknown `tz` is refused with 400. */
   async service(branchId: string, range: ReportRange): Promise<ServiceReport> {

@@ -10,7 +10,8 @@ import { decide, type Actor, type RequestAction } from '../../shared/request-mac
 import { RoveError, conflict, forbidden, notFound } from '../errors.js';
 import { isUniqueViolation, type Row } from './db.js';
 import { forKiosk, localDay, toRequest } from './rows.js';
-import type { Store, Tx } from './store.js';
+import type { StoreCore, Tx } from './core.js';
+import type { BranchStore } from './branches.js';
 import {
   bodyWithoutWords,
   setHandoffNote,
@@ -112,7 +113,10 @@ const actorKey = (actor: Actor) =>
       : 'admin';
 
 export class RequestStore {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: StoreCore,
+    private readonly branches: BranchStore,
+  ) {}
 
   /** 201 with the new request, or 200 with the stored one when this kiosk already sent `id`. */
   async create(kiosk: KioskActor, body: CreateRequestBody): Promise<Answer> {
@@ -183,7 +187,7 @@ export class RequestStore {
   ): Promise<Answer> {
     const existing = await this.get(id);
     if (existing) return again(maker, existing);
-    const topic = await this.store.branches.topic(branchId, topicId);
+    const topic = await this.branches.topic(branchId, topicId);
     if (!topic) {
       const whose = maker.kind === 'kiosk' ? "this kiosk's" : "this tablet's";
       throw notFound(`Topic "${topicId}" of ${whose} branch`);
@@ -299,7 +303,7 @@ export class RequestStore {
     // Checked before the transaction: PGlite runs one transaction at a time and a read outside
     // it would wait for it to end.
     if (action === 'transfer')
-      await this.store.branches.mustBeSkills([(body as ActionBody<'transfer'>).skill]);
+      await this.branches.mustBeSkills([(body as ActionBody<'transfer'>).skill]);
     try {
       return await this.actOnce(actor, id, action, body);
     } catch (error) {

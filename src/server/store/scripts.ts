@@ -4,7 +4,7 @@
 import { conflict, notFound } from '../errors.js';
 import type { Row, Sql } from './db.js';
 import { iso } from './rows.js';
-import type { Store } from './store.js';
+import type { StoreCore } from './core.js';
 import type { Script, ScriptContent, ScriptVersion } from '../../shared/scripts.js';
 import { STARTER_SCRIPTS } from '../seed/scripts.js';
 
@@ -94,7 +94,7 @@ async function saveNewVersion(tx: Sql, id: string, content: ScriptContent, saved
 }
 
 export class ScriptStore {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: StoreCore) {}
 
   /** Every published script at its published version, by title. */
   async listPublished(): Promise<Script[]> {

@@ -2,7 +2,7 @@
 // every new branch begins with. Seeders run on every start and only add what is missing, so
 // another feature (scripts) adds its starter data by adding a seeder here.
 import { seedStarterScripts } from './scripts.js';
-import type { Tx } from './store.js';
+import type { Tx } from './core.js';
 
 export const STARTER_SKILLS: readonly { id: string; label: string }[] = [
   { id: 'tech', label: 'Technology' },

@@ -5,7 +5,9 @@ import type { Device, StaffMember, StaffName } from '../../shared/schemas.js';
 import { forbidden, notFound, rateLimited, unauthenticated } from '../errors.js';
 import { hashSecret, verifySecret } from '../auth/secrets.js';
 import type { Row } from './db.js';
-import type { Store, Tx } from './store.js';
+import type { StoreCore, Tx } from './core.js';
+import type { AccountStore } from './accounts.js';
+import type { BranchStore } from './branches.js';
 
 export const MAX_WRONG_PINS = 10;
 export const LOCK_MINUTES = 15;
@@ -35,7 +37,11 @@ function toMember(row: Row): StaffMember {
 }
 
 export class StaffStore {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: StoreCore,
+    private readonly branches: BranchStore,
+    private readonly accounts: AccountStore,
+  ) {}
 
   async list(): Promise<StaffMember[]> {
     const rows = await this.store.query(`${SELECT_STAFF} ORDER BY lower(st.display_name), st.id`);
@@ -98,12 +104,11 @@ export class StaffStore {
       if (!row) return false;
       if (patch.branchIds) await this.setBranches(tx, id, patch.branchIds);
       // Deactivated, or a new PIN (the old one may be known to someone): every sign-in ends.
-      if (patch.active === false || pinHash !== null)
-        await this.store.accounts.endSessionsOf(tx, id);
+      if (patch.active === false || pinHash !== null) await this.accounts.endSessionsOf(tx, id);
       return true;
     });
     // Name, skills, branches or active: every remembered session re-reads them.
-    this.store.accounts.forgetSessions();
+    this.accounts.forgetSessions();
     if (!found) throw notFound(`Staff member "${id}"`);
     return (await this.get(id))!;
   }
@@ -164,8 +169,8 @@ export class StaffStore {
   }
 
   private async checkReferences(input: Partial<NewStaff>): Promise<void> {
-    if (input.skills) await this.store.branches.mustBeSkills(input.skills);
-    for (const branchId of input.branchIds ?? []) await this.store.branches.mustExist(branchId);
+    if (input.skills) await this.branches.mustBeSkills(input.skills);
+    for (const branchId of input.branchIds ?? []) await this.branches.mustExist(branchId);
   }
 
   private async setBranches(tx: Tx, staffId: string, branchIds: readonly string[]): Promise<void> {

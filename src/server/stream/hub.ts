@@ -8,7 +8,6 @@ import type { HelpRequest } from '../../shared/schemas.js';
 import type { LoggedEvent } from '../store/events.js';
 import { forKiosk, startOfToday } from '../store/rows.js';
 import type { Store } from '../store/store.js';
-import { ScriptStore } from '../store/scripts.js';
 import { Connection, type Audience, type SignedInAudience } from './connection.js';
 import { PING, frame } from './frames.js';
 import { lineFor } from './line.js';
@@ -37,14 +36,11 @@ export class StreamHub {
   private rechecking = false;
   private stopListening?: () => void;
   private closed = false;
-  private readonly scripts: ScriptStore;
 
   constructor(
     private readonly store: Store,
     private readonly options: HubOptions,
-  ) {
-    this.scripts = new ScriptStore(store);
-  }
+  ) {}
 
   setLogger(log: HubOptions['log']): void {
     this.options.log = log;
@@ -231,7 +227,7 @@ export class StreamHub {
 
   /** What a fresh stream starts from: the open requests it may see, or the published scripts. */
   private snapshotFor(audience: Audience): Promise<{ seq: number }> {
-    if (audience.kind === 'scripts') return this.scripts.publishedSnapshot();
+    if (audience.kind === 'scripts') return this.store.scripts.publishedSnapshot();
     const kioskId = audience.kind === 'kiosk' ? audience.deviceId : undefined;
     return this.store.requests.open(audience.branchId, kioskId);
   }
