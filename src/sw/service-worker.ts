@@ -22,7 +22,7 @@ declare const self: ServiceWorkerGlobalScope;
 declare const __ROVE_BUILD_ID__: string;
 const BUILD_ID = typeof __ROVE_BUILD_ID__ === 'string' ? __ROVE_BUILD_ID__ : 'dev';
 
-/** Messages the page may post (see src/client/pwa/register.ts). */
+/** Messages the page may post (see src/client/core/pwa/register.ts). */
 type PageMessage = { type: 'SKIP_WAITING' } | { type: 'GET_BUILD_ID' };
 
 // Drop precaches left by older Workbox versions; our own revisions are replaced in place, and

@@ -1,4 +1,4 @@
-// The one focus ring (src/client/styles/shared.ts), read back from the computed style of a
+// The one focus ring (src/client/ui/shared.styles.ts), read back from the computed style of a
 // control that has keyboard focus: a 4px yellow outline over a dark band.
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';

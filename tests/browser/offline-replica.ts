@@ -1,6 +1,6 @@
 // The kiosk and tablet views in component tests run with no server: every fetch fails as with
 // the network down, and what they show comes from a Dexie replica each test starts afresh.
-import { db } from '../../src/client/db/db.js';
+import { db } from '../../src/client/core/db/db.js';
 import type { StaffName, Topic } from '../../src/shared/schemas.js';
 
 /** A fetch with the network down. */

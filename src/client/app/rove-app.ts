@@ -3,12 +3,13 @@
 // this device is: a kiosk goes to /kiosk, a tablet to /staff, a supervisor to /admin.
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { currentRoute, loadView, navigate, onRouteChange, type Route } from './router.js';
-import { loadSession } from '../sync/session.js';
-import { payOwedSignOutWhenOnline } from '../sync/owed-sign-out.js';
-import { tokens } from '../styles/shared.js';
+import { navigate, onRouteChange } from '../core/router.js';
+import { loadSession } from '../core/sync/session.js';
+import { payOwedSignOutWhenOnline } from '../core/sync/owed-sign-out.js';
+import { tokens } from '../ui/shared.styles.js';
 import './rove-connection-banner.js';
-import '../pwa/rove-update-prompt.js';
+import './rove-update-prompt.js';
+import { currentRoute, screenOf, type AppRoute } from './routes.js';
 
 @customElement('rove-app')
 export class RoveApp extends LitElement {
@@ -36,7 +37,7 @@ export class RoveApp extends LitElement {
     `,
   ];
 
-  @state() private _route: Route = currentRoute();
+  @state() private _route: AppRoute = currentRoute();
   /** Route names whose module has loaded. */
   @state() private _loaded = new Set<string>();
   @state() private _failed?: string;
@@ -45,7 +46,7 @@ export class RoveApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this._stops.push(onRouteChange((route) => this._show(route)));
+    this._stops.push(onRouteChange(() => this._show(currentRoute())));
     // A tablet that signed a rover out offline tells the server the moment it can, whatever
     // screen is showing by then.
     this._stops.push(payOwedSignOutWhenOnline());
@@ -57,7 +58,7 @@ export class RoveApp extends LitElement {
     for (const stop of this._stops.splice(0)) stop();
   }
 
-  private async _show(route: Route) {
+  private async _show(route: AppRoute) {
     this._route = route;
     this._failed = undefined;
     if (route.name === 'home') {
@@ -68,7 +69,7 @@ export class RoveApp extends LitElement {
       }
     }
     try {
-      await loadView(route.name);
+      await (screenOf(route)?.load() ?? import('./rove-landing.js'));
       this._loaded = new Set([...this._loaded, route.name]);
     } catch (error) {
       console.error('Rove could not load this screen', error);
@@ -102,24 +103,12 @@ export class RoveApp extends LitElement {
 
   private _view(): TemplateResult {
     const route = this._route;
-    const viewName = route.name === 'home' ? 'landing' : route.name;
     if (!this._loaded.has(route.name)) return html`<p class="loading">Loading…</p>`;
-    switch (viewName) {
-      case 'kiosk':
-        return html`<rove-kiosk-view></rove-kiosk-view>`;
-      case 'staff':
-        return html`<rove-staff-view></rove-staff-view>`;
-      case 'enroll':
-        return html`<rove-enroll-view .code=${route.query.get('code') ?? ''}></rove-enroll-view>`;
-      case 'scripts':
-        return html`<rove-scripts-view .scriptId=${route.param}></rove-scripts-view>`;
-      case 'admin':
-        return html`<rove-admin-view .section=${route.param}></rove-admin-view>`;
-      case 'not-found':
-        return html`<rove-landing missing></rove-landing>`;
-      default:
-        return html`<rove-landing></rove-landing>`;
-    }
+    const screen = screenOf(route);
+    if (screen) return screen.view(route);
+    return route.name === 'not-found'
+      ? html`<rove-landing missing></rove-landing>`
+      : html`<rove-landing></rove-landing>`;
   }
 }
 

@@ -8,8 +8,8 @@ import {
   getConnection,
   onConnection,
   type ConnectionState,
-} from '../sync/connection.js';
-import { tokens } from '../styles/shared.js';
+} from '../core/sync/connection.js';
+import { tokens } from '../ui/shared.styles.js';
 
 @customElement('rove-connection-banner')
 export class RoveConnectionBanner extends LitElement {

@@ -2,7 +2,7 @@
 // `/`: what Rove is, how to set this device up, and the ways in that need no enrollment.
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { controls, plainPage, tokens } from '../styles/shared.js';
+import { controls, plainPage, tokens } from '../ui/shared.styles.js';
 
 @customElement('rove-landing')
 export class RoveLanding extends LitElement {

@@ -3,8 +3,8 @@
 // The live region stays in the page so screen readers announce the banner when it appears.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { focusRing, tokens } from '../styles/shared.js';
-import { applyUpdate, onUpdateWaiting } from './update-status.js';
+import { focusRing, tokens } from '../ui/shared.styles.js';
+import { applyUpdate, onUpdateWaiting } from '../core/pwa/update-status.js';
 
 @customElement('rove-update-prompt')
 export class RoveUpdatePrompt extends LitElement {

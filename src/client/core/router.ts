@@ -1,54 +1,40 @@
-// The app's routes: which view a path shows, loaded lazily so a kiosk's first load carries only
-// the shell and the kiosk view. `navigate(path)` is how any view moves.
+// Moving between screens without a page load: `navigate(path)`, Back and Forward, and plain
+// same-origin links in any shadow root. Which screen a path shows is the app's one route table
+// (src/client/app/routes.ts); this file knows only how to match a path against such a table.
 
-export type RouteName = 'home' | 'kiosk' | 'staff' | 'enroll' | 'scripts' | 'admin' | 'not-found';
+/** One screen of the table: its first path segment and whether a second one is its param. */
+export interface RouteSpec<Name extends string = string> {
+  name: Name;
+  segment: string;
+  /** `/scripts/:id`, `/admin/:section`: a second segment is passed on as `param`. */
+  param?: boolean;
+}
 
-export interface Route {
-  name: RouteName;
-  /** `/scripts/:id` gives `id`; `/admin/:section` gives `section`. */
+export interface Route<Name extends string = string> {
+  /** A spec's name, `home` for `/`, or `not-found`. */
+  name: Name | 'home' | 'not-found';
   param?: string;
   query: URLSearchParams;
 }
 
-/** Which route a path (with its query) shows. */
-export function matchRoute(pathname: string, search = ''): Route {
+/** Which of `specs` a path (with its query) shows. */
+export function matchPath<Name extends string>(
+  specs: readonly RouteSpec<Name>[],
+  pathname: string,
+  search = '',
+): Route<Name> {
   const query = new URLSearchParams(search);
-  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
-  const [first, second, ...rest] = parts;
-  if (rest.length > 0) return { name: 'not-found', query };
+  const [first, second, ...rest] = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   if (first === undefined) return { name: 'home', query };
-  if ((first === 'kiosk' || first === 'staff' || first === 'enroll') && second === undefined) {
-    return { name: first, query };
+  const spec = specs.find((candidate) => candidate.segment === first);
+  if (!spec || rest.length > 0 || (second !== undefined && !spec.param)) {
+    return { name: 'not-found', query };
   }
-  if (first === 'scripts' || first === 'admin') return { name: first, param: second, query };
-  return { name: 'not-found', query };
+  return spec.param ? { name: spec.name, param: second, query } : { name: spec.name, query };
 }
 
-/** Loads the module that defines a route's element (each view is its own chunk). */
-export function loadView(name: RouteName): Promise<unknown> {
-  switch (name) {
-    case 'kiosk':
-      return import('../views/kiosk/rove-kiosk-view.js');
-    case 'staff':
-      return import('../views/staff/rove-staff-view.js');
-    case 'enroll':
-      return import('../views/enroll/rove-enroll-view.js');
-    case 'scripts':
-      return import('../views/scripts/rove-scripts-view.js');
-    case 'admin':
-      return import('../views/admin/rove-admin-view.js');
-    default:
-      return import('./rove-landing.js');
-  }
-}
-
-type Listener = (route: Route) => void;
+type Listener = () => void;
 const listeners = new Set<Listener>();
-
-/** The route the address bar shows now. */
-export function currentRoute(): Route {
-  return matchRoute(location.pathname, location.search);
-}
 
 /** Moves to `path` (same origin) and tells the shell; `replace` keeps Back from returning. */
 export function navigate(path: string, { replace = false } = {}): void {
@@ -66,8 +52,7 @@ export function onRouteChange(listener: Listener): () => void {
 }
 
 function announce() {
-  const route = currentRoute();
-  for (const listener of listeners) listener(route);
+  for (const listener of listeners) listener();
 }
 
 if (typeof window !== 'undefined') {

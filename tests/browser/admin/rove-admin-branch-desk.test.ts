@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../../src/client/components/rove-admin-branch-desk.js';
-import type { RoveAdminBranchDesk } from '../../../src/client/components/rove-admin-branch-desk.js';
+import '../../../src/client/features/admin/rove-admin-branch-desk.js';
+import type { RoveAdminBranchDesk } from '../../../src/client/features/admin/rove-admin-branch-desk.js';
 import type { Branch } from '../../../src/shared/schemas.js';
 import { getByRole, queryAllByRole, typeInto, waitFor } from './by-role.js';
 import { FakeServer, apiError } from './fake-server.js';

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import {
   branchIdFor,
   type RoveAdminBranchForm,
-} from '../../../src/client/components/rove-admin-branch-form.js';
+} from '../../../src/client/features/admin/rove-admin-branch-form.js';
 import { getByRole, typeInto, waitFor } from './by-role.js';
 import { FakeServer, apiError } from './fake-server.js';
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/client/views/admin/rove-admin-devices.js';
-import type { RoveAdminDevices } from '../../../src/client/views/admin/rove-admin-devices.js';
+import '../../../src/client/features/admin/rove-admin-devices.js';
+import type { RoveAdminDevices } from '../../../src/client/features/admin/rove-admin-devices.js';
 import { getByRole, queryAllByRole, typeInto, waitFor } from './by-role.js';
 import { BRANCHES, FakeServer, apiError } from './fake-server.js';
 import { backgroundBehind, expectSharedRing, keyboardFocus } from '../focus-ring.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/client/components/rove-admin-enrollment.js';
-import type { RoveAdminEnrollment } from '../../../src/client/components/rove-admin-enrollment.js';
+import '../../../src/client/features/admin/rove-admin-enrollment.js';
+import type { RoveAdminEnrollment } from '../../../src/client/features/admin/rove-admin-enrollment.js';
 import { getByRole, waitFor } from './by-role.js';
 
 // Mocha's globals, as Web Test Runner provides them (no @types/mocha in this project).

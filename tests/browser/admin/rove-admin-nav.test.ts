@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../../src/client/components/rove-admin-nav.js';
-import type { RoveAdminNav } from '../../../src/client/components/rove-admin-nav.js';
-import { onRouteChange, type Route } from '../../../src/client/app/router.js';
+import '../../../src/client/features/admin/rove-admin-nav.js';
+import type { RoveAdminNav } from '../../../src/client/features/admin/rove-admin-nav.js';
+import { currentRoute, type AppRoute } from '../../../src/client/app/routes.js';
+import { onRouteChange } from '../../../src/client/core/router.js';
 import { getByRole } from './by-role.js';
 
 // Mocha's globals, as Web Test Runner provides them (no @types/mocha in this project).
@@ -31,10 +32,10 @@ describe('rove-admin-nav', () => {
 
   it('moves within the app on a plain click, so Back works', async () => {
     const el = await fixture<RoveAdminNav>(html`<rove-admin-nav></rove-admin-nav>`);
-    const moved = new Promise<Route>((resolve) => {
-      const stop = onRouteChange((route) => {
+    const moved = new Promise<AppRoute>((resolve) => {
+      const stop = onRouteChange(() => {
         stop();
-        resolve(route);
+        resolve(currentRoute());
       });
     });
     getByRole(el, 'link', 'Topics').click();

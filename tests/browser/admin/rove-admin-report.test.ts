@@ -1,12 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/client/views/admin/rove-admin-report.js';
-import type { RoveAdminReport } from '../../../src/client/views/admin/rove-admin-report.js';
+import '../../../src/client/features/admin/rove-admin-report.js';
+import type { RoveAdminReport } from '../../../src/client/features/admin/rove-admin-report.js';
 import type { ServiceReport } from '../../../src/shared/report.js';
 import {
   EFFORT_GRADES,
   OUTCOME_LABELS,
   sayEffort,
-} from '../../../src/client/components/service-wording.js';
+} from '../../../src/client/ui/service-wording.js';
 import {
   accessibleName,
   allDeep,

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../../src/client/components/rove-admin-sign-in.js';
-import type { RoveAdminSignIn } from '../../../src/client/components/rove-admin-sign-in.js';
+import '../../../src/client/features/admin/rove-admin-sign-in.js';
+import type { RoveAdminSignIn } from '../../../src/client/features/admin/rove-admin-sign-in.js';
 import { getByRole, typeInto, waitFor } from './by-role.js';
 import { FakeServer, apiError } from './fake-server.js';
 

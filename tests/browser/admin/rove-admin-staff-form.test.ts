@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../../src/client/components/rove-admin-staff-form.js';
-import type { RoveAdminStaffForm } from '../../../src/client/components/rove-admin-staff-form.js';
+import '../../../src/client/features/admin/rove-admin-staff-form.js';
+import type { RoveAdminStaffForm } from '../../../src/client/features/admin/rove-admin-staff-form.js';
 import { getByRole, queryAllByRole, typeInto } from './by-role.js';
 import { BRANCHES, SKILLS } from './fake-server.js';
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../../src/client/components/rove-admin-staff-member.js';
-import type { RoveAdminStaffMember } from '../../../src/client/components/rove-admin-staff-member.js';
+import '../../../src/client/features/admin/rove-admin-staff-member.js';
+import type { RoveAdminStaffMember } from '../../../src/client/features/admin/rove-admin-staff-member.js';
 import { getByRole, typeInto, waitFor } from './by-role.js';
 import { BRANCHES, FakeServer, SKILLS, apiError } from './fake-server.js';
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/client/views/admin/rove-admin-staff.js';
-import type { RoveAdminStaff } from '../../../src/client/views/admin/rove-admin-staff.js';
+import '../../../src/client/features/admin/rove-admin-staff.js';
+import type { RoveAdminStaff } from '../../../src/client/features/admin/rove-admin-staff.js';
 import { getByRole, queryAllByRole, typeInto, waitFor } from './by-role.js';
 import { BRANCHES, FakeServer, SKILLS, apiError } from './fake-server.js';
 

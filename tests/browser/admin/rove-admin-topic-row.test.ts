@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../../src/client/components/rove-admin-topic-row.js';
-import type { RoveAdminTopicRow } from '../../../src/client/components/rove-admin-topic-row.js';
+import '../../../src/client/features/admin/rove-admin-topic-row.js';
+import type { RoveAdminTopicRow } from '../../../src/client/features/admin/rove-admin-topic-row.js';
 import { getByRole, typeInto, waitFor } from './by-role.js';
 import { FakeServer, SKILLS } from './fake-server.js';
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/client/views/admin/rove-admin-topics.js';
-import type { RoveAdminTopics } from '../../../src/client/views/admin/rove-admin-topics.js';
+import '../../../src/client/features/admin/rove-admin-topics.js';
+import type { RoveAdminTopics } from '../../../src/client/features/admin/rove-admin-topics.js';
 import { getByRole, typeInto, waitFor } from './by-role.js';
 import { BRANCHES, FakeServer, SKILLS, apiError } from './fake-server.js';
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/client/views/admin/rove-admin-view.js';
-import type { RoveAdminView } from '../../../src/client/views/admin/rove-admin-view.js';
+import '../../../src/client/features/admin/rove-admin-view.js';
+import type { RoveAdminView } from '../../../src/client/features/admin/rove-admin-view.js';
 import { getByRole, typeInto, waitFor } from './by-role.js';
 import { BRANCHES, FakeServer, SKILLS, apiError } from './fake-server.js';
 

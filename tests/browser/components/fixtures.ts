@@ -2,7 +2,7 @@
 // would send them, set straight on properties or into Dexie (no server in component tests).
 import type { HelpRequest, Skill, StaffName, Topic } from '../../../src/shared/schemas.js';
 import { helpRequestMaker } from '../../support/help-request.js';
-import type { PendingView } from '../../../src/client/db/pending.js';
+import type { PendingView } from '../../../src/client/core/db/pending.js';
 
 // Mocha's globals, as Web Test Runner provides them (no @types/mocha in this project).
 declare global {

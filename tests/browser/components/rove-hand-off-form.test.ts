@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../../src/client/components/rove-hand-off-form.js';
-import type { RoveHandOffForm } from '../../../src/client/components/rove-hand-off-form.js';
+import '../../../src/client/features/staff/rove-hand-off-form.js';
+import type { RoveHandOffForm } from '../../../src/client/features/staff/rove-hand-off-form.js';
 import { getByRole, queryAllByRole } from '../admin/by-role.js';
 import { skills } from './fixtures.js';
 

@@ -1,12 +1,12 @@
 // "I helped someone": two taps record it (topic, then how it went), the optional details start
 // from the last choices, nothing asks for patron text, and Undo is offered for what was recorded.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../../src/client/components/rove-helped-logger.js';
+import '../../../src/client/features/staff/rove-helped-logger.js';
 import type {
   LastHelped,
   RoveHelpedLogger,
-} from '../../../src/client/components/rove-helped-logger.js';
-import type { HelpedChoices } from '../../../src/client/db/walk-ups.js';
+} from '../../../src/client/features/staff/rove-helped-logger.js';
+import type { HelpedChoices } from '../../../src/client/core/db/walk-ups.js';
 import { getByRole, queryAllByRole } from '../admin/by-role.js';
 import { topics } from './fixtures.js';
 import { smallTargets } from './touch-targets.js';

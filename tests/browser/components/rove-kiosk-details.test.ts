@@ -1,9 +1,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../../src/client/components/rove-kiosk-details.js';
+import '../../../src/client/features/kiosk/rove-kiosk-details.js';
 import type {
   KioskDetails,
   RoveKioskDetails,
-} from '../../../src/client/components/rove-kiosk-details.js';
+} from '../../../src/client/features/kiosk/rove-kiosk-details.js';
 import { getByRole, typeInto } from '../admin/by-role.js';
 import { topics } from './fixtures.js';
 

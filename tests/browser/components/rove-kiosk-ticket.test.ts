@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../../src/client/components/rove-kiosk-ticket.js';
-import type { RoveKioskTicket } from '../../../src/client/components/rove-kiosk-ticket.js';
-import type { KioskRequestView } from '../../../src/client/db/kiosk.js';
+import '../../../src/client/features/kiosk/rove-kiosk-ticket.js';
+import type { RoveKioskTicket } from '../../../src/client/features/kiosk/rove-kiosk-ticket.js';
+import type { KioskRequestView } from '../../../src/client/core/db/kiosk.js';
 import type { HelpRequest } from '../../../src/shared/schemas.js';
 import { getByRole, queryAllByRole } from '../admin/by-role.js';
 import { helpRequest, shownText } from './fixtures.js';

@@ -1,10 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../../src/client/components/rove-my-request.js';
+import '../../../src/client/features/staff/rove-my-request.js';
 import type {
   RequestActionDetail,
   RoveMyRequest,
-} from '../../../src/client/components/rove-my-request.js';
-import type { PendingView } from '../../../src/client/db/pending.js';
+} from '../../../src/client/features/staff/rove-my-request.js';
+import type { PendingView } from '../../../src/client/core/db/pending.js';
 import { getByRole, queryAllByRole, typeInto } from '../admin/by-role.js';
 import { helpRequest, sam, shownText, skills, topics, view } from './fixtures.js';
 

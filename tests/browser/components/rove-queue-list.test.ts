@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../../src/client/components/rove-queue-list.js';
-import type { RoveQueueList } from '../../../src/client/components/rove-queue-list.js';
-import type { PendingView } from '../../../src/client/db/pending.js';
+import '../../../src/client/features/staff/rove-queue-list.js';
+import type { RoveQueueList } from '../../../src/client/features/staff/rove-queue-list.js';
+import type { PendingView } from '../../../src/client/core/db/pending.js';
 import { getByRole, queryAllByRole } from '../admin/by-role.js';
 import { helpRequest, lee, sam, shownText, topics, view } from './fixtures.js';
 

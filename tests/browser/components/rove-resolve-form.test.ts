@@ -1,11 +1,11 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../../src/client/components/rove-resolve-form.js';
-import type { RoveResolveForm } from '../../../src/client/components/rove-resolve-form.js';
+import '../../../src/client/features/staff/rove-resolve-form.js';
+import type { RoveResolveForm } from '../../../src/client/features/staff/rove-resolve-form.js';
 import {
   EFFORT_GRADES,
   OUTCOME_LABELS,
   sayEffort,
-} from '../../../src/client/components/service-wording.js';
+} from '../../../src/client/ui/service-wording.js';
 import { getByRole, queryAllByRole } from '../admin/by-role.js';
 
 describe('rove-resolve-form', () => {

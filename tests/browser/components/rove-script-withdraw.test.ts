@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/client/components/rove-script-withdraw.js';
-import type { RoveScriptWithdraw } from '../../../src/client/components/rove-script-withdraw.js';
+import '../../../src/client/features/admin/rove-script-withdraw.js';
+import type { RoveScriptWithdraw } from '../../../src/client/features/admin/rove-script-withdraw.js';
 import { getByRole, queryAllByRole, waitFor } from '../admin/by-role.js';
 
 declare function describe(title: string, body: () => void): void;

@@ -1,8 +1,8 @@
 // The question asked on Sign out while changes wait to be sent: a named modal dialog, the
 // safe choice focused first, Escape meaning "stay", and plain words for one change or many.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../../src/client/components/rove-sign-out-dialog.js';
-import type { RoveSignOutDialog } from '../../../src/client/components/rove-sign-out-dialog.js';
+import '../../../src/client/features/staff/rove-sign-out-dialog.js';
+import type { RoveSignOutDialog } from '../../../src/client/features/staff/rove-sign-out-dialog.js';
 import { getByRole, queryAllByRole } from '../admin/by-role.js';
 
 async function dialog(unsent: string[], open = true) {

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../../src/client/components/rove-staff-sign-in.js';
-import type { RoveStaffSignIn } from '../../../src/client/components/rove-staff-sign-in.js';
+import '../../../src/client/features/staff/rove-staff-sign-in.js';
+import type { RoveStaffSignIn } from '../../../src/client/features/staff/rove-staff-sign-in.js';
 import { getByRole, queryAllByRole, typeInto } from '../admin/by-role.js';
 import { lee, sam } from './fixtures.js';
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/client/components/rove-topic-icon.js';
-import type { RoveTopicIcon } from '../../../src/client/components/rove-topic-icon.js';
+import '../../../src/client/ui/rove-topic-icon.js';
+import type { RoveTopicIcon } from '../../../src/client/ui/rove-topic-icon.js';
 
 describe('rove-topic-icon', () => {
   it('is accessible and hidden from screen readers (the button names the topic)', async () => {

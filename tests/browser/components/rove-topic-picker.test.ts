@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../../src/client/components/rove-topic-picker.js';
-import type { RoveTopicPicker } from '../../../src/client/components/rove-topic-picker.js';
+import '../../../src/client/features/kiosk/rove-topic-picker.js';
+import type { RoveTopicPicker } from '../../../src/client/features/kiosk/rove-topic-picker.js';
 import type { Topic } from '../../../src/shared/schemas.js';
 import { getByRole, queryAllByRole } from '../admin/by-role.js';
 import { topics } from './fixtures.js';

@@ -1,8 +1,8 @@
 // Sending for a specialist (or taking it on at once) from the tablet: the form is accessible,
 // easy to hit, needs a topic, prefills a script's topic and the last place, and says what to send.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../../src/client/components/rove-walk-up-form.js';
-import type { RoveWalkUpForm } from '../../../src/client/components/rove-walk-up-form.js';
+import '../../../src/client/ui/walk-up/rove-walk-up-form.js';
+import type { RoveWalkUpForm } from '../../../src/client/ui/walk-up/rove-walk-up-form.js';
 import { getByRole, queryAllByRole, typeInto } from '../admin/by-role.js';
 import { topics } from './fixtures.js';
 import { smallTargets } from './touch-targets.js';

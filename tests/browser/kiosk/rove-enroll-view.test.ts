@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/client/views/enroll/rove-enroll-view.js';
-import type { RoveEnrollView } from '../../../src/client/views/enroll/rove-enroll-view.js';
+import '../../../src/client/features/enroll/rove-enroll-view.js';
+import type { RoveEnrollView } from '../../../src/client/features/enroll/rove-enroll-view.js';
 import { getByRole, waitFor } from '../admin/by-role.js';
 
 const realFetch = window.fetch;

@@ -1,10 +1,10 @@
 // The kiosk view on an enrolled kiosk whose network is down: everything it shows comes from
 // its Dexie replica, and what the patron asks waits in the outbox.
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/client/views/kiosk/rove-kiosk-view.js';
-import type { RoveKioskView } from '../../../src/client/views/kiosk/rove-kiosk-view.js';
-import { db, setMeta } from '../../../src/client/db/db.js';
-import { storeBranch } from '../../../src/client/db/replica.js';
+import '../../../src/client/features/kiosk/rove-kiosk-view.js';
+import type { RoveKioskView } from '../../../src/client/features/kiosk/rove-kiosk-view.js';
+import { db, setMeta } from '../../../src/client/core/db/db.js';
+import { storeBranch } from '../../../src/client/core/db/replica.js';
 import { getByRole, typeInto, waitFor } from '../admin/by-role.js';
 import { shownText, topics } from '../components/fixtures.js';
 import { offlineWithReplica } from '../offline-replica.js';

@@ -1,13 +1,13 @@
 // <rove-update-prompt> in Chromium: silent while no new version waits; when one waits, a polite
 // status with "Reload" (applies the update) and "Later" (hides it until the next version).
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/client/pwa/rove-update-prompt.js';
-import type { RoveUpdatePrompt } from '../../../src/client/pwa/rove-update-prompt.js';
+import '../../../src/client/app/rove-update-prompt.js';
+import type { RoveUpdatePrompt } from '../../../src/client/app/rove-update-prompt.js';
 import {
   announceUpdateWaiting,
   applyUpdate,
   isUpdateWaiting,
-} from '../../../src/client/pwa/update-status.js';
+} from '../../../src/client/core/pwa/update-status.js';
 import { getByRole, queryAllByRole } from '../admin/by-role.js';
 import { backgroundBehind, expectSharedRing, keyboardFocus } from '../focus-ring.js';
 

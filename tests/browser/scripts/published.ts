@@ -1,7 +1,7 @@
 // Published scripts as the server sends them, made from the starter content, and the device's
 // real Dexie copy filled with them (no server needed: the views read only Dexie).
 import { STARTER_SCRIPTS } from '../../../src/server/seed/scripts.js';
-import { replaceScripts, resetScriptProgress } from '../../../src/client/db/scripts.js';
+import { replaceScripts, resetScriptProgress } from '../../../src/client/core/db/scripts.js';
 import type { Script } from '../../../src/shared/scripts.js';
 import { accessibleName, allDeep } from '../admin/by-role.js';
 

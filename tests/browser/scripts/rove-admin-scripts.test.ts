@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/client/views/admin/rove-admin-scripts.js';
-import type { RoveAdminScripts } from '../../../src/client/views/admin/rove-admin-scripts.js';
+import '../../../src/client/features/admin/rove-admin-scripts.js';
+import type { RoveAdminScripts } from '../../../src/client/features/admin/rove-admin-scripts.js';
 import type { Script, ScriptVersion } from '../../../src/shared/scripts.js';
 import type { Topic } from '../../../src/shared/schemas.js';
 import { getByRole, queryAllByRole, typeInto, waitFor } from '../admin/by-role.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../../src/client/components/rove-script-checklist.js';
-import type { RoveScriptChecklist } from '../../../src/client/components/rove-script-checklist.js';
+import '../../../src/client/features/scripts/rove-script-checklist.js';
+import type { RoveScriptChecklist } from '../../../src/client/features/scripts/rove-script-checklist.js';
 import { getByRole, queryAllByRole } from '../admin/by-role.js';
 import { published } from './published.js';
 

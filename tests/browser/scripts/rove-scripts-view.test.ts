@@ -1,9 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/client/views/scripts/rove-scripts-view.js';
-import type { RoveScriptsView } from '../../../src/client/views/scripts/rove-scripts-view.js';
-import { applyScriptEvent } from '../../../src/client/db/scripts-sync.js';
-import { replaceScripts } from '../../../src/client/db/scripts.js';
-import { replaceTopics } from '../../../src/client/db/replica.js';
+import '../../../src/client/features/scripts/rove-scripts-view.js';
+import type { RoveScriptsView } from '../../../src/client/features/scripts/rove-scripts-view.js';
+import { applyScriptEvent } from '../../../src/client/core/db/scripts-sync.js';
+import { replaceScripts } from '../../../src/client/core/db/scripts.js';
+import { replaceTopics } from '../../../src/client/core/db/replica.js';
 import type { Topic } from '../../../src/shared/schemas.js';
 import { getByRole, queryAllByRole, typeInto, waitFor } from '../admin/by-role.js';
 import { getSearchbox, published, storeStarterScripts } from './published.js';

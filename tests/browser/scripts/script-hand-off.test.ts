@@ -1,9 +1,9 @@
 // A greeter script's step that offers the hand-off: signed in, it sends for a specialist from
 // the script (the script's topic chosen already) through the outbox; not signed in, it says how.
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/client/views/scripts/rove-scripts-view.js';
-import type { RoveScriptsView } from '../../../src/client/views/scripts/rove-scripts-view.js';
-import { db, setMeta } from '../../../src/client/db/db.js';
+import '../../../src/client/features/scripts/rove-scripts-view.js';
+import type { RoveScriptsView } from '../../../src/client/features/scripts/rove-scripts-view.js';
+import { db, setMeta } from '../../../src/client/core/db/db.js';
 import { getByRole, queryAllByRole, typeInto, waitFor } from '../admin/by-role.js';
 import { sam, tablet, topics } from '../components/fixtures.js';
 import { offlineWithReplica } from '../offline-replica.js';

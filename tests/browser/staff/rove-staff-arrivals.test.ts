@@ -2,9 +2,9 @@
 // the topic's id, also when the topics reach the tablet after the request or the topic is
 // hidden; the queue list names topics the same way.
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/client/views/staff/rove-staff-view.js';
-import type { RoveStaffView } from '../../../src/client/views/staff/rove-staff-view.js';
-import { db, setMeta } from '../../../src/client/db/db.js';
+import '../../../src/client/features/staff/rove-staff-view.js';
+import type { RoveStaffView } from '../../../src/client/features/staff/rove-staff-view.js';
+import { db, setMeta } from '../../../src/client/core/db/db.js';
 import { getByRole, queryAllByRole, waitFor } from '../admin/by-role.js';
 import { helpRequest, lee, sam, shownText, tablet, topics } from '../components/fixtures.js';
 import { offlineWithReplica } from '../offline-replica.js';

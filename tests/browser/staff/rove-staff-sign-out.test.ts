@@ -1,9 +1,9 @@
 // Signing out on the tablet while a change has not reached the server: the tablet asks in a
 // dialog, staying keeps the change and the session, discarding removes it and says so.
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/client/views/staff/rove-staff-view.js';
-import type { RoveStaffView } from '../../../src/client/views/staff/rove-staff-view.js';
-import { db, getMeta, setMeta } from '../../../src/client/db/db.js';
+import '../../../src/client/features/staff/rove-staff-view.js';
+import type { RoveStaffView } from '../../../src/client/features/staff/rove-staff-view.js';
+import { db, getMeta, setMeta } from '../../../src/client/core/db/db.js';
 import { getByRole, queryAllByRole, waitFor } from '../admin/by-role.js';
 import { helpRequest, lee, sam, shownText, tablet, topics } from '../components/fixtures.js';
 import { offlineWithReplica } from '../offline-replica.js';

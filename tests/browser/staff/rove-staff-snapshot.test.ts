@@ -4,10 +4,10 @@
 // skill the rover has is announced again. A topics fetch that never answers does not hold the
 // queue back.
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/client/views/staff/rove-staff-view.js';
-import type { RoveStaffView } from '../../../src/client/views/staff/rove-staff-view.js';
-import { db, setMeta } from '../../../src/client/db/db.js';
-import { TOPICS_WAIT_MS } from '../../../src/client/sync/engine.js';
+import '../../../src/client/features/staff/rove-staff-view.js';
+import type { RoveStaffView } from '../../../src/client/features/staff/rove-staff-view.js';
+import { db, setMeta } from '../../../src/client/core/db/db.js';
+import { TOPICS_WAIT_MS } from '../../../src/client/core/sync/engine.js';
 import { getByRole, queryAllByRole, waitFor } from '../admin/by-role.js';
 import { helpRequest, lee, sam, shownText, tablet, topics } from '../components/fixtures.js';
 import { networkDown, offlineWithReplica } from '../offline-replica.js';

@@ -1,9 +1,9 @@
 // The tablet view working from its Dexie replica with the network down: sign-in names, the
 // last-known queue, and a claim that waits in the outbox and shows as pending.
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/client/views/staff/rove-staff-view.js';
-import type { RoveStaffView } from '../../../src/client/views/staff/rove-staff-view.js';
-import { db, setMeta } from '../../../src/client/db/db.js';
+import '../../../src/client/features/staff/rove-staff-view.js';
+import type { RoveStaffView } from '../../../src/client/features/staff/rove-staff-view.js';
+import { db, setMeta } from '../../../src/client/core/db/db.js';
 import { accessibleName, getByRole, queryAllByRole, waitFor } from '../admin/by-role.js';
 import { helpRequest, lee, sam, shownText, tablet, topics } from '../components/fixtures.js';
 import { offlineWithReplica } from '../offline-replica.js';

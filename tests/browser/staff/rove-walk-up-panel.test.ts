@@ -2,9 +2,9 @@
 // replica (no server): a greeter's send waits in the outbox under their name and then shows who
 // is coming; "I helped someone" waits out its Undo window, and Undo takes it back.
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../src/client/views/staff/rove-walk-up-panel.js';
-import type { RoveWalkUpPanel } from '../../../src/client/views/staff/rove-walk-up-panel.js';
-import { db } from '../../../src/client/db/db.js';
+import '../../../src/client/features/staff/rove-walk-up-panel.js';
+import type { RoveWalkUpPanel } from '../../../src/client/features/staff/rove-walk-up-panel.js';
+import { db } from '../../../src/client/core/db/db.js';
 import { getByRole, typeInto, waitFor } from '../admin/by-role.js';
 import { lee, sam, shownText, skills, topics } from '../components/fixtures.js';
 import { offlineWithReplica } from '../offline-replica.js';

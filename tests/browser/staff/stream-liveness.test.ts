@@ -2,7 +2,7 @@
 // server's heartbeat comment): a heartbeat or an event says the server is there, silence past
 // the limit closes the stream and reports it lost, and a refusal is reported with its status.
 import { expect } from '@open-wc/testing';
-import { openEventStream } from '../../../src/client/api/stream.js';
+import { openEventStream } from '../../../src/client/core/stream.js';
 import { waitFor } from '../admin/by-role.js';
 import { installFakeStream, nthStream, restoreStream } from './fake-stream.js';
 

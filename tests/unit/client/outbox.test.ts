@@ -2,15 +2,15 @@
 // while the server is unreachable, and turns a refusal into the server's request plus words.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src/client/api/http.js';
-import { db, setMeta } from '../../../src/client/db/db.js';
+import { ApiError } from '../../../src/client/core/http.js';
+import { db, setMeta } from '../../../src/client/core/db/db.js';
 import {
   flushOutbox,
   queueNewRequest,
   queueRequestAction,
   type OutboxSender,
-} from '../../../src/client/db/outbox.js';
-import { upsertRequest } from '../../../src/client/db/replica.js';
+} from '../../../src/client/core/db/outbox.js';
+import { upsertRequest } from '../../../src/client/core/db/replica.js';
 import type { HelpRequest } from '../../../src/shared/schemas.js';
 import type { RequestAction } from '../../../src/shared/request-machine.js';
 import { helpRequest, lee, sam } from './fixtures.js';

@@ -3,15 +3,15 @@
 // for signed in meanwhile, and sends it once.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { db, getMeta, setMeta } from '../../../src/client/db/db.js';
+import { db, getMeta, setMeta } from '../../../src/client/core/db/db.js';
 import {
   OWED_SIGN_OUT_KEY,
   payOwedSignOut,
   payOwedSignOutWhenOnline,
   readOwedSignOut,
-} from '../../../src/client/sync/owed-sign-out.js';
-import { loadSession, signIn, signOut } from '../../../src/client/sync/session.js';
-import type { Session } from '../../../src/client/api/session.js';
+} from '../../../src/client/core/sync/owed-sign-out.js';
+import { loadSession, signIn, signOut } from '../../../src/client/core/sync/session.js';
+import type { Session } from '../../../src/client/core/api/session.js';
 
 const sam = { id: 'staff-sam', displayName: 'Sam', skills: [] };
 const lee = { id: 'staff-lee', displayName: 'Lee', skills: [] };

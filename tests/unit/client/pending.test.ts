@@ -1,8 +1,8 @@
 // Pending actions shown on a request before the server has them, and the words for them.
 import { describe, expect, it } from 'vitest';
-import type { OutboxEntry } from '../../../src/client/db/db.js';
-import { provisionalRequest, withPending } from '../../../src/client/db/pending.js';
-import { pendingText, waitedFor } from '../../../src/client/components/request-format.js';
+import type { OutboxEntry } from '../../../src/client/core/db/db.js';
+import { provisionalRequest, withPending } from '../../../src/client/core/db/pending.js';
+import { pendingText, waitedFor } from '../../../src/client/features/staff/request-format.js';
 import { helpRequest } from './fixtures.js';
 
 const entry = (fields: Partial<OutboxEntry>): OutboxEntry => ({

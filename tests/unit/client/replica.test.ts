@@ -2,16 +2,16 @@
 // request backwards, and pending actions show as the request will be.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../../src/client/db/db.js';
-import { queueRequestAction } from '../../../src/client/db/outbox.js';
-import { withPending } from '../../../src/client/db/pending.js';
-import { readQueue } from '../../../src/client/db/queue.js';
+import { db } from '../../../src/client/core/db/db.js';
+import { queueRequestAction } from '../../../src/client/core/db/outbox.js';
+import { withPending } from '../../../src/client/core/db/pending.js';
+import { readQueue } from '../../../src/client/core/db/queue.js';
 import {
   applyRequestEvent,
   applySnapshot,
   streamCursor,
   upsertRequest,
-} from '../../../src/client/db/replica.js';
+} from '../../../src/client/core/db/replica.js';
 import { helpRequest, sam } from './fixtures.js';
 
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 // Which screen each address shows; the contract the admin and scripts views rely on.
 import { describe, expect, it } from 'vitest';
-import { matchRoute } from '../../../src/client/app/router.js';
+import { matchRoute } from '../../../src/client/app/routes.js';
 
 describe('matchRoute', () => {
   it('names each surface', () => {

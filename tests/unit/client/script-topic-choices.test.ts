@@ -1,6 +1,6 @@
 // The topics a supervisor may link a script to: every branch's, by the names branches gave them.
 import { describe, expect, it } from 'vitest';
-import { scriptTopicChoices } from '../../../src/client/views/admin/script-topic-choices.js';
+import { scriptTopicChoices } from '../../../src/client/features/admin/script-topic-choices.js';
 import type { Topic } from '../../../src/shared/schemas.js';
 
 const topic = (branchId: string, id: string, label: string, hidden = false): Topic => ({

@@ -1,7 +1,7 @@
 // The scripts' topic filters: names and order from the topics the device holds, the starter
 // names when it holds none, and the id for a topic known to neither.
 import { describe, expect, it } from 'vitest';
-import { linkedTopics, topicName } from '../../../src/client/views/scripts/script-topics.js';
+import { linkedTopics, topicName } from '../../../src/client/features/scripts/script-topics.js';
 
 const scripts = [{ topicIds: ['history', 'maker'] }, { topicIds: ['tech', 'zines_club'] }];
 const held = [

@@ -1,6 +1,6 @@
 // Finding scripts by what a greeter types, and the topic filter.
 import { describe, expect, it } from 'vitest';
-import { searchScripts, topicGuide } from '../../../src/client/views/scripts/script-search.js';
+import { searchScripts, topicGuide } from '../../../src/client/features/scripts/script-search.js';
 import { STARTER_SCRIPTS } from '../../../src/server/seed/scripts.js';
 
 const ids = (list: readonly { id: string }[]) => list.map((s) => s.id);

@@ -3,9 +3,9 @@
 // updates the copy. IndexedDB is fake-indexeddb; everything else is the real thing.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../../../src/client/db/db.js';
-import { applyScriptEvent, syncScripts } from '../../../src/client/db/scripts-sync.js';
-import { setStepTicked, watchScriptProgress } from '../../../src/client/db/scripts.js';
+import { db } from '../../../src/client/core/db/db.js';
+import { applyScriptEvent, syncScripts } from '../../../src/client/core/db/scripts-sync.js';
+import { setStepTicked, watchScriptProgress } from '../../../src/client/core/db/scripts.js';
 import { STARTER_SCRIPTS } from '../../../src/server/seed/scripts.js';
 import type { Script } from '../../../src/shared/scripts.js';
 import { startTestServer, type Json, type TestServer } from '../../support/server.js';

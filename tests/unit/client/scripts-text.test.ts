@@ -5,7 +5,7 @@ import {
   moveStep,
   parseScriptText,
   parseTags,
-} from '../../../src/client/views/scripts/script-text.js';
+} from '../../../src/client/ui/scripts/script-text.js';
 import { STARTER_SCRIPTS } from '../../../src/server/seed/scripts.js';
 
 describe('parseScriptText', () => {

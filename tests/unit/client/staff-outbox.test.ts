@@ -2,16 +2,16 @@
 // their session, never under whoever signs in next; signing out sends or discards it first.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { db, setMeta } from '../../../src/client/db/db.js';
+import { db, setMeta } from '../../../src/client/core/db/db.js';
 import {
   flushOutbox,
   queueNewRequest,
   queueRequestAction,
   type OutboxSender,
-} from '../../../src/client/db/outbox.js';
-import { upsertRequest } from '../../../src/client/db/replica.js';
-import { discardUnsentFor, readUnsentFor } from '../../../src/client/db/staff-outbox.js';
-import { signOut, unsentBeforeSignOut } from '../../../src/client/sync/session.js';
+} from '../../../src/client/core/db/outbox.js';
+import { upsertRequest } from '../../../src/client/core/db/replica.js';
+import { discardUnsentFor, readUnsentFor } from '../../../src/client/core/db/staff-outbox.js';
+import { signOut, unsentBeforeSignOut } from '../../../src/client/core/sync/session.js';
 import type { HelpRequest } from '../../../src/shared/schemas.js';
 import { helpRequest, lee, sam } from './fixtures.js';
 

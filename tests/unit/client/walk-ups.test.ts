@@ -3,15 +3,15 @@
 // Undo window (without holding up anything queued after it) before it is sent.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db, setMeta } from '../../../src/client/db/db.js';
+import { db, setMeta } from '../../../src/client/core/db/db.js';
 import {
   flushOutbox,
   queueRequestAction,
   type OutboxSender,
-} from '../../../src/client/db/outbox.js';
-import { readQueue } from '../../../src/client/db/queue.js';
-import { upsertRequest } from '../../../src/client/db/replica.js';
-import { readUnsentFor, retryNowFor } from '../../../src/client/db/staff-outbox.js';
+} from '../../../src/client/core/db/outbox.js';
+import { readQueue } from '../../../src/client/core/db/queue.js';
+import { upsertRequest } from '../../../src/client/core/db/replica.js';
+import { readUnsentFor, retryNowFor } from '../../../src/client/core/db/staff-outbox.js';
 import {
   UNDO_MS,
   cancelWalkUp,
@@ -19,7 +19,7 @@ import {
   queueWalkUp,
   readSentWalkUps,
   undoInteraction,
-} from '../../../src/client/db/walk-ups.js';
+} from '../../../src/client/core/db/walk-ups.js';
 import type { HelpRequest } from '../../../src/shared/schemas.js';
 import { helpRequest, lee, sam } from './fixtures.js';
 

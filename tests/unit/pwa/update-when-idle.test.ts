@@ -1,11 +1,11 @@
 // The kiosk takes a waiting update by itself, but only at a moment nobody is using it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { applyUpdateWhenIdle } from '../../../src/client/pwa/register.js';
+import { applyUpdateWhenIdle } from '../../../src/client/core/pwa/register.js';
 import {
   announceUpdateWaiting,
   applyUpdate,
   isUpdateWaiting,
-} from '../../../src/client/pwa/update-status.js';
+} from '../../../src/client/core/pwa/update-status.js';
 
 describe('applyUpdateWhenIdle', () => {
   let stop: (() => void) | undefined;

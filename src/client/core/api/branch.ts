@@ -1,7 +1,7 @@
 // What a branch offers: its name and service desk, its topics (the kiosk's buttons), its staff (the tablet's sign-in) and
 // the skills a request can be handed off to.
-import { apiFetch } from './http.js';
-import type { Branch, Skill, StaffName, Topic } from '../../shared/schemas.js';
+import { apiFetch } from '../http.js';
+import type { Branch, Skill, StaffName, Topic } from '../../../shared/schemas.js';
 
 const branchPath = (branchId: string) => `/api/branches/${encodeURIComponent(branchId)}`;
 

@@ -1,8 +1,8 @@
 // The help-request commands as HTTP calls. Views do not call these: they queue actions in the
 // outbox (db/outbox.ts), which sends them with these functions.
-import { apiFetch } from './http.js';
-import type { CreateRequestBody, HelpRequest } from '../../shared/schemas.js';
-import type { RequestAction } from '../../shared/request-machine.js';
+import { apiFetch } from '../http.js';
+import type { CreateRequestBody, HelpRequest } from '../../../shared/schemas.js';
+import type { RequestAction } from '../../../shared/request-machine.js';
 
 /** `POST /api/requests` (kiosk): the same `id` again answers the stored request. */
 export async function postNewRequest(body: CreateRequestBody): Promise<HelpRequest> {

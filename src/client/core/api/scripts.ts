@@ -1,7 +1,7 @@
 // The scripts calls of docs/API.md "Scripts": reading (anyone) and a supervisor's editing.
 // Views never call these to render a script: they read Dexie, which scripts-sync.ts fills.
-import { apiFetch } from './http.js';
-import type { Script, ScriptContent, ScriptVersion } from '../../shared/scripts.js';
+import { apiFetch } from '../http.js';
+import type { Script, ScriptContent, ScriptVersion } from '../../../shared/scripts.js';
 
 const scriptPath = (id: string) => `/api/scripts/${encodeURIComponent(id)}`;
 

@@ -1,6 +1,6 @@
 // Who this device is and who is signed in on it: enrollment, staff sign-in and sign-out.
-import { apiFetch } from './http.js';
-import type { Device, StaffName } from '../../shared/schemas.js';
+import { apiFetch } from '../http.js';
+import type { Device, StaffName } from '../../../shared/schemas.js';
 
 export type Role = 'admin' | 'staff' | 'kiosk' | 'tablet' | null;
 

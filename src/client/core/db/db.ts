@@ -1,8 +1,8 @@
 // The device's one IndexedDB database: the replica of what the server holds (requests, topics,
 // staff names, scripts), the outbox of actions not yet answered, and small facts in `meta`.
 import { Dexie, type Table } from 'dexie';
-import type { HelpRequest, StaffName, Topic } from '../../shared/schemas.js';
-import type { RequestAction } from '../../shared/request-machine.js';
+import type { HelpRequest, StaffName, Topic } from '../../../shared/schemas.js';
+import type { RequestAction } from '../../../shared/request-machine.js';
 
 /**
  * What may wait in the outbox: a new request (a kiosk's, or a walk-up staff start), a staff

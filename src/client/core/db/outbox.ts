@@ -2,14 +2,14 @@
 // order, retried with backoff while the server cannot be reached, and removed only once the
 // server has answered. A refusal (409 and other 4xx) is an answer: the replica takes the
 // server's request and the person is told in words, through a notice.
-import { ApiError } from '../api/http.js';
+import { ApiError } from '../http.js';
 import { postNewRequest, postRequestAction } from '../api/requests.js';
 import { postInteraction } from '../api/walk-ups.js';
 import { db, type OutboxEntry } from './db.js';
 import { newId } from './ids.js';
 import { dropStranded, isKioskEntry, signedInStaffId } from './staff-outbox.js';
-import type { CreateRequestBody, HelpRequest, InteractionBody } from '../../shared/schemas.js';
-import type { RequestAction } from '../../shared/request-machine.js';
+import type { CreateRequestBody, HelpRequest, InteractionBody } from '../../../shared/schemas.js';
+import type { RequestAction } from '../../../shared/request-machine.js';
 
 /** How the outbox reaches the server; tests may pass their own to count calls. */
 export interface OutboxSender {

@@ -1,7 +1,7 @@
 // What a request will look like once the actions waiting in the outbox reach the server: the
 // views show this (marked pending), so a rover offline can claim and then start at once.
 import type { OutboxAction, OutboxEntry } from './db.js';
-import type { HelpRequest } from '../../shared/schemas.js';
+import type { HelpRequest } from '../../../shared/schemas.js';
 
 /** A request as the person should see it, with the actions not yet answered. */
 export interface PendingView {

@@ -4,8 +4,8 @@ import { db, getMeta } from './db.js';
 import { withPending, type PendingView } from './pending.js';
 import { unsentWalkUps } from './walk-ups.js';
 import type { Notice } from './db.js';
-import type { HelpRequest, Skill, StaffName, Topic } from '../../shared/schemas.js';
-import { isOpen, type RequestStatus } from '../../shared/request-machine.js';
+import type { HelpRequest, Skill, StaffName, Topic } from '../../../shared/schemas.js';
+import { isOpen, type RequestStatus } from '../../../shared/request-machine.js';
 
 /**
  * The branch's open requests, oldest first, as they will be once the outbox is sent; walk-ups

@@ -2,8 +2,8 @@
 // a request row is replaced only by the same or a newer `version`, so events arriving late or
 // twice (a replay, an outbox answer racing the stream) never move a request backwards.
 import { db, getMeta, setMeta } from './db.js';
-import type { Branch, HelpRequest, StaffName, Topic } from '../../shared/schemas.js';
-import { isOpen, type RequestStatus } from '../../shared/request-machine.js';
+import type { Branch, HelpRequest, StaffName, Topic } from '../../../shared/schemas.js';
+import { isOpen, type RequestStatus } from '../../../shared/request-machine.js';
 
 /** Meta key of a stream's resume point (the last `seq` applied to the replica). */
 export const cursorKey = (stream: string) => `lastEventId:${stream}`;

@@ -2,9 +2,9 @@
 // scripts view) asks, one `event: script` at a time from the staff stream, and, on a device
 // with no staff stream, the public scripts stream (snapshot, then each publish and withdrawal).
 import { fetchPublishedScripts } from '../api/scripts.js';
-import { SCRIPTS_STREAM_PATH, openEventStream } from '../api/stream.js';
+import { SCRIPTS_STREAM_PATH, openEventStream } from '../stream.js';
 import { replaceScripts, storeScript } from './scripts.js';
-import type { Script, ScriptsSnapshotEvent } from '../../shared/scripts.js';
+import type { Script, ScriptsSnapshotEvent } from '../../../shared/scripts.js';
 
 /** GET every published script into Dexie, removing ones no longer published. */
 export async function syncScripts(): Promise<void> {

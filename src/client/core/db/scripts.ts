@@ -2,7 +2,7 @@
 // Views read scripts only from here, so the list, search and every script work offline.
 import { liveQuery, type Table } from 'dexie';
 import { db } from './db.js';
-import type { Script } from '../../shared/scripts.js';
+import type { Script } from '../../../shared/scripts.js';
 
 /** Ticked steps of one script on this device; kept per script version so an edit starts fresh. */
 export interface ScriptProgress {

@@ -6,8 +6,8 @@ import { db, getMeta, setMeta, type OutboxEntry } from './db.js';
 import { enqueue, type Actor } from './outbox.js';
 import { newId } from './ids.js';
 import { whileNotSending } from './staff-outbox.js';
-import type { CreateRequestBody, HelpRequest, InteractionBody } from '../../shared/schemas.js';
-import { isOpen, type RequestStatus } from '../../shared/request-machine.js';
+import type { CreateRequestBody, HelpRequest, InteractionBody } from '../../../shared/schemas.js';
+import { isOpen, type RequestStatus } from '../../../shared/request-machine.js';
 
 /** How long an answer given on the spot waits before it is sent, so Undo can take it back. */
 export const UNDO_MS = 8000;

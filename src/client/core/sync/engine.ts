@@ -4,7 +4,7 @@
 import { fetchBranch, fetchSkills, fetchStaffNames, fetchTopics } from '../api/branch.js';
 import { fetchRequest } from '../api/requests.js';
 import { fetchSession, type Session } from '../api/session.js';
-import { openEventStream, streamPath } from '../api/stream.js';
+import { openEventStream, streamPath } from '../stream.js';
 import { setMeta } from '../db/db.js';
 import {
   applyRequestEvent,
@@ -28,7 +28,7 @@ import type {
   RequestEvent,
   SnapshotEvent,
   TopicEvent,
-} from '../../shared/events.js';
+} from '../../../shared/events.js';
 
 export interface SyncOptions {
   kind: 'staff' | 'kiosk';

@@ -1,6 +1,6 @@
 // The kiosk stream's `event: line`: where this kiosk's waiting requests stand. Never stored:
 // it is only true while the stream is open.
-import type { LineEvent } from '../../shared/events.js';
+import type { LineEvent } from '../../../shared/events.js';
 
 type Listener = (line: LineEvent | undefined) => void;
 const listeners = new Set<Listener>();

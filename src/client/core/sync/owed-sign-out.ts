@@ -2,7 +2,7 @@
 // the server is told with `DELETE /api/session?staffId=`. Until it has answered, the tablet
 // remembers in its meta that it owes it, sends it when the network is back and on every load,
 // and never takes that session for signed in (the HttpOnly cookie still holds it).
-import { ApiError } from '../api/http.js';
+import { ApiError } from '../http.js';
 import { signOutStaff, type Session } from '../api/session.js';
 import { db, getMeta } from '../db/db.js';
 

@@ -1,6 +1,6 @@
 // Who this device is, remembered in Dexie so a kiosk or tablet that restarts with no network
 // still knows its branch and who was signed in.
-import { ApiError } from '../api/http.js';
+import { ApiError } from '../http.js';
 import {
   enrollDevice,
   fetchSession,

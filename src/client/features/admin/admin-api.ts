@@ -1,6 +1,6 @@
 // The supervisor's calls (docs/API.md): sign-in, devices, staff, branches, skills and topics.
 // Each is one small named function so admin views never build URLs or call fetch themselves.
-import { apiFetch } from './http.js';
+import { apiFetch } from '../../core/http.js';
 import type {
   Branch,
   Device,
@@ -9,7 +9,7 @@ import type {
   StaffMember,
   StaffName,
   Topic,
-} from '../../shared/schemas.js';
+} from '../../../shared/schemas.js';
 
 export interface AdminSession {
   token: string;

@@ -1,5 +1,5 @@
 // Turns whatever a supervisor call threw into one plain sentence to show on screen.
-import { ApiError } from '../../api/http.js';
+import { ApiError } from '../../core/http.js';
 
 /** "45 seconds", "1 minute", "15 minutes": how long to wait after a 429. */
 export function sayWait(seconds: number): string {

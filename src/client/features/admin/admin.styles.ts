@@ -1,7 +1,7 @@
 // Shared look of the supervisor's screens: big targets (48px+), the focus ring every Rove screen
 // shares, plain layout that reflows at 200% zoom (no fixed widths, wrapping rows).
 import { css } from 'lit';
-import { focusRing, tokens, visuallyHidden } from '../../styles/shared.js';
+import { focusRing, tokens, visuallyHidden } from '../../ui/shared.styles.js';
 
 export const adminStyles = css`
   ${tokens}

@@ -1,7 +1,7 @@
 // The supervisor's service report (docs/API.md "Service report"): one named call, so the
 // report view never builds the URL or calls fetch itself.
-import { apiFetch } from './http.js';
-import type { ServiceReport } from '../../shared/report.js';
+import { apiFetch } from '../../core/http.js';
+import type { ServiceReport } from '../../../shared/report.js';
 
 export interface ReportRange {
   /** First day, YYYY-MM-DD. */

@@ -3,10 +3,10 @@
 // of the main doors."). Save sets it, Clear forgets it; fires `branch-changed` (detail: Branch).
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { updateBranch } from '../api/admin.js';
-import type { Branch } from '../../shared/schemas.js';
-import { adminStyles } from '../views/admin/admin.styles.js';
-import { leaveIfSignedOut, sayAdminError } from '../views/admin/admin-errors.js';
+import { updateBranch } from './admin-api.js';
+import type { Branch } from '../../../shared/schemas.js';
+import { adminStyles } from './admin.styles.js';
+import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
 
 /** As the server keeps it (SERVICE_DESK_MAX in shared/schemas.ts, not imported: no TypeBox). */
 const DESK_MAX = 120;

@@ -3,10 +3,10 @@
 // starts with the starter topics.
 import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { addBranch } from '../api/admin.js';
-import type { Branch } from '../../shared/schemas.js';
-import { adminStyles } from '../views/admin/admin.styles.js';
-import { leaveIfSignedOut, sayAdminError } from '../views/admin/admin-errors.js';
+import { addBranch } from './admin-api.js';
+import type { Branch } from '../../../shared/schemas.js';
+import { adminStyles } from './admin.styles.js';
+import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
 
 /** "East Side Branch" -> "east-side-branch": the id a branch gets from its name. */
 export function branchIdFor(name: string): string {

@@ -10,9 +10,9 @@ import {
   listDevices,
   revokeDevice,
   type Enrollment,
-} from '../../api/admin.js';
+} from './admin-api.js';
 import type { Branch, Device, DeviceKind } from '../../../shared/schemas.js';
-import '../../components/rove-admin-enrollment.js';
+import './rove-admin-enrollment.js';
 import { adminStyles } from './admin.styles.js';
 import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
 import { branchName, sayWhen } from './admin-format.js';

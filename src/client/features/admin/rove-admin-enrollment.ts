@@ -4,7 +4,7 @@
 import { LitElement, css, html, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import qrcode from 'qrcode-generator';
-import { adminStyles } from '../views/admin/admin.styles.js';
+import { adminStyles } from './admin.styles.js';
 
 @customElement('rove-admin-enrollment')
 export class RoveAdminEnrollment extends LitElement {

@@ -4,8 +4,8 @@
 // Fires `admin-sign-out` (bubbles, composed) when Sign out is pressed.
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { adminStyles } from '../views/admin/admin.styles.js';
-import { goTo } from '../views/admin/admin-navigate.js';
+import { adminStyles } from './admin.styles.js';
+import { goTo } from './admin-navigate.js';
 
 export const ADMIN_SECTIONS = [
   { id: 'devices', label: 'Devices' },

@@ -4,11 +4,11 @@
 import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 // A value from shared/passwords.ts, never shared/schemas.ts: that would bring TypeBox along.
-import { ADMIN_PASSWORD_MIN } from '../../shared/passwords.js';
-import { changeAdminPassword } from '../api/admin.js';
-import { ApiError } from '../api/http.js';
-import { adminStyles } from '../views/admin/admin.styles.js';
-import { leaveIfSignedOut, sayAdminError } from '../views/admin/admin-errors.js';
+import { ADMIN_PASSWORD_MIN } from '../../../shared/passwords.js';
+import { changeAdminPassword } from './admin-api.js';
+import { ApiError } from '../../core/http.js';
+import { adminStyles } from './admin.styles.js';
+import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
 
 @customElement('rove-admin-password')
 export class RoveAdminPassword extends LitElement {

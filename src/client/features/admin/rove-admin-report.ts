@@ -3,13 +3,13 @@
 // and reads the figures as sentences and tables (<rove-report-figures>). Loaded lazily.
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { listBranches, listSkills } from '../../api/admin.js';
-import { getServiceReport } from '../../api/report.js';
+import { listBranches, listSkills } from './admin-api.js';
+import { getServiceReport } from './report-api.js';
 import type { ServiceReport } from '../../../shared/report.js';
 import type { Branch, Skill } from '../../../shared/schemas.js';
-import '../../components/rove-report-figures.js';
+import './rove-report-figures.js';
 import { adminStyles } from './admin.styles.js';
-import { radioChoice } from '../../components/form-pieces.js';
+import { radioChoice } from '../../ui/form-pieces.js';
 import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
 import { branchName } from './admin-format.js';
 import {

@@ -14,15 +14,15 @@ import {
   restoreScriptVersion,
   saveScript,
   unpublishScript,
-} from '../../api/scripts.js';
-import { listBranches, listTopics } from '../../api/admin.js';
-import { ApiError } from '../../api/http.js';
-import '../../components/rove-script-editor.js';
-import type { ScriptDraft } from '../../components/rove-script-editor.js';
-import '../../components/rove-script-history.js';
-import '../../components/rove-script-preview.js';
-import '../../components/rove-script-withdraw.js';
-import { formatScriptText, parseScriptText, parseTags } from '../scripts/script-text.js';
+} from '../../core/api/scripts.js';
+import { listBranches, listTopics } from './admin-api.js';
+import { ApiError } from '../../core/http.js';
+import './rove-script-editor.js';
+import type { ScriptDraft } from './rove-script-editor.js';
+import './rove-script-history.js';
+import '../../ui/scripts/rove-script-preview.js';
+import './rove-script-withdraw.js';
+import { formatScriptText, parseScriptText, parseTags } from '../../ui/scripts/script-text.js';
 import { adminStyles } from './admin.styles.js';
 import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
 import { scriptTopicChoices, type TopicChoice } from './script-topic-choices.js';

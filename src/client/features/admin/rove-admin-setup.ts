@@ -3,11 +3,11 @@
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 // A value from shared/passwords.ts, never shared/schemas.ts: that would bring TypeBox along.
-import { ADMIN_PASSWORD_MIN } from '../../shared/passwords.js';
-import { completeSetup } from '../api/admin.js';
-import { ApiError } from '../api/http.js';
-import { adminStyles } from '../views/admin/admin.styles.js';
-import { sayAdminError } from '../views/admin/admin-errors.js';
+import { ADMIN_PASSWORD_MIN } from '../../../shared/passwords.js';
+import { completeSetup } from './admin-api.js';
+import { ApiError } from '../../core/http.js';
+import { adminStyles } from './admin.styles.js';
+import { sayAdminError } from './admin-errors.js';
 
 @customElement('rove-admin-setup')
 export class RoveAdminSetup extends LitElement {

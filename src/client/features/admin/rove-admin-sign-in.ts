@@ -2,10 +2,10 @@
 // Fires `admin-signed-in` (bubbles, composed) once the server accepts the password.
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { signInAdmin } from '../api/admin.js';
-import { ApiError } from '../api/http.js';
-import { adminStyles } from '../views/admin/admin.styles.js';
-import { sayAdminError, sayWait } from '../views/admin/admin-errors.js';
+import { signInAdmin } from './admin-api.js';
+import { ApiError } from '../../core/http.js';
+import { adminStyles } from './admin.styles.js';
+import { sayAdminError, sayWait } from './admin-errors.js';
 
 @customElement('rove-admin-sign-in')
 export class RoveAdminSignIn extends LitElement {

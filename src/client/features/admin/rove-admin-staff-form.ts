@@ -4,8 +4,8 @@
 // `staff-form-cancel` when Cancel is shown and pressed.
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Branch, Skill, StaffMember } from '../../shared/schemas.js';
-import { adminStyles } from '../views/admin/admin.styles.js';
+import type { Branch, Skill, StaffMember } from '../../../shared/schemas.js';
+import { adminStyles } from './admin.styles.js';
 
 export interface StaffFormDetail {
   displayName: string;

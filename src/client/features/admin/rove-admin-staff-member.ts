@@ -3,11 +3,11 @@
 // `staff-updated` (detail: the StaffMember as the server now has it).
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { updateStaff, type StaffChanges } from '../api/admin.js';
-import type { Branch, Skill, StaffMember } from '../../shared/schemas.js';
-import { adminListEntryStyles, adminStyles } from '../views/admin/admin.styles.js';
-import { leaveIfSignedOut, sayAdminError } from '../views/admin/admin-errors.js';
-import { branchName, sayList, skillLabel } from '../views/admin/admin-format.js';
+import { updateStaff, type StaffChanges } from './admin-api.js';
+import type { Branch, Skill, StaffMember } from '../../../shared/schemas.js';
+import { adminListEntryStyles, adminStyles } from './admin.styles.js';
+import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
+import { branchName, sayList, skillLabel } from './admin-format.js';
 import './rove-admin-staff-form.js';
 import type { StaffFormDetail } from './rove-admin-staff-form.js';
 

@@ -3,14 +3,11 @@
 import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { addStaff, listBranches, listSkills, listStaff } from '../../api/admin.js';
+import { addStaff, listBranches, listSkills, listStaff } from './admin-api.js';
 import type { Branch, Skill, StaffMember } from '../../../shared/schemas.js';
-import '../../components/rove-admin-staff-form.js';
-import type {
-  RoveAdminStaffForm,
-  StaffFormDetail,
-} from '../../components/rove-admin-staff-form.js';
-import '../../components/rove-admin-staff-member.js';
+import './rove-admin-staff-form.js';
+import type { RoveAdminStaffForm, StaffFormDetail } from './rove-admin-staff-form.js';
+import './rove-admin-staff-member.js';
 import { adminStyles } from './admin.styles.js';
 import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
 

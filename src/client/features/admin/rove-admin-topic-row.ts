@@ -3,13 +3,13 @@
 // moving is the list's job, so it fires `topic-move` (detail: {topicId, by: -1 | 1}).
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { updateTopic, type TopicChanges } from '../api/admin.js';
-import type { Skill, Topic } from '../../shared/schemas.js';
-import { adminListEntryStyles, adminStyles } from '../views/admin/admin.styles.js';
-import { leaveIfSignedOut, sayAdminError } from '../views/admin/admin-errors.js';
-import { skillLabel } from '../views/admin/admin-format.js';
-import { iconChoices } from '../views/admin/topic-icons.js';
-import './rove-topic-icon.js';
+import { updateTopic, type TopicChanges } from './admin-api.js';
+import type { Skill, Topic } from '../../../shared/schemas.js';
+import { adminListEntryStyles, adminStyles } from './admin.styles.js';
+import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
+import { skillLabel } from './admin-format.js';
+import { iconChoices } from './topic-icons.js';
+import '../../ui/rove-topic-icon.js';
 
 @customElement('rove-admin-topic-row')
 export class RoveAdminTopicRow extends LitElement {

@@ -3,12 +3,12 @@
 import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { addTopic, listBranches, listSkills, listTopics, reorderTopics } from '../../api/admin.js';
+import { addTopic, listBranches, listSkills, listTopics, reorderTopics } from './admin-api.js';
 import type { Branch, Skill, Topic } from '../../../shared/schemas.js';
-import '../../components/rove-admin-branch-form.js';
-import '../../components/rove-admin-branch-desk.js';
-import '../../components/rove-admin-topic-row.js';
-import type { RoveAdminTopicRow } from '../../components/rove-admin-topic-row.js';
+import './rove-admin-branch-form.js';
+import './rove-admin-branch-desk.js';
+import './rove-admin-topic-row.js';
+import type { RoveAdminTopicRow } from './rove-admin-topic-row.js';
 import { adminStyles } from './admin.styles.js';
 import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
 import { iconChoices } from './topic-icons.js';

@@ -4,11 +4,11 @@
 // Sections fire `admin-session-ended` when the server says the sign-in is gone (401).
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { getSession, signOut } from '../../api/admin.js';
-import { ADMIN_SECTIONS } from '../../components/rove-admin-nav.js';
-import '../../components/rove-admin-password.js';
-import '../../components/rove-admin-setup.js';
-import '../../components/rove-admin-sign-in.js';
+import { getSession, signOut } from './admin-api.js';
+import { ADMIN_SECTIONS } from './rove-admin-nav.js';
+import './rove-admin-password.js';
+import './rove-admin-setup.js';
+import './rove-admin-sign-in.js';
 import { adminStyles } from './admin.styles.js';
 import { sayAdminError } from './admin-errors.js';
 import { goTo } from './admin-navigate.js';

@@ -3,10 +3,10 @@
 // some numbers are decoration: every figure is also written out. Fires no events.
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { ServiceReport } from '../../shared/report.js';
-import type { Skill } from '../../shared/schemas.js';
-import { adminStyles } from '../views/admin/admin.styles.js';
-import { skillLabel } from '../views/admin/admin-format.js';
+import type { ServiceReport } from '../../../shared/report.js';
+import type { Skill } from '../../../shared/schemas.js';
+import { adminStyles } from './admin.styles.js';
+import { skillLabel } from './admin-format.js';
 import {
   ORIGIN_WORDS,
   count,
@@ -14,8 +14,8 @@ import {
   sayDuration,
   sayHour,
   sayOrigins,
-} from '../views/admin/report-format.js';
-import { OUTCOME_CHOICES, sayEffort } from './service-wording.js';
+} from './report-format.js';
+import { OUTCOME_CHOICES, sayEffort } from '../../ui/service-wording.js';
 
 type Cell = string | number | TemplateResult;
 

@@ -4,10 +4,10 @@
 // the parent holds it and decides when to save.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { adminStyles } from '../views/admin/admin.styles.js';
-import { formatScriptText, moveStep, parseScriptText } from '../views/scripts/script-text.js';
-import type { TopicChoice } from '../views/admin/script-topic-choices.js';
-import './rove-script-preview.js';
+import { adminStyles } from './admin.styles.js';
+import { formatScriptText, moveStep, parseScriptText } from '../../ui/scripts/script-text.js';
+import type { TopicChoice } from './script-topic-choices.js';
+import '../../ui/scripts/rove-script-preview.js';
 
 /** What the form holds: text as typed, parsed only for the preview and on save. */
 export interface ScriptDraft {

@@ -2,8 +2,8 @@
 // Fires `view-version` and `restore-version` with `{version}`; the parent does the calls.
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { adminStyles } from '../views/admin/admin.styles.js';
-import type { ScriptVersion } from '../../shared/scripts.js';
+import { adminStyles } from './admin.styles.js';
+import type { ScriptVersion } from '../../../shared/scripts.js';
 
 @customElement('rove-script-history')
 export class RoveScriptHistory extends LitElement {

@@ -3,7 +3,7 @@
 // Fires `withdraw-script` once the supervisor confirms; the parent does the call.
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { adminStyles } from '../views/admin/admin.styles.js';
+import { adminStyles } from './admin.styles.js';
 
 @customElement('rove-script-withdraw')
 export class RoveScriptWithdraw extends LitElement {

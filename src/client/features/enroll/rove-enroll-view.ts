@@ -2,10 +2,10 @@
 // kiosk or tablet of the branch (the server sets the device cookie), then goes home.
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError } from '../../api/http.js';
-import { enrollThisDevice } from '../../sync/session.js';
-import { navigate } from '../../app/router.js';
-import { controls, plainPage, tokens } from '../../styles/shared.js';
+import { ApiError } from '../../core/http.js';
+import { enrollThisDevice } from '../../core/sync/session.js';
+import { navigate } from '../../core/router.js';
+import { controls, plainPage, tokens } from '../../ui/shared.styles.js';
 
 @customElement('rove-enroll-view')
 export class RoveEnrollView extends LitElement {

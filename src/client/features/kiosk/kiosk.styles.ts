@@ -1,6 +1,6 @@
 // The kiosk's look: portrait, read at arm's length, one thing at a time, huge targets.
 import { css } from 'lit';
-import { controls, tokens } from '../../styles/shared.js';
+import { controls, tokens } from '../../ui/shared.styles.js';
 
 /** Read at arm's length: the kiosk view and every kiosk component start from this size. */
 export const kioskHost = css`

@@ -3,11 +3,11 @@
 // (detail: {name?, needs}) and `back`.
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controls, tokens } from '../styles/shared.js';
-import { kioskButtons, kioskHost } from '../views/kiosk/kiosk.styles.js';
-import type { Topic } from '../../shared/schemas.js';
-import { backButton } from './form-pieces.js';
-import './rove-topic-icon.js';
+import { controls, tokens } from '../../ui/shared.styles.js';
+import { kioskButtons, kioskHost } from './kiosk.styles.js';
+import type { Topic } from '../../../shared/schemas.js';
+import { backButton } from '../../ui/form-pieces.js';
+import '../../ui/rove-topic-icon.js';
 
 export interface KioskDetails {
   name?: string;

@@ -3,10 +3,10 @@
 // what the patron typed. Fires `cancel-request` from its Cancel button.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { controls, tokens } from '../styles/shared.js';
-import { kioskButtons } from '../views/kiosk/kiosk.styles.js';
-import type { KioskRequestView, SeenHelper } from '../db/kiosk.js';
-import type { HelpRequest } from '../../shared/schemas.js';
+import { controls, tokens } from '../../ui/shared.styles.js';
+import { kioskButtons } from './kiosk.styles.js';
+import type { KioskRequestView, SeenHelper } from '../../core/db/kiosk.js';
+import type { HelpRequest } from '../../../shared/schemas.js';
 import { deskPlaceSentence } from './desk-words.js';
 
 export interface LinePlace {

@@ -5,10 +5,10 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { kioskStyles } from './kiosk.styles.js';
-import { LiveQueryController } from '../../db/live-query.js';
-import { readTopics } from '../../db/queue.js';
-import { readBranch } from '../../db/replica.js';
-import { deskPlaceSentence } from '../../components/desk-words.js';
+import { LiveQueryController } from '../../core/db/live-query.js';
+import { readTopics } from '../../core/db/queue.js';
+import { readBranch } from '../../core/db/replica.js';
+import { deskPlaceSentence } from './desk-words.js';
 import {
   forgetCurrentRequest,
   readCurrentRequestId,
@@ -18,18 +18,18 @@ import {
   rememberSeenHelper,
   type KioskRequestView,
   type SeenHelper,
-} from '../../db/kiosk.js';
-import { queueNewRequest, queueRequestAction } from '../../db/outbox.js';
-import { startSync } from '../../sync/engine.js';
-import { loadSession } from '../../sync/session.js';
-import { onLine } from '../../sync/kiosk-line.js';
-import { applyUpdateWhenIdle } from '../../pwa/register.js';
+} from '../../core/db/kiosk.js';
+import { queueNewRequest, queueRequestAction } from '../../core/db/outbox.js';
+import { startSync } from '../../core/sync/engine.js';
+import { loadSession } from '../../core/sync/session.js';
+import { onLine } from '../../core/sync/kiosk-line.js';
+import { applyUpdateWhenIdle } from '../../core/pwa/register.js';
 import type { LineEvent } from '../../../shared/events.js';
 import type { Branch, Topic } from '../../../shared/schemas.js';
-import type { KioskDetails, RoveKioskDetails } from '../../components/rove-kiosk-details.js';
-import '../../components/rove-topic-picker.js';
-import '../../components/rove-kiosk-details.js';
-import '../../components/rove-kiosk-ticket.js';
+import type { KioskDetails, RoveKioskDetails } from './rove-kiosk-details.js';
+import './rove-topic-picker.js';
+import './rove-kiosk-details.js';
+import './rove-kiosk-ticket.js';
 
 type Step = 'idle' | 'topics' | 'details' | 'following' | 'thanks';
 

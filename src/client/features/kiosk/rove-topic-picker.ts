@@ -2,12 +2,12 @@
 // Fires `topic-chosen` (detail: the Topic) and `back`.
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { controls, tokens } from '../styles/shared.js';
-import type { Topic } from '../../shared/schemas.js';
-import { kioskButtons, kioskHost } from '../views/kiosk/kiosk.styles.js';
-import { backButton } from './form-pieces.js';
+import { controls, tokens } from '../../ui/shared.styles.js';
+import type { Topic } from '../../../shared/schemas.js';
+import { kioskButtons, kioskHost } from './kiosk.styles.js';
+import { backButton } from '../../ui/form-pieces.js';
 import { deskPlaceSentence } from './desk-words.js';
-import './rove-topic-icon.js';
+import '../../ui/rove-topic-icon.js';
 
 @customElement('rove-topic-picker')
 export class RoveTopicPicker extends LitElement {

@@ -5,9 +5,9 @@
 // slot "offer" shows under that step. It stores nothing itself.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { scriptStyles } from '../views/scripts/scripts.styles.js';
-import { renderLevels } from './rove-script-preview.js';
-import type { Script } from '../../shared/scripts.js';
+import { scriptStyles } from '../../ui/scripts/scripts.styles.js';
+import { renderLevels } from '../../ui/scripts/rove-script-preview.js';
+import type { Script } from '../../../shared/scripts.js';
 
 export interface StepToggle {
   index: number;

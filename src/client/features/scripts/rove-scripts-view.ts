@@ -7,29 +7,33 @@
 // that offers the hand-off sends for a specialist from here (prefilled with the script's topic).
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import '../../components/rove-script-checklist.js';
-import '../../components/rove-walk-up-form.js';
+import './rove-script-checklist.js';
+import '../../ui/walk-up/rove-walk-up-form.js';
 import {
   queueWalkUp,
   readRecentZones,
   rememberZone,
   type WalkUpFields,
-} from '../../db/walk-ups.js';
-import { readTopics } from '../../db/queue.js';
-import type { StepToggle } from '../../components/rove-script-checklist.js';
+} from '../../core/db/walk-ups.js';
+import { readTopics } from '../../core/db/queue.js';
+import type { StepToggle } from './rove-script-checklist.js';
 import {
   resetScriptProgress,
   setStepTicked,
   watchScriptProgress,
   watchScripts,
-} from '../../db/scripts.js';
-import { followPublishedScripts, syncScripts } from '../../db/scripts-sync.js';
-import { refreshTopicLabels, watchTopicLabels, type TopicLabel } from '../../db/topic-labels.js';
-import { startSync } from '../../sync/engine.js';
-import { loadSession } from '../../sync/session.js';
+} from '../../core/db/scripts.js';
+import { followPublishedScripts, syncScripts } from '../../core/db/scripts-sync.js';
+import {
+  refreshTopicLabels,
+  watchTopicLabels,
+  type TopicLabel,
+} from '../../core/db/topic-labels.js';
+import { startSync } from '../../core/sync/engine.js';
+import { loadSession } from '../../core/sync/session.js';
 import { searchScripts, topicGuide } from './script-search.js';
 import { linkedTopics, topicName } from './script-topics.js';
-import { scriptStyles } from './scripts.styles.js';
+import { scriptStyles } from '../../ui/scripts/scripts.styles.js';
 import type { Script } from '../../../shared/scripts.js';
 import type { StaffName, Topic } from '../../../shared/schemas.js';
 

@@ -2,7 +2,7 @@
 // topics the device holds (its branch's, so a topic a supervisor added or renamed shows as
 // they wrote it), and else from the starter topics' names here, for a device that holds no
 // topics yet (a tablet nobody has signed in on). A topic known to neither shows its id.
-import type { TopicLabel } from '../../db/topic-labels.js';
+import type { TopicLabel } from '../../core/db/topic-labels.js';
 
 export const TOPIC_NAMES: Readonly<Record<string, string>> = {
   tech: 'Technology',

@@ -1,8 +1,8 @@
 // A new request gets a rover's attention: a short soft beep (WebAudio), a buzz where the
 // tablet can, and words for the screen reader. Sound needs a tap first (browsers' autoplay
 // rule); sign-in is that tap.
-import { topicLabel } from '../../components/request-format.js';
-import type { PendingView } from '../../db/pending.js';
+import { topicLabel } from './request-format.js';
+import type { PendingView } from '../../core/db/pending.js';
 import type { HelpRequest } from '../../../shared/schemas.js';
 
 let audio: AudioContext | undefined;

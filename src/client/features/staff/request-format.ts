@@ -1,5 +1,5 @@
 // Words for a request on a staff screen: how long it has waited, what is still unsent.
-import type { OutboxAction } from '../db/db.js';
+import type { OutboxAction } from '../../core/db/db.js';
 
 /** "just now", "4 min", "1 h 5 min" since `iso`, at `now` (epoch ms). */
 export function waitedFor(iso: string, now: number): string {

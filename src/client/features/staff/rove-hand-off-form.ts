@@ -3,9 +3,9 @@
 // (detail: {skill, note?}) and `back`.
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controls, formParts, tokens } from '../styles/shared.js';
-import { formEnd, radioChoice } from './form-pieces.js';
-import type { Skill } from '../../shared/schemas.js';
+import { controls, formParts, tokens } from '../../ui/shared.styles.js';
+import { formEnd, radioChoice } from '../../ui/form-pieces.js';
+import type { Skill } from '../../../shared/schemas.js';
 
 @customElement('rove-hand-off-form')
 export class RoveHandOffForm extends LitElement {

@@ -3,13 +3,13 @@
 // patron text at all. Fires `helped` (detail: HelpedDetail), `undo` (for `last`) and `back`.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controls, formParts, tokens } from '../styles/shared.js';
-import { backButton } from './form-pieces.js';
-import { EFFORT_GRADES, OUTCOME_LABELS, sayEffort } from './service-wording.js';
-import { languageChoices, languageName } from './walk-up-format.js';
-import type { HelpedChoices } from '../db/walk-ups.js';
-import type { Topic } from '../../shared/schemas.js';
-import { ON_THE_SPOT_OUTCOMES, type OnTheSpotOutcome } from '../../shared/request-machine.js';
+import { controls, formParts, tokens } from '../../ui/shared.styles.js';
+import { backButton } from '../../ui/form-pieces.js';
+import { EFFORT_GRADES, OUTCOME_LABELS, sayEffort } from '../../ui/service-wording.js';
+import { languageChoices, languageName } from '../../ui/walk-up/walk-up-format.js';
+import type { HelpedChoices } from '../../core/db/walk-ups.js';
+import type { Topic } from '../../../shared/schemas.js';
+import { ON_THE_SPOT_OUTCOMES, type OnTheSpotOutcome } from '../../../shared/request-machine.js';
 
 export interface HelpedDetail {
   topicId: string;

@@ -3,13 +3,13 @@
 // topic's scripts. Fires `request-action` (detail: {action, extra?}).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controls, tokens } from '../styles/shared.js';
+import { controls, tokens } from '../../ui/shared.styles.js';
 import { ago, pendingText } from './request-format.js';
 import { requestMarks } from './request-marks.styles.js';
-import { walkUpLine } from './walk-up-format.js';
-import type { PendingView } from '../db/pending.js';
-import type { Skill, Topic } from '../../shared/schemas.js';
-import type { RequestAction } from '../../shared/request-machine.js';
+import { walkUpLine } from '../../ui/walk-up/walk-up-format.js';
+import type { PendingView } from '../../core/db/pending.js';
+import type { Skill, Topic } from '../../../shared/schemas.js';
+import type { RequestAction } from '../../../shared/request-machine.js';
 import './rove-resolve-form.js';
 import './rove-hand-off-form.js';
 

@@ -4,12 +4,12 @@
 // out; "Only my skills" hides the rest. A walk-up says who sent it, where and in what language. Fires `claim-request` (detail: request id).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { controls, tokens } from '../styles/shared.js';
+import { controls, tokens } from '../../ui/shared.styles.js';
 import { pendingText, topicLabel, waitedFor } from './request-format.js';
 import { requestMarks } from './request-marks.styles.js';
-import { walkUpLine } from './walk-up-format.js';
-import type { PendingView } from '../db/pending.js';
-import type { StaffName, Topic } from '../../shared/schemas.js';
+import { walkUpLine } from '../../ui/walk-up/walk-up-format.js';
+import type { PendingView } from '../../core/db/pending.js';
+import type { StaffName, Topic } from '../../../shared/schemas.js';
 
 @customElement('rove-queue-list')
 export class RoveQueueList extends LitElement {

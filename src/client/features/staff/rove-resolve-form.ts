@@ -3,9 +3,9 @@
 // and `back`.
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { controls, formParts, tokens } from '../styles/shared.js';
-import { formEnd, radioChoice } from './form-pieces.js';
-import { EFFORT_GRADES, OUTCOME_CHOICES, sayEffort } from './service-wording.js';
+import { controls, formParts, tokens } from '../../ui/shared.styles.js';
+import { formEnd, radioChoice } from '../../ui/form-pieces.js';
+import { EFFORT_GRADES, OUTCOME_CHOICES, sayEffort } from '../../ui/service-wording.js';
 
 @customElement('rove-resolve-form')
 export class RoveResolveForm extends LitElement {

@@ -3,12 +3,12 @@
 // cancel it when the patron leaves. Fires `cancel-walk-up` (detail: request id).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { controls, tokens } from '../styles/shared.js';
+import { controls, tokens } from '../../ui/shared.styles.js';
 import { requestMarks } from './request-marks.styles.js';
 import { topicLabel } from './request-format.js';
-import { sentStatus } from './walk-up-format.js';
-import type { SentWalkUp } from '../db/walk-ups.js';
-import type { Skill, Topic } from '../../shared/schemas.js';
+import { sentStatus } from '../../ui/walk-up/walk-up-format.js';
+import type { SentWalkUp } from '../../core/db/walk-ups.js';
+import type { Skill, Topic } from '../../../shared/schemas.js';
 
 @customElement('rove-sent-walk-ups')
 export class RoveSentWalkUps extends LitElement {

@@ -4,7 +4,7 @@
 // `discard`; whoever opened it moves focus back when it closes.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { controls, tokens } from '../styles/shared.js';
+import { controls, tokens } from '../../ui/shared.styles.js';
 
 @customElement('rove-sign-out-dialog')
 export class RoveSignOutDialog extends LitElement {

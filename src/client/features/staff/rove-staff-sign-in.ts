@@ -2,8 +2,8 @@
 // Fires `sign-in` (detail: {staffId, pin}); the view answers by setting `problem` or moving on.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { controls, tokens } from '../styles/shared.js';
-import type { StaffName } from '../../shared/schemas.js';
+import { controls, tokens } from '../../ui/shared.styles.js';
+import type { StaffName } from '../../../shared/schemas.js';
 
 @customElement('rove-staff-sign-in')
 export class RoveStaffSignIn extends LitElement {

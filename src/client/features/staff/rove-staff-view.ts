@@ -5,26 +5,32 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { staffStyles } from './staff.styles.js';
-import { ApiError } from '../../api/http.js';
-import type { Session } from '../../api/session.js';
-import { LiveQueryController } from '../../db/live-query.js';
-import { readNotices, readQueue, readSkills, readStaffNames, readTopics } from '../../db/queue.js';
-import { dismissNotice, queueRequestAction } from '../../db/outbox.js';
-import { readLastSync } from '../../db/queue.js';
-import type { Notice } from '../../db/db.js';
-import { changes, readUnsentFor } from '../../db/staff-outbox.js';
-import type { PendingView } from '../../db/pending.js';
-import { startSync, refreshSignInNames } from '../../sync/engine.js';
-import { loadSession, signIn, signOut, unsentBeforeSignOut } from '../../sync/session.js';
-import { clockTime, onConnection, type ConnectionState } from '../../sync/connection.js';
+import { ApiError } from '../../core/http.js';
+import type { Session } from '../../core/api/session.js';
+import { LiveQueryController } from '../../core/db/live-query.js';
+import {
+  readNotices,
+  readQueue,
+  readSkills,
+  readStaffNames,
+  readTopics,
+} from '../../core/db/queue.js';
+import { dismissNotice, queueRequestAction } from '../../core/db/outbox.js';
+import { readLastSync } from '../../core/db/queue.js';
+import type { Notice } from '../../core/db/db.js';
+import { changes, readUnsentFor } from '../../core/db/staff-outbox.js';
+import type { PendingView } from '../../core/db/pending.js';
+import { startSync, refreshSignInNames } from '../../core/sync/engine.js';
+import { loadSession, signIn, signOut, unsentBeforeSignOut } from '../../core/sync/session.js';
+import { clockTime, onConnection, type ConnectionState } from '../../core/sync/connection.js';
 import { ArrivalWatch, alertNewRequest, arrivalWords, unlockSound } from './new-request-alert.js';
-import { ago } from '../../components/request-format.js';
-import type { RequestActionDetail } from '../../components/rove-my-request.js';
+import { ago } from './request-format.js';
+import type { RequestActionDetail } from './rove-my-request.js';
 import type { HelpRequest, Skill, StaffName, Topic } from '../../../shared/schemas.js';
-import '../../components/rove-staff-sign-in.js';
-import '../../components/rove-queue-list.js';
-import '../../components/rove-my-request.js';
-import '../../components/rove-sign-out-dialog.js';
+import './rove-staff-sign-in.js';
+import './rove-queue-list.js';
+import './rove-my-request.js';
+import './rove-sign-out-dialog.js';
 import './rove-walk-up-panel.js';
 
 @customElement('rove-staff-view')

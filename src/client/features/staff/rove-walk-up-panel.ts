@@ -4,8 +4,8 @@
 // offline and is sent only under this person's session.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controls, formParts, tokens } from '../../styles/shared.js';
-import { LiveQueryController } from '../../db/live-query.js';
+import { controls, formParts, tokens } from '../../ui/shared.styles.js';
+import { LiveQueryController } from '../../core/db/live-query.js';
 import {
   UNDO_MS,
   cancelWalkUp,
@@ -20,13 +20,13 @@ import {
   type HelpedChoices,
   type SentWalkUp,
   type WalkUpFields,
-} from '../../db/walk-ups.js';
-import { OUTCOME_LABELS } from '../../components/service-wording.js';
-import type { HelpedDetail, LastHelped } from '../../components/rove-helped-logger.js';
+} from '../../core/db/walk-ups.js';
+import { OUTCOME_LABELS } from '../../ui/service-wording.js';
+import type { HelpedDetail, LastHelped } from './rove-helped-logger.js';
 import type { Skill, StaffName, Topic } from '../../../shared/schemas.js';
-import '../../components/rove-walk-up-form.js';
-import '../../components/rove-helped-logger.js';
-import '../../components/rove-sent-walk-ups.js';
+import '../../ui/walk-up/rove-walk-up-form.js';
+import './rove-helped-logger.js';
+import './rove-sent-walk-ups.js';
 
 type Open = 'send' | 'take' | 'helped';
 

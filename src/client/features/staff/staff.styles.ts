@@ -1,6 +1,6 @@
 // The tablet's look: a landscape tablet read while walking, calm, with big controls.
 import { css } from 'lit';
-import { controls, tokens } from '../../styles/shared.js';
+import { controls, tokens } from '../../ui/shared.styles.js';
 
 export const staffStyles = [
   tokens,

@@ -2,8 +2,8 @@
 // live preview and the view of an old version. Fires no events.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { scriptStyles } from '../views/scripts/scripts.styles.js';
-import type { ScriptLevels, ScriptStep } from '../../shared/scripts.js';
+import { scriptStyles } from './scripts.styles.js';
+import type { ScriptLevels, ScriptStep } from '../../../shared/scripts.js';
 
 @customElement('rove-script-preview')
 export class RoveScriptPreview extends LitElement {

@@ -1,7 +1,7 @@
 // The look of scripts for reading at the door: large type, big targets (48px+), visible focus,
 // nothing fixed-width, so it reflows at 200% zoom and reads at arm's length on a tablet.
 import { css } from 'lit';
-import { focusRing, tokens } from '../../styles/shared.js';
+import { focusRing, tokens } from '../shared.styles.js';
 
 export const scriptStyles = [
   tokens,

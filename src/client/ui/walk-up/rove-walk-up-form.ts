@@ -5,11 +5,11 @@
 // and `back`.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controls, formParts, tokens } from '../styles/shared.js';
-import { formEnd, radioChoice } from './form-pieces.js';
+import { controls, formParts, tokens } from '../shared.styles.js';
+import { formEnd, radioChoice } from '../form-pieces.js';
 import { languageChoices } from './walk-up-format.js';
-import type { WalkUpFields } from '../db/walk-ups.js';
-import type { Topic } from '../../shared/schemas.js';
+import type { WalkUpFields } from '../../core/db/walk-ups.js';
+import type { Topic } from '../../../shared/schemas.js';
 
 @customElement('rove-walk-up-form')
 export class RoveWalkUpForm extends LitElement {

@@ -1,6 +1,6 @@
 // Words for walk-ups on a staff screen: patrons' languages by name (in the tablet's language and
 // in their own), who sent a walk-up and where the patron is, and where a sent one stands.
-import type { HelpRequest } from '../../shared/schemas.js';
+import type { HelpRequest } from '../../../shared/schemas.js';
 
 /**
  * Languages a tablet offers for a patron who does not speak the usual one, as BCP 47 tags.
