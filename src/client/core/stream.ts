@@ -107,3 +107,65 @@ export function openEventStream(
   read().catch(() => lost());
   return close;
 }
+
+/** Waits before the `failures`-th reopen in a row: 1, 2, 4, 8, then 15 s. */
+export function backoffMs(failures: number): number {
+  return Math.min(15_000, 1000 * 2 ** Math.min(Math.max(failures - 1, 0), 4));
+}
+
+export interface KeptStream extends Omit<StreamHandlers, 'lost'> {
+  path: string;
+  /** Where each (re)open resumes from; undefined asks for a snapshot. */
+  cursor?(failures: number): Promise<number | undefined> | number | undefined;
+  /** The stream broke (`failures` in a row so far); it is reopened after a backoff. */
+  lost?(status: number | undefined, failures: number): void;
+}
+
+/**
+ * Keeps `path` open until the returned stop is called: the one reconnecting loop of the client.
+ * A lost stream is reopened after a backoff (at once when the browser says it is back online),
+ * resuming from `cursor`; an open resets the count of failures.
+ */
+export function keepStreamOpen(kept: KeptStream): () => void {
+  let close: (() => void) | undefined;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
+  let stopped = false;
+
+  const connect = async () => {
+    retry = undefined;
+    if (stopped) return;
+    const cursor = await kept.cursor?.(failures);
+    if (stopped) return;
+    close = openEventStream(kept.path, cursor, {
+      open() {
+        failures = 0;
+        kept.open();
+      },
+      event: (name, data, id) => kept.event(name, data, id),
+      alive: () => kept.alive?.(),
+      lost(status) {
+        close = undefined;
+        failures++;
+        kept.lost?.(status, failures);
+        if (!stopped) retry = setTimeout(() => void connect(), backoffMs(failures));
+      },
+    });
+  };
+
+  const onOnline = () => {
+    // The browser has a network again: do not sit out the rest of a long backoff.
+    if (close || stopped) return;
+    if (retry !== undefined) clearTimeout(retry);
+    void connect();
+  };
+  window.addEventListener('online', onOnline);
+  void connect();
+
+  return () => {
+    stopped = true;
+    window.removeEventListener('online', onOnline);
+    if (retry !== undefined) clearTimeout(retry);
+    close?.();
+  };
+}

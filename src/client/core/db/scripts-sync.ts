@@ -2,7 +2,7 @@
 // scripts view) asks, one `event: script` at a time from the staff stream, and, on a device
 // with no staff stream, the public scripts stream (snapshot, then each publish and withdrawal).
 import { fetchPublishedScripts } from '../api/scripts.js';
-import { SCRIPTS_STREAM_PATH, openEventStream } from '../stream.js';
+import { SCRIPTS_STREAM_PATH, keepStreamOpen } from '../stream.js';
 import { replaceScripts, storeScript } from './scripts.js';
 import type { Script, ScriptsSnapshotEvent } from '../../../shared/scripts.js';
 
@@ -26,56 +26,24 @@ export async function applyScriptEvent(data: { script: unknown }): Promise<void>
  * fresh snapshot, so nothing published or withdrawn meanwhile is missed.
  */
 export function followPublishedScripts(): () => void {
-  let close: (() => void) | undefined;
-  let retry: ReturnType<typeof setTimeout> | undefined;
-  let failures = 0;
-  let stopped = false;
   let applying: Promise<unknown> = Promise.resolve();
   const inOrder = (work: () => Promise<unknown>) => {
     applying = applying.then(work).catch((error: unknown) => {
       console.error('Rove could not apply a scripts event', error);
     });
   };
-
-  const connect = () => {
-    retry = undefined;
-    if (stopped) return;
-    close = openEventStream(SCRIPTS_STREAM_PATH, undefined, {
-      open() {
-        failures = 0;
-      },
-      event(name, data) {
-        if (name === 'snapshot') {
-          const scripts = (data as Partial<ScriptsSnapshotEvent>)?.scripts;
-          if (Array.isArray(scripts))
-            inOrder(() => replaceScripts(scripts.filter(looksLikeScript)));
-        } else if (name === 'script') {
-          inOrder(() => applyScriptEvent(data as { script: unknown }));
-        }
-      },
-      lost() {
-        close = undefined;
-        failures++;
-        const wait = Math.min(15_000, 1000 * 2 ** Math.min(failures - 1, 4));
-        retry = setTimeout(connect, wait);
-      },
-    });
-  };
-
-  const onOnline = () => {
-    if (close || stopped) return;
-    if (retry !== undefined) clearTimeout(retry);
-    connect();
-  };
-  window.addEventListener('online', onOnline);
-  connect();
-
-  return () => {
-    stopped = true;
-    window.removeEventListener('online', onOnline);
-    if (retry !== undefined) clearTimeout(retry);
-    close?.();
-  };
+  return keepStreamOpen({
+    path: SCRIPTS_STREAM_PATH,
+    open() {},
+    event(name, data) {
+      if (name === 'snapshot') {
+        const scripts = (data as Partial<ScriptsSnapshotEvent>)?.scripts;
+        if (Array.isArray(scripts)) inOrder(() => replaceScripts(scripts.filter(looksLikeScript)));
+      } else if (name === 'script') {
+        inOrder(() => applyScriptEvent(data as { script: unknown }));
+      }
+    },
+  });
 }
 
 // A light check (the server validated it already) so one odd message cannot break the views;

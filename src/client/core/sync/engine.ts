@@ -4,7 +4,7 @@
 import { fetchBranch, fetchSkills, fetchStaffNames, fetchTopics } from '../api/branch.js';
 import { fetchRequest } from '../api/requests.js';
 import { fetchSession, type Session } from '../api/session.js';
-import { openEventStream, streamPath } from '../stream.js';
+import { keepStreamOpen, streamPath } from '../stream.js';
 import { setMeta } from '../db/db.js';
 import {
   applyRequestEvent,
@@ -59,9 +59,6 @@ export const TOPICS_WAIT_MS = 3000;
 export function startSync({ kind, branchId, onSessionEnded, onSnapshot }: SyncOptions): () => void {
   const stream = kind === 'kiosk' ? 'kiosk' : `branch:${branchId}`;
   const stopFlusher = startOutboxFlusher();
-  let close: (() => void) | undefined;
-  let retry: ReturnType<typeof setTimeout> | undefined;
-  let failures = 0;
   let stopped = false;
   let wasOpen = false;
   let snapshotHeard = false;
@@ -77,84 +74,77 @@ export function startSync({ kind, branchId, onSessionEnded, onSnapshot }: SyncOp
 
   setStreaming(true);
 
-  const connect = async () => {
-    if (stopped) return;
-    if (failures >= FRESH_AFTER) await resetStreamCursor(stream);
-    // A tablet starts each sync (a sign-in, a load) from a snapshot rather than replaying what
-    // happened while nobody looked, so it can tell what was already waiting from what arrives.
-    const fresh = kind === 'staff' && !snapshotHeard;
-    const cursor = fresh ? undefined : await streamCursor(stream);
-    if (stopped) return;
-    close = openEventStream(streamPath(kind, branchId), cursor, {
-      open() {
-        failures = 0;
-        wasOpen = true;
-        reportConnected();
-        topicsStored = refreshReference(kind, branchId);
-        void kickOutbox();
-      },
-      event(name, data, seq) {
-        switch (name) {
-          case 'snapshot':
-            snapshotHeard = true;
+  const stopStream = keepStreamOpen({
+    path: streamPath(kind, branchId),
+    async cursor(failures) {
+      if (failures >= FRESH_AFTER) await resetStreamCursor(stream);
+      // A tablet starts each sync (a sign-in, a load) from a snapshot rather than replaying
+      // what happened while nobody looked, so it can tell what was already waiting from what
+      // arrives.
+      const fresh = kind === 'staff' && !snapshotHeard;
+      return fresh ? undefined : streamCursor(stream);
+    },
+    open() {
+      wasOpen = true;
+      reportConnected();
+      topicsStored = refreshReference(kind, branchId);
+      void kickOutbox();
+    },
+    event(name, data, seq) {
+      switch (name) {
+        case 'snapshot':
+          snapshotHeard = true;
+          inOrder(async () => {
+            // A fresh tablet gets its topics with the queue, not after it, so a request is
+            // seldom shown before the tablet can name its topic; but not for long.
+            await within(topicsStored, TOPICS_WAIT_MS);
+            onSnapshot?.(data as SnapshotEvent);
+            await applySnapshot(stream, branchId, data as SnapshotEvent);
+            if (kind === 'kiosk') await catchUpKioskRequest(data as SnapshotEvent);
+          });
+          break;
+        case 'request':
+          inOrder(() => applyRequestEvent(stream, seq, (data as RequestEvent).request));
+          break;
+        case 'topic':
+          inOrder(() => upsertTopic((data as TopicEvent).topic));
+          break;
+        case 'branch':
+          inOrder(() => storeBranch((data as BranchEvent).branch));
+          break;
+        case 'script':
+          if (kind === 'staff') {
             inOrder(async () => {
-              // A fresh tablet gets its topics with the queue, not after it, so a request is
-              // seldom shown before the tablet can name its topic; but not for long.
-              await within(topicsStored, TOPICS_WAIT_MS);
-              onSnapshot?.(data as SnapshotEvent);
-              await applySnapshot(stream, branchId, data as SnapshotEvent);
-              if (kind === 'kiosk') await catchUpKioskRequest(data as SnapshotEvent);
+              const { applyScriptEvent } = await scriptsSync();
+              await applyScriptEvent(data as { script: unknown });
             });
-            break;
-          case 'request':
-            inOrder(() => applyRequestEvent(stream, seq, (data as RequestEvent).request));
-            break;
-          case 'topic':
-            inOrder(() => upsertTopic((data as TopicEvent).topic));
-            break;
-          case 'branch':
-            inOrder(() => storeBranch((data as BranchEvent).branch));
-            break;
-          case 'script':
-            if (kind === 'staff') {
-              inOrder(async () => {
-                const { applyScriptEvent } = await scriptsSync();
-                await applyScriptEvent(data as { script: unknown });
-              });
-            }
-            break;
-          case 'line':
-            setLine(data as LineEvent);
-            break;
-        }
-      },
-      alive() {
-        // Any byte, a heartbeat included: the server is there (after a blip in which the
-        // browser said offline and online again but this stream never broke, too).
-        reportConnected();
-      },
-      lost(status) {
-        close = undefined;
-        failures++;
-        setLine(undefined);
-        // The replica was current until now: remember that for "the queue as of ...".
-        if (wasOpen) void markSynced();
-        wasOpen = false;
-        reportLost();
-        // Refused: ask at once whether we are still who we were; otherwise now and then.
-        if (status === 401 || status === 403 || (failures % 3 === 0 && navigator.onLine))
-          void checkSession();
-        const wait = Math.min(15_000, 1000 * 2 ** Math.min(failures - 1, 4));
-        retry = setTimeout(() => void connect(), wait);
-      },
-    });
-  };
+          }
+          break;
+        case 'line':
+          setLine(data as LineEvent);
+          break;
+      }
+    },
+    alive() {
+      // Any byte, a heartbeat included: the server is there (after a blip in which the
+      // browser said offline and online again but this stream never broke, too).
+      reportConnected();
+    },
+    lost(status, failures) {
+      setLine(undefined);
+      // The replica was current until now: remember that for "the queue as of ...".
+      if (wasOpen) void markSynced();
+      wasOpen = false;
+      reportLost();
+      // Refused: ask at once whether we are still who we were; otherwise now and then.
+      if (status === 401 || status === 403 || (failures % 3 === 0 && navigator.onLine))
+        void checkSession();
+    },
+  });
 
   const stop = () => {
     stopped = true;
-    window.removeEventListener('online', onOnline);
-    if (retry !== undefined) clearTimeout(retry);
-    close?.();
+    stopStream();
     setLine(undefined);
     setStreaming(false);
     stopFlusher();
@@ -172,15 +162,6 @@ export function startSync({ kind, branchId, onSessionEnded, onSnapshot }: SyncOp
     stop();
     onSessionEnded?.(session);
   };
-
-  const onOnline = () => {
-    // The browser has a network again: do not sit out the rest of a long backoff.
-    if (close || stopped) return;
-    if (retry !== undefined) clearTimeout(retry);
-    void connect();
-  };
-  window.addEventListener('online', onOnline);
-  void connect();
 
   return stop;
 }
