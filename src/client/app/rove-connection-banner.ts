@@ -3,12 +3,8 @@
 // all is well. A status region, so screen readers hear the change without losing their place.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import {
-  clockTime,
-  getConnection,
-  onConnection,
-  type ConnectionState,
-} from '../core/sync/connection.js';
+import { getConnection, onConnection, type ConnectionState } from '../core/sync/connection.js';
+import { clock } from '../core/words/index.js';
 import { tokens } from '../ui/shared.styles.js';
 
 @customElement('rove-connection-banner')
@@ -76,7 +72,7 @@ export class RoveConnectionBanner extends LitElement {
     if (status === 'reconnecting') {
       return html`<p class="reconnecting">Reconnecting to the library's server…</p>`;
     }
-    const when = since ? ` since ${clockTime(since)}` : '';
+    const when = since ? ` since ${clock(since)}` : '';
     return this.patron
       ? html`<p>
           <strong>Offline${when}.</strong> You can still ask for help here; we'll pass it on as soon

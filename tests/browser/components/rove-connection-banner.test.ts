@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/client/app/rove-connection-banner.js';
 import type { RoveConnectionBanner } from '../../../src/client/app/rove-connection-banner.js';
-import { clockTime } from '../../../src/client/core/sync/connection.js';
+import { clock as clockTime } from '../../../src/client/core/words/index.js';
 import { shownText } from './fixtures.js';
 
 async function banner(state: RoveConnectionBanner['state'], patron = false) {

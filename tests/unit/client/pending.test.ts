@@ -55,7 +55,7 @@ describe('request words', () => {
     const now = Date.parse('2025-01-01T10:00:00Z');
     expect(waitedFor('2025-01-01T09:59:30Z', now)).toBe('just now');
     expect(waitedFor('2025-01-01T09:55:00Z', now)).toBe('5 min');
-    expect(waitedFor('2025-01-01T08:50:00Z', now)).toBe('1 h 10 min');
+    expect(waitedFor('2025-01-01T08:50:00Z', now)).toBe('1 hr 10 min');
   });
 
   it('lists what waits to be sent', () => {

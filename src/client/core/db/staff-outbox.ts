@@ -3,6 +3,7 @@
 // session; the person signing out either waits for theirs or discards them.
 import type { Session } from '../api/session.js';
 import { db, getMeta, type OutboxEntry } from './db.js';
+import { count as countOf } from '../words/index.js';
 
 /** The meta key where this device remembers its session (written by sync/session.ts). */
 export const SESSION_KEY = 'session';
@@ -87,7 +88,7 @@ export function discardUnsentFor(staffId: string): Promise<UnsentAction[]> {
 
 /** "2 changes", "1 change". */
 export function changes(count: number): string {
-  return `${count} ${count === 1 ? 'change' : 'changes'}`;
+  return countOf(count, 'change');
 }
 
 /**

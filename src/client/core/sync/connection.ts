@@ -89,8 +89,3 @@ if (typeof window !== 'undefined') {
     else set({ status: 'reconnecting', since: state.since });
   });
 }
-
-/** "10:42" in the device's own clock format. */
-export function clockTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-}

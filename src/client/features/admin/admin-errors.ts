@@ -1,11 +1,11 @@
 // Turns whatever a supervisor call threw into one plain sentence to show on screen.
 import { ApiError } from '../../core/http.js';
+import { amount } from '../../core/words/index.js';
 
 /** "45 seconds", "1 minute", "15 minutes": how long to wait after a 429. */
 export function sayWait(seconds: number): string {
-  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} seconds`;
-  const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  if (seconds < 60) return amount(Math.max(1, Math.round(seconds)), 'second');
+  return amount(Math.ceil(seconds / 60), 'minute');
 }
 
 /** True when the admin session has ended and the sign-in screen should come back. */

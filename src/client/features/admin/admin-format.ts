@@ -1,5 +1,6 @@
 // Small wording helpers shared by the admin sections.
 import type { Branch, Skill } from '../../../shared/schemas.js';
+import { relative } from '../../core/words/index.js';
 
 /**
  * "just now", "5 minutes ago", "3 hours ago", or a date for anything older than a day;
@@ -11,9 +12,9 @@ export function sayWhen(iso: string | undefined, now = Date.now(), missing = 'ne
   if (Number.isNaN(then)) return 'unknown';
   const minutes = Math.round((now - then) / 60_000);
   if (minutes < 1) return 'just now';
-  if (minutes < 60) return minutes === 1 ? '1 minute ago' : `${minutes} minutes ago`;
+  if (minutes < 60) return relative(-minutes, 'minute');
   const hours = Math.round(minutes / 60);
-  if (hours < 24) return hours === 1 ? '1 hour ago' : `${hours} hours ago`;
+  if (hours < 24) return relative(-hours, 'hour');
   return new Date(then).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
 }
 

@@ -1,4 +1,5 @@
 // Words and dates for the service report: which days a range choice means in the browser's
+import { count as countOf, duration, plural } from '../../core/words/index.js';
 // time zone, and durations, hours and labels as a branch supervisor would say them.
 
 export type RangeChoice = 'today' | 'week' | 'month' | 'custom';
@@ -59,18 +60,7 @@ export function sayDays(from: string, to: string): string {
 
 /** "less than a second", "40 seconds", "3 minutes", "1 hour 5 minutes". */
 export function sayDuration(seconds: number | null): string {
-  if (seconds === null) return 'not measured';
-  if (seconds < 1) return 'less than a second';
-  if (seconds < 60) {
-    const s = Math.round(seconds);
-    return s === 1 ? '1 second' : `${s} seconds`;
-  }
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return minutes === 1 ? '1 minute' : `${minutes} minutes`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  const h = hours === 1 ? '1 hour' : `${hours} hours`;
-  return rest ? `${h} ${rest === 1 ? '1 minute' : `${rest} minutes`}` : h;
+  return seconds === null ? 'not measured' : duration(seconds);
 }
 
 /** "9 AM to 10 AM" in the browser's clock style. */
@@ -97,7 +87,7 @@ export const ORIGIN_WORDS = {
 export function sayOrigins(by: { kiosk: number; walkUp: number; handOff: number }): string {
   const walked = by.walkUp + by.handOff;
   if (walked === 0) return 'All of them asked at a kiosk.';
-  const were = (n: number) => `${n} ${n === 1 ? 'was' : 'were'}`;
+  const were = (n: number) => `${n} ${plural(n, 'was', 'were')}`;
   const start =
     by.kiosk === 0
       ? `All of them walked up to a member of staff:`
@@ -107,7 +97,7 @@ export function sayOrigins(by: { kiosk: number; walkUp: number; handOff: number 
 
 /** "1 request", "12 requests" (or another noun). */
 export function count(n: number, one = 'request', many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return countOf(n, one, many);
 }
 
 /** Fewer waits than this make "9 in 10" a claim about a handful of people: left unsaid. */

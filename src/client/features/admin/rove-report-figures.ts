@@ -16,6 +16,7 @@ import {
   sayOrigins,
 } from './report-format.js';
 import { OUTCOME_CHOICES, sayEffort } from '../../ui/service-wording.js';
+import { plural } from '../../core/words/index.js';
 
 type Cell = string | number | TemplateResult;
 
@@ -90,8 +91,8 @@ export class RoveReportFigures extends LitElement {
       <h3 id="glance">At a glance</h3>
       <p>
         <strong>${count(requests.total, 'patron')}</strong> asked for help. ${requests.done}
-        ${requests.done === 1 ? 'was' : 'were'} helped, ${requests.cancelled} cancelled, and
-        ${requests.open} ${requests.open === 1 ? 'is' : 'are'} still open.
+        ${plural(requests.done, 'was', 'were')} helped, ${requests.cancelled} cancelled, and
+        ${requests.open} ${plural(requests.open, 'is', 'are')} still open.
       </p>
       <p>${sayOrigins(r.byOrigin)}</p>
       <p>
@@ -114,7 +115,7 @@ export class RoveReportFigures extends LitElement {
       <p>
         ${
           handoffs.total
-            ? html`${count(handoffs.requests)} ${handoffs.requests === 1 ? 'was' : 'were'} handed on
+            ? html`${count(handoffs.requests)} ${plural(handoffs.requests, 'was', 'were')} handed on
               to a colleague who knew more (${count(handoffs.total, 'hand-off')} in all).`
             : 'No request needed handing on to a colleague.'
         }

@@ -8,6 +8,7 @@ import { kioskButtons } from './kiosk.styles.js';
 import type { KioskRequestView, SeenHelper } from '../../core/db/kiosk.js';
 import type { HelpRequest } from '../../../shared/schemas.js';
 import { deskPlaceSentence } from './desk-words.js';
+import { plural } from '../../core/words/index.js';
 
 export interface LinePlace {
   position: number;
@@ -164,7 +165,7 @@ export class RoveKioskTicket extends LitElement {
     const line =
       ahead <= 0
         ? 'You are next.'
-        : `${ahead} ${ahead === 1 ? 'person is' : 'people are'} ahead of you.`;
+        : `${ahead} ${plural(ahead, 'person is', 'people are')} ahead of you.`;
     const minutes = Math.max(1, Math.round(place.estimateMinutes));
     const estimate =
       place.estimateMinutes <= 1

@@ -30,6 +30,7 @@ import type { KioskDetails, RoveKioskDetails } from './rove-kiosk-details.js';
 import './rove-topic-picker.js';
 import './rove-kiosk-details.js';
 import './rove-kiosk-ticket.js';
+import { plural } from '../../core/words/index.js';
 
 type Step = 'idle' | 'topics' | 'details' | 'following' | 'thanks';
 
@@ -240,7 +241,7 @@ export class RoveKioskView extends LitElement {
             this._line?.helpedToday
               ? html`<p class="community">
                   ${this._line.helpedToday}
-                  ${this._line.helpedToday === 1 ? 'person was' : 'people were'} helped here today.
+                  ${plural(this._line.helpedToday, 'person was', 'people were')} helped here today.
                 </p>`
               : nothing
           }

@@ -36,6 +36,7 @@ import { linkedTopics, topicName } from './script-topics.js';
 import { scriptStyles } from '../../ui/scripts/scripts.styles.js';
 import type { Script } from '../../../shared/scripts.js';
 import type { StaffName, Topic } from '../../../shared/schemas.js';
+import { count } from '../../core/words/index.js';
 
 @customElement('rove-scripts-view')
 export class RoveScriptsView extends LitElement {
@@ -237,9 +238,7 @@ export class RoveScriptsView extends LitElement {
             </div>`
           : nothing
       }
-      <p role="status" class="muted">
-        ${found.length === 1 ? '1 script' : `${found.length} scripts`}
-      </p>
+      <p role="status" class="muted">${count(found.length, 'script')}</p>
       <ul class="list">
         ${found.map(
           (s) =>

@@ -10,6 +10,7 @@ import { languageChoices, languageName } from '../../ui/walk-up/walk-up-format.j
 import type { HelpedChoices } from '../../core/db/walk-ups.js';
 import type { Topic } from '../../../shared/schemas.js';
 import { ON_THE_SPOT_OUTCOMES, type OnTheSpotOutcome } from '../../../shared/request-machine.js';
+import { amount } from '../../core/words/index.js';
 
 export interface HelpedDetail {
   topicId: string;
@@ -240,7 +241,7 @@ export class RoveHelpedLogger extends LitElement {
             ${MINUTES.map(
               (m) =>
                 html`<option value=${m} ?selected=${this._minutes === m}>
-                  ${m === 1 ? '1 minute' : `${m} minutes`}
+                  ${amount(m, 'minute')}
                 </option>`,
             )}
           </select>

@@ -22,7 +22,7 @@ import { changes, readUnsentFor } from '../../core/db/staff-outbox.js';
 import type { PendingView } from '../../core/db/pending.js';
 import { startSync, refreshSignInNames } from '../../core/sync/engine.js';
 import { loadSession, signIn, signOut, unsentBeforeSignOut } from '../../core/sync/session.js';
-import { clockTime, onConnection, type ConnectionState } from '../../core/sync/connection.js';
+import { onConnection, type ConnectionState } from '../../core/sync/connection.js';
 import { ArrivalWatch, alertNewRequest, arrivalWords, unlockSound } from './new-request-alert.js';
 import { ago } from './request-format.js';
 import type { RequestActionDetail } from './rove-my-request.js';
@@ -32,6 +32,7 @@ import './rove-queue-list.js';
 import './rove-my-request.js';
 import './rove-sign-out-dialog.js';
 import './rove-walk-up-panel.js';
+import { clock, plural } from '../../core/words/index.js';
 
 @customElement('rove-staff-view')
 export class RoveStaffView extends LitElement {
@@ -286,7 +287,7 @@ export class RoveStaffView extends LitElement {
       ${
         mine.length
           ? html`<section aria-labelledby="mine-heading">
-              <h2 id="mine-heading">My ${mine.length === 1 ? 'request' : 'requests'}</h2>
+              <h2 id="mine-heading">My ${plural(mine.length, 'request', 'requests')}</h2>
               ${mine.map(
                 (entry) =>
                   html`<rove-my-request
@@ -329,7 +330,7 @@ export class RoveStaffView extends LitElement {
     const asOf = this._lastSync.value ?? connection.since;
     if (!asOf) return nothing;
     return html`<p class="stale">
-      This is the last known queue, as of ${clockTime(asOf)} (${ago(asOf, this._now)}). It may have
+      This is the last known queue, as of ${clock(asOf)} (${ago(asOf, this._now)}). It may have
       changed since.
     </p>`;
   }
