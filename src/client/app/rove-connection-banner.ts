@@ -6,6 +6,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { getConnection, onConnection, type ConnectionState } from '../core/sync/connection.js';
 import { clock } from '../core/words/index.js';
 import { tokens } from '../ui/shared.styles.js';
+import { palette } from '../ui/tokens.js';
 
 @customElement('rove-connection-banner')
 export class RoveConnectionBanner extends LitElement {
@@ -25,7 +26,7 @@ export class RoveConnectionBanner extends LitElement {
       }
       p.reconnecting {
         border-color: var(--rove-primary);
-        background: #e8f1f4;
+        background: ${palette.primaryBg};
         color: var(--rove-primary);
       }
       :host([patron]) p {

@@ -5,6 +5,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { focusRing, tokens } from '../ui/shared.styles.js';
 import { applyUpdate, onUpdateWaiting } from '../core/pwa/update-status.js';
+import { palette } from '../ui/tokens.js';
 
 @customElement('rove-update-prompt')
 export class RoveUpdatePrompt extends LitElement {
@@ -21,8 +22,8 @@ export class RoveUpdatePrompt extends LitElement {
         align-items: center;
         gap: 0.75rem 1rem;
         padding: 0.75rem 1rem;
-        background: #1f4e5f;
-        color: #ffffff;
+        background: ${palette.primary};
+        color: ${palette.card};
         font-size: 1.125rem;
       }
       .message {
@@ -43,14 +44,14 @@ export class RoveUpdatePrompt extends LitElement {
         cursor: pointer;
       }
       .reload {
-        background: #ffffff;
-        color: #1f4e5f;
-        border: 2px solid #ffffff;
+        background: ${palette.card};
+        color: ${palette.primary};
+        border: 2px solid ${palette.card};
       }
       .later {
         background: transparent;
-        color: #ffffff;
-        border: 2px solid #ffffff;
+        color: ${palette.card};
+        border: 2px solid ${palette.card};
       }
     `,
   ];

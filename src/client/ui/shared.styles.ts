@@ -1,21 +1,22 @@
 // The look every Rove surface shares: calm colours with strong contrast, big touch targets,
 // and a focus ring nobody can miss.
 import { css } from 'lit';
+import { palette } from './tokens.js';
 
 export const tokens = css`
   :host {
-    --rove-ink: #1b1b1b;
-    --rove-muted: #4a4a4a;
-    --rove-paper: #f7f5f0;
-    --rove-card: #ffffff;
-    --rove-line: #c9c4b8;
-    --rove-primary: #1f4e5f;
-    --rove-primary-ink: #ffffff;
-    --rove-mine: #e6f0e9;
-    --rove-mine-line: #2f6b45;
-    --rove-warn: #7a3b00;
-    --rove-warn-bg: #fff3e0;
-    --rove-focus: #f2c14e;
+    --rove-ink: ${palette.ink};
+    --rove-muted: ${palette.muted};
+    --rove-paper: ${palette.paper};
+    --rove-card: ${palette.card};
+    --rove-line: ${palette.line};
+    --rove-primary: ${palette.primary};
+    --rove-primary-ink: ${palette.card};
+    --rove-mine: ${palette.mine};
+    --rove-mine-line: ${palette.mineLine};
+    --rove-warn: ${palette.warn};
+    --rove-warn-bg: ${palette.warnBg};
+    --rove-focus: ${palette.focus};
     --rove-radius: 0.75rem;
     color: var(--rove-ink);
     font-family:

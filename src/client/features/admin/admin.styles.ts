@@ -2,12 +2,13 @@
 // shares, plain layout that reflows at 200% zoom (no fixed widths, wrapping rows).
 import { css } from 'lit';
 import { focusRing, tokens, visuallyHidden } from '../../ui/shared.styles.js';
+import { palette } from '../../ui/tokens.js';
 
 export const adminStyles = css`
   ${tokens}
   :host {
     display: block;
-    color: #1b1b1b;
+    color: ${palette.ink};
     font-size: 1.0625rem;
     line-height: 1.5;
   }
@@ -32,23 +33,23 @@ export const adminStyles = css`
     min-width: 48px;
     padding: 0.5rem 1.1rem;
     border-radius: 0.5rem;
-    border: 2px solid #1f4e5f;
-    background: #ffffff;
-    color: #1f4e5f;
+    border: 2px solid ${palette.primary};
+    background: ${palette.card};
+    color: ${palette.primary};
     font-weight: 600;
     cursor: pointer;
   }
   button.primary {
-    background: #1f4e5f;
-    color: #ffffff;
+    background: ${palette.primary};
+    color: ${palette.card};
   }
   button.danger {
-    border-color: #a4000f;
-    color: #a4000f;
+    border-color: ${palette.danger};
+    color: ${palette.danger};
   }
   button.danger.primary {
-    background: #a4000f;
-    color: #ffffff;
+    background: ${palette.danger};
+    color: ${palette.card};
   }
   button:disabled {
     opacity: 0.55;
@@ -63,9 +64,9 @@ export const adminStyles = css`
     width: 100%;
     max-width: 28rem;
     padding: 0.5rem 0.75rem;
-    border: 2px solid #5b6770;
+    border: 2px solid ${palette.coolMuted};
     border-radius: 0.5rem;
-    background: #ffffff;
+    background: ${palette.card};
     color: inherit;
   }
   input[type='checkbox'],
@@ -73,7 +74,7 @@ export const adminStyles = css`
     width: 1.5rem;
     height: 1.5rem;
     margin: 0;
-    accent-color: #1f4e5f;
+    accent-color: ${palette.primary};
   }
   ${focusRing}
   label {
@@ -89,11 +90,11 @@ export const adminStyles = css`
   .hint {
     display: block;
     font-weight: 400;
-    color: #4a5560;
+    color: ${palette.slate};
     font-size: 0.95rem;
   }
   fieldset {
-    border: 2px solid #d4d0c8;
+    border: 2px solid ${palette.lineSoft};
     border-radius: 0.5rem;
     margin: 0 0 1rem;
     padding: 0.5rem 1rem 0.75rem;
@@ -122,30 +123,30 @@ export const adminStyles = css`
     align-items: center;
   }
   .panel {
-    background: #ffffff;
-    border: 1px solid #d4d0c8;
+    background: ${palette.card};
+    border: 1px solid ${palette.lineSoft};
     border-radius: 0.75rem;
     padding: 1rem 1.25rem;
     margin: 0 0 1.25rem;
   }
   .error {
-    background: #fdecea;
-    color: #7a000b;
-    border-left: 6px solid #a4000f;
+    background: ${palette.dangerBg};
+    color: ${palette.dangerDark};
+    border-left: 6px solid ${palette.danger};
     padding: 0.6rem 0.9rem;
     margin: 0 0 1rem;
     border-radius: 0.25rem;
   }
   .notice {
-    background: #e8f3ee;
-    color: #17452f;
-    border-left: 6px solid #2e7d57;
+    background: ${palette.okBg2};
+    color: ${palette.okDark};
+    border-left: 6px solid ${palette.ok};
     padding: 0.6rem 0.9rem;
     margin: 0 0 1rem;
     border-radius: 0.25rem;
   }
   .muted {
-    color: #4a5560;
+    color: ${palette.slate};
   }
   ${visuallyHidden}
   ul.plain {
@@ -159,11 +160,11 @@ export const adminStyles = css`
 export const adminListEntryStyles = css`
   :host {
     display: block;
-    border-top: 1px solid #d4d0c8;
+    border-top: 1px solid ${palette.lineSoft};
     padding: 0.75rem 0;
   }
   .out-of-use {
-    color: #7a000b;
+    color: ${palette.dangerDark};
     font-weight: 600;
   }
 `;

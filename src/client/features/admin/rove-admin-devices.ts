@@ -16,6 +16,7 @@ import './rove-admin-enrollment.js';
 import { adminStyles } from './admin.styles.js';
 import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
 import { branchName, sayWhen } from './admin-format.js';
+import { palette } from '../../ui/tokens.js';
 
 @customElement('rove-admin-devices')
 export class RoveAdminDevices extends LitElement {
@@ -23,14 +24,14 @@ export class RoveAdminDevices extends LitElement {
     adminStyles,
     css`
       li.device {
-        border-top: 1px solid #d4d0c8;
+        border-top: 1px solid ${palette.lineSoft};
         padding: 0.75rem 0;
       }
       .device-name {
         font-weight: 700;
       }
       .revoked {
-        color: #7a000b;
+        color: ${palette.dangerDark};
         font-weight: 600;
       }
     `,

@@ -5,6 +5,7 @@ import { LitElement, css, html, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import qrcode from 'qrcode-generator';
 import { adminStyles } from './admin.styles.js';
+import { COLORS, palette } from '../../ui/tokens.js';
 
 @customElement('rove-admin-enrollment')
 export class RoveAdminEnrollment extends LitElement {
@@ -15,8 +16,8 @@ export class RoveAdminEnrollment extends LitElement {
         display: block;
         width: min(18rem, 100%);
         height: auto;
-        background: #ffffff;
-        border: 1px solid #d4d0c8;
+        background: ${palette.card};
+        border: 1px solid ${palette.lineSoft};
       }
       .qr.expired {
         opacity: 0.15;
@@ -27,7 +28,7 @@ export class RoveAdminEnrollment extends LitElement {
         font-size: 1rem;
         overflow-wrap: anywhere;
         user-select: all;
-        background: #f3f1ec;
+        background: ${palette.paperDim};
         padding: 0.5rem 0.75rem;
         border-radius: 0.4rem;
         margin: 0 0 0.75rem;
@@ -124,7 +125,7 @@ export class RoveAdminEnrollment extends LitElement {
       aria-label="QR code for the enrollment link"
       viewBox="0 0 ${size} ${size}"
       shape-rendering="crispEdges"
-    ><rect width=${size} height=${size} fill="#ffffff"></rect><path d=${path} fill="#000000"></path></svg>`;
+    ><rect width=${size} height=${size} fill="${COLORS.card}"></rect><path d=${path} fill="${COLORS.black}"></path></svg>`;
   }
 
   private _secondsLeft(): number {

@@ -6,6 +6,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { adminStyles } from './admin.styles.js';
 import { goTo } from './admin-navigate.js';
+import { palette } from '../../ui/tokens.js';
 
 export const ADMIN_SECTIONS = [
   { id: 'devices', label: 'Devices' },
@@ -45,17 +46,17 @@ export class RoveAdminNav extends LitElement {
         min-height: 48px;
         padding: 0 1.1rem;
         border-radius: 0.5rem;
-        color: #1f4e5f;
+        color: ${palette.primary};
         font-weight: 600;
         text-decoration: none;
         border: 2px solid transparent;
       }
       a:hover {
-        border-color: #1f4e5f;
+        border-color: ${palette.primary};
       }
       a[aria-current='page'] {
-        background: #1f4e5f;
-        color: #ffffff;
+        background: ${palette.primary};
+        color: ${palette.card};
       }
     `,
   ];

@@ -21,6 +21,7 @@ import {
   sayDays,
   type RangeChoice,
 } from './report-format.js';
+import { palette } from '../../ui/tokens.js';
 
 @customElement('rove-admin-report')
 export class RoveAdminReport extends LitElement {
@@ -31,7 +32,7 @@ export class RoveAdminReport extends LitElement {
         box-sizing: border-box;
         min-height: 48px;
         padding: 0.5rem 0.75rem;
-        border: 2px solid #5b6770;
+        border: 2px solid ${palette.coolMuted};
         border-radius: 0.5rem;
         font: inherit;
       }

@@ -10,6 +10,7 @@ import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
 import { skillLabel } from './admin-format.js';
 import { iconChoices } from './topic-icons.js';
 import '../../ui/rove-topic-icon.js';
+import { palette } from '../../ui/tokens.js';
 
 @customElement('rove-admin-topic-row')
 export class RoveAdminTopicRow extends LitElement {
@@ -25,7 +26,7 @@ export class RoveAdminTopicRow extends LitElement {
         font-size: 1.15rem;
       }
       rove-topic-icon {
-        color: #1f4e5f;
+        color: ${palette.primary};
         width: 2rem;
         height: 2rem;
       }

@@ -17,6 +17,7 @@ import {
 } from './report-format.js';
 import { OUTCOME_CHOICES, sayEffort } from '../../ui/service-wording.js';
 import { plural } from '../../core/words/index.js';
+import { palette } from '../../ui/tokens.js';
 
 type Cell = string | number | TemplateResult;
 
@@ -47,11 +48,11 @@ export class RoveReportFigures extends LitElement {
       td {
         text-align: left;
         padding: 0.45rem 0.75rem 0.45rem 0;
-        border-bottom: 1px solid #d4d0c8;
+        border-bottom: 1px solid ${palette.lineSoft};
         vertical-align: top;
       }
       thead th {
-        border-bottom: 2px solid #5b6770;
+        border-bottom: 2px solid ${palette.coolMuted};
       }
       td.number {
         white-space: nowrap;
@@ -60,7 +61,7 @@ export class RoveReportFigures extends LitElement {
         display: inline-block;
         height: 0.8rem;
         margin-left: 0.6rem;
-        background: #1f4e5f;
+        background: ${palette.primary};
         border-radius: 0.2rem;
         vertical-align: middle;
       }

@@ -8,6 +8,7 @@ import { adminStyles } from './admin.styles.js';
 import { formatScriptText, moveStep, parseScriptText } from '../../ui/scripts/script-text.js';
 import type { TopicChoice } from './script-topic-choices.js';
 import '../../ui/scripts/rove-script-preview.js';
+import { palette } from '../../ui/tokens.js';
 
 /** What the form holds: text as typed, parsed only for the preview and on save. */
 export interface ScriptDraft {
@@ -30,7 +31,7 @@ export class RoveScriptEditor extends LitElement {
         width: 100%;
         min-height: 16rem;
         padding: 0.5rem 0.75rem;
-        border: 2px solid #5b6770;
+        border: 2px solid ${palette.coolMuted};
         border-radius: 0.5rem;
         font:
           1rem/1.5 ui-monospace,
@@ -57,7 +58,7 @@ export class RoveScriptEditor extends LitElement {
         justify-content: space-between;
       }
       .problems {
-        color: #7a000b;
+        color: ${palette.dangerDark};
       }
     `,
   ];

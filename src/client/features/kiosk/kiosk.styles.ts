@@ -1,6 +1,7 @@
 // The kiosk's look: portrait, read at arm's length, one thing at a time, huge targets.
 import { css } from 'lit';
 import { controls, tokens } from '../../ui/shared.styles.js';
+import { palette } from '../../ui/tokens.js';
 
 /** Read at arm's length: the kiosk view and every kiosk component start from this size. */
 export const kioskHost = css`
@@ -56,7 +57,7 @@ export const kioskStyles = [
       border-radius: 2rem;
       font-size: 4.5rem;
       line-height: 1.1;
-      box-shadow: 0 0.5rem 1.5rem rgb(31 78 95 / 30%);
+      box-shadow: 0 0.5rem 1.5rem ${palette.primaryShadow};
     }
     .ask .sub {
       font-size: 1.4rem;

@@ -8,6 +8,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { scriptStyles } from '../../ui/scripts/scripts.styles.js';
 import { renderLevels } from '../../ui/scripts/rove-script-preview.js';
 import type { Script } from '../../../shared/scripts.js';
+import { palette } from '../../ui/tokens.js';
 
 export interface StepToggle {
   index: number;
@@ -28,15 +29,15 @@ export class RoveScriptChecklist extends LitElement {
         margin: 0 0 0.75rem;
         padding: 0.5rem 0.75rem;
         border-radius: 0.75rem;
-        background: #ffffff;
-        border: 2px solid #d7dfe2;
+        background: ${palette.card};
+        border: 2px solid ${palette.lineCool};
       }
       ol.steps > li::marker {
         font-weight: 700;
       }
       ol.steps > li.ticked {
-        background: #eef6ee;
-        border-color: #7fb383;
+        background: ${palette.okBg};
+        border-color: ${palette.okLine};
       }
       label {
         display: flex;
@@ -50,10 +51,10 @@ export class RoveScriptChecklist extends LitElement {
         height: 2rem;
         flex: none;
         margin: 0.1rem 0 0;
-        accent-color: #1f4e5f;
+        accent-color: ${palette.primary};
       }
       li.ticked .text {
-        color: #3b4a3c;
+        color: ${palette.okInk};
       }
       .phrases,
       .offer {
@@ -71,8 +72,8 @@ export class RoveScriptChecklist extends LitElement {
         gap: 0.75rem;
         justify-content: space-between;
         padding: 0.75rem 0;
-        background: #f7f5f0;
-        border-top: 1px solid #d7dfe2;
+        background: ${palette.paper};
+        border-top: 1px solid ${palette.lineCool};
       }
       .bar button {
         flex: 1 1 8rem;

@@ -37,6 +37,7 @@ import { scriptStyles } from '../../ui/scripts/scripts.styles.js';
 import type { Script } from '../../../shared/scripts.js';
 import type { StaffName, Topic } from '../../../shared/schemas.js';
 import { count } from '../../core/words/index.js';
+import { palette } from '../../ui/tokens.js';
 
 @customElement('rove-scripts-view')
 export class RoveScriptsView extends LitElement {
@@ -57,7 +58,7 @@ export class RoveScriptsView extends LitElement {
         box-sizing: border-box;
         min-height: 56px;
         padding: 0.5rem 0.75rem;
-        border: 2px solid #5b6b70;
+        border: 2px solid ${palette.coolMuted2};
         border-radius: 0.6rem;
         font-size: 1.25rem;
       }
@@ -79,9 +80,9 @@ export class RoveScriptsView extends LitElement {
         min-height: 48px;
         padding: 0.75rem 1rem;
         border-radius: 0.75rem;
-        background: #ffffff;
-        border: 2px solid #d7dfe2;
-        color: #12323d;
+        background: ${palette.card};
+        border: 2px solid ${palette.lineCool};
+        color: ${palette.primaryDark};
         text-decoration: none;
       }
       ul.list a strong {
@@ -89,7 +90,7 @@ export class RoveScriptsView extends LitElement {
         font-size: 1.3rem;
       }
       ul.list a span {
-        color: #3d4a4f;
+        color: ${palette.slateDark};
         font-size: 1.05rem;
       }
     `,

@@ -1,6 +1,7 @@
 // The marks a request carries on a staff screen, the same in the queue and on the rover's own
 // request: small outlined badges (a quiet word, in purple) and what is still waiting to send.
 import { css } from 'lit';
+import { palette } from '../../ui/tokens.js';
 
 export const requestMarks = css`
   .badge {
@@ -12,7 +13,7 @@ export const requestMarks = css`
     border: 1.5px solid currentColor;
   }
   .badge.quiet-word {
-    color: #5b2a86;
+    color: ${palette.violet};
   }
   .pending {
     color: var(--rove-warn);

@@ -5,6 +5,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { controls, tokens } from '../../ui/shared.styles.js';
+import { palette } from '../../ui/tokens.js';
 
 @customElement('rove-sign-out-dialog')
 export class RoveSignOutDialog extends LitElement {
@@ -21,7 +22,7 @@ export class RoveSignOutDialog extends LitElement {
         font-size: 1.1rem;
       }
       dialog::backdrop {
-        background: rgb(0 0 0 / 45%);
+        background: ${palette.scrim};
       }
       h2 {
         margin: 0 0 0.75rem;

@@ -2,6 +2,7 @@
 // nothing fixed-width, so it reflows at 200% zoom and reads at arm's length on a tablet.
 import { css } from 'lit';
 import { focusRing, tokens } from '../shared.styles.js';
+import { palette } from '../tokens.js';
 
 export const scriptStyles = [
   tokens,
@@ -9,7 +10,7 @@ export const scriptStyles = [
   css`
     :host {
       display: block;
-      color: #1b1b1b;
+      color: ${palette.ink};
       font-size: 1.25rem;
       line-height: 1.5;
     }
@@ -39,9 +40,9 @@ export const scriptStyles = [
       min-width: 48px;
       padding: 0.5rem 1.1rem;
       border-radius: 0.6rem;
-      border: 2px solid #1f4e5f;
-      background: #ffffff;
-      color: #1f4e5f;
+      border: 2px solid ${palette.primary};
+      background: ${palette.card};
+      color: ${palette.primary};
       font-weight: 600;
       cursor: pointer;
       display: inline-flex;
@@ -51,12 +52,12 @@ export const scriptStyles = [
       box-sizing: border-box;
     }
     button.primary {
-      background: #1f4e5f;
-      color: #ffffff;
+      background: ${palette.primary};
+      color: ${palette.card};
     }
     button[aria-pressed='true'] {
-      background: #1f4e5f;
-      color: #ffffff;
+      background: ${palette.primary};
+      color: ${palette.card};
     }
     .phrases {
       list-style: none;
@@ -66,12 +67,12 @@ export const scriptStyles = [
     .phrases li {
       margin: 0.25rem 0;
       padding-left: 0.75rem;
-      border-left: 4px solid #9fc3cf;
-      color: #2e3b40;
+      border-left: 4px solid ${palette.primarySoft};
+      color: ${palette.slateInk};
       font-style: italic;
     }
     .purpose {
-      color: #3d4a4f;
+      color: ${palette.slateDark};
     }
     .levels dt {
       font-weight: 700;
@@ -81,7 +82,7 @@ export const scriptStyles = [
       margin: 0 0 0.5rem 0;
     }
     .muted {
-      color: #4a5559;
+      color: ${palette.slateMuted};
     }
   `,
 ];

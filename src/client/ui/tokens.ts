@@ -1,0 +1,53 @@
+// Rove's colours, defined once (issue 10: no raw colour anywhere else in the client). Styles use
+// them as `${palette.primary}` in Lit's css``, so a component carries its colours with it even
+// outside the app shell; the shell's `tokens` also publishes the main ones as --rove-* custom
+// properties. Contrast pairs were chosen for WCAG AA on the surfaces they are used on.
+// page.css, index.html's theme colour and the web manifest repeat paper, ink and primary (they
+// are read before any script); tests/unit/client/tokens.test.ts keeps them equal.
+import { unsafeCSS, type CSSResult } from 'lit';
+
+export const COLORS = {
+  ink: '#1b1b1b',
+  muted: '#4a4a4a',
+  paper: '#f7f5f0',
+  paperDim: '#f3f1ec',
+  card: '#ffffff',
+  black: '#000000',
+  line: '#c9c4b8',
+  lineSoft: '#d4d0c8',
+  lineCool: '#d7dfe2',
+  primary: '#1f4e5f',
+  primaryDark: '#12323d',
+  primarySoft: '#9fc3cf',
+  primaryBg: '#e8f1f4',
+  primaryShadow: 'rgb(31 78 95 / 30%)',
+  slate: '#4a5560',
+  slateDark: '#3d4a4f',
+  slateInk: '#2e3b40',
+  slateMuted: '#4a5559',
+  coolMuted: '#5b6770',
+  coolMuted2: '#5b6b70',
+  mine: '#e6f0e9',
+  mineLine: '#2f6b45',
+  ok: '#2e7d57',
+  okDark: '#17452f',
+  okInk: '#3b4a3c',
+  okLine: '#7fb383',
+  okBg: '#eef6ee',
+  okBg2: '#e8f3ee',
+  warn: '#7a3b00',
+  warnBg: '#fff3e0',
+  danger: '#a4000f',
+  dangerDark: '#7a000b',
+  dangerBg: '#fdecea',
+  focus: '#f2c14e',
+  violet: '#5b2a86',
+  scrim: 'rgb(0 0 0 / 45%)',
+} as const;
+
+export type ColorName = keyof typeof COLORS;
+
+/** Each colour as a value for Lit's css``. */
+export const palette = Object.fromEntries(
+  Object.entries(COLORS).map(([name, value]) => [name, unsafeCSS(value)]),
+) as Record<ColorName, CSSResult>;
