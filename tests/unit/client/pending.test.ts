@@ -1,7 +1,11 @@
 // Pending actions shown on a request before the server has them, and the words for them.
 import { describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../../../src/client/core/db/db.js';
-import { provisionalRequest, withPending } from '../../../src/client/core/db/pending.js';
+import {
+  actionsFor,
+  provisionalRequest,
+  withPending,
+} from '../../../src/client/core/db/pending.js';
 import { pendingText, waitedFor } from '../../../src/client/features/staff/request-format.js';
 import { helpRequest } from './fixtures.js';
 
@@ -39,6 +43,39 @@ describe('withPending', () => {
     });
     expect(withPending(held, [entry({ action: 'release' })]).request.status).toBe('waiting');
     expect(withPending(held, [entry({ action: 'resolve' })]).request.status).toBe('done');
+  });
+
+  it('follows the shared rules: what the server would refuse changes nothing here', () => {
+    const hers = helpRequest({
+      status: 'claimed',
+      claimedBy: { id: 'staff-ana', displayName: 'Ana' },
+    });
+    // Sam may not release, start or cancel Ana's claim; the screen keeps showing it as hers.
+    for (const action of ['release', 'start', 'cancel'] as const) {
+      expect(withPending(hers, [entry({ action })]).request).toMatchObject({
+        status: 'claimed',
+        claimedBy: { id: 'staff-ana' },
+      });
+    }
+    // An offline claim then start, by the same rover, goes through in order.
+    const waiting = helpRequest({ status: 'waiting' });
+    const mine = withPending(waiting, [entry({ action: 'claim' }), entry({ action: 'start' })]);
+    expect(mine.request).toMatchObject({ status: 'serving', claimedBy: { id: 'staff-sam' } });
+    // A kiosk's own cancel, with no staff member behind it.
+    const cancelled = withPending(waiting, [entry({ action: 'cancel', actorId: undefined })]);
+    expect(cancelled.request.status).toBe('cancelled');
+  });
+
+  it('offers the buttons the shared rules allow', () => {
+    const sam = { id: 'staff-sam', displayName: 'Sam' };
+    expect(actionsFor(helpRequest({ status: 'waiting' }), sam)).toEqual(['claim', 'cancel']);
+    const serving = helpRequest({ status: 'serving', claimedBy: sam });
+    expect(actionsFor(serving, sam)).toEqual(['resolve', 'transfer']);
+    const anas = helpRequest({
+      status: 'claimed',
+      claimedBy: { id: 'staff-ana', displayName: 'Ana' },
+    });
+    expect(actionsFor(anas, sam)).toEqual([]);
   });
 
   it("a kiosk's unsent request has no ticket yet but keeps what the patron chose", () => {

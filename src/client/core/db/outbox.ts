@@ -237,8 +237,3 @@ async function refuse(entry: OutboxEntry, error: ApiError): Promise<void> {
 export async function dismissNotice(id: number): Promise<void> {
   await db.notices.delete(id);
 }
-
-/** How many actions wait to be sent (for "3 actions waiting to send"). */
-export async function outboxSize(): Promise<number> {
-  return db.outbox.count();
-}

@@ -1,6 +1,14 @@
 // What a request will look like once the actions waiting in the outbox reach the server: the
 // views show this (marked pending), so a rover offline can claim and then start at once.
 import type { OutboxAction, OutboxEntry } from './db.js';
+import {
+  availableActions,
+  decide,
+  type Actor,
+  type RequestAction,
+  type RequestFacts,
+  type RequestStatus,
+} from '../../../shared/request-machine.js';
 import type { HelpRequest } from '../../../shared/schemas.js';
 
 /** A request as the person should see it, with the actions not yet answered. */
@@ -34,27 +42,56 @@ export function provisionalRequest(entry: OutboxEntry, branchId: string): HelpRe
   };
 }
 
+/** Stands for "this kiosk" when a kiosk's own queued cancel is checked against the rules. */
+const THIS_KIOSK = 'this-kiosk';
+
+/** The request as the shared rules see it. */
+export function factsOf(request: HelpRequest, kioskId: string | null = null): RequestFacts {
+  const claimer = request.claimedBy;
+  return {
+    branchId: request.branchId,
+    // The schema's union of statuses reaches TypeScript as a string; the values are the same.
+    status: request.status as RequestStatus,
+    kioskId,
+    claimedBy: claimer ? { id: claimer.id ?? '', displayName: claimer.displayName } : null,
+  };
+}
+
+/**
+ * What the shared state machine (src/shared/request-machine.ts) lets `entry` do to `request`,
+ * applied as the server will apply it; an action it refuses changes nothing here either.
+ */
 function applyOne(request: HelpRequest, entry: OutboxEntry): HelpRequest {
+  if (entry.action === 'create' || entry.action === 'interaction') return request;
   const me = entry.actorId ? { id: entry.actorId, displayName: entry.actorName ?? '' } : undefined;
-  switch (entry.action) {
-    case 'claim':
-      return request.status === 'waiting'
-        ? { ...request, status: 'claimed', claimedBy: me }
-        : request;
-    case 'release':
-      return { ...request, status: 'waiting', claimedBy: undefined };
-    case 'start':
-      return { ...request, status: 'serving' };
-    case 'resolve':
-      return { ...request, status: 'done' };
-    case 'transfer': {
-      const skill = typeof entry.body.skill === 'string' ? entry.body.skill : request.skill;
-      return { ...request, status: 'waiting', skill, claimedBy: undefined };
-    }
-    case 'cancel':
-      return { ...request, status: 'cancelled' };
-    case 'create':
-    case 'interaction':
-      return request;
+  const actor: Actor = me
+    ? { kind: 'staff', staffId: me.id, displayName: me.displayName, branchIds: [request.branchId] }
+    : { kind: 'kiosk', deviceId: THIS_KIOSK, branchId: request.branchId };
+  const decision = decide(factsOf(request, me ? null : THIS_KIOSK), entry.action, actor);
+  if (!decision.ok) return request;
+  const shown: HelpRequest = { ...request, status: decision.to };
+  if (entry.action === 'claim') shown.claimedBy = me;
+  if (entry.action === 'release') shown.claimedBy = undefined;
+  if (entry.action === 'transfer') {
+    shown.claimedBy = undefined;
+    if (typeof entry.body.skill === 'string') shown.skill = entry.body.skill;
   }
+  return shown;
+}
+
+/**
+ * The actions `staff` may take on `request` now, by the same rules the server applies: the
+ * buttons a tablet shows. Without `staff`, as any staff member of its branch.
+ */
+export function actionsFor(
+  request: HelpRequest,
+  staff?: { id?: string; displayName: string },
+): RequestAction[] {
+  const actor: Actor = {
+    kind: 'staff',
+    staffId: staff?.id ?? '',
+    displayName: staff?.displayName ?? '',
+    branchIds: [request.branchId],
+  };
+  return availableActions(factsOf(request), actor);
 }

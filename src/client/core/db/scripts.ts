@@ -83,7 +83,3 @@ export async function storeScript(script: Script): Promise<void> {
   if (script.publishedVersion === undefined) await scripts().delete(script.id);
   else await scripts().put(script);
 }
-
-export async function storedScriptCount(): Promise<number> {
-  return scripts().count();
-}

@@ -5,6 +5,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { controls, tokens } from '../../ui/shared.styles.js';
 import { ago, pendingText } from './request-format.js';
+import { actionsFor } from '../../core/db/pending.js';
 import { requestMarks } from './request-marks.styles.js';
 import { walkUpLine } from '../../ui/walk-up/walk-up-format.js';
 import type { PendingView } from '../../core/db/pending.js';
@@ -89,6 +90,8 @@ export class RoveMyRequest extends LitElement {
     if (!this.entry) return nothing;
     const { request, pending } = this.entry;
     const serving = request.status === 'serving';
+    // The buttons are the actions the shared rules allow its claimer (who sees this card).
+    const can = new Set(actionsFor(request, request.claimedBy));
     // Unknown until the tablet holds the topic: say nothing rather than its id.
     const topic = this.topic?.label;
     // Taken at once by the one holding it: no need to say who sent it.
@@ -113,17 +116,21 @@ export class RoveMyRequest extends LitElement {
       <p>Asked ${ago(request.createdAt, this.now)}</p>
       ${pending.length ? html`<p class="pending">${pendingText(pending)}</p>` : nothing}
       <div class="actions">
-        ${serving ? nothing : html`<button type="button" @click=${() => this._act('start')}>Start</button>`}
-        <button type="button" @click=${() => (this._form = 'resolve')}>Resolve</button>
-        <button type="button" class="quiet" @click=${() => (this._form = 'hand-off')}>
-          Hand off
-        </button>
+        ${can.has('start') ? html`<button type="button" @click=${() => this._act('start')}>Start</button>` : nothing}
+        ${can.has('resolve') ? html`<button type="button" @click=${() => (this._form = 'resolve')}>Resolve</button>` : nothing}
         ${
-          serving
-            ? nothing
-            : html`<button type="button" class="quiet" @click=${() => this._act('release')}>
+          can.has('transfer')
+            ? html`<button type="button" class="quiet" @click=${() => (this._form = 'hand-off')}>
+                Hand off
+              </button>`
+            : nothing
+        }
+        ${
+          can.has('release')
+            ? html`<button type="button" class="quiet" @click=${() => this._act('release')}>
                 Release
               </button>`
+            : nothing
         }
         <a class="button quiet" href="/scripts?topic=${encodeURIComponent(request.topicId)}"
           >${topic ? `Scripts for ${topic}` : 'Scripts for this request'}</a

@@ -8,7 +8,7 @@ import { controls, tokens } from '../../ui/shared.styles.js';
 import { pendingText, topicLabel, waitedFor } from './request-format.js';
 import { requestMarks } from './request-marks.styles.js';
 import { walkUpLine } from '../../ui/walk-up/walk-up-format.js';
-import type { PendingView } from '../../core/db/pending.js';
+import { actionsFor, type PendingView } from '../../core/db/pending.js';
 import type { StaffName, Topic } from '../../../shared/schemas.js';
 
 @customElement('rove-queue-list')
@@ -131,7 +131,8 @@ export class RoveQueueList extends LitElement {
     const mySkill = this._isMySkill(view);
     const quiet = request.needs.includes('private');
     const holder = request.claimedBy?.displayName;
-    const canClaim = request.status === 'waiting' && !pending.includes('claim');
+    // The shared rules decide, as on the server; a claim already queued is not offered twice.
+    const canClaim = actionsFor(request, this.me).includes('claim') && !pending.includes('claim');
     const walkUp = walkUpLine(request, this.me?.id);
     return html`<li class=${mySkill ? 'skill' : ''}>
       <div class="main">
