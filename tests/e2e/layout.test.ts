@@ -231,7 +231,7 @@ describe('at 200% zoom', () => {
     await tablet.context.close();
   });
 
-  test('the supervisor: sign-in, devices with an enrollment code, staff, topics, scripts, report', async () => {
+  test('the supervisor: sign-in, devices with an enrollment code, staff, topics, scripts, report, password', async () => {
     const admin = await openDevice(browser, server.url, FILE, 'desktop');
     const page = admin.page;
     await page.setViewportSize(ZOOMED.desktop);
@@ -260,6 +260,7 @@ describe('at 200% zoom', () => {
             .waitFor(),
       ],
       ['Report', (p) => p.getByRole('table').first().waitFor()],
+      ['Password', (p) => p.getByRole('button', { name: 'Change password' }).waitFor()],
     ];
     for (const [section, loaded] of sections) {
       await page.getByRole('link', { name: section, exact: true }).click();

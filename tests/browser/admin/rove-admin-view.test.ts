@@ -86,6 +86,26 @@ describe('rove-admin-view', () => {
     expect(server.callsTo('GET', '/api/branches/main/report')).to.have.length(1);
   });
 
+  it('opens the Password section from the nav, as the other sections', async () => {
+    serve('admin');
+    server.on('POST', '/api/session/admin/password', { status: 204 });
+    const el = await fixture<RoveAdminView>(
+      html`<rove-admin-view section="password"></rove-admin-view>`,
+    );
+    await waitFor(() => getByRole(el, 'heading', 'Password'));
+    expect(getByRole(el, 'link', 'Password').getAttribute('aria-current')).to.equal('page');
+    getByRole(el, 'form', 'Change the admin password');
+    await expect(el).to.be.accessible();
+    typeInto(getByRole(el, 'textbox', 'Current password'), 'the old password');
+    typeInto(getByRole(el, 'textbox', /^New password/), 'a much longer new one');
+    typeInto(getByRole(el, 'textbox', 'Type the new password again'), 'a much longer new one');
+    getByRole(el, 'button', 'Change password').click();
+    await waitFor(() => expect(getByRole(el, 'status').textContent).to.contain('Password changed'));
+    // Still signed in: the nav stays, no sign-in form.
+    getByRole(el, 'navigation', 'Supervisor sections');
+    expect(server.callsTo('POST', '/api/session/admin/password')).to.have.length(1);
+  });
+
   it('lands the first-start setup link on the password form, using the token in the URL', async () => {
     serve(null);
     history.replaceState(null, '', '/admin/setup?token=first-start-token');

@@ -20,8 +20,9 @@ export class RoveAdminPassword extends LitElement {
 
   override render() {
     return html`
-      <form class="panel" @submit=${this._submit} novalidate>
-        <h2>Change the admin password</h2>
+      <h2>Password</h2>
+      <form class="panel" aria-labelledby="change-heading" @submit=${this._submit} novalidate>
+        <h3 id="change-heading">Change the admin password</h3>
         <p>
           Everyone else signed in as admin, on any computer, is signed out when it changes. You stay
           signed in here.
