@@ -1,5 +1,6 @@
 // The event stream's messages (PROTOCOL.md "Event stream" and docs/API.md).
 import type { Branch, HelpRequest, Topic } from './schemas.js';
+import type { ScriptEvent, ScriptsSnapshotEvent } from './scripts.js';
 
 /** `event: snapshot`: the open requests as of `seq`; first on a fresh stream. */
 export interface SnapshotEvent {
@@ -32,3 +33,16 @@ export interface LineEvent {
 }
 
 export type StreamEventName = 'snapshot' | 'request' | 'topic' | 'line' | 'script' | 'branch';
+
+/** One message of a kiosk's or a branch's staff stream, by its `event:` name. */
+export type StreamEvent =
+  | { name: 'snapshot'; data: SnapshotEvent }
+  | { name: 'request'; data: RequestEvent }
+  | { name: 'topic'; data: TopicEvent }
+  | { name: 'branch'; data: BranchEvent }
+  | { name: 'line'; data: LineEvent }
+  | { name: 'script'; data: ScriptEvent };
+
+/** One message of the public scripts stream. */
+export type ScriptsStreamEvent =
+  { name: 'snapshot'; data: ScriptsSnapshotEvent } | { name: 'script'; data: ScriptEvent };

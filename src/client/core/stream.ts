@@ -5,13 +5,16 @@
 // and no byte for SILENCE_MS means it is not: it is closed and `lost` is called, and the sync
 // engine reconnects from the replica's own cursor. One connection per call.
 import { createParser } from 'eventsource-parser';
-import type { StreamEventName } from '../../shared/events.js';
+import type { StreamEvent, StreamEventName } from '../../shared/events.js';
 
-export interface StreamHandlers {
+/** Any stream's messages: `{name, data}` by the `event:` name (src/shared/events.ts). */
+type AnyEvent = { name: StreamEventName; data: unknown };
+
+export interface StreamHandlers<E extends AnyEvent = StreamEvent> {
   /** The server accepted the stream. */
   open(): void;
   /** One event, its JSON data parsed, and its `id` (the seq) when it has one. */
-  event(name: StreamEventName, data: unknown, id: number | undefined): void;
+  event(event: E, id: number | undefined): void;
   /** Bytes arrived (an event or a heartbeat): the server is there right now. */
   alive?(): void;
   /**
@@ -43,10 +46,10 @@ export const SCRIPTS_STREAM_PATH = '/api/scripts/events';
  * Opens `path`, resuming after `lastEventId` when given (`?lastEventId=`, which the server reads
  * like the header). Returns the close function; after it, no handler is called.
  */
-export function openEventStream(
+export function openEventStream<E extends AnyEvent = StreamEvent>(
   path: string,
   lastEventId: number | undefined,
-  handlers: StreamHandlers,
+  handlers: StreamHandlers<E>,
   silenceMs = SILENCE_MS,
 ): () => void {
   const url = lastEventId === undefined ? path : `${path}?lastEventId=${lastEventId}`;
@@ -79,7 +82,8 @@ export function openEventStream(
         return;
       }
       const seq = event === 'line' || !id ? undefined : Number(id);
-      handlers.event(event as StreamEventName, parsed, Number.isFinite(seq) ? seq : undefined);
+      // The one place the wire meets the types: the server sends what docs/API.md says.
+      handlers.event({ name: event, data: parsed } as E, Number.isFinite(seq) ? seq : undefined);
     },
   });
 
@@ -113,7 +117,10 @@ export function backoffMs(failures: number): number {
   return Math.min(15_000, 1000 * 2 ** Math.min(Math.max(failures - 1, 0), 4));
 }
 
-export interface KeptStream extends Omit<StreamHandlers, 'lost'> {
+export interface KeptStream<E extends AnyEvent = StreamEvent> extends Omit<
+  StreamHandlers<E>,
+  'lost'
+> {
   path: string;
   /** Where each (re)open resumes from; undefined asks for a snapshot. */
   cursor?(failures: number): Promise<number | undefined> | number | undefined;
@@ -126,7 +133,7 @@ export interface KeptStream extends Omit<StreamHandlers, 'lost'> {
  * A lost stream is reopened after a backoff (at once when the browser says it is back online),
  * resuming from `cursor`; an open resets the count of failures.
  */
-export function keepStreamOpen(kept: KeptStream): () => void {
+export function keepStreamOpen<E extends AnyEvent = StreamEvent>(kept: KeptStream<E>): () => void {
   let close: (() => void) | undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
@@ -137,12 +144,12 @@ export function keepStreamOpen(kept: KeptStream): () => void {
     if (stopped) return;
     const cursor = await kept.cursor?.(failures);
     if (stopped) return;
-    close = openEventStream(kept.path, cursor, {
+    close = openEventStream<E>(kept.path, cursor, {
       open() {
         failures = 0;
         kept.open();
       },
-      event: (name, data, id) => kept.event(name, data, id),
+      event: (event, id) => kept.event(event, id),
       alive: () => kept.alive?.(),
       lost(status) {
         close = undefined;

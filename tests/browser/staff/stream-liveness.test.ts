@@ -23,7 +23,7 @@ function opened() {
     {
       open: () => heard.open++,
       alive: () => heard.alive++,
-      event: (name, _data, id) => heard.events.push(`${name}:${id ?? ''}`),
+      event: (event, id) => heard.events.push(`${event.name}:${id ?? ''}`),
       lost: (status) => heard.lost.push(status),
     },
     SILENCE_MS,

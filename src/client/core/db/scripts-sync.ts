@@ -4,7 +4,8 @@
 import { fetchPublishedScripts } from '../api/scripts.js';
 import { SCRIPTS_STREAM_PATH, keepStreamOpen } from '../stream.js';
 import { replaceScripts, storeScript } from './scripts.js';
-import type { Script, ScriptsSnapshotEvent } from '../../../shared/scripts.js';
+import type { ScriptsStreamEvent } from '../../../shared/events.js';
+import type { Script } from '../../../shared/scripts.js';
 
 /** GET every published script into Dexie, removing ones no longer published. */
 export async function syncScripts(): Promise<void> {
@@ -32,15 +33,16 @@ export function followPublishedScripts(): () => void {
       console.error('Rove could not apply a scripts event', error);
     });
   };
-  return keepStreamOpen({
+  return keepStreamOpen<ScriptsStreamEvent>({
     path: SCRIPTS_STREAM_PATH,
     open() {},
-    event(name, data) {
-      if (name === 'snapshot') {
-        const scripts = (data as Partial<ScriptsSnapshotEvent>)?.scripts;
+    event(event) {
+      if (event.name === 'snapshot') {
+        const scripts = event.data?.scripts;
         if (Array.isArray(scripts)) inOrder(() => replaceScripts(scripts.filter(looksLikeScript)));
-      } else if (name === 'script') {
-        inOrder(() => applyScriptEvent(data as { script: unknown }));
+      } else if (event.name === 'script') {
+        const data = event.data;
+        inOrder(() => applyScriptEvent(data));
       }
     },
   });

@@ -22,13 +22,7 @@ import { readCurrentRequestId } from '../db/kiosk.js';
 import { reportConnected, reportLost, setStreaming } from './connection.js';
 import { setLine } from './kiosk-line.js';
 import { kickOutbox, startOutboxFlusher } from './outbox-flusher.js';
-import type {
-  BranchEvent,
-  LineEvent,
-  RequestEvent,
-  SnapshotEvent,
-  TopicEvent,
-} from '../../../shared/events.js';
+import type { SnapshotEvent } from '../../../shared/events.js';
 
 export interface SyncOptions {
   kind: 'staff' | 'kiosk';
@@ -90,38 +84,47 @@ export function startSync({ kind, branchId, onSessionEnded, onSnapshot }: SyncOp
       topicsStored = refreshReference(kind, branchId);
       void kickOutbox();
     },
-    event(name, data, seq) {
-      switch (name) {
-        case 'snapshot':
+    event(event, seq) {
+      switch (event.name) {
+        case 'snapshot': {
+          const snapshot = event.data;
           snapshotHeard = true;
           inOrder(async () => {
             // A fresh tablet gets its topics with the queue, not after it, so a request is
             // seldom shown before the tablet can name its topic; but not for long.
             await within(topicsStored, TOPICS_WAIT_MS);
-            onSnapshot?.(data as SnapshotEvent);
-            await applySnapshot(stream, branchId, data as SnapshotEvent);
-            if (kind === 'kiosk') await catchUpKioskRequest(data as SnapshotEvent);
+            onSnapshot?.(snapshot);
+            await applySnapshot(stream, branchId, snapshot);
+            if (kind === 'kiosk') await catchUpKioskRequest(snapshot);
           });
           break;
-        case 'request':
-          inOrder(() => applyRequestEvent(stream, seq, (data as RequestEvent).request));
+        }
+        case 'request': {
+          const { request } = event.data;
+          inOrder(() => applyRequestEvent(stream, seq, request));
           break;
-        case 'topic':
-          inOrder(() => upsertTopic((data as TopicEvent).topic));
+        }
+        case 'topic': {
+          const { topic } = event.data;
+          inOrder(() => upsertTopic(topic));
           break;
-        case 'branch':
-          inOrder(() => storeBranch((data as BranchEvent).branch));
+        }
+        case 'branch': {
+          const { branch } = event.data;
+          inOrder(() => storeBranch(branch));
           break;
+        }
         case 'script':
           if (kind === 'staff') {
+            const data = event.data;
             inOrder(async () => {
               const { applyScriptEvent } = await scriptsSync();
-              await applyScriptEvent(data as { script: unknown });
+              await applyScriptEvent(data);
             });
           }
           break;
         case 'line':
-          setLine(data as LineEvent);
+          setLine(event.data);
           break;
       }
     },
