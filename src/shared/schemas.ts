@@ -153,6 +153,20 @@ export const Device = Type.Object(
 );
 export type Device = Static<typeof Device>;
 
+/** Who a device is and who is signed in on it: `GET /api/session` (docs/API.md). */
+export const SessionRole = Type.Union([
+  Type.Literal('admin'),
+  Type.Literal('staff'),
+  Type.Literal('kiosk'),
+  Type.Literal('tablet'),
+  Type.Null(),
+]);
+export const Session = Type.Object(
+  { role: SessionRole, device: Type.Optional(Device), staff: Type.Optional(StaffName) },
+  strict,
+);
+export type Session = Static<typeof Session>;
+
 /** `serviceDesk`: where a patron finds the service desk, e.g. "on the ground floor". */
 export const Branch = Type.Object(
   { id: Id, name: Type.String(), serviceDesk: Type.Optional(Type.String()) },
@@ -207,6 +221,8 @@ export const StaffPatchBody = Type.Object(
   },
   { ...strict, minProperties: 1 },
 );
+export type StaffBody = Static<typeof StaffBody>;
+export type StaffPatchBody = Static<typeof StaffPatchBody>;
 export const EnrollmentBody = Type.Object(
   { branchId: Id, kind: DeviceKind, label: Text(60) },
   strict,
@@ -225,6 +241,7 @@ export const TopicBody = Type.Object(
   },
   strict,
 );
+export type TopicBody = Static<typeof TopicBody>;
 export const TopicPatchBody = Type.Object(
   {
     label: Type.Optional(Text(60)),
@@ -234,6 +251,7 @@ export const TopicPatchBody = Type.Object(
   },
   { ...strict, minProperties: 1 },
 );
+export type TopicPatchBody = Static<typeof TopicPatchBody>;
 export const TopicOrderBody = Type.Object(
   { ids: Type.Array(Id, { minItems: 1, maxItems: 200, uniqueItems: true }) },
   strict,

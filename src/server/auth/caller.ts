@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Device } from '../../shared/schemas.js';
 import type { Actor } from '../../shared/request-machine.js';
 import { forbidden, unauthenticated } from '../errors.js';
-import type { Session } from '../store/accounts.js';
+import type { StoredSession } from '../store/accounts.js';
 import type { Store } from '../store/store.js';
 
 export const SESSION_COOKIE = 'rove_session';
@@ -14,7 +14,7 @@ export type Role = 'admin' | 'staff' | 'kiosk' | 'tablet';
 
 export interface Caller {
   role: Role | null;
-  session?: Session;
+  session?: StoredSession;
   /** The enrolled device the call came from: a device token, or the staff session's tablet. */
   device?: Device;
 }
@@ -40,7 +40,7 @@ async function resolve(store: Store, request: FastifyRequest): Promise<Caller> {
   const cookies = request.cookies ?? {};
   const deviceCookie = async () =>
     cookies[DEVICE_COOKIE] ? store.devices.byToken(cookies[DEVICE_COOKIE]) : undefined;
-  const fromSession = async (session: Session): Promise<Caller> =>
+  const fromSession = async (session: StoredSession): Promise<Caller> =>
     session.role === 'admin'
       ? { role: 'admin', session, device: await deviceCookie() }
       : { role: 'staff', session, device: session.device };
@@ -67,7 +67,7 @@ export async function requireAdmin(store: Store, request: FastifyRequest): Promi
   if (who.role !== 'admin') throw forbidden('Only an admin can do this');
 }
 
-export type StaffCaller = Caller & { session: Extract<Session, { role: 'staff' }> };
+export type StaffCaller = Caller & { session: Extract<StoredSession, { role: 'staff' }> };
 
 /** A signed-in staff member, who works at `branchId` when one is given. */
 export async function requireStaff(

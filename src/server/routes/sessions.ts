@@ -5,20 +5,20 @@ import {
   AdminSessionBody,
   SetupBody,
   SignOutQuery,
+  Session,
   StaffSessionBody,
-  type Device,
   type StaffName,
 } from '../../shared/schemas.js';
 import { SESSION_COOKIE, caller, setTokenCookie } from '../auth/caller.js';
 import { forbidden, unauthenticated } from '../errors.js';
-import { ADMIN_SESSION_HOURS, STAFF_SESSION_HOURS, type Session } from '../store/accounts.js';
+import { ADMIN_SESSION_HOURS, STAFF_SESSION_HOURS, type StoredSession } from '../store/accounts.js';
 import type { RouteModule } from '../context.js';
 
 const HOUR = 3600;
 
 export const sessionRoutes: RouteModule = (app, { store, hub, config, limits }) => {
   /** Ends a session: its token stops working and its staff streams close. */
-  const end = async (session: Session) => {
+  const end = async (session: StoredSession) => {
     await store.accounts.endSession(session.tokenHash);
     hub.closeWhere(
       (audience) => audience.kind === 'staff' && audience.sessionHash === session.tokenHash,
@@ -106,11 +106,9 @@ export const sessionRoutes: RouteModule = (app, { store, hub, config, limits }) 
     return { token, staff };
   });
 
-  app.get('/api/session', async (request) => {
+  app.get('/api/session', { schema: { response: { 200: Session } } }, async (request) => {
     const who = await caller(store, request);
-    const answer: { role: typeof who.role; device?: Device; staff?: StaffName } = {
-      role: who.role,
-    };
+    const answer: Session = { role: who.role };
     if (who.device) answer.device = who.device;
     if (who.session?.role === 'staff') {
       const { id, displayName, skills } = who.session.staff;

@@ -20,7 +20,7 @@ export interface SessionStaff {
   branchIds: string[];
 }
 
-export type Session =
+export type StoredSession =
   | { role: 'admin'; tokenHash: string; username: string }
   | { role: 'staff'; tokenHash: string; staff: SessionStaff; device: Device };
 
@@ -37,7 +37,7 @@ export const SESSION_CACHE_MS = 2000;
 const SESSION_CACHE_MAX = 5000;
 
 export class AccountStore {
-  private readonly recent = new Map<string, { session: Session; until: number }>();
+  private readonly recent = new Map<string, { session: StoredSession; until: number }>();
   /** Bumped by every forget, so a read that raced a change is not remembered. */
   private generation = 0;
 
@@ -169,7 +169,7 @@ export class AccountStore {
   }
 
   /** The live session a token stands for, or undefined (unknown, ended, expired, revoked). */
-  async session(token: string): Promise<Session | undefined> {
+  async session(token: string): Promise<StoredSession | undefined> {
     const tokenHash = hashToken(token);
     const now = Date.now();
     const known = this.recent.get(tokenHash);
@@ -185,7 +185,7 @@ export class AccountStore {
     return session;
   }
 
-  private async readSession(tokenHash: string): Promise<Session | undefined> {
+  private async readSession(tokenHash: string): Promise<StoredSession | undefined> {
     const [row] = await this.store.query(
       `SELECT s.role, s.admin_username, st.id AS staff_id, st.display_name, st.skills, st.active,
               (SELECT COALESCE(jsonb_agg(sb.branch_id ORDER BY sb.branch_id), '[]'::jsonb)

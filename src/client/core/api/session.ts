@@ -1,15 +1,10 @@
 // Who this device is and who is signed in on it: enrollment, staff sign-in and sign-out.
 import { apiFetch } from '../http.js';
-import type { Device, StaffName } from '../../../shared/schemas.js';
-
-export type Role = 'admin' | 'staff' | 'kiosk' | 'tablet' | null;
+import type { Device, Session, StaffName } from '../../../shared/schemas.js';
 
 /** `GET /api/session`: the device (when enrolled) and the person signed in on it, if any. */
-export interface Session {
-  role: Role;
-  device?: Device;
-  staff?: StaffName;
-}
+export type { Session } from '../../../shared/schemas.js';
+export type Role = Session['role'];
 
 export function fetchSession(): Promise<Session> {
   return apiFetch<Session>('/api/session');

@@ -5,10 +5,14 @@ import type {
   Branch,
   Device,
   DeviceKind,
+  Session,
   Skill,
+  StaffBody,
   StaffMember,
-  StaffName,
+  StaffPatchBody,
   Topic,
+  TopicBody,
+  TopicPatchBody,
 } from '../../../shared/schemas.js';
 
 export interface AdminSession {
@@ -16,13 +20,8 @@ export interface AdminSession {
   role: 'admin';
 }
 
-export type SessionRole = 'admin' | 'staff' | 'kiosk' | 'tablet' | null;
-
-export interface SessionInfo {
-  role: SessionRole;
-  device?: Device;
-  staff?: StaffName;
-}
+/** `GET /api/session`, as every surface reads it. */
+export type SessionInfo = Session;
 
 export interface Enrollment {
   code: string;
@@ -30,23 +29,11 @@ export interface Enrollment {
   expiresAt: string;
 }
 
-export interface NewStaff {
-  displayName: string;
-  pin: string;
-  skills: string[];
-  branchIds: string[];
-}
-
-export type StaffChanges = Partial<NewStaff & { active: boolean }>;
-
-export interface NewTopic {
-  id?: string;
-  label: string;
-  skill: string;
-  icon?: string;
-}
-
-export type TopicChanges = Partial<Pick<Topic, 'label' | 'skill' | 'icon' | 'hidden'>>;
+/** What a new staff member, a change to one, a new topic and a change to one are sent as. */
+export type NewStaff = StaffBody;
+export type StaffChanges = StaffPatchBody;
+export type NewTopic = TopicBody;
+export type TopicChanges = TopicPatchBody;
 
 const branchPath = (branchId: string) => `/api/branches/${encodeURIComponent(branchId)}`;
 
