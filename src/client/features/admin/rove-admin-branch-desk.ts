@@ -6,7 +6,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { updateBranch } from './admin-api.js';
 import type { Branch } from '../../../shared/schemas.js';
 import { adminStyles } from './admin.styles.js';
-import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
+import { adminAction } from './admin-errors.js';
 
 /** As the server keeps it (SERVICE_DESK_MAX in shared/schemas.ts, not imported: no TypeBox). */
 const DESK_MAX = 120;
@@ -18,14 +18,13 @@ export class RoveAdminBranchDesk extends LitElement {
   /** The branch being edited. */
   @property({ attribute: false }) branch?: Branch;
 
-  @state() private _error = '';
   @state() private _notice = '';
-  @state() private _busy = false;
+  private readonly _action = adminAction(this);
 
   override willUpdate(changed: Map<string, unknown>) {
     const before = changed.get('branch') as Branch | undefined;
     if (changed.has('branch') && before?.id !== this.branch?.id) {
-      this._error = '';
+      this._action.say('');
       this._notice = '';
     }
   }
@@ -35,7 +34,7 @@ export class RoveAdminBranchDesk extends LitElement {
     if (!branch) return html``;
     return html`<form class="panel" aria-labelledby="desk-heading" @submit=${this._save} novalidate>
       <h3 id="desk-heading">Service desk at ${branch.name}</h3>
-      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : ''}
+      ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
       <p role="status">${this._notice}</p>
       <div class="field">
         <label for="desk-place">Where is the service desk?</label>
@@ -51,10 +50,10 @@ export class RoveAdminBranchDesk extends LitElement {
           .value=${branch.serviceDesk ?? ''}
         />
       </div>
-      <button type="submit" ?disabled=${this._busy}>Save where the desk is</button>
+      <button type="submit" ?disabled=${this._action.busy}>Save where the desk is</button>
       ${
         branch.serviceDesk
-          ? html`<button type="button" ?disabled=${this._busy} @click=${this._clear}>
+          ? html`<button type="button" ?disabled=${this._action.busy} @click=${this._clear}>
               Clear where the desk is
             </button>`
           : ''
@@ -68,8 +67,9 @@ export class RoveAdminBranchDesk extends LitElement {
     const place = String(new FormData(form).get('place') ?? '').trim();
     if (!place) {
       this._notice = '';
-      this._error =
-        'Please write where the service desk is, or use Clear if the kiosk should not say.';
+      this._action.say(
+        'Please write where the service desk is, or use Clear if the kiosk should not say.',
+      );
       return;
     }
     await this._change(place);
@@ -82,21 +82,14 @@ export class RoveAdminBranchDesk extends LitElement {
   private async _change(serviceDesk: string | null) {
     const branch = this.branch;
     if (!branch) return;
-    this._busy = true;
-    this._error = '';
     this._notice = '';
-    try {
+    await this._action.run('save where the service desk is', async () => {
       const changed = await updateBranch(branch.id, { serviceDesk });
       this._notice = changed.serviceDesk
         ? `Saved. Kiosks at ${changed.name} will say: The service desk is ${changed.serviceDesk}.`
         : `Cleared. Kiosks at ${changed.name} will just say “the service desk”.`;
       this.dispatchEvent(new CustomEvent('branch-changed', { detail: changed, bubbles: true }));
-    } catch (error) {
-      if (leaveIfSignedOut(this, error)) return;
-      this._error = sayAdminError(error, 'save where the service desk is');
-    } finally {
-      this._busy = false;
-    }
+    });
   }
 }
 

@@ -6,7 +6,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { addBranch } from './admin-api.js';
 import type { Branch } from '../../../shared/schemas.js';
 import { adminStyles } from './admin.styles.js';
-import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
+import { adminAction } from './admin-errors.js';
 
 /** "East Side Branch" -> "east-side-branch": the id a branch gets from its name. */
 export function branchIdFor(name: string): string {
@@ -23,9 +23,8 @@ export function branchIdFor(name: string): string {
 export class RoveAdminBranchForm extends LitElement {
   static override styles = adminStyles;
 
-  @state() private _error = '';
   @state() private _notice = '';
-  @state() private _busy = false;
+  private readonly _action = adminAction(this);
 
   override render() {
     return html`<form
@@ -35,7 +34,7 @@ export class RoveAdminBranchForm extends LitElement {
       novalidate
     >
       <h3 id="branch-heading">Add a branch</h3>
-      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : ''}
+      ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
       <p role="status">${this._notice}</p>
       <div class="field">
         <label for="branch-name"
@@ -43,7 +42,7 @@ export class RoveAdminBranchForm extends LitElement {
         >
         <input id="branch-name" name="name" maxlength="120" />
       </div>
-      <button type="submit" ?disabled=${this._busy}>Add branch</button>
+      <button type="submit" ?disabled=${this._action.busy}>Add branch</button>
     </form>`;
   }
 
@@ -53,23 +52,16 @@ export class RoveAdminBranchForm extends LitElement {
     const name = String(new FormData(form).get('name') ?? '').trim();
     const id = branchIdFor(name);
     if (!name || !id) {
-      this._error = 'Please enter the branch name, using at least one letter or number.';
+      this._action.say('Please enter the branch name, using at least one letter or number.');
       return;
     }
-    this._busy = true;
-    this._error = '';
     this._notice = '';
-    try {
+    await this._action.run(`add ${name}`, async () => {
       const branch: Branch = await addBranch(id, name);
       form.reset();
       this._notice = `${branch.name} is added.`;
       this.dispatchEvent(new CustomEvent('branch-added', { detail: branch, bubbles: true }));
-    } catch (error) {
-      if (leaveIfSignedOut(this, error)) return;
-      this._error = sayAdminError(error, `add ${name}`);
-    } finally {
-      this._busy = false;
-    }
+    });
   }
 }
 

@@ -8,15 +8,14 @@ import { ADMIN_PASSWORD_MIN } from '../../../shared/passwords.js';
 import { changeAdminPassword } from './admin-api.js';
 import { ApiError } from '../../core/http.js';
 import { adminStyles } from './admin.styles.js';
-import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
+import { adminAction } from './admin-errors.js';
 
 @customElement('rove-admin-password')
 export class RoveAdminPassword extends LitElement {
   static override styles = adminStyles;
 
-  @state() private _error = '';
   @state() private _done = false;
-  @state() private _busy = false;
+  private readonly _action = adminAction(this);
 
   override render() {
     return html`
@@ -28,7 +27,7 @@ export class RoveAdminPassword extends LitElement {
           signed in here.
         </p>
         <div aria-live="polite">
-          ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : ''}
+          ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
           ${
             this._done
               ? html`<p class="notice" role="status">
@@ -64,7 +63,9 @@ export class RoveAdminPassword extends LitElement {
           <label for="again">Type the new password again</label>
           <input id="again" name="again" type="password" autocomplete="new-password" required />
         </div>
-        <button class="primary" type="submit" ?disabled=${this._busy}>Change password</button>
+        <button class="primary" type="submit" ?disabled=${this._action.busy}>
+          Change password
+        </button>
       </form>
     `;
   }
@@ -76,22 +77,20 @@ export class RoveAdminPassword extends LitElement {
     const current = String(data.get('current') ?? '');
     const next = String(data.get('next') ?? '');
     this._done = false;
-    this._error = checkNewPassword(current, next, String(data.get('again') ?? ''));
-    if (this._error) return;
-    this._busy = true;
-    try {
-      await changeAdminPassword(current, next);
-      form.reset();
-      this._done = true;
-    } catch (error) {
-      if (leaveIfSignedOut(this, error)) return;
-      this._error =
+    const problem = checkNewPassword(current, next, String(data.get('again') ?? ''));
+    this._action.say(problem);
+    if (problem) return;
+    this._done = await this._action.run(
+      'change the password',
+      async () => {
+        await changeAdminPassword(current, next);
+        form.reset();
+      },
+      (error) =>
         error instanceof ApiError && error.code === 'forbidden'
           ? 'The current password is not right. Please type it again.'
-          : sayAdminError(error, 'change the password');
-    } finally {
-      this._busy = false;
-    }
+          : undefined,
+    );
   }
 }
 

@@ -1,12 +1,13 @@
 // <rove-admin-setup>: first start. The server printed a one-time link with a setup token; the
 // supervisor chooses a password (typed twice) and is signed in. Fires `admin-signed-in`.
 import { LitElement, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 // A value from shared/passwords.ts, never shared/schemas.ts: that would bring TypeBox along.
 import { ADMIN_PASSWORD_MIN } from '../../../shared/passwords.js';
 import { completeSetup } from './admin-api.js';
 import { ApiError } from '../../core/http.js';
 import { adminStyles } from './admin.styles.js';
+import { AsyncAction } from '../../core/async-action.js';
 import { sayAdminError } from './admin-errors.js';
 
 @customElement('rove-admin-setup')
@@ -16,8 +17,12 @@ export class RoveAdminSetup extends LitElement {
   /** The one-time token from the setup link (`?token=...`); empty when the link had none. */
   @property({ attribute: 'setup-token' }) setupToken = '';
 
-  @state() private _error = '';
-  @state() private _busy = false;
+  // Not signed in yet: a 401 means the link, not an ended sign-in.
+  private readonly _action = new AsyncAction(this, (error, doing) =>
+    error instanceof ApiError && error.status === 401
+      ? 'This setup link has already been used or is no longer valid. Please sign in with the supervisor password instead.'
+      : sayAdminError(error, doing),
+  );
 
   override render() {
     if (!this.setupToken) {
@@ -34,7 +39,7 @@ export class RoveAdminSetup extends LitElement {
       <form class="panel" @submit=${this._submit} novalidate>
         <h2>Set up Rove</h2>
         <p>Welcome! Choose the password for the supervisor account, <strong>admin</strong>.</p>
-        ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : ''}
+        ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
         <div class="field">
           <label for="password"
             >New password <span class="hint">At least ${ADMIN_PASSWORD_MIN} characters</span></label
@@ -52,7 +57,7 @@ export class RoveAdminSetup extends LitElement {
           <label for="again">Type the password again</label>
           <input id="again" name="again" type="password" autocomplete="new-password" required />
         </div>
-        <button class="primary" type="submit" ?disabled=${this._busy}>
+        <button class="primary" type="submit" ?disabled=${this._action.busy}>
           Save password and sign in
         </button>
       </form>
@@ -66,26 +71,17 @@ export class RoveAdminSetup extends LitElement {
     const again = String(data.get('again') ?? '');
     // Characters as the server counts them (a letter outside the BMP is one).
     if ([...password].length < ADMIN_PASSWORD_MIN) {
-      this._error = `The password needs at least ${ADMIN_PASSWORD_MIN} characters.`;
+      this._action.say(`The password needs at least ${ADMIN_PASSWORD_MIN} characters.`);
       return;
     }
     if (password !== again) {
-      this._error = "The two passwords don't match. Please type them again.";
+      this._action.say("The two passwords don't match. Please type them again.");
       return;
     }
-    this._busy = true;
-    this._error = '';
-    try {
+    await this._action.run('save the password', async () => {
       await completeSetup(this.setupToken, password);
       this.dispatchEvent(new CustomEvent('admin-signed-in', { bubbles: true, composed: true }));
-    } catch (error) {
-      this._error =
-        error instanceof ApiError && error.status === 401
-          ? 'This setup link has already been used or is no longer valid. Please sign in with the supervisor password instead.'
-          : sayAdminError(error, 'save the password');
-    } finally {
-      this._busy = false;
-    }
+    });
   }
 }
 

@@ -1,10 +1,11 @@
 // <rove-admin-sign-in>: the supervisor's username + password form.
 // Fires `admin-signed-in` (bubbles, composed) once the server accepts the password.
 import { LitElement, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { signInAdmin } from './admin-api.js';
 import { ApiError } from '../../core/http.js';
 import { adminStyles } from './admin.styles.js';
+import { AsyncAction } from '../../core/async-action.js';
 import { sayAdminError, sayWait } from './admin-errors.js';
 
 @customElement('rove-admin-sign-in')
@@ -14,14 +15,13 @@ export class RoveAdminSignIn extends LitElement {
   /** Username to start with; the first supervisor account is always `admin`. */
   @property() username = 'admin';
 
-  @state() private _error = '';
-  @state() private _busy = false;
+  private readonly _action = new AsyncAction(this, sayFailure);
 
   override render() {
     return html`
       <form class="panel" @submit=${this._submit} novalidate>
         <h2>Supervisor sign-in</h2>
-        ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : ''}
+        ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
         <div class="field">
           <label for="username">Username</label>
           <input
@@ -43,7 +43,7 @@ export class RoveAdminSignIn extends LitElement {
             required
           />
         </div>
-        <button class="primary" type="submit" ?disabled=${this._busy}>Sign in</button>
+        <button class="primary" type="submit" ?disabled=${this._action.busy}>Sign in</button>
       </form>
     `;
   }
@@ -55,22 +55,18 @@ export class RoveAdminSignIn extends LitElement {
     const username = String(data.get('username') ?? '').trim();
     const password = String(data.get('password') ?? '');
     if (!username || !password) {
-      this._error = 'Please enter both your username and your password.';
+      this._action.say('Please enter both your username and your password.');
       return;
     }
-    this._busy = true;
-    this._error = '';
-    try {
+    const signedIn = await this._action.run('sign you in', async () => {
       await signInAdmin(username, password);
       form.reset();
       this.dispatchEvent(new CustomEvent('admin-signed-in', { bubbles: true, composed: true }));
-    } catch (error) {
-      this._error = sayFailure(error);
+    });
+    if (!signedIn) {
       const field = this.renderRoot.querySelector<HTMLInputElement>('#password');
       field?.select();
       field?.focus();
-    } finally {
-      this._busy = false;
     }
   }
 }

@@ -6,7 +6,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { updateTopic, type TopicChanges } from './admin-api.js';
 import type { Skill, Topic } from '../../../shared/schemas.js';
 import { adminListEntryStyles, adminStyles } from './admin.styles.js';
-import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
+import { adminAction } from './admin-errors.js';
 import { skillLabel } from './admin-format.js';
 import { iconChoices } from './topic-icons.js';
 import '../../ui/rove-topic-icon.js';
@@ -45,8 +45,7 @@ export class RoveAdminTopicRow extends LitElement {
   @property({ type: Boolean }) moving = false;
 
   @state() private _editing = false;
-  @state() private _error = '';
-  @state() private _busy = false;
+  private readonly _action = adminAction(this);
 
   override render() {
     const t = this.topic;
@@ -57,7 +56,7 @@ export class RoveAdminTopicRow extends LitElement {
         ${t.label} ${t.hidden ? html`<span class="out-of-use">(hidden from the kiosk)</span>` : ''}
       </div>
       <div>Goes to: ${skillLabel(this.skills, t.skill)}. Icon: ${iconLabel(t.icon)}.</div>
-      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : ''}
+      ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
       ${this._editing ? this._renderEdit(t) : this._renderButtons(t)}
     `;
   }
@@ -90,7 +89,7 @@ export class RoveAdminTopicRow extends LitElement {
         Move ${name} down
       </button>
       <button type="button" @click=${this._openEdit}>Edit ${name}</button>
-      <button type="button" ?disabled=${this._busy} @click=${this._toggleHidden}>
+      <button type="button" ?disabled=${this._action.busy} @click=${this._toggleHidden}>
         ${t.hidden ? 'Show' : 'Hide'} ${name}
       </button>
     </div>`;
@@ -126,7 +125,7 @@ export class RoveAdminTopicRow extends LitElement {
         </select>
       </div>
       <div class="row">
-        <button class="primary" type="submit" ?disabled=${this._busy}>Save topic</button>
+        <button class="primary" type="submit" ?disabled=${this._action.busy}>Save topic</button>
         <button type="button" @click=${this._closeEdit}>Cancel</button>
       </div>
     </form>`;
@@ -140,14 +139,14 @@ export class RoveAdminTopicRow extends LitElement {
 
   private async _openEdit() {
     this._editing = true;
-    this._error = '';
+    this._action.say('');
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('input[name="label"]')?.focus();
   }
 
   private _closeEdit() {
     this._editing = false;
-    this._error = '';
+    this._action.say('');
   }
 
   private _saveEdit(event: SubmitEvent) {
@@ -155,7 +154,7 @@ export class RoveAdminTopicRow extends LitElement {
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const label = String(data.get('label') ?? '').trim();
     if (!label) {
-      this._error = 'Please give the topic a label.';
+      this._action.say('Please give the topic a label.');
       return;
     }
     const skill = String(data.get('skill') ?? this.topic.skill);
@@ -168,19 +167,12 @@ export class RoveAdminTopicRow extends LitElement {
   }
 
   private async _save(changes: TopicChanges) {
-    this._busy = true;
-    this._error = '';
-    try {
+    await this._action.run(`save “${this.topic.label}”`, async () => {
       const topic = await updateTopic(this.topic.branchId, this.topic.id, changes);
       this.topic = topic;
       this._editing = false;
       this.dispatchEvent(new CustomEvent('topic-updated', { detail: topic, bubbles: true }));
-    } catch (error) {
-      if (leaveIfSignedOut(this, error)) return;
-      this._error = sayAdminError(error, `save “${this.topic.label}”`);
-    } finally {
-      this._busy = false;
-    }
+    });
   }
 }
 
