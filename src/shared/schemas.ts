@@ -339,6 +339,46 @@ export const ErrorBody = Type.Object(
 );
 export type ErrorBody = Static<typeof ErrorBody>;
 
+/** `{request}`: a request as made, acted on or read (docs/API.md, "Help requests"). */
+export const RequestAnswer = Type.Object({ request: HelpRequest }, strict);
+/** A refused action (409): why, and the request as it now stands. */
+export const RefusalAnswer = Type.Object(
+  {
+    error: Type.Object({ code: ErrorCode, message: Type.String() }),
+    request: HelpRequest,
+  },
+  strict,
+);
+/** `GET /api/branches/:branchId/requests`: the open requests and the seq they are current as of. */
+export const OpenRequestsAnswer = Type.Object(
+  { requests: Type.Array(HelpRequest), seq: Type.Integer() },
+  strict,
+);
+
+/** Answers of the reference-data routes (docs/API.md, "Branches, staff, skills", "Topics"). */
+export const BranchesAnswer = Type.Object({ branches: Type.Array(Branch) }, strict);
+export const SkillsAnswer = Type.Object({ skills: Type.Array(Skill) }, strict);
+export const StaffNamesAnswer = Type.Object({ staff: Type.Array(StaffName) }, strict);
+export const StaffListAnswer = Type.Object({ staff: Type.Array(StaffMember) }, strict);
+export const StaffAnswer = Type.Object({ staff: StaffMember }, strict);
+export const NewStaffAnswer = Type.Omit(StaffMember, ['active']);
+export const TopicsAnswer = Type.Object({ topics: Type.Array(Topic) }, strict);
+export const TopicAnswer = Type.Object({ topic: Topic }, strict);
+/** Answers of the device routes (docs/API.md, "Sessions and devices"). */
+export const DevicesAnswer = Type.Object({ devices: Type.Array(Device) }, strict);
+export const DeviceAnswer = Type.Object({ device: Device }, strict);
+export const EnrolledAnswer = Type.Object({ token: Type.String(), device: Device }, strict);
+export const EnrollmentAnswer = Type.Object(
+  { code: Type.String(), expiresAt: Type.String() },
+  strict,
+);
+/** A sign-in's answer: the session token (also set as the `rove_session` cookie). */
+export const AdminSignedInAnswer = Type.Object(
+  { token: Type.String(), role: Type.Literal('admin') },
+  strict,
+);
+export const StaffSignedInAnswer = Type.Object({ token: Type.String(), staff: StaffName }, strict);
+
 export const HealthAnswer = Type.Object({
   ok: Type.Boolean(),
   store: literals(['pglite', 'postgres'] as const),

@@ -1,6 +1,15 @@
 // Branches, the skills list, and the staff names a branch's tablets show at sign-in.
 import { Type } from '@sinclair/typebox';
-import { BranchBody, BranchPatchBody, Id, SERVICE_DESK_MAX } from '../../shared/schemas.js';
+import {
+  Branch,
+  BranchBody,
+  BranchesAnswer,
+  BranchPatchBody,
+  Id,
+  SERVICE_DESK_MAX,
+  SkillsAnswer,
+  StaffNamesAnswer,
+} from '../../shared/schemas.js';
 import { caller, requireAdmin, requireBranchReader } from '../auth/caller.js';
 import { invalid, unauthenticated } from '../errors.js';
 import type { RouteModule } from '../context.js';
@@ -8,26 +17,34 @@ import type { RouteModule } from '../context.js';
 const BranchParams = Type.Object({ branchId: Id });
 
 export const branchRoutes: RouteModule = (app, { store }) => {
-  app.get('/api/branches', async (request) => {
+  app.get('/api/branches', { schema: { response: { 200: BranchesAnswer } } }, async (request) => {
     await requireAdmin(store, request);
     return { branches: await store.branches.list() };
   });
 
-  app.post('/api/branches', { schema: { body: BranchBody } }, async (request, reply) => {
-    await requireAdmin(store, request);
-    return reply.status(201).send(await store.branches.create(request.body));
-  });
+  app.post(
+    '/api/branches',
+    { schema: { body: BranchBody, response: { 201: Branch } } },
+    async (request, reply) => {
+      await requireAdmin(store, request);
+      return reply.status(201).send(await store.branches.create(request.body));
+    },
+  );
 
   // A branch's kiosks, tablets and staff read its name and where its service desk is.
-  app.get('/api/branches/:branchId', { schema: { params: BranchParams } }, async (request) => {
-    const { branchId } = request.params;
-    await requireBranchReader(store, request, branchId);
-    return store.branches.get(branchId);
-  });
+  app.get(
+    '/api/branches/:branchId',
+    { schema: { params: BranchParams, response: { 200: Branch } } },
+    async (request) => {
+      const { branchId } = request.params;
+      await requireBranchReader(store, request, branchId);
+      return store.branches.get(branchId);
+    },
+  );
 
   app.patch(
     '/api/branches/:branchId',
-    { schema: { params: BranchParams, body: BranchPatchBody } },
+    { schema: { params: BranchParams, body: BranchPatchBody, response: { 200: Branch } } },
     async (request) => {
       await requireAdmin(store, request);
       const { name, serviceDesk } = request.body;
@@ -38,14 +55,14 @@ export const branchRoutes: RouteModule = (app, { store }) => {
     },
   );
 
-  app.get('/api/skills', async (request) => {
+  app.get('/api/skills', { schema: { response: { 200: SkillsAnswer } } }, async (request) => {
     if ((await caller(store, request)).role === null) throw unauthenticated();
     return { skills: await store.branches.skills() };
   });
 
   app.get(
     '/api/branches/:branchId/staff',
-    { schema: { params: BranchParams } },
+    { schema: { params: BranchParams, response: { 200: StaffNamesAnswer } } },
     async (request) => {
       const { branchId } = request.params;
       await requireBranchReader(store, request, branchId);

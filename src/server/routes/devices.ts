@@ -1,6 +1,14 @@
 // Device enrollment (admin makes a code, the device trades it for a token) and revocation.
 import { Type } from '@sinclair/typebox';
-import { EnrollBody, EnrollmentBody, Id } from '../../shared/schemas.js';
+import {
+  DeviceAnswer,
+  DevicesAnswer,
+  EnrollBody,
+  EnrolledAnswer,
+  EnrollmentAnswer,
+  EnrollmentBody,
+  Id,
+} from '../../shared/schemas.js';
 import { DEVICE_COOKIE, requireAdmin, setTokenCookie } from '../auth/caller.js';
 import type { RouteModule } from '../context.js';
 
@@ -13,7 +21,7 @@ const RevokeBody = Type.Optional(Type.Object({}, { additionalProperties: false }
 export const deviceRoutes: RouteModule = (app, { store, hub, config, limits }) => {
   app.post(
     '/api/devices/enrollments',
-    { schema: { body: EnrollmentBody } },
+    { schema: { body: EnrollmentBody, response: { 201: EnrollmentAnswer } } },
     async (request, reply) => {
       await requireAdmin(store, request);
       const { branchId, kind, label } = request.body;
@@ -22,29 +30,33 @@ export const deviceRoutes: RouteModule = (app, { store, hub, config, limits }) =
     },
   );
 
-  app.post('/api/devices/enroll', { schema: { body: EnrollBody } }, async (request, reply) => {
-    const release = limits.wrongCodes.reserve(`ip:${request.ip}`);
-    const enrolled = await store.devices.enroll(request.body.code);
-    release();
-    setTokenCookie(
-      reply,
-      request,
-      DEVICE_COOKIE,
-      enrolled.token,
-      DEVICE_COOKIE_SECONDS,
-      config.publicUrl,
-    );
-    return reply.status(201).send(enrolled);
-  });
+  app.post(
+    '/api/devices/enroll',
+    { schema: { body: EnrollBody, response: { 201: EnrolledAnswer } } },
+    async (request, reply) => {
+      const release = limits.wrongCodes.reserve(`ip:${request.ip}`);
+      const enrolled = await store.devices.enroll(request.body.code);
+      release();
+      setTokenCookie(
+        reply,
+        request,
+        DEVICE_COOKIE,
+        enrolled.token,
+        DEVICE_COOKIE_SECONDS,
+        config.publicUrl,
+      );
+      return reply.status(201).send(enrolled);
+    },
+  );
 
-  app.get('/api/devices', async (request) => {
+  app.get('/api/devices', { schema: { response: { 200: DevicesAnswer } } }, async (request) => {
     await requireAdmin(store, request);
     return { devices: await store.devices.list() };
   });
 
   app.post(
     '/api/devices/:id/revoke',
-    { schema: { params: DeviceParams, body: RevokeBody } },
+    { schema: { params: DeviceParams, body: RevokeBody, response: { 200: DeviceAnswer } } },
     async (request) => {
       await requireAdmin(store, request);
       const device = await store.devices.revoke(request.params.id);

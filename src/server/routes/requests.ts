@@ -6,6 +6,9 @@ import {
   CreateRequestBody,
   Id,
   InteractionBody,
+  OpenRequestsAnswer,
+  RefusalAnswer,
+  RequestAnswer,
   Uuid,
 } from '../../shared/schemas.js';
 import { REQUEST_ACTIONS, type Actor, type RequestAction } from '../../shared/request-machine.js';
@@ -35,66 +38,83 @@ async function staffOfTabletBranch(who: StaffCaller) {
 }
 const BranchParams = Type.Object({ branchId: Id });
 
+/** A creation: 201 new, 200 the same id again. Fastify serialises answers from these schemas. */
+const Created = { 200: RequestAnswer, 201: RequestAnswer };
+/** An action: 200 done, 409 refused with the request as it stands. */
+const Acted = { 200: RequestAnswer, 409: RefusalAnswer };
+
 export const requestRoutes: RouteModule = (app, { store, limits }) => {
-  app.post('/api/requests', { schema: { body: CreateRequestBody } }, async (request, reply) => {
-    const who = await caller(store, request);
-    if (who.role === null) throw unauthenticated();
-    const body = request.body;
-    if (who.session?.role === 'staff') {
-      const staff = await staffOfTabletBranch(who as StaffCaller);
-      if (body.origin !== 'walk-up')
-        throw invalid('body.origin must be "walk-up": staff start requests for walk-ups');
-      if (body.zone !== undefined && !body.zone.trim())
-        throw invalid('body.zone must not be blank');
-      const answer = await store.requests.createWalkUp(staff.actor, staff.branchId, body);
+  app.post(
+    '/api/requests',
+    { schema: { body: CreateRequestBody, response: Created } },
+    async (request, reply) => {
+      const who = await caller(store, request);
+      if (who.role === null) throw unauthenticated();
+      const body = request.body;
+      if (who.session?.role === 'staff') {
+        const staff = await staffOfTabletBranch(who as StaffCaller);
+        if (body.origin !== 'walk-up')
+          throw invalid('body.origin must be "walk-up": staff start requests for walk-ups');
+        if (body.zone !== undefined && !body.zone.trim())
+          throw invalid('body.zone must not be blank');
+        const answer = await store.requests.createWalkUp(staff.actor, staff.branchId, body);
+        return reply.status(answer.status).send(answer.body);
+      }
+      if (who.role !== 'kiosk' || !who.device)
+        throw forbidden('Only an enrolled kiosk or signed-in staff can ask for help');
+      const kiosk = who.device;
+      for (const field of ['origin', 'claim', 'zone'] as const) {
+        if (body[field] !== undefined)
+          throw invalid(`body.${field} is for staff: a kiosk's requests are kiosk requests`);
+      }
+      const existing = await store.requests.get(body.id);
+      // Only new requests count toward the limit: an outbox replaying its sends is not abuse.
+      if (!existing) limits.kioskRequests.take(kiosk.id);
+      const answer = await store.requests.create(
+        { kind: 'kiosk', deviceId: kiosk.id, branchId: kiosk.branchId },
+        body,
+      );
       return reply.status(answer.status).send(answer.body);
-    }
-    if (who.role !== 'kiosk' || !who.device)
-      throw forbidden('Only an enrolled kiosk or signed-in staff can ask for help');
-    const kiosk = who.device;
-    for (const field of ['origin', 'claim', 'zone'] as const) {
-      if (body[field] !== undefined)
-        throw invalid(`body.${field} is for staff: a kiosk's requests are kiosk requests`);
-    }
-    const existing = await store.requests.get(body.id);
-    // Only new requests count toward the limit: an outbox replaying its sends is not abuse.
-    if (!existing) limits.kioskRequests.take(kiosk.id);
-    const answer = await store.requests.create(
-      { kind: 'kiosk', deviceId: kiosk.id, branchId: kiosk.branchId },
-      body,
-    );
-    return reply.status(answer.status).send(answer.body);
-  });
+    },
+  );
 
-  app.post('/api/interactions', { schema: { body: InteractionBody } }, async (request, reply) => {
-    const who = await requireStaff(store, request);
-    const staff = await staffOfTabletBranch(who);
-    const answer = await store.requests.recordInteraction(
-      staff.actor,
-      staff.branchId,
-      request.body,
-    );
-    return reply.status(answer.status).send(answer.body);
-  });
+  app.post(
+    '/api/interactions',
+    { schema: { body: InteractionBody, response: Created } },
+    async (request, reply) => {
+      const who = await requireStaff(store, request);
+      const staff = await staffOfTabletBranch(who);
+      const answer = await store.requests.recordInteraction(
+        staff.actor,
+        staff.branchId,
+        request.body,
+      );
+      return reply.status(answer.status).send(answer.body);
+    },
+  );
 
-  app.get('/api/requests/:id', { schema: { params: RequestParams } }, async (request) => {
-    const who = await caller(store, request);
-    if (who.role === null) throw unauthenticated();
-    const stored = await store.requests.get(request.params.id);
-    if (!stored) throw notFound(`Request "${request.params.id}"`);
-    const actor = actorOf(who);
-    if (actor?.kind === 'kiosk' && actor.deviceId === stored.kioskId) {
-      return { request: forKiosk(stored.request) };
-    }
-    if (actor?.kind === 'staff' && actor.branchIds.includes(stored.request.branchId)) {
-      return { request: stored.request };
-    }
-    throw forbidden('Only the kiosk that made this request, or staff of its branch, can see it');
-  });
+  app.get(
+    '/api/requests/:id',
+    { schema: { params: RequestParams, response: { 200: RequestAnswer } } },
+    async (request) => {
+      const who = await caller(store, request);
+      if (who.role === null) throw unauthenticated();
+      const stored = await store.requests.get(request.params.id);
+      if (!stored) throw notFound(`Request "${request.params.id}"`);
+      const actor = actorOf(who);
+      if (actor?.kind === 'kiosk' && actor.deviceId === stored.kioskId) {
+        return { request: forKiosk(stored.request) };
+      }
+      if (actor?.kind === 'staff' && actor.branchIds.includes(stored.request.branchId)) {
+        return { request: stored.request };
+      }
+      throw forbidden('Only the kiosk that made this request, or staff of its branch, can see it');
+    },
+  );
 
   app.get(
     '/api/branches/:branchId/requests',
-    { schema: { params: BranchParams } },
+    { schema: { params: BranchParams, response: { 200: OpenRequestsAnswer } } },
     async (request) => {
       await requireStaff(store, request, request.params.branchId);
       return store.requests.open(request.params.branchId);
@@ -104,7 +124,7 @@ export const requestRoutes: RouteModule = (app, { store, limits }) => {
   for (const action of REQUEST_ACTIONS) {
     app.post(
       `/api/requests/:id/${action}`,
-      { schema: { params: RequestParams, body: ActionBodies[action] } },
+      { schema: { params: RequestParams, body: ActionBodies[action], response: Acted } },
       async (request, reply) => {
         const who = await caller(store, request);
         if (who.role === null) throw unauthenticated();

@@ -2,11 +2,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   AdminPasswordBody,
+  AdminSignedInAnswer,
   AdminSessionBody,
   SetupBody,
   SignOutQuery,
   Session,
   StaffSessionBody,
+  StaffSignedInAnswer,
   type StaffName,
 } from '../../shared/schemas.js';
 import { SESSION_COOKIE, caller, setTokenCookie } from '../auth/caller.js';
@@ -42,16 +44,20 @@ export const sessionRoutes: RouteModule = (app, { store, hub, config, limits }) 
     setTokenCookie(reply, request, SESSION_COOKIE, token, hours * HOUR, config.publicUrl);
   };
 
-  app.post('/api/session/admin', { schema: { body: AdminSessionBody } }, async (request, reply) => {
-    const release = limits.wrongPasswords.reserve(`ip:${request.ip}`);
-    const { username, password } = request.body;
-    if (!(await store.accounts.checkAdminPassword(username, password)))
-      throw unauthenticated('That username and password do not match');
-    release();
-    const token = await store.accounts.createAdminSession(username);
-    await setSessionCookie(request, reply, token, ADMIN_SESSION_HOURS);
-    return { token, role: 'admin' as const };
-  });
+  app.post(
+    '/api/session/admin',
+    { schema: { body: AdminSessionBody, response: { 200: AdminSignedInAnswer } } },
+    async (request, reply) => {
+      const release = limits.wrongPasswords.reserve(`ip:${request.ip}`);
+      const { username, password } = request.body;
+      if (!(await store.accounts.checkAdminPassword(username, password)))
+        throw unauthenticated('That username and password do not match');
+      release();
+      const token = await store.accounts.createAdminSession(username);
+      await setSessionCookie(request, reply, token, ADMIN_SESSION_HOURS);
+      return { token, role: 'admin' as const };
+    },
+  );
 
   app.post(
     '/api/session/admin/password',
@@ -73,38 +79,46 @@ export const sessionRoutes: RouteModule = (app, { store, hub, config, limits }) 
     },
   );
 
-  app.post('/api/session/setup', { schema: { body: SetupBody } }, async (request, reply) => {
-    const release = limits.wrongPasswords.reserve(`ip:${request.ip}`);
-    const token = await store.accounts.completeSetup(
-      request.body.setupToken,
-      request.body.password,
-    );
-    release();
-    await setSessionCookie(request, reply, token, ADMIN_SESSION_HOURS);
-    return { token, role: 'admin' as const };
-  });
+  app.post(
+    '/api/session/setup',
+    { schema: { body: SetupBody, response: { 200: AdminSignedInAnswer } } },
+    async (request, reply) => {
+      const release = limits.wrongPasswords.reserve(`ip:${request.ip}`);
+      const token = await store.accounts.completeSetup(
+        request.body.setupToken,
+        request.body.password,
+      );
+      release();
+      await setSessionCookie(request, reply, token, ADMIN_SESSION_HOURS);
+      return { token, role: 'admin' as const };
+    },
+  );
 
-  app.post('/api/session/staff', { schema: { body: StaffSessionBody } }, async (request, reply) => {
-    const who = await caller(store, request);
-    const tablet = who.device;
-    if (!tablet) throw unauthenticated('Staff sign in on an enrolled tablet');
-    if (tablet.kind !== 'tablet') throw forbidden('Staff sign in on a tablet, not on a kiosk');
-    // The tablet's own limit here; the person's lock-out is reserved in the store, so it
-    // holds across server processes.
-    const release = limits.wrongPins.reserve(tablet.id);
-    let staff: StaffName;
-    try {
-      staff = await store.staff.signIn(tablet, request.body.staffId, request.body.pin);
-    } catch (error) {
-      // Only a PIN that was checked and wrong keeps its place.
-      if ((error as { code?: string }).code !== 'unauthenticated') release();
-      throw error;
-    }
-    release();
-    const token = await store.accounts.createStaffSession(staff.id, tablet.id);
-    await setSessionCookie(request, reply, token, STAFF_SESSION_HOURS);
-    return { token, staff };
-  });
+  app.post(
+    '/api/session/staff',
+    { schema: { body: StaffSessionBody, response: { 200: StaffSignedInAnswer } } },
+    async (request, reply) => {
+      const who = await caller(store, request);
+      const tablet = who.device;
+      if (!tablet) throw unauthenticated('Staff sign in on an enrolled tablet');
+      if (tablet.kind !== 'tablet') throw forbidden('Staff sign in on a tablet, not on a kiosk');
+      // The tablet's own limit here; the person's lock-out is reserved in the store, so it
+      // holds across server processes.
+      const release = limits.wrongPins.reserve(tablet.id);
+      let staff: StaffName;
+      try {
+        staff = await store.staff.signIn(tablet, request.body.staffId, request.body.pin);
+      } catch (error) {
+        // Only a PIN that was checked and wrong keeps its place.
+        if ((error as { code?: string }).code !== 'unauthenticated') release();
+        throw error;
+      }
+      release();
+      const token = await store.accounts.createStaffSession(staff.id, tablet.id);
+      await setSessionCookie(request, reply, token, STAFF_SESSION_HOURS);
+      return { token, staff };
+    },
+  );
 
   app.get('/api/session', { schema: { response: { 200: Session } } }, async (request) => {
     const who = await caller(store, request);

@@ -1,7 +1,14 @@
 // A branch's topics: what the kiosk offers. Admins add, edit, hide and reorder them; each
 // change is a `topic` event on the branch's streams.
 import { Type } from '@sinclair/typebox';
-import { Id, TopicBody, TopicOrderBody, TopicPatchBody } from '../../shared/schemas.js';
+import {
+  Id,
+  TopicAnswer,
+  TopicBody,
+  TopicOrderBody,
+  TopicPatchBody,
+  TopicsAnswer,
+} from '../../shared/schemas.js';
 import { requireAdmin, requireBranchReader } from '../auth/caller.js';
 import type { RouteModule } from '../context.js';
 
@@ -11,7 +18,7 @@ const TopicParams = Type.Object({ branchId: Id, topicId: Id });
 export const topicRoutes: RouteModule = (app, { store }) => {
   app.get(
     '/api/branches/:branchId/topics',
-    { schema: { params: BranchParams } },
+    { schema: { params: BranchParams, response: { 200: TopicsAnswer } } },
     async (request) => {
       const { branchId } = request.params;
       const who = await requireBranchReader(store, request, branchId);
@@ -21,7 +28,7 @@ export const topicRoutes: RouteModule = (app, { store }) => {
 
   app.post(
     '/api/branches/:branchId/topics',
-    { schema: { params: BranchParams, body: TopicBody } },
+    { schema: { params: BranchParams, body: TopicBody, response: { 201: TopicAnswer } } },
     async (request, reply) => {
       await requireAdmin(store, request);
       const topic = await store.branches.createTopic(request.params.branchId, request.body);
@@ -32,7 +39,7 @@ export const topicRoutes: RouteModule = (app, { store }) => {
   // Registered before `/:topicId` would matter: find-my-way prefers the static `order` segment.
   app.put(
     '/api/branches/:branchId/topics/order',
-    { schema: { params: BranchParams, body: TopicOrderBody } },
+    { schema: { params: BranchParams, body: TopicOrderBody, response: { 200: TopicsAnswer } } },
     async (request) => {
       await requireAdmin(store, request);
       return {
@@ -43,7 +50,7 @@ export const topicRoutes: RouteModule = (app, { store }) => {
 
   app.patch(
     '/api/branches/:branchId/topics/:topicId',
-    { schema: { params: TopicParams, body: TopicPatchBody } },
+    { schema: { params: TopicParams, body: TopicPatchBody, response: { 200: TopicAnswer } } },
     async (request) => {
       await requireAdmin(store, request);
       const { branchId, topicId } = request.params;

@@ -36,11 +36,16 @@ export type KioskActor = Extract<Actor, { kind: 'kiosk' }>;
 export type StaffActor = Extract<Actor, { kind: 'staff' }>;
 export type AdminActor = Extract<Actor, { kind: 'admin' }>;
 
-/** What an action answered: replayed as it is for the same opId. */
-export interface Answer {
-  status: number;
-  body: Record<string, unknown>;
-}
+/**
+ * What a creation or an action answered (replayed as it is for the same opId): the request,
+ * or a refusal with the request as it stands (the shapes of RequestAnswer and RefusalAnswer).
+ */
+export type CreatedAnswer = { status: 200 | 201; body: { request: HelpRequest } };
+export type RefusedAnswer = {
+  status: 409;
+  body: { error: { code: 'conflict'; message: string }; request: HelpRequest };
+};
+export type ActedAnswer = { status: 200; body: { request: HelpRequest } } | RefusedAnswer;
 
 export interface StoredRequest {
   request: HelpRequest;
@@ -81,7 +86,7 @@ function viewOf(maker: Maker, request: HelpRequest): HelpRequest {
 }
 
 /** The same id again: the stored request for whoever made it, a refusal for anyone else. */
-function again(maker: Maker, stored: StoredRequest): Answer {
+function again(maker: Maker, stored: StoredRequest): CreatedAnswer {
   const mine =
     maker.kind === 'kiosk'
       ? stored.kioskId === maker.kiosk.deviceId
@@ -119,7 +124,7 @@ export class RequestStore {
   ) {}
 
   /** 201 with the new request, or 200 with the stored one when this kiosk already sent `id`. */
-  async create(kiosk: KioskActor, body: CreateRequestBody): Promise<Answer> {
+  async create(kiosk: KioskActor, body: CreateRequestBody): Promise<CreatedAnswer> {
     return this.createOnce({ kind: 'kiosk', kiosk }, kiosk.branchId, body.id, body.topicId, {
       status: 'waiting',
       ...patronText(body),
@@ -137,7 +142,7 @@ export class RequestStore {
     staff: StaffActor,
     branchId: string,
     body: CreateRequestBody,
-  ): Promise<Answer> {
+  ): Promise<CreatedAnswer> {
     const taken = body.claim === true;
     return this.createOnce({ kind: 'staff', staff }, branchId, body.id, body.topicId, {
       status: taken ? 'claimed' : 'waiting',
@@ -158,7 +163,7 @@ export class RequestStore {
     staff: StaffActor,
     branchId: string,
     body: InteractionBody,
-  ): Promise<Answer> {
+  ): Promise<CreatedAnswer> {
     return this.createOnce({ kind: 'staff', staff }, branchId, body.id, body.topicId, {
       status: 'done',
       name: null,
@@ -184,7 +189,7 @@ export class RequestStore {
     id: string,
     topicId: string,
     fields: NewRequest,
-  ): Promise<Answer> {
+  ): Promise<CreatedAnswer> {
     const existing = await this.get(id);
     if (existing) return again(maker, existing);
     const topic = await this.branches.topic(branchId, topicId);
@@ -299,7 +304,7 @@ export class RequestStore {
     id: string,
     action: RequestAction,
     body: ActionBody<RequestAction>,
-  ): Promise<Answer> {
+  ): Promise<ActedAnswer> {
     // Checked before the transaction: PGlite runs one transaction at a time and a read outside
     // it would wait for it to end.
     if (action === 'transfer')
@@ -318,7 +323,7 @@ export class RequestStore {
     id: string,
     action: RequestAction,
     body: ActionBody<RequestAction>,
-  ): Promise<Answer> {
+  ): Promise<ActedAnswer> {
     return this.store.write(async (tx) => {
       // Lock the request first: every action on it queues here, and two claims get one winner.
       // The opId's earlier answer comes in the same round trip. If an action with the same
@@ -335,15 +340,15 @@ export class RequestStore {
       if (row && row.op_actor != null) {
         if (row.op_actor !== actorKey(actor))
           throw conflict('This opId was already used; make a new one');
-        const replayed = (
-          typeof row.op_body === 'string' ? JSON.parse(row.op_body) : row.op_body
-        ) as Answer['body'];
-        // Kept without the patron's words: put back those that still exist, as this actor sees.
-        const request = replayed.request as HelpRequest | undefined;
-        if (request) {
-          replayed.request = viewFor(actor, withWords(request, row.words as PatronWords | null));
-        }
-        return { status: Number(row.op_status), body: replayed };
+        // Our own answer, as kept: the same shapes (an Answer), without the patron's words.
+        const replayed = {
+          status: Number(row.op_status),
+          body: typeof row.op_body === 'string' ? JSON.parse(row.op_body) : row.op_body,
+        } as ActedAnswer;
+        // Put back the words that still exist, as this actor sees them.
+        const request = replayed.body.request;
+        replayed.body.request = viewFor(actor, withWords(request, row.words as PatronWords | null));
+        return replayed;
       }
       if (!row) throw notFound(`Request "${id}"`);
       const current = toRequest(row);
@@ -351,7 +356,7 @@ export class RequestStore {
       const decision = decide(facts as Parameters<typeof decide>[0], action, actor);
       if (!decision.ok && decision.code === 'forbidden') throw forbidden(decision.message);
 
-      let answer: Answer;
+      let answer: ActedAnswer;
       if (!decision.ok) {
         answer = refusal(decision.message, viewFor(actor, current));
       } else if (body.version !== undefined && body.version !== current.version) {
@@ -507,6 +512,6 @@ export class RequestStore {
   }
 }
 
-function refusal(message: string, request: HelpRequest): Answer {
+function refusal(message: string, request: HelpRequest): RefusedAnswer {
   return { status: 409, body: { error: { code: 'conflict', message }, request } };
 }
