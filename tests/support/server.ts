@@ -312,6 +312,19 @@ export function expectError(answer: Answer, status: number, code: string): void 
   expect(answer.body.error.message.length).toBeGreaterThan(0);
 }
 
+/** A stream refused past its cap: the protocol's 429, a message naming the cap, Retry-After. */
+export function expectStreamRefused(stream: SseStream, cap: number): void {
+  const answer: Answer = {
+    status: stream.status,
+    body: stream.errorJson,
+    text: stream.errorBody,
+    headers: new Headers(),
+  };
+  expectError(answer, 429, 'rate_limited');
+  expect(answer.body.error.message).toMatch(new RegExp(`at most ${cap} at once`));
+  expect(Number(stream.headers['retry-after'])).toBeGreaterThan(0);
+}
+
 const CODES: Record<number, string> = {
   400: 'invalid',
   401: 'unauthenticated',

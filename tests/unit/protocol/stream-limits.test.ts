@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { STREAMS_PER_DEVICE } from '../../../src/server/auth/limits.js';
 import { configFromEnv } from '../../../src/server/config.js';
-import { expectError, forEachStore, type Answer } from '../../support/server.js';
+import { expectStreamRefused, forEachStore } from '../../support/server.js';
 import type { SseStream } from '../../support/sse.js';
 
 const BURST = 200;
@@ -32,18 +32,6 @@ forEachStore('streams per device or session', (server) => {
     return stream;
   }
 
-  function expectRefused(stream: SseStream): void {
-    const answer: Answer = {
-      status: stream.status,
-      body: stream.errorJson,
-      text: stream.errorBody,
-      headers: new Headers(),
-    };
-    expectError(answer, 429, 'rate_limited');
-    expect(answer.body.error.message).toMatch(/at most 4 at once/);
-    expect(Number(stream.headers['retry-after'])).toBeGreaterThan(0);
-  }
-
   /** Opens `path` until it opens (100 tries at most): a closed stream frees its slot a moment later. */
   async function openOnceFree(path: string, token: string): Promise<SseStream> {
     let stream: SseStream | undefined;
@@ -61,14 +49,15 @@ forEachStore('streams per device or session', (server) => {
     );
     const ok = streams.filter((s) => s.status === 200);
     expect(ok).toHaveLength(STREAMS_PER_DEVICE);
-    for (const stream of streams) if (stream.status !== 200) expectRefused(stream);
+    for (const stream of streams)
+      if (stream.status !== 200) expectStreamRefused(stream, STREAMS_PER_DEVICE);
     for (const stream of ok) await stream.next('snapshot');
 
     // Closing one gives its slot back, and only one.
     ok[0]!.close();
     const again = await openOnceFree('/api/kiosk/events', kiosk.token);
     expect(again.status).toBe(200);
-    expectRefused(await open('/api/kiosk/events', kiosk.token));
+    expectStreamRefused(await open('/api/kiosk/events', kiosk.token), STREAMS_PER_DEVICE);
 
     // Another kiosk is not held back by this one.
     const other = await server.kiosk(kiosk.device.branchId);
@@ -82,7 +71,8 @@ forEachStore('streams per device or session', (server) => {
       Array.from({ length: BURST }, () => open(path, scene.rover.token)),
     );
     expect(streams.filter((s) => s.status === 200)).toHaveLength(STREAMS_PER_DEVICE);
-    for (const stream of streams) if (stream.status !== 200) expectRefused(stream);
+    for (const stream of streams)
+      if (stream.status !== 200) expectStreamRefused(stream, STREAMS_PER_DEVICE);
 
     // A colleague's session on another tablet of the branch has slots of its own.
     const colleague = await server.rover(scene.branchId);

@@ -5,7 +5,7 @@
 // Run on both stores with a cap of 3.
 import { afterEach, describe, expect, it } from 'vitest';
 import { configFromEnv } from '../../../src/server/config.js';
-import { expectError, forEachStore, type Answer } from '../../support/server.js';
+import { expectStreamRefused, forEachStore } from '../../support/server.js';
 import type { SseStream } from '../../support/sse.js';
 
 const CAP = 3;
@@ -51,22 +51,9 @@ forEachStore(
       return streams;
     }
 
-    /** The answer is the protocol's 429: code, a message that says why, and Retry-After. */
-    function expectRefused(stream: SseStream): void {
-      const answer: Answer = {
-        status: stream.status,
-        body: stream.errorJson,
-        text: stream.errorBody,
-        headers: new Headers(),
-      };
-      expectError(answer, 429, 'rate_limited');
-      expect(answer.body.error.message).toMatch(/at most 3 at once/);
-      expect(Number(stream.headers['retry-after'])).toBeGreaterThan(0);
-    }
-
     it('refuses the stream after the cap with 429 and Retry-After; closing one frees a slot', async () => {
       const streams = await fill('203.0.113.10');
-      expectRefused(await open('203.0.113.10'));
+      expectStreamRefused(await open('203.0.113.10'), CAP);
 
       streams[0]!.close();
       // The server learns of the close when the connection drops: try until the slot is back.
@@ -77,12 +64,12 @@ forEachStore(
       }
       expect(again!.status).toBe(200);
       await again!.next('snapshot');
-      expectRefused(await open('203.0.113.10'));
+      expectStreamRefused(await open('203.0.113.10'), CAP);
     });
 
     it('counts each client the proxy on this machine forwards for apart', async () => {
       await fill('203.0.113.20');
-      expectRefused(await open('203.0.113.20'));
+      expectStreamRefused(await open('203.0.113.20'), CAP);
       const other = await open('198.51.100.20');
       expect(other.status).toBe(200);
       await other.next('snapshot');
@@ -90,7 +77,7 @@ forEachStore(
       const direct = await open();
       expect(direct.status).toBe(200);
       // The proxy appends the address it saw; what the client claimed before it does not count.
-      expectRefused(await open('192.0.2.1, 203.0.113.20'));
+      expectStreamRefused(await open('192.0.2.1, 203.0.113.20'), CAP);
     });
 
     it('does not count the signed-in staff stream against the address', async () => {

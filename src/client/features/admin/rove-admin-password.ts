@@ -8,6 +8,7 @@ import { ADMIN_PASSWORD_MIN } from '../../../shared/passwords.js';
 import { changeAdminPassword } from './admin-api.js';
 import { ApiError } from '../../core/http.js';
 import { adminStyles } from './admin.styles.js';
+import { newPasswordFields } from './password-fields.js';
 import { adminAction } from './admin-errors.js';
 
 @customElement('rove-admin-password')
@@ -46,23 +47,7 @@ export class RoveAdminPassword extends LitElement {
             required
           />
         </div>
-        <div class="field">
-          <label for="next"
-            >New password <span class="hint">At least ${ADMIN_PASSWORD_MIN} characters</span></label
-          >
-          <input
-            id="next"
-            name="next"
-            type="password"
-            autocomplete="new-password"
-            minlength=${ADMIN_PASSWORD_MIN}
-            required
-          />
-        </div>
-        <div class="field">
-          <label for="again">Type the new password again</label>
-          <input id="again" name="again" type="password" autocomplete="new-password" required />
-        </div>
+        ${newPasswordFields('next', 'Type the new password again')}
         <button class="primary" type="submit" ?disabled=${this._action.busy}>
           Change password
         </button>

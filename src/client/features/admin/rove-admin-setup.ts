@@ -7,6 +7,7 @@ import { ADMIN_PASSWORD_MIN } from '../../../shared/passwords.js';
 import { completeSetup } from './admin-api.js';
 import { ApiError } from '../../core/http.js';
 import { adminStyles } from './admin.styles.js';
+import { newPasswordFields } from './password-fields.js';
 import { AsyncAction } from '../../core/async-action.js';
 import { sayAdminError } from './admin-errors.js';
 
@@ -40,23 +41,7 @@ export class RoveAdminSetup extends LitElement {
         <h2>Set up Rove</h2>
         <p>Welcome! Choose the password for the supervisor account, <strong>admin</strong>.</p>
         ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
-        <div class="field">
-          <label for="password"
-            >New password <span class="hint">At least ${ADMIN_PASSWORD_MIN} characters</span></label
-          >
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autocomplete="new-password"
-            minlength=${ADMIN_PASSWORD_MIN}
-            required
-          />
-        </div>
-        <div class="field">
-          <label for="again">Type the password again</label>
-          <input id="again" name="again" type="password" autocomplete="new-password" required />
-        </div>
+        ${newPasswordFields('password', 'Type the password again')}
         <button class="primary" type="submit" ?disabled=${this._action.busy}>
           Save password and sign in
         </button>

@@ -1,0 +1,26 @@
+// The two fields every new admin password is chosen with (first start, and a change): the new
+// password with its rule, and the same again. One place, so both screens say the rule alike.
+import { html } from 'lit';
+// A value from shared/passwords.ts, never shared/schemas.ts: that would bring TypeBox along.
+import { ADMIN_PASSWORD_MIN } from '../../../shared/passwords.js';
+
+/** "New password (at least 12 characters)" as a field named `name`, and `againLabel` under it. */
+export function newPasswordFields(name: string, againLabel: string) {
+  return html`<div class="field">
+      <label for=${name}
+        >New password <span class="hint">At least ${ADMIN_PASSWORD_MIN} characters</span></label
+      >
+      <input
+        id=${name}
+        name=${name}
+        type="password"
+        autocomplete="new-password"
+        minlength=${ADMIN_PASSWORD_MIN}
+        required
+      />
+    </div>
+    <div class="field">
+      <label for="again">${againLabel}</label>
+      <input id="again" name="again" type="password" autocomplete="new-password" required />
+    </div>`;
+}
