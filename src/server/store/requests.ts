@@ -480,36 +480,6 @@ export class RequestStore {
     if (erased > 0) await this.store.compactWords();
     return erased;
   }
-
-  /** The branch's line: waiting requests in order, and how it has been moving lately. */
-  async line(
-    branchId: string,
-    since: Date,
-  ): Promise<{
-    waiting: { id: string; kioskId: string | null }[];
-    helpedToday: number;
-    recentWaitMinutes: number | undefined;
-  }> {
-    const waiting = await this.store.query(
-      `SELECT id, kiosk_id FROM requests WHERE branch_id = $1 AND status = 'waiting'
-        ORDER BY created_at, ticket`,
-      [branchId],
-    );
-    const [stats] = await this.store.query<{ helped: unknown; wait: unknown }>(
-      `SELECT
-         (SELECT COUNT(*) FROM requests WHERE branch_id = $1 AND status = 'done' AND closed_at >= $2) AS helped,
-         (SELECT AVG(EXTRACT(EPOCH FROM (claimed_at - created_at))) / 60 FROM (
-            SELECT claimed_at, created_at FROM requests
-             WHERE branch_id = $1 AND claimed_at IS NOT NULL AND claimed_at >= now() - interval '2 hours'
-             ORDER BY claimed_at DESC LIMIT 20) AS recent) AS wait`,
-      [branchId, since],
-    );
-    return {
-      waiting: waiting.map((row) => ({ id: String(row.id), kioskId: kioskOf(row) })),
-      helpedToday: Number(stats!.helped),
-      recentWaitMinutes: stats!.wait == null ? undefined : Number(stats!.wait),
-    };
-  }
 }
 
 function refusal(message: string, request: HelpRequest): RefusedAnswer {

@@ -6,6 +6,7 @@
 import type { ServerResponse } from 'node:http';
 import type { HelpRequest } from '../../shared/schemas.js';
 import type { LoggedEvent } from '../store/events.js';
+import { readLine } from '../store/line.js';
 import { forKiosk, startOfToday } from '../store/rows.js';
 import type { Store } from '../store/store.js';
 import { Connection, type Audience, type SignedInAudience } from './connection.js';
@@ -240,7 +241,7 @@ export class StreamHub {
           (c) => c.audience.kind === 'kiosk' && c.audience.branchId === branchId && !c.catchingUp,
         );
     if (kiosks.length === 0) return;
-    const line = await this.store.requests.line(branchId, startOfToday());
+    const line = await readLine(this.store.db, branchId, startOfToday());
     for (const connection of kiosks) {
       const audience = connection.audience;
       if (audience.kind !== 'kiosk') continue;

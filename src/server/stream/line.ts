@@ -1,17 +1,12 @@
 // The kiosk's `line` event: where each of its waiting requests stands in the branch's line and
 // roughly how long until someone comes, from how long people waited lately.
 import type { LineEvent } from '../../shared/events.js';
+import type { BranchLine } from '../store/line.js';
+
+export type { BranchLine } from '../store/line.js';
 
 /** With no recent claims to learn from: about three minutes for each person's turn. */
 export const DEFAULT_MINUTES_PER_PERSON = 3;
-
-export interface BranchLine {
-  /** Walk-ups wait in the same line, with no kiosk. */
-  waiting: { id: string; kioskId: string | null }[];
-  helpedToday: number;
-  /** Average minutes from ticket to claim over the last couple of hours, if any. */
-  recentWaitMinutes: number | undefined;
-}
 
 export function lineFor(line: BranchLine, kioskId: string): LineEvent {
   const perPerson = Math.max(1, line.recentWaitMinutes ?? DEFAULT_MINUTES_PER_PERSON);

@@ -1,0 +1,36 @@
+// A branch's line, as kiosks are told it: the waiting requests in order, how many were helped
+// today, and how long the last few waited (the stream hub turns it into each kiosk's positions).
+import type { Sql } from './db.js';
+
+export interface BranchLine {
+  /** Walk-ups wait in the same line, with no kiosk. */
+  waiting: { id: string; kioskId: string | null }[];
+  helpedToday: number;
+  /** Average minutes from ticket to claim over the last couple of hours, if any. */
+  recentWaitMinutes: number | undefined;
+}
+
+export async function readLine(sql: Sql, branchId: string, since: Date): Promise<BranchLine> {
+  const waiting = await sql.query(
+    `SELECT id, kiosk_id FROM requests WHERE branch_id = $1 AND status = 'waiting'
+      ORDER BY created_at, ticket`,
+    [branchId],
+  );
+  const [stats] = await sql.query<{ helped: unknown; wait: unknown }>(
+    `SELECT
+       (SELECT COUNT(*) FROM requests WHERE branch_id = $1 AND status = 'done' AND closed_at >= $2) AS helped,
+       (SELECT AVG(EXTRACT(EPOCH FROM (claimed_at - created_at))) / 60 FROM (
+          SELECT claimed_at, created_at FROM requests
+           WHERE branch_id = $1 AND claimed_at IS NOT NULL AND claimed_at >= now() - interval '2 hours'
+           ORDER BY claimed_at DESC LIMIT 20) AS recent) AS wait`,
+    [branchId, since],
+  );
+  return {
+    waiting: waiting.map((row) => ({
+      id: String(row.id),
+      kioskId: row.kiosk_id == null ? null : String(row.kiosk_id),
+    })),
+    helpedToday: Number(stats!.helped),
+    recentWaitMinutes: stats!.wait == null ? undefined : Number(stats!.wait),
+  };
+}
