@@ -3,7 +3,7 @@
 // outside the app shell; the shell's `tokens` also publishes the main ones as --rove-* custom
 // properties. Contrast pairs were chosen for WCAG AA on the surfaces they are used on.
 // page.css, index.html's theme colour and the web manifest repeat paper, ink and primary (they
-// are read before any script); tests/unit/client/tokens.test.ts keeps them equal.
+// are read before any script); tests/unit/client/ui/tokens.test.ts keeps them equal.
 import { unsafeCSS, type CSSResult } from 'lit';
 
 export const COLORS = {

@@ -54,10 +54,10 @@ export async function newRequest(
   kiosk: KioskActor,
   extra: { name?: string; note?: string } = {},
 ) {
-  const answer = await store.requests.create(kiosk, {
+  const created = await store.requests.create(kiosk, {
     id: randomUUID(),
     topicId: 'tech',
     ...extra,
   });
-  return (answer.body as { request: { id: string; version: number } }).request;
+  return created.request;
 }

@@ -44,16 +44,13 @@ for (const kind of STORE_KINDS) {
           store.requests.act(rover, request.id, 'claim', { opId: randomUUID(), version: 1 }),
         ),
       );
-      const winners = answers.filter((a) => a.status === 200);
+      const winners = answers.filter((a) => a.outcome === 'done');
       expect(winners).toHaveLength(1);
-      expect(answers.filter((a) => a.status === 409)).toHaveLength(rovers.length - 1);
-      const winner = (winners[0]!.body as { request: { claimedBy: { id: string } } }).request
-        .claimedBy;
-      for (const lost of answers.filter((a) => a.status === 409)) {
-        expect(lost.body).toMatchObject({
-          error: { code: 'conflict' },
-          request: { status: 'claimed', claimedBy: winner },
-        });
+      const refused = answers.filter((a) => a.outcome === 'refused');
+      expect(refused).toHaveLength(rovers.length - 1);
+      const winner = winners[0]!.request.claimedBy;
+      for (const lost of refused) {
+        expect(lost).toMatchObject({ request: { status: 'claimed', claimedBy: winner } });
       }
       const stored = await store.requests.get(request.id);
       expect(stored?.request).toMatchObject({ status: 'claimed', version: 2 });
@@ -69,8 +66,8 @@ for (const kind of STORE_KINDS) {
         Array.from({ length: 6 }, () => store.requests.act(rover, request.id, 'claim', body)),
       );
       for (const answer of answers) {
-        expect(answer.status).toBe(200);
-        expect(answer.body).toEqual(answers[0]!.body);
+        expect(answer.outcome).toBe('done');
+        expect(answer).toEqual(answers[0]);
       }
       expect((await store.requests.get(request.id))?.request.version).toBe(2);
       const events = await store.log.after(0, 10_000);
@@ -90,7 +87,7 @@ for (const kind of STORE_KINDS) {
       ];
       const request = await newRequest(store, kiosk);
       const body = { opId: randomUUID() };
-      expect((await store.requests.act(sam, request.id, 'claim', body)).status).toBe(200);
+      expect((await store.requests.act(sam, request.id, 'claim', body)).outcome).toBe('done');
       await expect(store.requests.act(kim, request.id, 'claim', body)).rejects.toMatchObject({
         code: 'conflict',
       });

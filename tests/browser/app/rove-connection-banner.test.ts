@@ -1,0 +1,40 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../src/client/app/rove-connection-banner.js';
+import type { RoveConnectionBanner } from '../../../src/client/app/rove-connection-banner.js';
+import { clock as clockTime } from '../../../src/client/core/words/index.js';
+import { shownText } from '../../support/browser/fixtures.js';
+
+async function banner(state: RoveConnectionBanner['state'], patron = false) {
+  const el = await fixture<RoveConnectionBanner>(
+    html`<rove-connection-banner ?patron=${patron}></rove-connection-banner>`,
+  );
+  el.detach();
+  el.state = state;
+  await el.updateComplete;
+  return el;
+}
+
+describe('rove-connection-banner', () => {
+  it('is accessible', async () => {
+    const el = await banner({ status: 'offline', since: new Date().toISOString() });
+    await expect(el).to.be.accessible();
+  });
+
+  it('says nothing while online', async () => {
+    const el = await banner({ status: 'online' });
+    expect(shownText(el).trim()).to.equal('');
+  });
+
+  it('says reconnecting, then offline since when', async () => {
+    const since = new Date(2025, 0, 1, 10, 42).toISOString();
+    expect(shownText(await banner({ status: 'reconnecting', since }))).to.match(/Reconnecting/);
+    const offline = shownText(await banner({ status: 'offline', since }));
+    expect(offline).to.contain(`Offline since ${clockTime(since)}`);
+    expect(offline).to.match(/saved on this device/);
+  });
+
+  it('tells a patron they can still ask', async () => {
+    const el = await banner({ status: 'offline', since: new Date().toISOString() }, true);
+    expect(shownText(el)).to.match(/still ask/);
+  });
+});

@@ -1,0 +1,118 @@
+// The tablet view working from its Dexie replica with the network down: sign-in names, the
+// last-known queue, and a claim that waits in the outbox and shows as pending.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../../src/client/features/staff/rove-staff-view.js';
+import type { RoveStaffView } from '../../../../src/client/features/staff/rove-staff-view.js';
+import { db, setMeta } from '../../../../src/client/core/db/db.js';
+import {
+  accessibleName,
+  getByRole,
+  queryAllByRole,
+  waitFor,
+} from '../../../support/browser/by-role.js';
+import {
+  helpRequest,
+  lee,
+  sam,
+  shownText,
+  tablet,
+  topics,
+} from '../../../support/browser/fixtures.js';
+import { offlineWithReplica } from '../../../support/browser/offline-replica.js';
+
+/** The headings a screen reader lists, in order: "h1 Who is signing in?". */
+const outline = (el: Element) =>
+  queryAllByRole(el, 'heading').map((h) => `${h.localName} ${accessibleName(h)}`);
+
+describe('rove-staff-view', () => {
+  offlineWithReplica({ topics, staff: [sam, lee] });
+
+  it('is accessible when signed out, offering the staff names', async () => {
+    await setMeta('session', { role: 'tablet', device: tablet });
+    const el = await fixture<RoveStaffView>(html`<rove-staff-view></rove-staff-view>`);
+    await waitFor(() => getByRole(el, 'button', 'Sam'), 'the names');
+    await expect(el).to.be.accessible();
+    getByRole(el, 'button', 'Lee');
+    expect(outline(el)).to.deep.equal(['h1 Who is signing in?']);
+  });
+
+  it('names the Loading… screen with an h1 while it learns who the tablet is', async () => {
+    window.fetch = () => new Promise<Response>(() => undefined); // the session never answers
+    const el = await fixture<RoveStaffView>(html`<rove-staff-view></rove-staff-view>`);
+    await expect(el).to.be.accessible();
+    expect(outline(el)).to.deep.equal(['h1 Rove staff tablet']);
+    expect(getByRole(el, 'status').textContent).to.equal('Loading…');
+  });
+
+  it('names the error screen with an h1, with the problem said as an alert', async () => {
+    // Offline, and this device never learned it is a tablet.
+    const el = await fixture<RoveStaffView>(html`<rove-staff-view></rove-staff-view>`);
+    const alert = await waitFor(() => getByRole(el, 'alert'), 'the problem');
+    await expect(el).to.be.accessible();
+    expect(outline(el)).to.deep.equal(["h1 This tablet can't show the queue"]);
+    expect(alert.textContent).to.contain('not enrolled as one');
+  });
+
+  it('opens the signed-in screen with one h1 saying whose it is, then My request, walk-ups and Queue', async () => {
+    await setMeta('session', { role: 'staff', device: tablet, staff: sam });
+    const mine = helpRequest({ status: 'claimed', claimedBy: sam });
+    await db.requests.bulkPut([mine, helpRequest()]);
+    const el = await fixture<RoveStaffView>(html`<rove-staff-view></rove-staff-view>`);
+    await waitFor(() => getByRole(el, 'heading', 'My request'), 'my request');
+    await expect(el).to.be.accessible();
+    getByRole(el, 'heading', 'Rove: Signed in as Sam');
+    expect(outline(el)).to.deep.equal([
+      'h1 Rove: Signed in as Sam',
+      'h2 My request',
+      `h3 ${mine.ticket}Computers and printing`,
+      'h2 Someone in front of you?',
+      'h2 Queue',
+    ]);
+    // On screen it still reads as before: the app's name is for screen readers.
+    const h1 = getByRole(el, 'heading', /Signed in as/);
+    const appName = Array.from(h1.querySelectorAll('span')).find((s) => s.textContent === 'Rove: ');
+    const box = appName!.getBoundingClientRect();
+    expect(box.width * box.height).to.be.at.most(1);
+  });
+
+  it('shows the queue and takes a claim offline as pending, under My request', async () => {
+    await setMeta('session', { role: 'staff', device: tablet, staff: sam });
+    const waiting = helpRequest({ name: 'Otto by the stairs' });
+    const other = helpRequest({ topicId: 'history', skill: 'history' });
+    await db.requests.bulkPut([waiting, other]);
+    const el = await fixture<RoveStaffView>(html`<rove-staff-view></rove-staff-view>`);
+    await waitFor(() => {
+      if (queryAllByRole(el, 'listitem').length !== 2) throw new Error('no queue');
+    }, 'the queue');
+    await expect(el).to.be.accessible();
+    getByRole(el, 'button', 'Sign out');
+    getByRole(el, 'link', 'Scripts');
+
+    getByRole(el, 'button', `Claim ${waiting.ticket}`).click();
+    await waitFor(() => getByRole(el, 'heading', 'My request'), 'my request');
+    await waitFor(() => {
+      if (!/Claim waiting to send/.test(shownText(el))) throw new Error('not pending');
+    }, 'the pending claim');
+    await expect(el).to.be.accessible();
+    expect(queryAllByRole(el, 'listitem')).to.have.length(1);
+    const [entry] = await db.outbox.toArray();
+    expect(entry).to.deep.include({ requestId: waiting.id, action: 'claim', actorId: sam.id });
+  });
+
+  it('tells the rover in words when a claim lost', async () => {
+    await setMeta('session', { role: 'staff', device: tablet, staff: sam });
+    await db.notices.add({
+      requestId: 'x',
+      text: 'Lee got there first, so ticket A3 is theirs.',
+      at: new Date().toISOString(),
+    });
+    const el = await fixture<RoveStaffView>(html`<rove-staff-view></rove-staff-view>`);
+    const alert = await waitFor(() => getByRole(el, 'alert'), 'the notice');
+    expect(alert.textContent).to.contain('Lee got there first');
+    await expect(el).to.be.accessible();
+    getByRole(el, 'button', 'Dismiss').click();
+    await waitFor(() => {
+      if (queryAllByRole(el, 'alert').length) throw new Error('still there');
+    }, 'dismissal');
+  });
+});
