@@ -1,21 +1,9 @@
-// The protocol's refusals as one error type, thrown by the store and the routes alike and
-// turned into `{error: {code, message}}` with the matching status by the app's one handler.
+// The protocol's refusals as one error type, in the domain's terms (not found, conflict, ...),
+// thrown by the store and the routes alike. It carries no HTTP status: the app's one handler
+// (http-errors.ts) turns it into `{error: {code, message}}` with the status docs/API.md gives.
 import type { ErrorCode, HelpRequest } from '../shared/schemas.js';
 
-export const STATUS_OF: Record<ErrorCode, number> = {
-  invalid: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  too_large: 413,
-  rate_limited: 429,
-  internal: 500,
-};
-
 export class RoveError extends Error {
-  readonly status: number;
-
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -24,7 +12,6 @@ export class RoveError extends Error {
   ) {
     super(message);
     this.name = 'RoveError';
-    this.status = STATUS_OF[code] ?? 500;
   }
 }
 

@@ -2,7 +2,19 @@
 // `{error: {code, message}}` with the protocol's status, and bad input never answers 500.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { TEXT_PATTERNS, type ErrorBody, type ErrorCode } from '../shared/schemas.js';
-import { RoveError, STATUS_OF } from './errors.js';
+import { RoveError } from './errors.js';
+
+/** The HTTP status of each refusal (docs/API.md, "Errors"). */
+export const STATUS_OF: Record<ErrorCode, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+};
 
 interface AjvIssue {
   keyword: string;
@@ -55,7 +67,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     if (error.extra.retryAfter !== undefined)
       reply.header('retry-after', String(error.extra.retryAfter));
     const extra = error.extra.request ? { request: error.extra.request } : {};
-    return send(reply, error.status, error.code, error.message, extra);
+    return send(reply, STATUS_OF[error.code] ?? 500, error.code, error.message, extra);
   }
   if (error.validation) {
     const first = error.validation[0] as AjvIssue | undefined;

@@ -1,6 +1,7 @@
 // Help requests: a kiosk makes them, and so do staff for walk-ups (and answers given on the
 // spot, `POST /api/interactions`); staff of the branch work them through the six actions.
 import { Type } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
 import {
   ActionBodies,
   CreateRequestBody,
@@ -14,7 +15,7 @@ import {
 import { REQUEST_ACTIONS, type Actor, type RequestAction } from '../../shared/request-machine.js';
 import { actorOf, caller, requireStaff, type StaffCaller } from '../auth/caller.js';
 import { forbidden, invalid, notFound, unauthenticated } from '../errors.js';
-import type { StaffActor } from '../store/requests.js';
+import type { Created, StaffActor } from '../store/requests.js';
 import { forKiosk } from '../store/rows.js';
 import type { RouteModule } from '../context.js';
 
@@ -43,6 +44,11 @@ const Created = { 200: RequestAnswer, 201: RequestAnswer };
 /** An action: 200 done, 409 refused with the request as it stands. */
 const Acted = { 200: RequestAnswer, 409: RefusalAnswer };
 
+/** A new request is 201; the same id sent again by its maker is 200 with the stored one. */
+function sendCreated(reply: FastifyReply, created: Created) {
+  return reply.status(created.made ? 201 : 200).send({ request: created.request });
+}
+
 export const requestRoutes: RouteModule = (app, { store, limits }) => {
   app.post(
     '/api/requests',
@@ -57,8 +63,10 @@ export const requestRoutes: RouteModule = (app, { store, limits }) => {
           throw invalid('body.origin must be "walk-up": staff start requests for walk-ups');
         if (body.zone !== undefined && !body.zone.trim())
           throw invalid('body.zone must not be blank');
-        const answer = await store.requests.createWalkUp(staff.actor, staff.branchId, body);
-        return reply.status(answer.status).send(answer.body);
+        return sendCreated(
+          reply,
+          await store.requests.createWalkUp(staff.actor, staff.branchId, body),
+        );
       }
       if (who.role !== 'kiosk' || !who.device)
         throw forbidden('Only an enrolled kiosk or signed-in staff can ask for help');
@@ -70,11 +78,11 @@ export const requestRoutes: RouteModule = (app, { store, limits }) => {
       const existing = await store.requests.get(body.id);
       // Only new requests count toward the limit: an outbox replaying its sends is not abuse.
       if (!existing) limits.kioskRequests.take(kiosk.id);
-      const answer = await store.requests.create(
+      const created = await store.requests.create(
         { kind: 'kiosk', deviceId: kiosk.id, branchId: kiosk.branchId },
         body,
       );
-      return reply.status(answer.status).send(answer.body);
+      return sendCreated(reply, created);
     },
   );
 
@@ -84,12 +92,10 @@ export const requestRoutes: RouteModule = (app, { store, limits }) => {
     async (request, reply) => {
       const who = await requireStaff(store, request);
       const staff = await staffOfTabletBranch(who);
-      const answer = await store.requests.recordInteraction(
-        staff.actor,
-        staff.branchId,
-        request.body,
+      return sendCreated(
+        reply,
+        await store.requests.recordInteraction(staff.actor, staff.branchId, request.body),
       );
-      return reply.status(answer.status).send(answer.body);
     },
   );
 
@@ -132,13 +138,19 @@ export const requestRoutes: RouteModule = (app, { store, limits }) => {
         const actor: Actor | undefined = who.role === 'admin' ? { kind: 'admin' } : actorOf(who);
         if (!actor)
           throw forbidden('Requests are worked by signed-in staff, or cancelled by their kiosk');
-        const answer = await store.requests.act(
+        const acted = await store.requests.act(
           actor,
           request.params.id,
           action as RequestAction,
           request.body,
         );
-        return reply.status(answer.status).send(answer.body);
+        // Refused: 409 with the request as it stands, so the device can show what happened.
+        if (acted.outcome === 'refused')
+          return reply.status(409).send({
+            error: { code: 'conflict', message: acted.message },
+            request: acted.request,
+          });
+        return reply.status(200).send({ request: acted.request });
       },
     );
   }

@@ -12,14 +12,7 @@ import { isUniqueViolation, type Row } from './db.js';
 import { forKiosk, localDay, toRequest } from './rows.js';
 import type { StoreCore, Tx } from './core.js';
 import type { BranchStore } from './branches.js';
-import {
-  bodyWithoutWords,
-  setHandoffNote,
-  withWords,
-  withoutWords,
-  wordsOf,
-  type PatronWords,
-} from './words.js';
+import { setHandoffNote, withWords, withoutWords, wordsOf, type PatronWords } from './words.js';
 
 /** No I or O: a ticket is read aloud across a room and must not sound like 1 or 0. */
 const TICKET_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -37,15 +30,17 @@ export type StaffActor = Extract<Actor, { kind: 'staff' }>;
 export type AdminActor = Extract<Actor, { kind: 'admin' }>;
 
 /**
- * What a creation or an action answered (replayed as it is for the same opId): the request,
- * or a refusal with the request as it stands (the shapes of RequestAnswer and RefusalAnswer).
+ * What a creation did, in the store's terms: `made` a new request, or found the same id sent
+ * again by its maker (a retry). Routes turn it into 201 or 200.
  */
-export type CreatedAnswer = { status: 200 | 201; body: { request: HelpRequest } };
-export type RefusedAnswer = {
-  status: 409;
-  body: { error: { code: 'conflict'; message: string }; request: HelpRequest };
-};
-export type ActedAnswer = { status: 200; body: { request: HelpRequest } } | RefusedAnswer;
+export type Created = { made: boolean; request: HelpRequest };
+/**
+ * What an action did (replayed as it is for the same opId): `done`, or `refused` by the state
+ * machine or a stale version, with the request as it stands. Routes turn it into 200 or 409.
+ */
+export type Acted =
+  | { outcome: 'done'; request: HelpRequest }
+  | { outcome: 'refused'; message: string; request: HelpRequest };
 
 export interface StoredRequest {
   request: HelpRequest;
@@ -86,7 +81,7 @@ function viewOf(maker: Maker, request: HelpRequest): HelpRequest {
 }
 
 /** The same id again: the stored request for whoever made it, a refusal for anyone else. */
-function again(maker: Maker, stored: StoredRequest): CreatedAnswer {
+function again(maker: Maker, stored: StoredRequest): Created {
   const mine =
     maker.kind === 'kiosk'
       ? stored.kioskId === maker.kiosk.deviceId
@@ -95,7 +90,7 @@ function again(maker: Maker, stored: StoredRequest): CreatedAnswer {
     const where = maker.kind === 'kiosk' ? 'on another kiosk' : 'by someone else';
     throw conflict(`A request with this id was made ${where}; make a new id`);
   }
-  return { status: 200, body: { request: viewOf(maker, stored.request) } };
+  return { made: false, request: viewOf(maker, stored.request) };
 }
 
 /**
@@ -124,7 +119,7 @@ export class RequestStore {
   ) {}
 
   /** 201 with the new request, or 200 with the stored one when this kiosk already sent `id`. */
-  async create(kiosk: KioskActor, body: CreateRequestBody): Promise<CreatedAnswer> {
+  async create(kiosk: KioskActor, body: CreateRequestBody): Promise<Created> {
     return this.createOnce({ kind: 'kiosk', kiosk }, kiosk.branchId, body.id, body.topicId, {
       status: 'waiting',
       ...patronText(body),
@@ -142,7 +137,7 @@ export class RequestStore {
     staff: StaffActor,
     branchId: string,
     body: CreateRequestBody,
-  ): Promise<CreatedAnswer> {
+  ): Promise<Created> {
     const taken = body.claim === true;
     return this.createOnce({ kind: 'staff', staff }, branchId, body.id, body.topicId, {
       status: taken ? 'claimed' : 'waiting',
@@ -163,7 +158,7 @@ export class RequestStore {
     staff: StaffActor,
     branchId: string,
     body: InteractionBody,
-  ): Promise<CreatedAnswer> {
+  ): Promise<Created> {
     return this.createOnce({ kind: 'staff', staff }, branchId, body.id, body.topicId, {
       status: 'done',
       name: null,
@@ -189,7 +184,7 @@ export class RequestStore {
     id: string,
     topicId: string,
     fields: NewRequest,
-  ): Promise<CreatedAnswer> {
+  ): Promise<Created> {
     const existing = await this.get(id);
     if (existing) return again(maker, existing);
     const topic = await this.branches.topic(branchId, topicId);
@@ -257,7 +252,7 @@ export class RequestStore {
         await this.announce(tx, request, kioskId);
         return request;
       });
-      return { status: 201, body: { request: viewOf(maker, created) } };
+      return { made: true, request: viewOf(maker, created) };
     } catch (error) {
       const raced =
         error instanceof RoveError ? error.message === 'retry' : isUniqueViolation(error);
@@ -304,7 +299,7 @@ export class RequestStore {
     id: string,
     action: RequestAction,
     body: ActionBody<RequestAction>,
-  ): Promise<ActedAnswer> {
+  ): Promise<Acted> {
     // Checked before the transaction: PGlite runs one transaction at a time and a read outside
     // it would wait for it to end.
     if (action === 'transfer')
@@ -323,7 +318,7 @@ export class RequestStore {
     id: string,
     action: RequestAction,
     body: ActionBody<RequestAction>,
-  ): Promise<ActedAnswer> {
+  ): Promise<Acted> {
     return this.store.write(async (tx) => {
       // Lock the request first: every action on it queues here, and two claims get one winner.
       // The opId's earlier answer comes in the same round trip. If an action with the same
@@ -332,7 +327,7 @@ export class RequestStore {
       // a replay still answers what the first call answered.
       const [row] = await tx.query(
         `SELECT r.*, ${wordsOf('r.id')} AS words,
-                o.actor AS op_actor, o.status AS op_status, o.body AS op_body
+                o.actor AS op_actor, o.outcome AS op_outcome, o.body AS op_body
            FROM requests r LEFT JOIN ops o ON o.op_id = $2
           WHERE r.id = $1 FOR UPDATE OF r`,
         [id, body.opId],
@@ -340,15 +335,13 @@ export class RequestStore {
       if (row && row.op_actor != null) {
         if (row.op_actor !== actorKey(actor))
           throw conflict('This opId was already used; make a new one');
-        // Our own answer, as kept: the same shapes (an Answer), without the patron's words.
-        const replayed = {
-          status: Number(row.op_status),
-          body: typeof row.op_body === 'string' ? JSON.parse(row.op_body) : row.op_body,
-        } as ActedAnswer;
-        // Put back the words that still exist, as this actor sees them.
-        const request = replayed.body.request;
-        replayed.body.request = viewFor(actor, withWords(request, row.words as PatronWords | null));
-        return replayed;
+        // Our own answer, as kept (without the patron's words): put back the words that still
+        // exist, as this actor sees them.
+        const kept = replayedAnswer(String(row.op_outcome), row.op_body);
+        return {
+          ...kept,
+          request: viewFor(actor, withWords(kept.request, row.words as PatronWords | null)),
+        };
       }
       if (!row) throw notFound(`Request "${id}"`);
       const current = toRequest(row);
@@ -356,26 +349,25 @@ export class RequestStore {
       const decision = decide(facts as Parameters<typeof decide>[0], action, actor);
       if (!decision.ok && decision.code === 'forbidden') throw forbidden(decision.message);
 
-      let answer: ActedAnswer;
+      let answer: Acted;
       if (!decision.ok) {
-        answer = refusal(decision.message, viewFor(actor, current));
+        answer = {
+          outcome: 'refused',
+          message: decision.message,
+          request: viewFor(actor, current),
+        };
       } else if (body.version !== undefined && body.version !== current.version) {
         const message = `This request has changed (version ${current.version}, you sent ${body.version})`;
-        answer = refusal(message, viewFor(actor, current));
+        answer = { outcome: 'refused', message, request: viewFor(actor, current) };
       } else {
         const updated = await this.apply(tx, actor, current, action, body);
         await this.announce(tx, updated, kioskOf(row));
-        answer = { status: 200, body: { request: viewFor(actor, updated) } };
+        answer = { outcome: 'done', request: viewFor(actor, updated) };
       }
       // Written with the event, in the transaction's last statement.
       tx.later({
-        text: 'INSERT INTO ops (op_id, actor, status, body) VALUES ($1, $2, $3, $4)',
-        params: [
-          body.opId,
-          actorKey(actor),
-          answer.status,
-          JSON.stringify(bodyWithoutWords(answer.body)),
-        ],
+        text: 'INSERT INTO ops (op_id, actor, outcome, body) VALUES ($1, $2, $3, $4)',
+        params: [body.opId, actorKey(actor), answer.outcome, JSON.stringify(keptAnswer(answer))],
       });
       return answer;
     });
@@ -482,6 +474,23 @@ export class RequestStore {
   }
 }
 
-function refusal(message: string, request: HelpRequest): RefusedAnswer {
-  return { status: 409, body: { error: { code: 'conflict', message }, request } };
+/** An action's answer as the ops table keeps it for replays: never the patron's words. */
+function keptAnswer(answer: Acted) {
+  const request = withoutWords(answer.request);
+  return answer.outcome === 'done' ? { request } : { message: answer.message, request };
+}
+
+/** A kept answer read back (rows kept before migration 0009 hold the refusal's error body). */
+function replayedAnswer(outcome: string, stored: unknown): Acted {
+  const body = (typeof stored === 'string' ? JSON.parse(stored) : stored) as {
+    request: HelpRequest;
+    message?: string;
+    error?: { message: string };
+  };
+  if (outcome === 'done') return { outcome, request: body.request };
+  return {
+    outcome: 'refused',
+    message: body.message ?? body.error?.message ?? '',
+    request: body.request,
+  };
 }

@@ -41,12 +41,6 @@ export function withoutWords(request: HelpRequest): HelpRequest {
   return shape;
 }
 
-/** An answer body with its `request` (if any) left without words, for keeping. */
-export function bodyWithoutWords(body: Record<string, unknown>): Record<string, unknown> {
-  const request = body.request as HelpRequest | undefined;
-  return request ? { ...body, request: withoutWords(request) } : body;
-}
-
 /** Sets the hand-off note of `requestId` (none clears it). */
 export async function setHandoffNote(
   tx: Sql,

@@ -217,3 +217,46 @@ describe('upgrading a store that kept patron words in requests [pglite]', () => 
     }
   });
 });
+
+describe('upgrading a store that kept HTTP statuses with replayed answers [pglite]', () => {
+  it('replays a refusal and a success kept before migration 0009 as outcomes', async () => {
+    const { openPglite } = await import('../../../src/server/store/pglite.js');
+    const { Store } = await import('../../../src/server/store/store.js');
+    const db = await openPglite('memory://');
+    try {
+      await migrate(
+        db,
+        readMigrations().filter((m) => m.id < '0009'),
+      );
+      const id = randomUUID();
+      const [refusedOp, doneOp] = [randomUUID(), randomUUID()];
+      const request = { id, ticket: 'A1', status: 'claimed', version: 2 };
+      const refusal = { error: { code: 'conflict', message: 'Kim has it' }, request };
+      await db.exec(`
+        INSERT INTO branches (id, name) VALUES ('old', 'Old branch');
+        INSERT INTO devices (id, kind, branch_id, label, token_hash)
+          VALUES ('k', 'kiosk', 'old', 'Kiosk', 'hash');
+        INSERT INTO requests (id, branch_id, kiosk_id, ticket, ticket_day, topic_id, skill, status)
+          VALUES ('${id}', 'old', 'k', 'A1', current_date, 'tech', 'tech', 'claimed');
+        INSERT INTO ops (op_id, actor, status, body) VALUES
+          ('${refusedOp}', 'staff:sam', 409, '${JSON.stringify(refusal)}'),
+          ('${doneOp}', 'staff:kim', 200, '${JSON.stringify({ request })}');
+      `);
+      const store = new Store(db);
+      expect(await store.prepare()).toEqual(['0009_op_outcomes']);
+      const rover = (staffId: string) =>
+        ({ kind: 'staff', staffId, displayName: staffId, branchIds: ['old'] }) as const;
+      expect(await store.requests.act(rover('sam'), id, 'claim', { opId: refusedOp })).toEqual({
+        outcome: 'refused',
+        message: 'Kim has it',
+        request,
+      });
+      expect(await store.requests.act(rover('kim'), id, 'claim', { opId: doneOp })).toEqual({
+        outcome: 'done',
+        request,
+      });
+    } finally {
+      await db.close();
+    }
+  });
+});
