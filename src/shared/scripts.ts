@@ -80,6 +80,11 @@ export const ScriptVersion = Type.Object(
 );
 export type ScriptVersion = Static<typeof ScriptVersion>;
 
+/** Answers of the script calls (docs/API.md, "Scripts"): one script, a list, a history. */
+export const ScriptAnswer = Type.Object({ script: Script }, strict);
+export const ScriptListAnswer = Type.Object({ scripts: Type.Array(Script) }, strict);
+export const ScriptVersionsAnswer = Type.Object({ versions: Type.Array(ScriptVersion) }, strict);
+
 // ---- bodies ---------------------------------------------------------------------------------
 
 /** `POST /api/scripts`: a new draft; the id is made from the title when not given. */

@@ -1,6 +1,6 @@
 // The supervisor's service report for one branch over a range of days (aggregates only).
 import { Type } from '@sinclair/typebox';
-import { REPORT_MAX_DAYS, ReportQuery } from '../../shared/report.js';
+import { REPORT_MAX_DAYS, ReportQuery, ServiceReport } from '../../shared/report.js';
 import { Id } from '../../shared/schemas.js';
 import { requireAdmin } from '../auth/caller.js';
 import { invalid } from '../errors.js';
@@ -35,7 +35,9 @@ function knownZone(tz: string): boolean {
 export const reportRoutes: RouteModule = (app, { store }) => {
   app.get(
     '/api/branches/:branchId/report',
-    { schema: { params: BranchParams, querystring: ReportQuery } },
+    {
+      schema: { params: BranchParams, querystring: ReportQuery, response: { 200: ServiceReport } },
+    },
     async (request) => {
       await requireAdmin(store, request);
       const { branchId } = request.params;

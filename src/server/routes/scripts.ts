@@ -6,9 +6,12 @@ import {
   PublishScriptBody,
   RestoreScriptBody,
   SaveScriptBody,
+  ScriptAnswer,
+  ScriptListAnswer,
   ScriptListQuery,
   ScriptParams,
   ScriptVersionParams,
+  ScriptVersionsAnswer,
   UnpublishScriptBody,
   scriptIdFromTitle,
 } from '../../shared/scripts.js';
@@ -18,6 +21,9 @@ import { openStream } from './events.js';
 import { contentOf } from '../store/scripts.js';
 import type { FastifyRequest } from 'fastify';
 import type { RouteModule } from '../context.js';
+
+/** Answers are checked and serialised by these schemas (src/shared/scripts.ts). */
+const OneScript = { 200: ScriptAnswer };
 
 /** Paths under /api/scripts/ that are not script ids. */
 const RESERVED_IDS = new Set(['events']);
@@ -33,13 +39,17 @@ export const scriptRoutes: RouteModule = (app, context) => {
     return session?.role === 'admin' ? `admin:${session.username}` : 'admin';
   };
 
-  app.get('/api/scripts', { schema: { querystring: ScriptListQuery } }, async (request) => {
-    if (request.query.drafts === 'true') {
-      await requireAdmin(store, request);
-      return { scripts: await scripts.listDrafts() };
-    }
-    return { scripts: await scripts.listPublished() };
-  });
+  app.get(
+    '/api/scripts',
+    { schema: { querystring: ScriptListQuery, response: { 200: ScriptListAnswer } } },
+    async (request) => {
+      if (request.query.drafts === 'true') {
+        await requireAdmin(store, request);
+        return { scripts: await scripts.listDrafts() };
+      }
+      return { scripts: await scripts.listPublished() };
+    },
+  );
 
   // Anyone: every published script as `event: snapshot`, then each publish and withdrawal.
   // Each client (`request.ip`: behind the local proxy, the address it forwards) holds only so
@@ -51,37 +61,49 @@ export const scriptRoutes: RouteModule = (app, context) => {
     });
   });
 
-  app.get('/api/scripts/:id', { schema: { params: ScriptParams } }, async (request) => {
-    const { id } = request.params;
-    let script = await scripts.get(id);
-    // An unpublished script exists only for the supervisor, who sees the newest draft.
-    if (!script && (await caller(store, request)).role === 'admin')
-      script = await scripts.get(id, true);
-    if (!script) throw notFound(`Script "${id}"`);
-    return { script };
-  });
+  app.get(
+    '/api/scripts/:id',
+    { schema: { params: ScriptParams, response: OneScript } },
+    async (request) => {
+      const { id } = request.params;
+      let script = await scripts.get(id);
+      // An unpublished script exists only for the supervisor, who sees the newest draft.
+      if (!script && (await caller(store, request)).role === 'admin')
+        script = await scripts.get(id, true);
+      if (!script) throw notFound(`Script "${id}"`);
+      return { script };
+    },
+  );
 
-  app.get('/api/scripts/:id/versions', { schema: { params: ScriptParams } }, async (request) => {
-    await requireAdmin(store, request);
-    const versions = await scripts.versions(request.params.id);
-    if (!versions) throw notFound(`Script "${request.params.id}"`);
-    return { versions };
-  });
+  app.get(
+    '/api/scripts/:id/versions',
+    { schema: { params: ScriptParams, response: { 200: ScriptVersionsAnswer } } },
+    async (request) => {
+      await requireAdmin(store, request);
+      const versions = await scripts.versions(request.params.id);
+      if (!versions) throw notFound(`Script "${request.params.id}"`);
+      return { versions };
+    },
+  );
 
-  app.post('/api/scripts', { schema: { body: CreateScriptBody } }, async (request, reply) => {
-    const by = await savedBy(request);
-    const { id, ...content } = request.body;
-    if (id && RESERVED_IDS.has(id))
-      throw invalid(`id: "${id}" is kept for the API; choose another`);
-    let made = id ?? scriptIdFromTitle(content.title);
-    if (RESERVED_IDS.has(made)) made = `${made}-script`;
-    const script = await scripts.create(made, contentOf(content), by);
-    return reply.status(201).send({ script });
-  });
+  app.post(
+    '/api/scripts',
+    { schema: { body: CreateScriptBody, response: { 201: ScriptAnswer } } },
+    async (request, reply) => {
+      const by = await savedBy(request);
+      const { id, ...content } = request.body;
+      if (id && RESERVED_IDS.has(id))
+        throw invalid(`id: "${id}" is kept for the API; choose another`);
+      let made = id ?? scriptIdFromTitle(content.title);
+      if (RESERVED_IDS.has(made)) made = `${made}-script`;
+      const script = await scripts.create(made, contentOf(content), by);
+      return reply.status(201).send({ script });
+    },
+  );
 
   app.put(
     '/api/scripts/:id',
-    { schema: { params: ScriptParams, body: SaveScriptBody } },
+    { schema: { params: ScriptParams, body: SaveScriptBody, response: OneScript } },
     async (request) => {
       const by = await savedBy(request);
       const { version, ...content } = request.body;
@@ -91,7 +113,7 @@ export const scriptRoutes: RouteModule = (app, context) => {
 
   app.post(
     '/api/scripts/:id/publish',
-    { schema: { params: ScriptParams, body: PublishScriptBody } },
+    { schema: { params: ScriptParams, body: PublishScriptBody, response: OneScript } },
     async (request) => {
       await requireAdmin(store, request);
       return { script: await scripts.publish(request.params.id, request.body.version) };
@@ -100,7 +122,7 @@ export const scriptRoutes: RouteModule = (app, context) => {
 
   app.post(
     '/api/scripts/:id/unpublish',
-    { schema: { params: ScriptParams, body: UnpublishScriptBody } },
+    { schema: { params: ScriptParams, body: UnpublishScriptBody, response: OneScript } },
     async (request) => {
       await requireAdmin(store, request);
       return { script: await scripts.unpublish(request.params.id) };
@@ -109,7 +131,7 @@ export const scriptRoutes: RouteModule = (app, context) => {
 
   app.post(
     '/api/scripts/:id/versions/:n/restore',
-    { schema: { params: ScriptVersionParams, body: RestoreScriptBody } },
+    { schema: { params: ScriptVersionParams, body: RestoreScriptBody, response: OneScript } },
     async (request) => {
       const by = await savedBy(request);
       const { id, n } = request.params;

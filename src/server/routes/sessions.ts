@@ -1,4 +1,5 @@
 // Sessions: admin sign-in, the first-start setup, staff sign-in on a tablet, and who am I.
+import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   AdminPasswordBody,
@@ -15,6 +16,9 @@ import { SESSION_COOKIE, caller, setTokenCookie } from '../auth/caller.js';
 import { forbidden, unauthenticated } from '../errors.js';
 import { ADMIN_SESSION_HOURS, STAFF_SESSION_HOURS, type StoredSession } from '../store/accounts.js';
 import type { RouteModule } from '../context.js';
+
+/** An answer with no body (a password changed, a sign-out). */
+const NoContent = Type.Null();
 
 const HOUR = 3600;
 
@@ -61,7 +65,7 @@ export const sessionRoutes: RouteModule = (app, { store, hub, config, limits }) 
 
   app.post(
     '/api/session/admin/password',
-    { schema: { body: AdminPasswordBody } },
+    { schema: { body: AdminPasswordBody, response: { 204: NoContent } } },
     async (request, reply) => {
       const who = await caller(store, request);
       if (who.role === null) throw unauthenticated();
@@ -75,7 +79,7 @@ export const sessionRoutes: RouteModule = (app, { store, hub, config, limits }) 
       if (!(await store.accounts.changeAdminPassword(username, current, next, tokenHash)))
         throw forbidden('The current password is not right');
       release();
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -133,15 +137,19 @@ export const sessionRoutes: RouteModule = (app, { store, hub, config, limits }) 
 
   // With `?staffId=`, a sign-out a tablet owes from offline: it ends that person's session
   // only, and leaves alone a session someone else has made in this browser since.
-  app.delete('/api/session', { schema: { querystring: SignOutQuery } }, async (request, reply) => {
-    const who = await caller(store, request);
-    const { staffId } = request.query;
-    const session = who.session;
-    const theirs =
-      staffId === undefined || (session?.role === 'staff' && session.staff.id === staffId);
-    if (session && !theirs) return reply.status(204).send();
-    if (session) await end(session);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/session',
+    { schema: { querystring: SignOutQuery, response: { 204: NoContent } } },
+    async (request, reply) => {
+      const who = await caller(store, request);
+      const { staffId } = request.query;
+      const session = who.session;
+      const theirs =
+        staffId === undefined || (session?.role === 'staff' && session.staff.id === staffId);
+      if (session && !theirs) return reply.status(204).send(null);
+      if (session) await end(session);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
 };
