@@ -3,10 +3,19 @@
 import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { addTopic, listBranches, listSkills, listTopics, reorderTopics } from './admin-api.js';
-import type { Branch, Skill, Topic } from '../../../shared/schemas.js';
+import {
+  addTopic,
+  listBranches,
+  listSkills,
+  listTopics,
+  reorderTopics,
+  type FloorBranch,
+} from './admin-api.js';
+import type { Skill, Topic } from '../../../shared/schemas.js';
 import './rove-admin-branch-form.js';
 import './rove-admin-branch-desk.js';
+import './rove-admin-branch-zones.js';
+import './rove-admin-branch-alert.js';
 import './rove-admin-topic-row.js';
 import type { RoveAdminTopicRow } from './rove-admin-topic-row.js';
 import { adminStyles } from './admin.styles.js';
@@ -17,7 +26,7 @@ import { iconChoices } from './topic-icons.js';
 export class RoveAdminTopics extends LitElement {
   static override styles = adminStyles;
 
-  @state() private _branches: Branch[] = [];
+  @state() private _branches: FloorBranch[] = [];
   @state() private _skills: Skill[] = [];
   @state() private _branchId = '';
   @state() private _topics: Topic[] = [];
@@ -34,6 +43,7 @@ export class RoveAdminTopics extends LitElement {
   }
 
   override render() {
+    const branch = this._branches.find((b) => b.id === this._branchId);
     return html`
       <h2>Topics</h2>
       <div class="field">
@@ -46,9 +56,17 @@ export class RoveAdminTopics extends LitElement {
         </select>
       </div>
       <rove-admin-branch-desk
-        .branch=${this._branches.find((b) => b.id === this._branchId)}
+        .branch=${branch}
         @branch-changed=${this._onBranchChanged}
       ></rove-admin-branch-desk>
+      <rove-admin-branch-zones
+        .branch=${branch}
+        @branch-changed=${this._onBranchChanged}
+      ></rove-admin-branch-zones>
+      <rove-admin-branch-alert
+        .branch=${branch}
+        @branch-changed=${this._onBranchChanged}
+      ></rove-admin-branch-alert>
       <section class="panel" aria-labelledby="order-heading">
         <h3 id="order-heading">What the kiosk offers, in order</h3>
         <p role="status">${this._notice}</p>
@@ -174,12 +192,12 @@ export class RoveAdminTopics extends LitElement {
     await row?.focusMove(by);
   }
 
-  private _onBranchChanged(event: CustomEvent<Branch>) {
+  private _onBranchChanged(event: CustomEvent<FloorBranch>) {
     const changed = event.detail;
     this._branches = this._branches.map((b) => (b.id === changed.id ? changed : b));
   }
 
-  private _onBranchAdded(event: CustomEvent<Branch>) {
+  private _onBranchAdded(event: CustomEvent<FloorBranch>) {
     this._branches = [...this._branches, event.detail];
     this._branchId = event.detail.id;
     this._notice = `Showing the topics of ${event.detail.name}.`;

@@ -181,4 +181,33 @@ describe('rove-admin-topics', () => {
     );
     expect(server.callsTo('GET', '/api/branches/north/topics')).to.have.length(1);
   });
+
+  it('edits the zones and long-wait alert of the branch chosen, and keeps what was saved', async () => {
+    const el = await open();
+    server.on('PATCH', '/api/branches/east', (body) => ({
+      body: { ...BRANCHES[1], ...(body as object) },
+    }));
+    const branch = getByRole<HTMLSelectElement>(el, 'combobox', 'Branch');
+    branch.value = 'east';
+    branch.dispatchEvent(new Event('change'));
+    const zones = await waitFor(() => getByRole(el, 'form', 'Zones at East Branch'));
+    getByRole(el, 'form', 'Long waits at East Branch');
+    typeInto(getByRole(zones, 'textbox', 'New zone'), 'Teen room');
+    getByRole(zones, 'button', 'Add zone').click();
+    await waitFor(() => getByRole(zones, 'textbox', 'Zone 1'));
+    getByRole(zones, 'button', 'Save zones').click();
+    await waitFor(() => expect(getByRole(zones, 'status').textContent).to.contain('Saved.'));
+    expect(server.callsTo('PATCH', '/api/branches/east')[0]?.body).to.deep.equal({
+      zones: ['Teen room'],
+    });
+
+    // Away to another branch and back: the screen shows the zones as saved, not as first read.
+    branch.value = 'main';
+    branch.dispatchEvent(new Event('change'));
+    await waitFor(() => getByRole(el, 'form', 'Zones at Main Library'));
+    branch.value = 'east';
+    branch.dispatchEvent(new Event('change'));
+    const again = await waitFor(() => getByRole(el, 'form', 'Zones at East Branch'));
+    expect(getByRole<HTMLInputElement>(again, 'textbox', 'Zone 1').value).to.equal('Teen room');
+  });
 });

@@ -1,0 +1,104 @@
+// The rules of a branch's floor as a supervisor edits it (docs/API.md, "Zones" and "Long
+// waits"), checked here before anything is sent, so the form can say what to fix in plain
+// words instead of relaying a 400. The limits are the server's, repeated here because the
+// client imports no values from src/shared/schemas.ts (no TypeBox in the bundle).
+import { amount } from '../../core/words/index.js';
+
+/** At most this many zones per branch. */
+export const ZONES_MAX = 30;
+/** A zone's name: 1 to this many characters, on one line. */
+export const ZONE_NAME_MAX = 40;
+/** What a branch that never chose waits before staff are alerted. */
+export const ESCALATE_DEFAULT_SECONDS = 180;
+/** The longest wait a supervisor may set: a day, in minutes. */
+export const ESCALATE_MAX_MINUTES = 1440;
+
+/** The characters the server refuses in one-line text (LINE_TEXT in src/shared/schemas.ts). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u001F\u007F]/;
+
+/** Characters as a person counts them (and as JSON Schema's maxLength does): code points. */
+const length = (text: string) => [...text].length;
+
+/** The same zone name, whatever the case ("Kids' area" and "kids' AREA"), as the server sees it. */
+export const sameZone = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
+
+/** What is wrong with one zone name (already trimmed), or '' when it is fine. */
+export function zoneNameProblem(name: string): string {
+  if (!name) return 'has no name';
+  if (length(name) > ZONE_NAME_MAX)
+    return `is ${length(name)} characters long; ${ZONE_NAME_MAX} at most, please`;
+  if (CONTROL.test(name)) return 'has a tab or line break in it; please use plain words';
+  return '';
+}
+
+/** One problem of a zone list: which zone (by position, from 0) and what to fix. */
+export interface ZoneProblem {
+  index: number;
+  message: string;
+}
+
+/**
+ * Every problem of a zone list, in order, each a sentence naming the zone by its position
+ * ("Zone 3 has no name.", "Zone 4, “Kids area”, is the same as zone 2."). Empty: all fine.
+ */
+export function zoneProblems(names: readonly string[]): ZoneProblem[] {
+  const problems: ZoneProblem[] = [];
+  names.forEach((name, index) => {
+    const own = zoneNameProblem(name);
+    const called = name ? `Zone ${index + 1}, “${name}”,` : `Zone ${index + 1}`;
+    if (own) {
+      problems.push({ index, message: `${called} ${own}.` });
+      return;
+    }
+    const first = names.findIndex((other) => sameZone(other, name));
+    if (first < index)
+      problems.push({ index, message: `${called} is the same as zone ${first + 1}.` });
+  });
+  if (names.length > ZONES_MAX)
+    problems.push({
+      index: ZONES_MAX,
+      message: `A branch can have at most ${ZONES_MAX} zones; this list has ${names.length}.`,
+    });
+  return problems;
+}
+
+/** The minutes shown for a branch's `escalateAfterSeconds` (absent: the default). */
+export function escalateMinutes(seconds: number | undefined): number {
+  const stored = seconds ?? ESCALATE_DEFAULT_SECONDS;
+  return Math.round((stored / 60) * 100) / 100;
+}
+
+/**
+ * What the supervisor wrote in "Alert staff when a patron has waited … minutes" as seconds,
+ * or a sentence saying what to fix. "0" and "never" turn the alert off.
+ */
+export function escalateSeconds(written: string): { seconds: number } | { problem: string } {
+  const text = written.trim().toLowerCase();
+  if (text === 'never') return { seconds: 0 };
+  if (text === '')
+    return { problem: 'Please write how many minutes, for example 3, or 0 for never.' };
+  const minutes = /^\d+([.,]\d+)?$/.test(text) ? Number(text.replace(',', '.')) : NaN;
+  if (Number.isNaN(minutes))
+    return { problem: 'Please write how many minutes, for example 3, or 0 for never.' };
+  if (minutes > ESCALATE_MAX_MINUTES)
+    return {
+      problem: `Please choose ${ESCALATE_MAX_MINUTES} minutes (a day) or less, or 0 for never.`,
+    };
+  const seconds = Math.round(minutes * 60);
+  if (minutes > 0 && seconds === 0)
+    return { problem: 'Please choose at least a second, or 0 for never.' };
+  return { seconds };
+}
+
+/** "3 minutes", "1 minute 30 seconds": a long-wait time as the screen says it (0: "never"). */
+export function sayEscalation(seconds: number): string {
+  if (seconds <= 0) return 'never';
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  const parts = [
+    minutes ? amount(minutes, 'minute') : '',
+    rest ? amount(rest, 'second') : '',
+  ].filter(Boolean);
+  return parts.join(' ');
+}

@@ -1,0 +1,107 @@
+// <rove-admin-branch-alert>: how long a patron may wait at a branch before every staff tablet
+// there is alerted (docs/API.md, "Long waits"; stored as `escalateAfterSeconds`, 0 for never).
+// The supervisor writes minutes, or 0 or "never"; fires `branch-changed` (detail: the branch).
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { updateBranch, type FloorBranch } from './admin-api.js';
+import { adminStyles } from './admin.styles.js';
+import { adminAction } from './admin-errors.js';
+import {
+  ESCALATE_DEFAULT_SECONDS,
+  escalateMinutes,
+  escalateSeconds,
+  sayEscalation,
+} from './branch-floor.js';
+
+@customElement('rove-admin-branch-alert')
+export class RoveAdminBranchAlert extends LitElement {
+  static override styles = [
+    adminStyles,
+    css`
+      input#wait-minutes {
+        max-width: 8rem;
+      }
+    `,
+  ];
+
+  /** The branch being edited. */
+  @property({ attribute: false }) branch?: FloorBranch;
+
+  @state() private _notice = '';
+  private readonly _action = adminAction(this);
+
+  override willUpdate(changed: Map<string, unknown>) {
+    const before = changed.get('branch') as FloorBranch | undefined;
+    if (changed.has('branch') && before?.id !== this.branch?.id) {
+      this._action.say('');
+      this._notice = '';
+    }
+  }
+
+  override render() {
+    const branch = this.branch;
+    if (!branch) return html``;
+    const seconds = branch.escalateAfterSeconds ?? ESCALATE_DEFAULT_SECONDS;
+    return html`<form class="panel" aria-labelledby="wait-heading" @submit=${this._save} novalidate>
+      <h3 id="wait-heading">Long waits at ${branch.name}</h3>
+      ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
+      <p role="status">${this._notice}</p>
+      <div class="field">
+        <label for="wait-minutes">Alert staff when a patron has waited</label>
+        <div class="row">
+          <input
+            id="wait-minutes"
+            name="minutes"
+            inputmode="decimal"
+            autocomplete="off"
+            aria-describedby="wait-unit wait-hint"
+            .value=${String(escalateMinutes(seconds))}
+          />
+          <span id="wait-unit">minutes</span>
+        </div>
+        <span class="hint" id="wait-hint">
+          Every staff tablet at the branch sounds and puts the patron at the top of the queue, and
+          again each time that long passes while nobody has taken them. Write 0 or “never” to turn
+          the alert off.
+        </span>
+      </div>
+      <p>
+        ${
+          seconds > 0
+            ? `Now: staff are alerted after ${sayEscalation(seconds)}.`
+            : 'Now: staff are never alerted about long waits.'
+        }
+      </p>
+      <button type="submit" ?disabled=${this._action.busy}>Save the alert time</button>
+    </form>`;
+  }
+
+  private async _save(event: SubmitEvent) {
+    event.preventDefault();
+    const branch = this.branch;
+    if (!branch) return;
+    const form = event.currentTarget as HTMLFormElement;
+    const read = escalateSeconds(String(new FormData(form).get('minutes') ?? ''));
+    this._notice = '';
+    if ('problem' in read) {
+      this._action.say(read.problem);
+      form.querySelector<HTMLInputElement>('#wait-minutes')?.focus();
+      return;
+    }
+    await this._action.run('save the alert time', async () => {
+      const changed = await updateBranch(branch.id, { escalateAfterSeconds: read.seconds });
+      const now = changed.escalateAfterSeconds ?? read.seconds;
+      this._notice =
+        now > 0
+          ? `Saved. Staff at ${changed.name} are alerted when a patron has waited ${sayEscalation(now)}.`
+          : `Saved. Staff at ${changed.name} are no longer alerted about long waits.`;
+      this.dispatchEvent(new CustomEvent('branch-changed', { detail: changed, bubbles: true }));
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-admin-branch-alert': RoveAdminBranchAlert;
+  }
+}
