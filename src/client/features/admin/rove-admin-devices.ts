@@ -1,18 +1,23 @@
 // <rove-admin-devices>: enroll a kiosk or tablet for a branch (a one-time link + QR code) and
-// list enrolled devices (kind, branch, name, when enrolled, when last seen), each with a Revoke
-// button behind a confirm step. The list refreshes itself every 30 s while the page is visible,
+// list enrolled devices (kind, branch, name, a kiosk's zone, when enrolled, when last seen), each
+// with a Revoke button behind a confirm step; a kiosk may be given its zone on the floor when
+// enrolled, and moved to another later. The list refreshes itself every 30 s while the page is visible,
 // so a tablet enrolled a moment ago appears without a reload.
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import {
   createEnrollment,
   listBranches,
   listDevices,
   revokeDevice,
   type Enrollment,
+  type FloorBranch,
+  type FloorDevice,
 } from './admin-api.js';
-import type { Branch, Device, DeviceKind } from '../../../shared/schemas.js';
+import type { DeviceKind } from '../../../shared/schemas.js';
 import './rove-admin-enrollment.js';
+import './rove-admin-device-zone.js';
 import { adminStyles } from './admin.styles.js';
 import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
 import { branchName, sayWhen } from './admin-format.js';
@@ -37,8 +42,11 @@ export class RoveAdminDevices extends LitElement {
     `,
   ];
 
-  @state() private _branches: Branch[] = [];
-  @state() private _devices: Device[] = [];
+  @state() private _branches: FloorBranch[] = [];
+  @state() private _devices: FloorDevice[] = [];
+  /** The branch and kind chosen in the enrollment form, for its zone choice. */
+  @state() private _formBranchId = '';
+  @state() private _formKind: DeviceKind = 'kiosk';
   @state() private _loading = true;
   @state() private _enrollment?: Enrollment & { label: string };
   @state() private _formError = '';
@@ -81,11 +89,16 @@ export class RoveAdminDevices extends LitElement {
         ${this._formError ? html`<p class="error" role="alert">${this._formError}</p>` : ''}
         <div class="field">
           <label for="branch">Branch</label>
-          <select id="branch" name="branch" required>
-            ${this._branches.map((b) => html`<option value=${b.id}>${b.name}</option>`)}
+          <select id="branch" name="branch" required @change=${this._chooseBranch}>
+            ${this._branches.map(
+              (b) =>
+                html`<option value=${b.id} ?selected=${b.id === this._formBranchId}>
+                  ${b.name}
+                </option>`,
+            )}
           </select>
         </div>
-        <fieldset>
+        <fieldset @change=${this._chooseKind}>
           <legend>Kind of device</legend>
           <div class="choices">
             <label class="choice"
@@ -103,6 +116,7 @@ export class RoveAdminDevices extends LitElement {
           >
           <input id="label" name="label" maxlength="60" required />
         </div>
+        ${this._formKind === 'kiosk' ? this._renderZoneChoice() : ''}
         <button class="primary" type="submit" ?disabled=${this._busy || this._loading}>
           Make enrollment link
         </button>
@@ -128,19 +142,57 @@ export class RoveAdminDevices extends LitElement {
     `;
   }
 
+  /** A kiosk's place on the floor, from the chosen branch's zones; a kiosk may have none. */
+  private _renderZoneChoice() {
+    const branch = this._branches.find((b) => b.id === this._formBranchId);
+    const zones = branch?.zones ?? [];
+    if (!branch) return '';
+    if (!zones.length)
+      return html`<p class="muted">
+        ${branch.name} has no zones yet. To give this kiosk its place on the floor, add zones on the
+        Topics screen, then choose one here or in the list below.
+      </p>`;
+    return html`<div class="field">
+      <label for="zone"
+        >Zone
+        <span class="hint"
+          >Optional: where the kiosk stands, so tablets can suggest someone nearby</span
+        ></label
+      >
+      <select id="zone" name="zone">
+        <option value="">No zone</option>
+        ${zones.map((zone) => html`<option value=${zone}>${zone}</option>`)}
+      </select>
+    </div>`;
+  }
+
   private _renderDevices() {
     if (this._loading) return html`<p role="status">Loading devices…</p>`;
     if (!this._devices.length) return html`<p>No devices are enrolled yet.</p>`;
     return html`<ul class="plain">
-      ${this._devices.map((device) => this._renderDevice(device))}
+      ${repeat(
+        this._devices,
+        (device) => device.id,
+        (device) => this._renderDevice(device),
+      )}
     </ul>`;
   }
 
-  private _renderDevice(device: Device) {
+  private _renderDevice(device: FloorDevice) {
     const kind = device.kind === 'kiosk' ? 'Kiosk' : 'Tablet';
+    const branch = this._branches.find((b) => b.id === device.branchId);
     return html`<li class="device">
       <div class="device-name">${device.label}</div>
       <div>${kind} at ${branchName(this._branches, device.branchId)}.</div>
+      ${
+        device.kind === 'kiosk'
+          ? html`<rove-admin-device-zone
+              .device=${device}
+              .zones=${branch?.zones ?? []}
+              @device-changed=${this._onDeviceChanged}
+            ></rove-admin-device-zone>`
+          : ''
+      }
       <div>
         Enrolled ${sayWhen(device.enrolledAt, this._now, 'at an unknown time')}, last seen
         ${sayWhen(device.lastSeenAt, this._now)}.
@@ -180,6 +232,8 @@ export class RoveAdminDevices extends LitElement {
       const [branches, devices] = await Promise.all([listBranches(), listDevices()]);
       this._branches = branches;
       this._devices = devices;
+      if (!branches.some((b) => b.id === this._formBranchId))
+        this._formBranchId = branches[0]?.id ?? '';
       this._now = Date.now();
       this._listError = '';
     } catch (error) {
@@ -196,6 +250,7 @@ export class RoveAdminDevices extends LitElement {
     const branchId = String(data.get('branch') ?? '');
     const kind = String(data.get('kind') ?? 'kiosk') as DeviceKind;
     const label = String(data.get('label') ?? '').trim();
+    const zone = kind === 'kiosk' ? String(data.get('zone') ?? '') || undefined : undefined;
     if (!branchId) {
       this._formError = 'Please choose a branch.';
       return;
@@ -208,7 +263,7 @@ export class RoveAdminDevices extends LitElement {
     this._busy = true;
     this._formError = '';
     try {
-      const enrollment = await createEnrollment(branchId, kind, label);
+      const enrollment = await createEnrollment(branchId, kind, label, zone);
       this._enrollment = { ...enrollment, label };
       await this.updateComplete;
       await this.renderRoot.querySelector('rove-admin-enrollment')?.showYourself();
@@ -220,7 +275,24 @@ export class RoveAdminDevices extends LitElement {
     }
   }
 
-  private async _askRevoke(device: Device) {
+  private _chooseBranch(event: Event) {
+    this._formBranchId = (event.target as HTMLSelectElement).value;
+  }
+
+  private _chooseKind(event: Event) {
+    const input = event.target as HTMLInputElement;
+    if (input.name === 'kind') this._formKind = input.value as DeviceKind;
+  }
+
+  private _onDeviceChanged(event: CustomEvent<FloorDevice>) {
+    const changed = event.detail;
+    this._devices = this._devices.map((d) => (d.id === changed.id ? changed : d));
+    this._notice = changed.zone
+      ? `${changed.label} is now in ${changed.zone}.`
+      : `${changed.label} has no zone now.`;
+  }
+
+  private async _askRevoke(device: FloorDevice) {
     this._confirming = device.id;
     this._notice = '';
     await this.updateComplete;
@@ -231,7 +303,7 @@ export class RoveAdminDevices extends LitElement {
     this._confirming = undefined;
   }
 
-  private async _revoke(device: Device) {
+  private async _revoke(device: FloorDevice) {
     this._busy = true;
     this._listError = '';
     try {

@@ -3,6 +3,7 @@ import '../../../../src/client/features/admin/rove-admin-devices.js';
 import type { RoveAdminDevices } from '../../../../src/client/features/admin/rove-admin-devices.js';
 import { getByRole, queryAllByRole, typeInto, waitFor } from '../../../support/browser/by-role.js';
 import { BRANCHES, FakeServer, apiError } from '../../../support/browser/fake-server.js';
+import { shownText } from '../../../support/browser/fixtures.js';
 import {
   backgroundBehind,
   expectSharedRing,
@@ -204,5 +205,152 @@ describe('rove-admin-devices', () => {
     getByRole(el, 'button', 'Make enrollment link').click();
     const alert = await waitFor(() => getByRole(el, 'alert'));
     expect(alert.textContent).to.contain('label must be at most 60 characters');
+  });
+
+  describe('zones', () => {
+    const ZONED = [{ ...BRANCHES[0], zones: ['Ground floor', 'Kids’ area'] }, BRANCHES[1]];
+    const IN_KIDS = { ...KIOSK, zone: 'Kids’ area' };
+
+    /** Opens the screen on branches with zones; the server keeps the kiosk's zone changes. */
+    async function openZoned(kiosk: object = IN_KIDS) {
+      const devices: Record<string, unknown>[] = [{ ...kiosk }, { ...NEW_TABLET }];
+      server = new FakeServer()
+        .on('GET', '/api/branches', { body: { branches: ZONED } })
+        .on('GET', '/api/devices', () => ({ body: { devices } }))
+        .on('PATCH', '/api/devices/d1', (body) => {
+          const zone = (body as { zone: string | null }).zone;
+          const { zone: _old, ...rest } = devices[0]!;
+          devices[0] = zone === null ? rest : { ...rest, zone };
+          return { body: { device: devices[0] } };
+        })
+        .install();
+      const el = await fixture<RoveAdminDevices>(html`<rove-admin-devices></rove-admin-devices>`);
+      await waitFor(() => getByRole(el, 'button', 'Revoke Front door kiosk'), 'the device list');
+      return el;
+    }
+    /** What the list says of a device, its zone (in the zone element's shadow root) included. */
+    const said = (el: HTMLElement, name: RegExp) => shownText(getByRole(el, 'listitem', name));
+
+    it('gives a new kiosk one of its branch’s zones, and a tablet none', async () => {
+      const el = await openZoned();
+      server.on('POST', '/api/devices/enrollments', {
+        status: 201,
+        body: { code: 'ABC123', expiresAt: new Date(Date.now() + 15 * 60_000).toISOString() },
+      });
+      const zone = getByRole<HTMLSelectElement>(el, 'combobox', /^Zone/);
+      expect(Array.from(zone.options, (o) => o.text.trim())).to.deep.equal([
+        'No zone',
+        'Ground floor',
+        'Kids’ area',
+      ]);
+      zone.value = 'Kids’ area';
+      typeInto(getByRole(el, 'textbox', /^Device name/), 'Picture books kiosk');
+      getByRole(el, 'button', 'Make enrollment link').click();
+      await waitFor(() => getByRole(el, 'img', 'QR code for the enrollment link'));
+      expect(server.callsTo('POST', '/api/devices/enrollments')[0]?.body).to.deep.equal({
+        branchId: 'main',
+        kind: 'kiosk',
+        label: 'Picture books kiosk',
+        zone: 'Kids’ area',
+      });
+      await expect(el).to.be.accessible();
+
+      // East Branch has no zones: the form says where to add them instead of offering none.
+      const branch = getByRole<HTMLSelectElement>(el, 'combobox', 'Branch');
+      branch.value = 'east';
+      branch.dispatchEvent(new Event('change'));
+      await waitFor(() =>
+        expect(el.shadowRoot!.textContent).to.contain('East Branch has no zones yet'),
+      );
+      expect(queryAllByRole(el, 'combobox', /^Zone/)).to.have.length(0);
+      branch.value = 'main';
+      branch.dispatchEvent(new Event('change'));
+      await waitFor(() => getByRole(el, 'combobox', /^Zone/));
+      getByRole(el, 'radio', /Tablet/).click();
+      await waitFor(() => expect(queryAllByRole(el, 'combobox', /^Zone/)).to.have.length(0));
+    });
+
+    it('shows each kiosk’s zone and moves it to another, or to none', async () => {
+      const el = await openZoned();
+      expect(said(el, /^Front door kiosk/)).to.contain('Zone: Kids’ area.');
+      expect(said(el, /^Reference desk tablet/)).not.to.contain('zone');
+      getByRole(el, 'button', 'Change zone of Front door kiosk').click();
+      const choice = await waitFor(() =>
+        getByRole<HTMLSelectElement>(el, 'combobox', 'Zone for Front door kiosk'),
+      );
+      expect(choice.value).to.equal('Kids’ area');
+      await waitFor(() => expect(choice.matches(':focus')).to.equal(true));
+      await expect(el).to.be.accessible();
+      choice.value = 'Ground floor';
+      getByRole(el, 'button', 'Save zone').click();
+      await waitFor(() =>
+        expect(getByRole(el, 'status').textContent).to.contain(
+          'Front door kiosk is now in Ground floor.',
+        ),
+      );
+      expect(said(el, /^Front door kiosk/)).to.contain('Zone: Ground floor.');
+
+      getByRole(el, 'button', 'Change zone of Front door kiosk').click();
+      (await waitFor(() => getByRole<HTMLSelectElement>(el, 'combobox', /^Zone for/))).value = '';
+      getByRole(el, 'button', 'Save zone').click();
+      await waitFor(() => expect(said(el, /^Front door kiosk/)).to.contain('No zone.'));
+      expect(server.callsTo('PATCH', '/api/devices/d1').map((c) => c.body)).to.deep.equal([
+        { zone: 'Ground floor' },
+        { zone: null },
+      ]);
+      // The next refresh reads the list again and agrees.
+      getByRole(el, 'button', 'Refresh').click();
+      await waitFor(() => expect(server.callsTo('GET', '/api/devices')).to.have.length(2));
+      expect(said(el, /^Front door kiosk/)).to.contain('No zone.');
+    });
+
+    it('keeps an open zone choice with its kiosk when a refresh adds a device above', async () => {
+      const el = await openZoned();
+      getByRole(el, 'button', 'Change zone of Front door kiosk').click();
+      await waitFor(() => getByRole(el, 'combobox', 'Zone for Front door kiosk'));
+      const lobby = { ...KIOSK, id: 'd9', label: 'Lobby kiosk' };
+      server.on('GET', '/api/devices', { body: { devices: [lobby, IN_KIDS, NEW_TABLET] } });
+      getByRole(el, 'button', 'Refresh').click();
+      await waitFor(() => getByRole(el, 'listitem', /^Lobby kiosk/), 'the new kiosk');
+      getByRole(el, 'combobox', 'Zone for Front door kiosk');
+      expect(queryAllByRole(el, 'combobox', 'Zone for Lobby kiosk')).to.have.length(0);
+    });
+
+    it('says when a kiosk’s zone was taken off the branch, and Cancel changes nothing', async () => {
+      const el = await openZoned({ ...KIOSK, zone: 'Old lobby' });
+      expect(said(el, /^Front door kiosk/)).to.contain(
+        'Zone: Old lobby (no longer one of the branch’s zones).',
+      );
+      getByRole(el, 'button', 'Change zone of Front door kiosk').click();
+      await waitFor(() => getByRole(el, 'combobox', 'Zone for Front door kiosk'));
+      getByRole(el, 'button', 'Cancel').click();
+      const change = await waitFor(() =>
+        getByRole(el, 'button', 'Change zone of Front door kiosk'),
+      );
+      await waitFor(() => expect(change.matches(':focus')).to.equal(true));
+      expect(server.callsTo('PATCH', '/api/devices/d1')).to.have.length(0);
+    });
+
+    it('says what the server refused, and keeps the choice open', async () => {
+      const el = await openZoned();
+      server.on(
+        'PATCH',
+        '/api/devices/d1',
+        apiError(400, 'invalid', 'zone: Main Library has no zone “Ground floor”'),
+      );
+      getByRole(el, 'button', 'Change zone of Front door kiosk').click();
+      const choice = await waitFor(() =>
+        getByRole<HTMLSelectElement>(el, 'combobox', 'Zone for Front door kiosk'),
+      );
+      choice.value = 'Ground floor';
+      getByRole(el, 'button', 'Save zone').click();
+      await waitFor(() =>
+        expect(getByRole(el, 'alert').textContent).to.contain(
+          "We couldn't change the zone of Front door kiosk",
+        ),
+      );
+      getByRole(el, 'combobox', 'Zone for Front door kiosk');
+      expect(said(el, /^Front door kiosk/)).to.contain('Zone: Kids’ area.');
+    });
   });
 });

@@ -1,0 +1,124 @@
+// <rove-admin-device-zone>: where on the floor a kiosk stands (one of its branch's zones, or
+// none), with Change zone to move it (docs/API.md, `PATCH /api/devices/:id`). The tablets use
+// it to suggest someone nearby for the kiosk's requests. Fires `device-changed` (detail: the
+// device as the server now has it).
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { setDeviceZone, type FloorDevice } from './admin-api.js';
+import { adminStyles } from './admin.styles.js';
+import { adminAction } from './admin-errors.js';
+
+@customElement('rove-admin-device-zone')
+export class RoveAdminDeviceZone extends LitElement {
+  static override styles = [
+    adminStyles,
+    css`
+      .panel {
+        margin: 0.5rem 0 0;
+      }
+    `,
+  ];
+
+  /** The kiosk. */
+  @property({ attribute: false }) device?: FloorDevice;
+  /** The zones of its branch, in the branch's order. */
+  @property({ attribute: false }) zones: string[] = [];
+
+  @state() private _editing = false;
+  private readonly _action = adminAction(this);
+
+  override render() {
+    const device = this.device;
+    if (!device) return html``;
+    const zone = device.zone;
+    const gone = zone !== undefined && !this.zones.includes(zone);
+    const canChange = !device.revokedAt && (this.zones.length > 0 || zone !== undefined);
+    return html`
+      <div class="row">
+        <span
+          >${
+            zone
+              ? `Zone: ${zone}${gone ? ' (no longer one of the branch’s zones)' : ''}.`
+              : 'No zone.'
+          }</span
+        >
+        ${
+          canChange && !this._editing
+            ? html`<button type="button" class="change" @click=${this._open}>
+                Change zone <span class="visually-hidden">of ${device.label}</span>
+              </button>`
+            : ''
+        }
+      </div>
+      ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
+      ${this._editing ? this._renderChoice(device, gone) : ''}
+    `;
+  }
+
+  private _renderChoice(device: FloorDevice, gone: boolean) {
+    return html`<form
+      class="panel"
+      aria-label="Zone of ${device.label}"
+      @submit=${this._save}
+      novalidate
+    >
+      <div class="field">
+        <label for="zone-choice">Zone for ${device.label}</label>
+        <select id="zone-choice" name="zone">
+          <option value="" ?selected=${device.zone === undefined}>No zone</option>
+          ${
+            gone
+              ? html`<option value=${device.zone!} selected>
+                  ${device.zone} (no longer one of the branch’s zones)
+                </option>`
+              : ''
+          }
+          ${this.zones.map(
+            (zone) =>
+              html`<option value=${zone} ?selected=${zone === device.zone}>${zone}</option>`,
+          )}
+        </select>
+      </div>
+      <div class="row">
+        <button class="primary" type="submit" ?disabled=${this._action.busy}>Save zone</button>
+        <button type="button" @click=${this._close}>Cancel</button>
+      </div>
+    </form>`;
+  }
+
+  private async _open() {
+    this._editing = true;
+    this._action.say('');
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLSelectElement>('#zone-choice')?.focus();
+  }
+
+  private async _close() {
+    this._editing = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('button.change')?.focus();
+  }
+
+  private async _save(event: SubmitEvent) {
+    event.preventDefault();
+    const device = this.device;
+    if (!device) return;
+    const chosen = String(new FormData(event.currentTarget as HTMLFormElement).get('zone') ?? '');
+    const zone = chosen || null;
+    if (zone === (device.zone ?? null)) {
+      await this._close();
+      return;
+    }
+    const saved = await this._action.run(`change the zone of ${device.label}`, async () => {
+      const changed = await setDeviceZone(device.id, zone);
+      this.dispatchEvent(new CustomEvent('device-changed', { detail: changed, bubbles: true }));
+    });
+    if (saved) await this._close();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-admin-device-zone': RoveAdminDeviceZone;
+  }
+}
