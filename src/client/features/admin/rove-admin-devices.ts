@@ -1,21 +1,20 @@
-// <rove-admin-devices>: enroll a kiosk or tablet for a branch (a one-time link + QR code) and
-// list enrolled devices (kind, branch, name, a kiosk's zone, when enrolled, when last seen), each
-// with a Revoke button behind a confirm step; a kiosk may be given its zone on the floor when
-// enrolled, and moved to another later. The list refreshes itself every 30 s while the page is visible,
-// so a tablet enrolled a moment ago appears without a reload.
+// <rove-admin-devices>: enroll a kiosk or tablet for a branch (the form, then a one-time link +
+// QR code) and list enrolled devices (kind, branch, name, a kiosk's zone, when enrolled, when
+// last seen), each with a Revoke button behind a confirm step and a kiosk with Change zone. The
+// list refreshes itself every 30 s while the page is visible, so a tablet enrolled a moment ago
+// appears without a reload.
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
-  createEnrollment,
   listBranches,
   listDevices,
   revokeDevice,
-  type Enrollment,
   type FloorBranch,
   type FloorDevice,
 } from './admin-api.js';
-import type { DeviceKind } from '../../../shared/schemas.js';
+import './rove-admin-enroll-form.js';
+import type { MadeEnrollment } from './rove-admin-enroll-form.js';
 import './rove-admin-enrollment.js';
 import './rove-admin-device-zone.js';
 import { adminStyles } from './admin.styles.js';
@@ -44,12 +43,8 @@ export class RoveAdminDevices extends LitElement {
 
   @state() private _branches: FloorBranch[] = [];
   @state() private _devices: FloorDevice[] = [];
-  /** The branch and kind chosen in the enrollment form, for its zone choice. */
-  @state() private _formBranchId = '';
-  @state() private _formKind: DeviceKind = 'kiosk';
   @state() private _loading = true;
-  @state() private _enrollment?: Enrollment & { label: string };
-  @state() private _formError = '';
+  @state() private _enrollment?: MadeEnrollment;
   @state() private _listError = '';
   @state() private _notice = '';
   @state() private _busy = false;
@@ -84,43 +79,11 @@ export class RoveAdminDevices extends LitElement {
   override render() {
     return html`
       <h2>Devices</h2>
-      <form class="panel" @submit=${this._enroll} novalidate>
-        <h3>Enroll a new kiosk or tablet</h3>
-        ${this._formError ? html`<p class="error" role="alert">${this._formError}</p>` : ''}
-        <div class="field">
-          <label for="branch">Branch</label>
-          <select id="branch" name="branch" required @change=${this._chooseBranch}>
-            ${this._branches.map(
-              (b) =>
-                html`<option value=${b.id} ?selected=${b.id === this._formBranchId}>
-                  ${b.name}
-                </option>`,
-            )}
-          </select>
-        </div>
-        <fieldset @change=${this._chooseKind}>
-          <legend>Kind of device</legend>
-          <div class="choices">
-            <label class="choice"
-              ><input type="radio" name="kind" value="kiosk" checked /> Kiosk (in the lobby, for
-              patrons)</label
-            >
-            <label class="choice"
-              ><input type="radio" name="kind" value="tablet" /> Tablet (carried by staff)</label
-            >
-          </div>
-        </fieldset>
-        <div class="field">
-          <label for="label"
-            >Device name <span class="hint">For example: Front door kiosk</span></label
-          >
-          <input id="label" name="label" maxlength="60" required />
-        </div>
-        ${this._formKind === 'kiosk' ? this._renderZoneChoice() : ''}
-        <button class="primary" type="submit" ?disabled=${this._busy || this._loading}>
-          Make enrollment link
-        </button>
-      </form>
+      <rove-admin-enroll-form
+        .branches=${this._branches}
+        ?loading=${this._loading}
+        @enrollment-made=${this._showEnrollment}
+      ></rove-admin-enroll-form>
       ${
         this._enrollment
           ? html`<rove-admin-enrollment
@@ -140,30 +103,6 @@ export class RoveAdminDevices extends LitElement {
         ${this._renderDevices()}
       </section>
     `;
-  }
-
-  /** A kiosk's place on the floor, from the chosen branch's zones; a kiosk may have none. */
-  private _renderZoneChoice() {
-    const branch = this._branches.find((b) => b.id === this._formBranchId);
-    const zones = branch?.zones ?? [];
-    if (!branch) return '';
-    if (!zones.length)
-      return html`<p class="muted">
-        ${branch.name} has no zones yet. To give this kiosk its place on the floor, add zones on the
-        Topics screen, then choose one here or in the list below.
-      </p>`;
-    return html`<div class="field">
-      <label for="zone"
-        >Zone
-        <span class="hint"
-          >Optional: where the kiosk stands, so tablets can suggest someone nearby</span
-        ></label
-      >
-      <select id="zone" name="zone">
-        <option value="">No zone</option>
-        ${zones.map((zone) => html`<option value=${zone}>${zone}</option>`)}
-      </select>
-    </div>`;
   }
 
   private _renderDevices() {
@@ -232,8 +171,6 @@ export class RoveAdminDevices extends LitElement {
       const [branches, devices] = await Promise.all([listBranches(), listDevices()]);
       this._branches = branches;
       this._devices = devices;
-      if (!branches.some((b) => b.id === this._formBranchId))
-        this._formBranchId = branches[0]?.id ?? '';
       this._now = Date.now();
       this._listError = '';
     } catch (error) {
@@ -244,44 +181,10 @@ export class RoveAdminDevices extends LitElement {
     }
   };
 
-  private async _enroll(event: SubmitEvent) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget as HTMLFormElement);
-    const branchId = String(data.get('branch') ?? '');
-    const kind = String(data.get('kind') ?? 'kiosk') as DeviceKind;
-    const label = String(data.get('label') ?? '').trim();
-    const zone = kind === 'kiosk' ? String(data.get('zone') ?? '') || undefined : undefined;
-    if (!branchId) {
-      this._formError = 'Please choose a branch.';
-      return;
-    }
-    if (!label) {
-      this._formError = 'Please give the device a name, so you can tell it apart later.';
-      this.renderRoot.querySelector<HTMLInputElement>('#label')?.focus();
-      return;
-    }
-    this._busy = true;
-    this._formError = '';
-    try {
-      const enrollment = await createEnrollment(branchId, kind, label, zone);
-      this._enrollment = { ...enrollment, label };
-      await this.updateComplete;
-      await this.renderRoot.querySelector('rove-admin-enrollment')?.showYourself();
-    } catch (error) {
-      if (leaveIfSignedOut(this, error)) return;
-      this._formError = sayAdminError(error, 'make an enrollment link');
-    } finally {
-      this._busy = false;
-    }
-  }
-
-  private _chooseBranch(event: Event) {
-    this._formBranchId = (event.target as HTMLSelectElement).value;
-  }
-
-  private _chooseKind(event: Event) {
-    const input = event.target as HTMLInputElement;
-    if (input.name === 'kind') this._formKind = input.value as DeviceKind;
+  private async _showEnrollment(event: CustomEvent<MadeEnrollment>) {
+    this._enrollment = event.detail;
+    await this.updateComplete;
+    await this.renderRoot.querySelector('rove-admin-enrollment')?.showYourself();
   }
 
   private _onDeviceChanged(event: CustomEvent<FloorDevice>) {
