@@ -18,6 +18,8 @@ export interface ServerConfig {
   clientDir: string;
   /** Interval of the `: ping` comment on event streams. */
   heartbeatMs: number;
+  /** How often this process checks for long waits and silent staff (0: never, for tests). */
+  floorCheckMs: number;
   /** Public scripts streams one client (IP address) may hold open at once, per process. */
   publicStreamsPerClient: number;
   /** Kiosk streams one device, staff streams one session may hold open at once, per process. */
@@ -88,6 +90,7 @@ export function configFromEnv(env: Env = process.env): ServerConfig {
     retentionHours: integer(env, 'ROVE_RETENTION_HOURS', 12, 0, 24 * 365),
     clientDir: text(env, 'ROVE_CLIENT_DIR') ?? 'dist/client',
     heartbeatMs: integer(env, 'ROVE_HEARTBEAT_MS', 15_000, 10, 20_000),
+    floorCheckMs: integer(env, 'ROVE_FLOOR_CHECK_MS', 1000, 0, 60_000),
     publicStreamsPerClient: integer(
       env,
       'ROVE_PUBLIC_STREAMS_PER_CLIENT',

@@ -7,8 +7,9 @@ import { createApp } from './app.js';
 import { checkAdminPassword, configFromEnv, type ServerConfig } from './config.js';
 import { SESSION_CACHE_MS } from './store/accounts.js';
 import { openStore } from './store/open.js';
-import { StreamHub } from './stream/hub.js';
+import { HEARD_EVERY_MS, StreamHub } from './stream/hub.js';
 import { startPurge } from './purge.js';
+import { startFloorCheck, type FloorCheck } from './floor.js';
 
 export type { ServerConfig } from './config.js';
 
@@ -20,6 +21,8 @@ export interface RunningServer {
   close(): Promise<void>;
   /** Set only on a store with no admin and no ROVE_ADMIN_PASSWORD: the one-time setup link. */
   setupUrl?: string;
+  /** The floor's periodic check (long waits, presence), to run at once in tests. */
+  floor: FloorCheck;
 }
 
 export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
@@ -31,9 +34,11 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const hub = new StreamHub(store, {
     heartbeatMs: config.heartbeatMs,
     recheckMs: SESSION_CACHE_MS,
+    heardMs: HEARD_EVERY_MS,
   });
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   let stopPurge = async () => {};
+  let floor: FloorCheck | undefined;
   try {
     if (config.adminPassword) await store.accounts.ensureAdmin(config.adminPassword);
     await hub.start();
@@ -43,8 +48,12 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     stopPurge = startPurge(store, config.retentionHours, (message, error) =>
       log.error({ err: error }, message),
     );
+    floor = startFloorCheck(store, config.floorCheckMs, (message, error) =>
+      log.error({ err: error }, message),
+    );
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
+    await floor?.stop();
     await stopPurge();
     await hub.close();
     await app?.close().catch(() => {});
@@ -71,8 +80,10 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     port,
     storeKind: store.kind,
     setupUrl,
+    floor: floor!,
     close() {
       closing ??= (async () => {
+        await floor!.stop();
         await stopPurge();
         // Streams first: an open stream would keep the HTTP server from closing.
         await hub.close();

@@ -1,11 +1,31 @@
 // The event stream's messages (PROTOCOL.md "Event stream" and docs/API.md).
-import type { Branch, HelpRequest, Topic } from './schemas.js';
+import type { Branch, HelpRequest, Presence, Topic } from './schemas.js';
 import type { ScriptEvent, ScriptsSnapshotEvent } from './scripts.js';
 
 /** `event: snapshot`: the open requests as of `seq`; first on a fresh stream. */
 export interface SnapshotEvent {
   seq: number;
   requests: HelpRequest[];
+  /** Staff streams only: who is on the floor (docs/API.md, "Presence"). */
+  presence?: Presence[];
+}
+
+/** `event: presence`, `id: <seq>` (staff streams): one person's presence, as it now stands. */
+export interface PresenceEvent {
+  presence: Presence;
+}
+
+/** `event: alert`, `id: <seq>` (staff streams): a request has waited too long. */
+export interface AlertEvent {
+  alert: LongWaitAlert;
+}
+
+export interface LongWaitAlert {
+  kind: 'long-wait';
+  requestId: string;
+  ticket: string;
+  waitingSeconds: number;
+  at: string;
 }
 
 /** `event: request`, `id: <seq>`: one change to one request. */
@@ -32,7 +52,8 @@ export interface LineEvent {
   helpedToday: number;
 }
 
-export type StreamEventName = 'snapshot' | 'request' | 'topic' | 'line' | 'script' | 'branch';
+export type StreamEventName =
+  'snapshot' | 'request' | 'topic' | 'line' | 'script' | 'branch' | 'presence' | 'alert';
 
 /** One message of a kiosk's or a branch's staff stream, by its `event:` name. */
 export type StreamEvent =
@@ -41,6 +62,8 @@ export type StreamEvent =
   | { name: 'topic'; data: TopicEvent }
   | { name: 'branch'; data: BranchEvent }
   | { name: 'line'; data: LineEvent }
+  | { name: 'presence'; data: PresenceEvent }
+  | { name: 'alert'; data: AlertEvent }
   | { name: 'script'; data: ScriptEvent };
 
 /** One message of the public scripts stream. */

@@ -1,7 +1,7 @@
 // Every body and answer of the wire contract, written once: TypeBox gives the JSON Schema the
 // server validates with and the TypeScript type both sides use. The client imports only types
 // from here (`import type`), so none of this reaches a kiosk's bundle.
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TLiteral, type TSchema } from '@sinclair/typebox';
 import {
   ON_THE_SPOT_OUTCOMES,
   ORIGINS,
@@ -12,8 +12,9 @@ import {
 import { ADMIN_PASSWORD_MAX, ADMIN_PASSWORD_MIN } from './passwords.js';
 
 const strict = { additionalProperties: false } as const;
+/** One of `values`, typed as that union (not as any string). */
 const literals = <T extends readonly string[]>(values: T) =>
-  Type.Union(values.map((v) => Type.Literal(v)));
+  Type.Union(values.map((v) => Type.Literal(v)) as TLiteral<T[number]>[]);
 
 /**
  * Rove's one definition of text a person writes: no control characters (U+0000 breaks
@@ -36,6 +37,7 @@ export const RequestStatus = literals(REQUEST_STATUSES);
 export const RequestAction = literals(REQUEST_ACTIONS);
 export const Outcome = literals(OUTCOMES);
 export const Need = literals(['private', 'accessible', 'language'] as const);
+export type Need = Static<typeof Need>;
 export const Origin = literals(ORIGINS);
 
 /**
@@ -49,6 +51,8 @@ export const LanguageTag = Type.String({
 });
 /** A place on the floor ("Kids' area", "By the entrance"): one line, no control characters. */
 export const Zone = Text(60);
+/** The languages a person speaks, as BCP 47 tags. */
+export const Languages = Type.Array(LanguageTag, { maxItems: 16, uniqueItems: true });
 
 export const StaffRef = Type.Object({ id: Type.String(), displayName: Type.String() }, strict);
 
@@ -72,8 +76,10 @@ export const HelpRequest = Type.Object(
     createdBy: Type.Optional(StaffRef),
     /** The patron's language (BCP 47), when staff or the kiosk said it. */
     language: Type.Optional(Type.String()),
-    /** Where on the floor the patron is (a walk-up's zone). */
+    /** Where on the floor the patron is (a walk-up's zone, or the zone of the kiosk asked at). */
     zone: Type.Optional(Type.String()),
+    /** When the server last raised a long-wait alert for it (docs/API.md, "Long waits"). */
+    escalatedAt: Type.Optional(IsoTime),
     /** How long an answer given on the spot took, in minutes, when the rover said. */
     minutes: Type.Optional(Type.Integer({ minimum: 1 })),
     /** Who is on the way or serving. A kiosk gets `displayName` only, never the staff `id`. */
@@ -123,6 +129,8 @@ export const StaffMember = Type.Object(
     id: Type.String(),
     displayName: Type.String(),
     skills: Type.Array(Type.String()),
+    /** Languages the person speaks (BCP 47), for matching patrons who asked in them. */
+    languages: Type.Optional(Type.Array(Type.String())),
     branchIds: Type.Array(Type.String()),
     active: Type.Boolean(),
   },
@@ -145,6 +153,8 @@ export const Device = Type.Object(
     kind: DeviceKind,
     branchId: Type.String(),
     label: Type.String(),
+    /** A kiosk's place on the floor: one of its branch's zones. */
+    zone: Type.Optional(Type.String()),
     enrolledAt: Type.Optional(IsoTime),
     lastSeenAt: Type.Optional(IsoTime),
     revokedAt: Type.Optional(IsoTime),
@@ -169,13 +179,50 @@ export type Session = Static<typeof Session>;
 
 /** `serviceDesk`: where a patron finds the service desk, e.g. "on the ground floor". */
 export const Branch = Type.Object(
-  { id: Id, name: Type.String(), serviceDesk: Type.Optional(Type.String()) },
+  {
+    id: Id,
+    name: Type.String(),
+    serviceDesk: Type.Optional(Type.String()),
+    /** The places on the floor staff move between and kiosks stand in, in the order given. */
+    /** Always sent by this server (absent only in copies kept from before it). */
+    zones: Type.Optional(Type.Array(Type.String())),
+    /** How long a request may wait before staff are alerted; 0: never (docs/API.md). */
+    escalateAfterSeconds: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
   strict,
 );
 export type Branch = Static<typeof Branch>;
 
 /** The longest service desk place a supervisor may write (after trimming). */
 export const SERVICE_DESK_MAX = 120;
+/** A branch's zones: at most this many (docs/API.md, "Zones"). */
+export const ZONES_MAX = 30;
+/** The longest name of one of a branch's zones. */
+export const ZONE_MAX = 40;
+/** The longest wait a supervisor may set before staff are alerted: a day. */
+export const ESCALATE_MAX_SECONDS = 86_400;
+export const ESCALATE_DEFAULT_SECONDS = 180;
+
+export const PRESENCE_STATES = ['available', 'break', 'away'] as const;
+export const PresenceState = literals(PRESENCE_STATES);
+export type PresenceState = (typeof PRESENCE_STATES)[number];
+/** Who is on the floor (docs/API.md, "Presence"). */
+export const Presence = Type.Object(
+  {
+    staffId: Type.String(),
+    displayName: Type.String(),
+    state: PresenceState,
+    zone: Type.Union([Type.String(), Type.Null()]),
+    since: IsoTime,
+    busy: Type.Boolean(),
+    silent: Type.Boolean(),
+    signedIn: Type.Boolean(),
+    skills: Type.Array(Type.String()),
+    languages: Type.Array(Type.String()),
+  },
+  strict,
+);
+export type Presence = Static<typeof Presence>;
 
 // ---- bodies ---------------------------------------------------------------------------------
 
@@ -198,6 +245,10 @@ export const BranchPatchBody = Type.Object(
     serviceDesk: Type.Optional(
       Type.Union([Text(2 * SERVICE_DESK_MAX, { lines: true }), Type.Null()]),
     ),
+    zones: Type.Optional(Type.Array(Text(ZONE_MAX), { maxItems: ZONES_MAX })),
+    escalateAfterSeconds: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: ESCALATE_MAX_SECONDS }),
+    ),
   },
   { ...strict, minProperties: 1 },
 );
@@ -207,6 +258,7 @@ export const StaffBody = Type.Object(
     displayName: Text(60),
     pin: Pin,
     skills: Type.Array(SkillId, { maxItems: 32, uniqueItems: true }),
+    languages: Type.Optional(Languages),
     branchIds: Type.Array(Id, { minItems: 1, maxItems: 64, uniqueItems: true }),
   },
   strict,
@@ -216,6 +268,7 @@ export const StaffPatchBody = Type.Object(
     displayName: Type.Optional(Text(60)),
     pin: Type.Optional(Pin),
     skills: Type.Optional(Type.Array(SkillId, { maxItems: 32, uniqueItems: true })),
+    languages: Type.Optional(Languages),
     branchIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 64, uniqueItems: true })),
     active: Type.Optional(Type.Boolean()),
   },
@@ -224,9 +277,17 @@ export const StaffPatchBody = Type.Object(
 export type StaffBody = Static<typeof StaffBody>;
 export type StaffPatchBody = Static<typeof StaffPatchBody>;
 export const EnrollmentBody = Type.Object(
-  { branchId: Id, kind: DeviceKind, label: Text(60) },
+  { branchId: Id, kind: DeviceKind, label: Text(60), zone: Type.Optional(Zone) },
   strict,
 );
+/** `PATCH /api/devices/:id`: a kiosk's zone (null clears it). */
+export const DevicePatchBody = Type.Object({ zone: Type.Union([Zone, Type.Null()]) }, strict);
+/** `PUT /api/presence`: what the rover says about themself. */
+export const PresenceBody = Type.Object(
+  { state: PresenceState, zone: Type.Optional(Type.Union([Zone, Type.Null()])) },
+  strict,
+);
+export type PresenceBody = Static<typeof PresenceBody>;
 export const EnrollBody = Type.Object({ code: Text(64) }, strict);
 export const StaffSessionBody = Type.Object({ staffId: Text(64), pin: Pin }, strict);
 /** `DELETE /api/session?staffId=`: end the session only if it is this staff member's. */
@@ -367,6 +428,8 @@ export const TopicAnswer = Type.Object({ topic: Topic }, strict);
 /** Answers of the device routes (docs/API.md, "Sessions and devices"). */
 export const DevicesAnswer = Type.Object({ devices: Type.Array(Device) }, strict);
 export const DeviceAnswer = Type.Object({ device: Device }, strict);
+export const PresenceAnswer = Type.Object({ presence: Presence }, strict);
+export const PresenceListAnswer = Type.Object({ staff: Type.Array(Presence) }, strict);
 export const EnrolledAnswer = Type.Object({ token: Type.String(), device: Device }, strict);
 export const EnrollmentAnswer = Type.Object(
   { code: Type.String(), expiresAt: Type.String() },

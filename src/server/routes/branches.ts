@@ -47,10 +47,12 @@ export const branchRoutes: RouteModule = (app, { store }) => {
     { schema: { params: BranchParams, body: BranchPatchBody, response: { 200: Branch } } },
     async (request) => {
       await requireAdmin(store, request);
-      const { name, serviceDesk } = request.body;
+      const { name, serviceDesk, zones, escalateAfterSeconds } = request.body;
       return store.branches.patch(request.params.branchId, {
         name,
         serviceDesk: serviceDesk == null ? serviceDesk : deskPlace(serviceDesk),
+        zones: zones && zoneList(zones),
+        escalateAfterSeconds,
       });
     },
   );
@@ -70,6 +72,19 @@ export const branchRoutes: RouteModule = (app, { store }) => {
     },
   );
 };
+
+/** A branch's zones as kept: trimmed, none blank, no two alike ignoring case. */
+function zoneList(zones: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return zones.map((text, i) => {
+    const zone = text.trim();
+    if (zone.length === 0) throw invalid(`zones[${i}]: name the place, or leave it out`);
+    const key = zone.toLocaleLowerCase();
+    if (seen.has(key)) throw invalid(`zones[${i}]: "${zone}" is already a zone of this branch`);
+    seen.add(key);
+    return zone;
+  });
+}
 
 /** The place as the kiosk will say it: trimmed, and still 1..SERVICE_DESK_MAX characters. */
 function deskPlace(text: string): string {

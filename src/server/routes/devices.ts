@@ -2,6 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import {
   DeviceAnswer,
+  DevicePatchBody,
   DevicesAnswer,
   EnrollBody,
   EnrolledAnswer,
@@ -24,8 +25,8 @@ export const deviceRoutes: RouteModule = (app, { store, hub, config, limits }) =
     { schema: { body: EnrollmentBody, response: { 201: EnrollmentAnswer } } },
     async (request, reply) => {
       await requireAdmin(store, request);
-      const { branchId, kind, label } = request.body;
-      const enrollment = await store.devices.createEnrollment(branchId, kind, label);
+      const { branchId, kind, label, zone } = request.body;
+      const enrollment = await store.devices.createEnrollment(branchId, kind, label, zone?.trim());
       return reply.status(201).send(enrollment);
     },
   );
@@ -53,6 +54,16 @@ export const deviceRoutes: RouteModule = (app, { store, hub, config, limits }) =
     await requireAdmin(store, request);
     return { devices: await store.devices.list() };
   });
+
+  app.patch(
+    '/api/devices/:id',
+    { schema: { params: DeviceParams, body: DevicePatchBody, response: { 200: DeviceAnswer } } },
+    async (request) => {
+      await requireAdmin(store, request);
+      const zone = request.body.zone;
+      return { device: await store.devices.setZone(request.params.id, zone?.trim() ?? null) };
+    },
+  );
 
   app.post(
     '/api/devices/:id/revoke',

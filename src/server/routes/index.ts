@@ -4,6 +4,7 @@ import { branchRoutes } from './branches.js';
 import { deviceRoutes } from './devices.js';
 import { eventRoutes } from './events.js';
 import { healthRoutes } from './health.js';
+import { presenceRoutes } from './presence.js';
 import { reportRoutes } from './report.js';
 import { requestRoutes } from './requests.js';
 import { scriptRoutes } from './scripts.js';
@@ -19,6 +20,7 @@ export const ROUTES: RouteModule[] = [
   staffRoutes,
   topicRoutes,
   requestRoutes,
+  presenceRoutes,
   eventRoutes,
   scriptRoutes,
   reportRoutes,

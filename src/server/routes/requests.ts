@@ -81,6 +81,7 @@ export const requestRoutes: RouteModule = (app, { store, limits }) => {
       const created = await store.requests.create(
         { kind: 'kiosk', deviceId: kiosk.id, branchId: kiosk.branchId },
         body,
+        kiosk.zone ?? null,
       );
       return sendCreated(reply, created);
     },

@@ -29,6 +29,8 @@ export const sessionRoutes: RouteModule = (app, { store, hub, config, limits }) 
     hub.closeWhere(
       (audience) => audience.kind === 'staff' && audience.sessionHash === session.tokenHash,
     );
+    // Off the floor, unless another session still has them on it.
+    if (session.role === 'staff') await store.presence.signedOut(session.staff.id);
   };
 
   /**
@@ -120,6 +122,8 @@ export const sessionRoutes: RouteModule = (app, { store, hub, config, limits }) 
       release();
       const token = await store.accounts.createStaffSession(staff.id, tablet.id);
       await setSessionCookie(request, reply, token, STAFF_SESSION_HOURS);
+      // On the floor: available at the tablet's branch (docs/API.md, "Presence").
+      await store.presence.signedIn(staff.id, tablet.branchId);
       return { token, staff };
     },
   );

@@ -25,8 +25,10 @@ export const staffRoutes: RouteModule = (app, { store, hub }) => {
     { schema: { body: StaffBody, response: { 201: NewStaffAnswer } } },
     async (request, reply) => {
       await requireAdmin(store, request);
-      const { id, displayName, skills, branchIds } = await store.staff.create(request.body);
-      return reply.status(201).send({ id, displayName, skills, branchIds });
+      const { id, displayName, skills, languages, branchIds } = await store.staff.create(
+        request.body,
+      );
+      return reply.status(201).send({ id, displayName, skills, languages, branchIds });
     },
   );
 

@@ -24,10 +24,20 @@ export interface BranchPatch {
   name?: string;
   /** Trimmed already; null clears it. */
   serviceDesk?: string | null;
+  /** Trimmed, checked for repeats already. */
+  zones?: string[];
+  escalateAfterSeconds?: number;
 }
 
+const BRANCH_COLUMNS = 'id, name, service_desk, zones, escalate_after_seconds';
+
 function toBranch(row: Row): Branch {
-  const branch: Branch = { id: String(row.id), name: String(row.name) };
+  const branch: Branch = {
+    id: String(row.id),
+    name: String(row.name),
+    zones: (row.zones as string[] | null) ?? [],
+    escalateAfterSeconds: Number(row.escalate_after_seconds ?? 180),
+  };
   if (row.service_desk != null) branch.serviceDesk = String(row.service_desk);
   return branch;
 }
@@ -37,16 +47,15 @@ export class BranchStore {
 
   async list(): Promise<Branch[]> {
     const rows = await this.store.query(
-      'SELECT id, name, service_desk FROM branches ORDER BY created_at, id',
+      `SELECT ${BRANCH_COLUMNS} FROM branches ORDER BY created_at, id`,
     );
     return rows.map(toBranch);
   }
 
   async get(id: string): Promise<Branch> {
-    const [row] = await this.store.query(
-      'SELECT id, name, service_desk FROM branches WHERE id = $1',
-      [id],
-    );
+    const [row] = await this.store.query(`SELECT ${BRANCH_COLUMNS} FROM branches WHERE id = $1`, [
+      id,
+    ]);
     if (!row) throw notFound(`Branch "${id}"`);
     return toBranch(row);
   }
@@ -60,9 +69,18 @@ export class BranchStore {
       const desk = patch.serviceDesk;
       const [row] = await tx.query(
         `UPDATE branches SET name = COALESCE($2, name),
-           service_desk = CASE WHEN $3::boolean THEN $4 ELSE service_desk END
-         WHERE id = $1 RETURNING id, name, service_desk`,
-        [id, patch.name ?? null, desk !== undefined, desk ?? null],
+           service_desk = CASE WHEN $3::boolean THEN $4 ELSE service_desk END,
+           zones = COALESCE($5::jsonb, zones),
+           escalate_after_seconds = COALESCE($6, escalate_after_seconds)
+         WHERE id = $1 RETURNING ${BRANCH_COLUMNS}`,
+        [
+          id,
+          patch.name ?? null,
+          desk !== undefined,
+          desk ?? null,
+          patch.zones ? JSON.stringify(patch.zones) : null,
+          patch.escalateAfterSeconds ?? null,
+        ],
       );
       if (!row) throw notFound(`Branch "${id}"`);
       const branch = toBranch(row);

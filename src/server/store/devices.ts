@@ -2,8 +2,8 @@
 // for a long-lived device token bound to one branch and kind. Revoking ends the device's token
 // and every staff session made on it.
 import { randomUUID } from 'node:crypto';
-import type { Device, DeviceKind } from '../../shared/schemas.js';
-import { notFound, unauthenticated } from '../errors.js';
+import type { Branch, Device, DeviceKind } from '../../shared/schemas.js';
+import { invalid, notFound, unauthenticated } from '../errors.js';
 import {
   hashToken,
   newEnrollmentCode,
@@ -28,13 +28,15 @@ export class DeviceStore {
     branchId: string,
     kind: DeviceKind,
     label: string,
+    zone?: string,
   ): Promise<{ code: string; expiresAt: string }> {
-    await this.branches.mustExist(branchId);
+    const branch = await this.branches.get(branchId);
+    if (zone !== undefined) mustBeZoneOf(branch, zone);
     const code = newEnrollmentCode();
     const [row] = await this.store.query<{ expires_at: unknown }>(
-      `INSERT INTO enrollments (code_hash, branch_id, kind, label, expires_at)
-       VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5)) RETURNING expires_at`,
-      [hashToken(code), branchId, kind, label, ENROLLMENT_MINUTES],
+      `INSERT INTO enrollments (code_hash, branch_id, kind, label, zone, expires_at)
+       VALUES ($1, $2, $3, $4, $5, now() + make_interval(mins => $6)) RETURNING expires_at`,
+      [hashToken(code), branchId, kind, label, zone ?? null, ENROLLMENT_MINUTES],
     );
     return { code, expiresAt: iso(row!.expires_at) };
   }
@@ -46,14 +48,21 @@ export class DeviceStore {
       const [enrollment] = await tx.query(
         `UPDATE enrollments SET used_at = now()
           WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now()
-          RETURNING branch_id, kind, label`,
+          RETURNING branch_id, kind, label, zone`,
         [hashToken(normalizeEnrollmentCode(code))],
       );
       if (!enrollment) return undefined;
       const [row] = await tx.query(
-        `INSERT INTO devices (id, kind, branch_id, label, token_hash, last_seen_at)
-         VALUES ($1, $2, $3, $4, $5, now()) RETURNING *`,
-        [randomUUID(), enrollment.kind, enrollment.branch_id, enrollment.label, hashToken(token)],
+        `INSERT INTO devices (id, kind, branch_id, label, zone, token_hash, last_seen_at)
+         VALUES ($1, $2, $3, $4, $5, $6, now()) RETURNING *`,
+        [
+          randomUUID(),
+          enrollment.kind,
+          enrollment.branch_id,
+          enrollment.label,
+          enrollment.zone ?? null,
+          hashToken(token),
+        ],
       );
       return toDevice(row!);
     });
@@ -89,6 +98,18 @@ export class DeviceStore {
     return rows.map(toDevice);
   }
 
+  /** Sets where a device stands on the floor (one of its branch's zones), or clears it. */
+  async setZone(id: string, zone: string | null): Promise<Device> {
+    const [found] = await this.store.query('SELECT branch_id FROM devices WHERE id = $1', [id]);
+    if (!found) throw notFound(`Device "${id}"`);
+    if (zone !== null) mustBeZoneOf(await this.branches.get(String(found.branch_id)), zone);
+    const [row] = await this.store.query('UPDATE devices SET zone = $2 WHERE id = $1 RETURNING *', [
+      id,
+      zone,
+    ]);
+    return toDevice(row!);
+  }
+
   async revoke(id: string): Promise<Device> {
     const row = await this.store.write(async (tx) => {
       const [found] = await tx.query(
@@ -107,4 +128,9 @@ export class DeviceStore {
     if (!row) throw notFound(`Device "${id}"`);
     return toDevice(row);
   }
+}
+
+function mustBeZoneOf(branch: Branch, zone: string): void {
+  if (!(branch.zones ?? []).includes(zone))
+    throw invalid(`zone "${zone}" is not one of the zones of branch "${branch.id}"`);
 }

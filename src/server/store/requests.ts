@@ -12,6 +12,7 @@ import { isUniqueViolation, type Row } from './db.js';
 import { forKiosk, localDay, toRequest } from './rows.js';
 import type { StoreCore, Tx } from './core.js';
 import type { BranchStore } from './branches.js';
+import type { PresenceStore } from './presence.js';
 import { setHandoffNote, withWords, withoutWords, wordsOf, type PatronWords } from './words.js';
 
 /** No I or O: a ticket is read aloud across a room and must not sound like 1 or 0. */
@@ -105,6 +106,15 @@ export function viewFor(actor: Actor, request: HelpRequest): HelpRequest {
   return shape;
 }
 
+/** Who holds `request` (claimed or serving it), if anyone: that person is busy. */
+const holder = (request: HelpRequest): string | undefined =>
+  request.status === 'claimed' || request.status === 'serving' ? request.claimedBy?.id : undefined;
+
+/** Columns set as a request starts waiting again (released, handed on): a fresh count. */
+const WAIT_STARTS = 'waiting_since = now(), escalations = 0, escalated_at = NULL';
+/** Columns set as its wait ends (claimed): no more alerts, and none shown. */
+const WAIT_ENDS = 'waiting_since = NULL, escalations = 0, escalated_at = NULL';
+
 const actorKey = (actor: Actor) =>
   actor.kind === 'kiosk'
     ? `kiosk:${actor.deviceId}`
@@ -116,15 +126,22 @@ export class RequestStore {
   constructor(
     private readonly store: StoreCore,
     private readonly branches: BranchStore,
+    private readonly presence: PresenceStore,
   ) {}
 
   /** 201 with the new request, or 200 with the stored one when this kiosk already sent `id`. */
-  async create(kiosk: KioskActor, body: CreateRequestBody): Promise<Created> {
+  async create(
+    kiosk: KioskActor,
+    body: CreateRequestBody,
+    zone: string | null = null,
+  ): Promise<Created> {
     return this.createOnce({ kind: 'kiosk', kiosk }, kiosk.branchId, body.id, body.topicId, {
       status: 'waiting',
       ...patronText(body),
       needs: body.needs ?? [],
       language: body.language ?? null,
+      // The kiosk's place on the floor: someone nearby fits it best.
+      zone,
     });
   }
 
@@ -210,12 +227,13 @@ export class RequestStore {
              INSERT INTO requests (id, branch_id, kiosk_id, ticket, ticket_day, topic_id, skill,
                status, needs, origin, created_by_id, created_by_name, language, zone,
                handed_off, claimed_by_id, claimed_by_name, claimed_at, first_claimed_at, outcome,
-               effort, minutes, closed_at)
+               effort, minutes, closed_at, waiting_since)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $11::jsonb, $12, $13, $14, $15, $16,
                $17, $18, $19,
                CASE WHEN $18::text IS NULL THEN NULL ELSE now() END,
                CASE WHEN $18::text IS NULL THEN NULL ELSE now() END,
-               $20, $21, $22, CASE WHEN $8::text = 'done' THEN now() END)
+               $20, $21, $22, CASE WHEN $8::text = 'done' THEN now() END,
+               CASE WHEN $8::text = 'waiting' THEN now() END)
              ON CONFLICT (id) DO NOTHING RETURNING *),
            words AS (
              INSERT INTO patron_words (request_id, name, note)
@@ -250,6 +268,8 @@ export class RequestStore {
         if (!row) throw new RoveError('conflict', 'retry');
         const request = withWords(toRequest(row), fields);
         await this.announce(tx, request, kioskId);
+        const taker = holder(request);
+        if (taker) await this.presence.busyChanged(tx, branchId, [taker]);
         return request;
       });
       return { made: true, request: viewOf(maker, created) };
@@ -362,6 +382,14 @@ export class RequestStore {
       } else {
         const updated = await this.apply(tx, actor, current, action, body);
         await this.announce(tx, updated, kioskOf(row));
+        // Whoever took it on or let it go is now busy or free: the floor hears it.
+        const [was, now] = [holder(current), holder(updated)];
+        if (was !== now)
+          await this.presence.busyChanged(
+            tx,
+            updated.branchId,
+            [was, now].filter((id): id is string => id !== undefined),
+          );
         answer = { outcome: 'done', request: viewFor(actor, updated) };
       }
       // Written with the event, in the transaction's last statement.
@@ -393,14 +421,16 @@ export class RequestStore {
         rows = await set(
           `status = 'claimed', claimed_by_id = $2, claimed_by_name = $3, claimed_at = now(),
            first_claimed_at = COALESCE(first_claimed_at, now()),
-           handed_off = handed_off OR (origin = 'walk-up' AND created_by_id IS DISTINCT FROM $2)`,
+           handed_off = handed_off OR (origin = 'walk-up' AND created_by_id IS DISTINCT FROM $2),
+           ${WAIT_ENDS}`,
           staff!.staffId,
           staff!.displayName,
         );
         break;
       case 'release':
         rows = await set(
-          "status = 'waiting', claimed_by_id = NULL, claimed_by_name = NULL, claimed_at = NULL",
+          `status = 'waiting', claimed_by_id = NULL, claimed_by_name = NULL, claimed_at = NULL,
+           ${WAIT_STARTS}`,
         );
         break;
       case 'start':
@@ -427,7 +457,7 @@ export class RequestStore {
           `status = 'waiting', skill = $2, handoff = $3::jsonb, claimed_by_id = NULL,
            claimed_by_name = NULL, claimed_at = NULL, served_at = NULL,
            handoff_skills = handoff_skills || jsonb_build_array($2::text),
-           handed_off = handed_off OR origin = 'walk-up'`,
+           handed_off = handed_off OR origin = 'walk-up', ${WAIT_STARTS}`,
           skill,
           JSON.stringify(handoff),
         );
@@ -438,6 +468,43 @@ export class RequestStore {
         break;
     }
     return toRequest(rows[0]!);
+  }
+
+  /**
+   * Raises the long-wait alerts that are due as of the database's clock plus `aheadMs` (tests
+   * move time; 0 in use): a request `waiting` for another whole `escalateAfterSeconds` of its
+   * branch gets `escalatedAt`, a `request` event and an `alert` event. The UPDATE's condition
+   * is "an alert is due" and it sets the count to the alerts due so far, so when several
+   * processes check at once, the row lock makes the others find nothing due: each alert is
+   * sent once. A server that was down sends one alert for a wait, not one per missed interval.
+   */
+  async escalate(aheadMs = 0): Promise<number> {
+    const waited = `floor(extract(epoch FROM (now() + $1 * interval '1 millisecond' - r.waiting_since)))`;
+    return this.store.write(async (tx) => {
+      const rows = await tx.query(
+        `UPDATE requests r SET escalations = floor(${waited} / b.escalate_after_seconds),
+           escalated_at = now() + $1 * interval '1 millisecond'
+           FROM branches b
+          WHERE b.id = r.branch_id AND r.status = 'waiting' AND b.escalate_after_seconds > 0
+            AND r.waiting_since IS NOT NULL
+            AND floor(${waited} / b.escalate_after_seconds) > r.escalations
+        RETURNING r.*, ${waited} AS waited, ${wordsOf('r.id')} AS words`,
+        [aheadMs],
+      );
+      for (const row of rows) {
+        const request = toRequest(row);
+        await this.announce(tx, request, kioskOf(row));
+        const alert = {
+          kind: 'long-wait',
+          requestId: request.id,
+          ticket: request.ticket,
+          waitingSeconds: Number(row.waited),
+          at: request.escalatedAt,
+        };
+        await tx.event({ kind: 'alert', branchId: request.branchId, payload: { alert } });
+      }
+      return rows.length;
+    });
   }
 
   /** The request's event: its branch's staff hear it, and the kiosk that made it, if any. */

@@ -38,6 +38,7 @@ export function toRequest(row: Row): HelpRequest {
   if (row.claimed_at != null) request.claimedAt = iso(row.claimed_at);
   if (row.served_at != null) request.servedAt = iso(row.served_at);
   if (row.closed_at != null) request.closedAt = iso(row.closed_at);
+  if (row.escalated_at != null) request.escalatedAt = iso(row.escalated_at);
   // The patron's words, when the read joined them (`wordsOf`) and the purge has not run.
   return withWords(request, row.words as PatronWords | null | undefined);
 }
@@ -75,6 +76,7 @@ export function toDevice(row: Row): Device {
     branchId: str(row.branch_id),
     label: str(row.label),
   };
+  if (row.zone != null) device.zone = str(row.zone);
   if (row.enrolled_at != null) device.enrolledAt = iso(row.enrolled_at);
   if (row.last_seen_at != null) device.lastSeenAt = iso(row.last_seen_at);
   if (row.revoked_at != null) device.revokedAt = iso(row.revoked_at);

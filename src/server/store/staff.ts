@@ -16,6 +16,8 @@ export interface NewStaff {
   displayName: string;
   pin: string;
   skills: string[];
+  /** BCP 47 tags; none when not given. */
+  languages?: string[];
   branchIds: string[];
 }
 
@@ -31,6 +33,7 @@ function toMember(row: Row): StaffMember {
     id: String(row.id),
     displayName: String(row.display_name),
     skills: row.skills as string[],
+    languages: (row.languages as string[] | null) ?? [],
     branchIds: row.branch_ids as string[],
     active: Boolean(row.active),
   };
@@ -74,8 +77,15 @@ export class StaffStore {
     const pinHash = await hashSecret(input.pin);
     await this.store.write(async (tx) => {
       await tx.query(
-        'INSERT INTO staff (id, display_name, pin_hash, skills) VALUES ($1, $2, $3, $4::jsonb)',
-        [id, input.displayName, pinHash, JSON.stringify(input.skills)],
+        `INSERT INTO staff (id, display_name, pin_hash, skills, languages)
+         VALUES ($1, $2, $3, $4::jsonb, $5::jsonb)`,
+        [
+          id,
+          input.displayName,
+          pinHash,
+          JSON.stringify(input.skills),
+          JSON.stringify(input.languages ?? []),
+        ],
       );
       await this.setBranches(tx, id, input.branchIds);
     });
@@ -91,7 +101,8 @@ export class StaffStore {
            skills = COALESCE($3::jsonb, skills), active = COALESCE($4, active),
            pin_hash = COALESCE($5, pin_hash),
            failed_pins = CASE WHEN $5::text IS NULL THEN failed_pins ELSE 0 END,
-           locked_until = CASE WHEN $5::text IS NULL THEN locked_until ELSE NULL END
+           locked_until = CASE WHEN $5::text IS NULL THEN locked_until ELSE NULL END,
+           languages = COALESCE($6::jsonb, languages)
          WHERE id = $1 RETURNING id`,
         [
           id,
@@ -99,6 +110,7 @@ export class StaffStore {
           patch.skills === undefined ? null : JSON.stringify(patch.skills),
           patch.active ?? null,
           pinHash,
+          patch.languages === undefined ? null : JSON.stringify(patch.languages),
         ],
       );
       if (!row) return false;

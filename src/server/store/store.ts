@@ -6,6 +6,7 @@ import { BranchStore } from './branches.js';
 import { StoreCore } from './core.js';
 import { DeviceStore } from './devices.js';
 import { migrate } from './migrate.js';
+import { PresenceStore } from './presence.js';
 import { ReportStore } from './report.js';
 import { RequestStore } from './requests.js';
 import { ScriptStore } from './scripts.js';
@@ -21,6 +22,7 @@ export class Store extends StoreCore {
   readonly accounts: AccountStore;
   readonly branches: BranchStore;
   readonly requests: RequestStore;
+  readonly presence: PresenceStore;
   readonly reports: ReportStore;
   readonly devices: DeviceStore;
   readonly staff: StaffStore;
@@ -30,7 +32,8 @@ export class Store extends StoreCore {
     super(db);
     this.accounts = new AccountStore(this);
     this.branches = new BranchStore(this);
-    this.requests = new RequestStore(this, this.branches);
+    this.presence = new PresenceStore(this);
+    this.requests = new RequestStore(this, this.branches, this.presence);
     this.reports = new ReportStore(this);
     this.devices = new DeviceStore(this, this.branches, this.accounts);
     this.staff = new StaffStore(this, this.branches, this.accounts);

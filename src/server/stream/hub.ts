@@ -15,6 +15,9 @@ import { lineFor } from './line.js';
 
 const PAGE = 500;
 
+/** How often a process tells the store whose staff streams it holds (docs/API.md, "Presence"). */
+export const HEARD_EVERY_MS = 30_000;
+
 export interface HubOptions {
   heartbeatMs: number;
   /**
@@ -24,6 +27,8 @@ export interface HubOptions {
    * Off when absent.
    */
   recheckMs?: number;
+  /** How often to note in the store whose staff streams are open here. Off when absent. */
+  heardMs?: number;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -34,6 +39,7 @@ export class StreamHub {
   private nudged = false;
   private heartbeat?: NodeJS.Timeout;
   private rechecker?: NodeJS.Timeout;
+  private hearer?: NodeJS.Timeout;
   private rechecking = false;
   private stopListening?: () => void;
   private closed = false;
@@ -65,6 +71,24 @@ export class StreamHub {
     if (this.options.recheckMs) {
       this.rechecker = setInterval(() => void this.recheck(), this.options.recheckMs);
       this.rechecker.unref();
+    }
+    if (this.options.heardMs) {
+      this.hearer = setInterval(() => void this.noteHeard(), this.options.heardMs);
+      this.hearer.unref();
+    }
+  }
+
+  /** Tells the store that the people whose staff streams are open here are still reachable. */
+  private async noteHeard(only?: string): Promise<void> {
+    const staffIds = only
+      ? [only]
+      : [...this.connections].flatMap((c) =>
+          c.audience.kind === 'staff' ? [c.audience.staffId] : [],
+        );
+    try {
+      await this.store.presence.heard(staffIds);
+    } catch (error) {
+      if (!this.closed) this.options.log?.('The stream hub could not note who it hears', error);
     }
   }
 
@@ -223,14 +247,19 @@ export class StreamHub {
     connection.pending = [];
     connection.catchingUp = false;
     if (audience.kind === 'kiosk') await this.sendLines(audience.branchId, connection);
+    // A rover's tablet is back in touch: no longer silent on the floor.
+    if (audience.kind === 'staff') await this.noteHeard(audience.staffId);
     return connection;
   }
 
   /** What a fresh stream starts from: the open requests it may see, or the published scripts. */
-  private snapshotFor(audience: Audience): Promise<{ seq: number }> {
+  private async snapshotFor(audience: Audience): Promise<{ seq: number; presence?: unknown }> {
     if (audience.kind === 'scripts') return this.store.scripts.publishedSnapshot();
-    const kioskId = audience.kind === 'kiosk' ? audience.deviceId : undefined;
-    return this.store.requests.open(audience.branchId, kioskId);
+    if (audience.kind === 'kiosk')
+      return this.store.requests.open(audience.branchId, audience.deviceId);
+    const open = await this.store.requests.open(audience.branchId);
+    // Read after the seq: a presence event in between comes again live, and is a whole state.
+    return { ...open, presence: await this.store.presence.list(audience.branchId) };
   }
 
   /** Sends `line` to the kiosk streams of a branch whose positions changed (or to `only`). */
@@ -267,6 +296,7 @@ export class StreamHub {
     this.closed = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.rechecker) clearInterval(this.rechecker);
+    if (this.hearer) clearInterval(this.hearer);
     this.stopListening?.();
     for (const connection of this.connections) connection.close();
     this.connections.clear();

@@ -10,7 +10,9 @@ forEachStore('admin: branches, staff, topics', (server) => {
     const admin = await server.adminToken();
     const branches = await server.get('/api/branches', admin);
     expect(branches.body.branches).toEqual(
-      expect.arrayContaining([{ id: 'main', name: expect.any(String) }]),
+      expect.arrayContaining([
+        { id: 'main', name: expect.any(String), zones: [], escalateAfterSeconds: 180 },
+      ]),
     );
     const topics = (await server.get('/api/branches/main/topics', admin)).body.topics as Json[];
     expect(topics.length).toBeGreaterThanOrEqual(7);
@@ -42,6 +44,8 @@ forEachStore('admin: branches, staff, topics', (server) => {
     expect((await server.get('/api/branches', admin)).body.branches).toContainEqual({
       id,
       name: 'East Branch',
+      zones: [],
+      escalateAfterSeconds: 180,
     });
   });
 
@@ -82,6 +86,7 @@ forEachStore('admin: branches, staff, topics', (server) => {
       id: expect.any(String),
       displayName: 'Sam',
       skills: ['tech', 'books'],
+      languages: [],
       branchIds: ['main'],
     });
     expect(answer.text).not.toContain('8642');

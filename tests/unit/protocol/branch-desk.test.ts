@@ -5,6 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { expectError, forEachStore, type Json } from '../../support/server.js';
 
+/** What every branch shows of the floor until a supervisor sets it (docs/API.md). */
+const FLOOR = { zones: [], escalateAfterSeconds: 180 };
+
 const DESK = 'on the ground floor, left of the main doors';
 
 forEachStore('branches: where the service desk is', (server) => {
@@ -18,11 +21,12 @@ forEachStore('branches: where the service desk is', (server) => {
     expect((await server.get(path, scene.kiosk.token)).body).toEqual({
       id: scene.branchId,
       name: 'Test branch',
+      ...FLOOR,
     });
 
     const answer = await patch(scene.branchId, { serviceDesk: `  ${DESK}\n` }, admin);
     expect(answer.status, answer.text).toBe(200);
-    const expected = { id: scene.branchId, name: 'Test branch', serviceDesk: DESK };
+    const expected = { id: scene.branchId, name: 'Test branch', serviceDesk: DESK, ...FLOOR };
     expect(answer.body).toEqual(expected);
     for (const token of [scene.kiosk.token, scene.rover.token, scene.rover.tabletToken, admin]) {
       const read = await server.get(path, token);
@@ -42,13 +46,19 @@ forEachStore('branches: where the service desk is', (server) => {
       200,
     );
     const renamed = await patch(branchId, { name: 'West Branch' }, admin);
-    expect(renamed.body).toEqual({ id: branchId, name: 'West Branch', serviceDesk: DESK });
+    expect(renamed.body).toEqual({
+      id: branchId,
+      name: 'West Branch',
+      serviceDesk: DESK,
+      ...FLOOR,
+    });
     const cleared = await patch(branchId, { serviceDesk: null }, admin);
     expect(cleared.status, cleared.text).toBe(200);
-    expect(cleared.body).toEqual({ id: branchId, name: 'West Branch' });
+    expect(cleared.body).toEqual({ id: branchId, name: 'West Branch', ...FLOOR });
     expect((await server.get(`/api/branches/${branchId}`, admin)).body).toEqual({
       id: branchId,
       name: 'West Branch',
+      ...FLOOR,
     });
   });
 
@@ -134,6 +144,7 @@ forEachStore('branches: where the service desk is', (server) => {
           id: scene.branchId,
           name: 'Test branch',
           serviceDesk: DESK,
+          ...FLOOR,
         });
       }
     } finally {

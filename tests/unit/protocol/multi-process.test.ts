@@ -251,4 +251,53 @@ describe('two server processes on one PostgreSQL', () => {
     await patch({ pin: '97531' });
     await signedOut.whenEnded(SESSION_CACHE_MS + 3000);
   });
+
+  it('both processes checking the floor at once raise each long-wait alert once', async () => {
+    const scene = await one.scene();
+    const watch = await two.openStream(`/api/branches/${scene.branchId}/events`, {
+      token: scene.rover.token,
+    });
+    try {
+      await watch.next('snapshot');
+      const request = await one.createRequest(scene.kiosk);
+      // 100 checks a process, all at once: one alert at 180 s, then one more at 360 s.
+      const burst = (aheadMs: number) =>
+        Promise.all(
+          [one, two].flatMap((server) =>
+            Array.from({ length: 100 }, () => server.running!.floor.check(aheadMs)),
+          ),
+        );
+      await burst(190_000);
+      await burst(370_000);
+      await watch.take(2, 'alert');
+      // Anything a second winner had sent would have come by the time a fresh change does.
+      await one.must(scene.rover.token, request.id, 'claim');
+      await watch.until(
+        (e) => e.event === 'request' && (e.json as Json).request.status === 'claimed',
+      );
+      const alerts = watch.events
+        .filter((e) => e.event === 'alert')
+        .map((e) => (e.json as Json).alert);
+      expect(alerts.map((a) => a.requestId)).toEqual([request.id, request.id]);
+      expect(alerts[0].waitingSeconds).toBeLessThan(360);
+      expect(alerts[1].waitingSeconds).toBeGreaterThanOrEqual(360);
+      // Going silent is once only too: one presence event turns it on (the claim's, later,
+      // still shows it).
+      const silence = watch.events
+        .filter(
+          (e) =>
+            e.event === 'presence' && (e.json as Json).presence.staffId === scene.rover.staff.id,
+        )
+        .map((e) => ({
+          silent: (e.json as Json).presence.silent,
+          busy: (e.json as Json).presence.busy,
+        }));
+      expect(silence).toEqual([
+        { silent: true, busy: false },
+        { silent: true, busy: true },
+      ]);
+    } finally {
+      watch.close();
+    }
+  });
 });

@@ -243,7 +243,7 @@ describe('upgrading a store that kept HTTP statuses with replayed answers [pglit
           ('${doneOp}', 'staff:kim', 200, '${JSON.stringify({ request })}');
       `);
       const store = new Store(db);
-      expect(await store.prepare()).toEqual(['0009_op_outcomes']);
+      expect(await store.prepare()).toContain('0009_op_outcomes');
       const rover = (staffId: string) =>
         ({ kind: 'staff', staffId, displayName: staffId, branchIds: ['old'] }) as const;
       expect(await store.requests.act(rover('sam'), id, 'claim', { opId: refusedOp })).toEqual({

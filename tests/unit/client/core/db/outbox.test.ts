@@ -140,7 +140,7 @@ describe('the outbox', () => {
     await queueRequestAction(contested.id, 'claim', sam);
     await queueRequestAction(other.id, 'claim', sam);
     await queueRequestAction(contested.id, 'start', sam);
-    const leeHasIt = { ...contested, status: 'claimed', claimedBy: lee, version: 2 };
+    const leeHasIt = { ...contested, status: 'claimed' as const, claimedBy: lee, version: 2 };
     const server = scriptedServer([
       new ApiError(409, 'conflict', 'Lee already claimed this request', { request: leeHasIt }),
       { ...other, status: 'claimed', claimedBy: sam, version: 2 },

@@ -15,7 +15,7 @@ import type { Session } from '../../../../../src/client/core/api/session.js';
 
 const sam = { id: 'staff-sam', displayName: 'Sam', skills: [] };
 const lee = { id: 'staff-lee', displayName: 'Lee', skills: [] };
-const tablet = { id: 'tablet-1', kind: 'tablet', branchId: 'main', label: 'Tablet' };
+const tablet = { id: 'tablet-1', kind: 'tablet' as const, branchId: 'main', label: 'Tablet' };
 const SIGN_OUT_SAM = 'DELETE /api/session?staffId=staff-sam';
 
 /** What the fake server answers: a status (and body), or `offline` for no network at all. */
