@@ -24,7 +24,16 @@ export interface StreamHandlers<E extends AnyEvent = StreamEvent> {
   lost(status?: number): void;
 }
 
-const EVENT_NAMES: readonly string[] = ['snapshot', 'request', 'topic', 'line', 'script', 'branch'];
+const EVENT_NAMES: readonly string[] = [
+  'snapshot',
+  'request',
+  'topic',
+  'line',
+  'script',
+  'branch',
+  'presence',
+  'alert',
+];
 
 /**
  * No byte for this long and the stream counts as dead. The server sends a heartbeat every

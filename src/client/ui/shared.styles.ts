@@ -16,6 +16,7 @@ export const tokens = css`
     --rove-mine-line: ${palette.mineLine};
     --rove-warn: ${palette.warn};
     --rove-warn-bg: ${palette.warnBg};
+    --rove-danger: ${palette.danger};
     --rove-focus: ${palette.focus};
     --rove-radius: 0.75rem;
     color: var(--rove-ink);

@@ -1,6 +1,12 @@
 // Data for the kiosk and tablet component tests: requests, topics and people as the server
 // would send them, set straight on properties or into Dexie (no server in component tests).
-import type { HelpRequest, Skill, StaffName, Topic } from '../../../src/shared/schemas.js';
+import type {
+  HelpRequest,
+  Presence,
+  Skill,
+  StaffName,
+  Topic,
+} from '../../../src/shared/schemas.js';
 import { helpRequestMaker } from '../help-request.js';
 import type { PendingView } from '../../../src/client/core/db/pending.js';
 
@@ -65,4 +71,21 @@ export function shownText(root: Element): string {
   };
   walk(root);
   return parts.join(' ').replace(/\s+/g, ' ');
+}
+
+/** Someone on the floor, available and idle unless `more` says otherwise. */
+export function onFloor(staff: StaffName, more: Partial<Presence> = {}): Presence {
+  return {
+    staffId: staff.id,
+    displayName: staff.displayName,
+    state: 'available',
+    zone: null,
+    since: new Date(Date.now() - 3_600_000).toISOString(),
+    busy: false,
+    silent: false,
+    signedIn: true,
+    skills: staff.skills,
+    languages: [],
+    ...more,
+  };
 }

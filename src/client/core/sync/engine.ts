@@ -19,10 +19,11 @@ import {
   upsertTopic,
 } from '../db/replica.js';
 import { readCurrentRequestId } from '../db/kiosk.js';
+import { applyPresenceEvent, passEvent, replaceFloor } from '../db/presence.js';
 import { reportConnected, reportLost, setStreaming } from './connection.js';
 import { setLine } from './kiosk-line.js';
 import { kickOutbox, startOutboxFlusher } from './outbox-flusher.js';
-import type { SnapshotEvent } from '../../../shared/events.js';
+import type { LongWaitAlert, SnapshotEvent } from '../../../shared/events.js';
 
 export interface SyncOptions {
   kind: 'staff' | 'kiosk';
@@ -37,6 +38,11 @@ export interface SyncOptions {
    * the queue then. A tablet's first open of each sync asks for one (see `connect`).
    */
   onSnapshot?: (snapshot: SnapshotEvent) => void;
+  /**
+   * A long-wait alert (staff), once it is applied in order with the events before it. Alerts
+   * replayed after a reconnect come too: the listener judges whether one is still news.
+   */
+  onAlert?: (alert: LongWaitAlert) => void;
 }
 
 /** After this many failed opens in a row, resume from a fresh snapshot instead. */
@@ -50,7 +56,13 @@ const FRESH_AFTER = 4;
 export const TOPICS_WAIT_MS = 3000;
 
 /** Starts syncing; returns the stop function (call it from disconnectedCallback). */
-export function startSync({ kind, branchId, onSessionEnded, onSnapshot }: SyncOptions): () => void {
+export function startSync({
+  kind,
+  branchId,
+  onSessionEnded,
+  onSnapshot,
+  onAlert,
+}: SyncOptions): () => void {
   const stream = kind === 'kiosk' ? 'kiosk' : `branch:${branchId}`;
   const stopFlusher = startOutboxFlusher();
   let stopped = false;
@@ -95,6 +107,7 @@ export function startSync({ kind, branchId, onSessionEnded, onSnapshot }: SyncOp
             await within(topicsStored, TOPICS_WAIT_MS);
             onSnapshot?.(snapshot);
             await applySnapshot(stream, branchId, snapshot);
+            if (snapshot.presence) await replaceFloor(branchId, snapshot.presence);
             if (kind === 'kiosk') await catchUpKioskRequest(snapshot);
           });
           break;
@@ -126,6 +139,19 @@ export function startSync({ kind, branchId, onSessionEnded, onSnapshot }: SyncOp
         case 'line':
           setLine(event.data);
           break;
+        case 'presence': {
+          const { presence } = event.data;
+          inOrder(() => applyPresenceEvent(stream, seq, presence));
+          break;
+        }
+        case 'alert': {
+          const { alert } = event.data;
+          inOrder(async () => {
+            await passEvent(stream, seq);
+            onAlert?.(alert);
+          });
+          break;
+        }
       }
     },
     alive() {

@@ -5,13 +5,13 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { controls, tokens } from '../../ui/shared.styles.js';
 import { kioskButtons, kioskHost } from './kiosk.styles.js';
-import type { Topic } from '../../../shared/schemas.js';
+import type { Need, Topic } from '../../../shared/schemas.js';
 import { backButton } from '../../ui/form-pieces.js';
 import '../../ui/rove-topic-icon.js';
 
 export interface KioskDetails {
   name?: string;
-  needs: string[];
+  needs: Need[];
 }
 
 @customElement('rove-kiosk-details')

@@ -52,7 +52,8 @@ export class RoveKioskTicket extends LitElement {
       .detail {
         margin: 0 0 1rem;
       }
-      .offline {
+      .offline,
+      .long-wait {
         text-align: left;
         padding: 1rem 1.25rem;
         border-left: 6px solid var(--rove-warn);
@@ -136,7 +137,16 @@ export class RoveKioskTicket extends LitElement {
     }
     const back = request.version > 1 ? this._backInLine(request) : undefined;
     return html`${back ?? html`<p class="status">Waiting for the next free staff member.</p>`}
-    ${this._place()}${topic}`;
+    ${this._place()}${topic}${request.escalatedAt ? this._longWait() : nothing}`;
+  }
+
+  /** The server told staff this patron has waited too long: say so, and offer the desk. */
+  private _longWait() {
+    return html`<p class="long-wait">
+      This is taking longer than usual, sorry. Staff have been reminded that you are waiting. If
+      you'd rather not wait, the service desk can help you now.
+      ${deskPlaceSentence(this.serviceDesk)}
+    </p>`;
   }
 
   /**

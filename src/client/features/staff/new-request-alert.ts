@@ -17,23 +17,50 @@ export function unlockSound(): void {
   }
 }
 
-export function alertNewRequest(): void {
+/** One tone of `hz` starting `at` seconds from now, `length` seconds long. */
+function tone(context: AudioContext, hz: number, at: number, length: number): void {
+  const oscillator = context.createOscillator();
+  const gain = context.createGain();
+  const start = context.currentTime + at;
+  oscillator.frequency.value = hz;
+  gain.gain.setValueAtTime(0.0001, start);
+  gain.gain.exponentialRampToValueAtTime(0.25, start + 0.02);
+  gain.gain.exponentialRampToValueAtTime(0.0001, start + length);
+  oscillator.connect(gain).connect(context.destination);
+  oscillator.start(start);
+  oscillator.stop(start + length + 0.05);
+}
+
+/** Plays `tones` ([hz, at, length]) and buzzes `pattern`, where the tablet can. */
+function signal(tones: readonly [number, number, number][], pattern: number | number[]): void {
   try {
     if (audio && audio.state === 'running') {
-      const tone = audio.createOscillator();
-      const gain = audio.createGain();
-      tone.frequency.value = 880;
-      gain.gain.setValueAtTime(0.0001, audio.currentTime);
-      gain.gain.exponentialRampToValueAtTime(0.2, audio.currentTime + 0.02);
-      gain.gain.exponentialRampToValueAtTime(0.0001, audio.currentTime + 0.25);
-      tone.connect(gain).connect(audio.destination);
-      tone.start();
-      tone.stop(audio.currentTime + 0.3);
+      for (const [hz, at, length] of tones) tone(audio, hz, at, length);
     }
-    if ('vibrate' in navigator) navigator.vibrate(150);
+    if ('vibrate' in navigator) navigator.vibrate(pattern);
   } catch {
     // A device that cannot beep still shows and announces the request.
   }
+}
+
+/** A new request: one short soft beep, one buzz. */
+export function alertNewRequest(): void {
+  signal([[880, 0, 0.25]], 150);
+}
+
+/**
+ * A patron has waited too long (`event: alert`): unlike a new request's beep, three rising
+ * tones and three buzzes, so a rover can tell them apart without looking.
+ */
+export function alertLongWait(): void {
+  signal(
+    [
+      [660, 0, 0.18],
+      [880, 0.22, 0.18],
+      [1100, 0.44, 0.3],
+    ],
+    [200, 100, 200, 100, 400],
+  );
 }
 
 /** What the tablet last showed of a request: enough to tell a hand-off it has not seen. */

@@ -1,7 +1,10 @@
 // <rove-queue-list>: the branch's live queue on a rover's tablet, oldest first. Each request is
 // a list item with its ticket, topic, how long it has waited, where to find the patron, a
 // discreet "Quiet word" when asked for, and a Claim button. Requests matching my skills stand
-// out; "Only my skills" hides the rest. A walk-up says who sent it, where and in what language. Fires `claim-request` (detail: request id).
+// out; "Only my skills" hides the rest. A walk-up says who sent it, where and in what language.
+// A waiting request says who on the floor fits it best; one that has waited too long (the
+// server raised an alert: `escalatedAt`) goes to the top, marked. Fires `claim-request`
+// (detail: request id).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controls, tokens } from '../../ui/shared.styles.js';
@@ -9,7 +12,8 @@ import { pendingText, topicLabel, waitedFor } from './request-format.js';
 import { requestMarks } from './request-marks.styles.js';
 import { walkUpLine } from '../../ui/walk-up/walk-up-format.js';
 import { actionsFor, type PendingView } from '../../core/db/pending.js';
-import type { StaffName, Topic } from '../../../shared/schemas.js';
+import type { Presence, Skill, StaffName, Topic } from '../../../shared/schemas.js';
+import { bestFitLine, longWaitMark } from './floor-words.js';
 
 @customElement('rove-queue-list')
 export class RoveQueueList extends LitElement {
@@ -40,6 +44,17 @@ export class RoveQueueList extends LitElement {
         background: var(--rove-card);
         border: 2px solid var(--rove-line);
         border-radius: var(--rove-radius);
+      }
+      li.long-wait {
+        border-color: var(--rove-danger);
+        border-top-width: 6px;
+      }
+      .badge.long-wait {
+        color: var(--rove-danger);
+        font-weight: 800;
+      }
+      .best {
+        font-weight: 600;
       }
       li.skill {
         border-color: var(--rove-mine-line);
@@ -90,6 +105,10 @@ export class RoveQueueList extends LitElement {
   @property({ attribute: false }) topics: Topic[] = [];
   /** Now, in epoch ms; the view ticks it so waited times move. */
   @property({ type: Number }) now = Date.now();
+  /** Who is on the floor (the replica's last known list): for the best-fit line. */
+  @property({ attribute: false }) floor: Presence[] = [];
+  /** The library's skills, to name the skill a best fit has. */
+  @property({ attribute: false }) skills: Skill[] = [];
   /** Show only requests that need one of my skills. */
   @property({ type: Boolean }) onlyMine = false;
 
@@ -105,7 +124,9 @@ export class RoveQueueList extends LitElement {
   }
 
   override render() {
-    const shown = this.onlyMine ? this.entries.filter((v) => this._isMySkill(v)) : this.entries;
+    const mine = this.onlyMine ? this.entries.filter((v) => this._isMySkill(v)) : this.entries;
+    // Long waits first (oldest alert first), then the rest as they came.
+    const shown = [...mine.filter(isLongWait), ...mine.filter((v) => !isLongWait(v))];
     return html`<label class="choice filter">
         <input type="checkbox" .checked=${this.onlyMine} @change=${this._toggle} />
         Only my skills
@@ -134,7 +155,10 @@ export class RoveQueueList extends LitElement {
     // The shared rules decide, as on the server; a claim already queued is not offered twice.
     const canClaim = actionsFor(request, this.me).includes('claim') && !pending.includes('claim');
     const walkUp = walkUpLine(request, this.me?.id);
-    return html`<li class=${mySkill ? 'skill' : ''}>
+    const longWait = isLongWait(view);
+    const best =
+      request.status === 'waiting' ? bestFitLine(request, this.floor, this.skills) : undefined;
+    return html`<li class=${[mySkill ? 'skill' : '', longWait ? 'long-wait' : ''].join(' ').trim()}>
       <div class="main">
         <div class="head">
           <span class="ticket">${request.ticket || 'New'}</span>
@@ -144,10 +168,16 @@ export class RoveQueueList extends LitElement {
               ? html`<span class="waited">waiting ${waitedFor(request.createdAt, this.now)}</span>`
               : nothing
           }
+          ${
+            longWait
+              ? html`<span class="badge long-wait">${longWaitMark(request, this.now)}</span>`
+              : nothing
+          }
           ${mySkill ? html`<span class="badge mine">Your skill</span>` : nothing}
           ${quiet ? html`<span class="badge quiet-word">Quiet word</span>` : nothing}
         </div>
         ${request.name ? html`<span>${request.name}</span>` : nothing}
+        ${best ? html`<span class="best">${best}</span>` : nothing}
         ${walkUp ? html`<span class="waited">${walkUp}</span>` : nothing}
         ${
           request.handoff
@@ -189,6 +219,10 @@ export class RoveQueueList extends LitElement {
     </li>`;
   }
 }
+
+/** Still waiting after the server raised a long-wait alert for it. */
+const isLongWait = (view: PendingView) =>
+  view.request.status === 'waiting' && view.request.escalatedAt !== undefined;
 
 /** The Claim button's name: by ticket, or (a walk-up not yet on the server) by its topic. */
 function claimName(ticket: string, topic: string | undefined): string {

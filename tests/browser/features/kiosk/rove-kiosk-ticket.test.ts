@@ -113,6 +113,22 @@ describe('rove-kiosk-ticket', () => {
     expect(shownText(el)).to.match(/service desk/);
   });
 
+  it('says plainly when it is taking longer than usual, and where the desk is', async () => {
+    const waiting = helpRequest();
+    const el = await ticket(waiting);
+    expect(shownText(el)).not.to.match(/longer than usual/);
+    el.serviceDesk = 'on the ground floor, by the main doors';
+    el.view = kioskView({ ...waiting, escalatedAt: later });
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    expect(shownText(el)).to.match(/taking longer than usual/);
+    expect(shownText(el)).to.contain('The service desk is on the ground floor, by the main doors.');
+    // Once someone is on the way, that is what matters.
+    el.view = kioskView({ ...waiting, status: 'claimed', claimedBy: { displayName: 'Kim' } });
+    await el.updateComplete;
+    expect(shownText(el)).not.to.match(/longer than usual/);
+  });
+
   it('offers Cancel while waiting', async () => {
     const el = await ticket(helpRequest());
     const asked = oneEvent(el, 'cancel-request');

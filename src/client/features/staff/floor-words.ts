@@ -1,0 +1,64 @@
+// Words for the floor on a rover's tablet: who fits a request best, what a colleague is doing,
+// and how a long wait is said. Built on the shared bestFit (src/shared/best-fit.ts).
+import { bestFit } from '../../../shared/best-fit.js';
+import type { HelpRequest, Presence, Skill } from '../../../shared/schemas.js';
+import { shortAmount } from '../../core/words/index.js';
+import { waitedFor } from './request-format.js';
+
+/** A language's own English name ("Spanish"), or the tag when the browser does not know it. */
+export function languageName(tag: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/**
+ * "Best: Kim, Local history, speaks Spanish, 2nd floor" for a waiting request: who fits it
+ * best and why; undefined when nobody on the floor can take it now.
+ */
+export function bestFitLine(
+  request: HelpRequest,
+  floor: readonly Presence[],
+  skills: readonly Skill[],
+): string | undefined {
+  const fit = bestFit(request, floor);
+  if (!fit) return undefined;
+  const reasons: string[] = [];
+  if (fit.skill) reasons.push(skills.find((s) => s.id === request.skill)?.label ?? request.skill);
+  if (fit.language && request.language) reasons.push(`speaks ${languageName(request.language)}`);
+  if (fit.zone && request.zone) reasons.push(request.zone);
+  return [`Best: ${fit.presence.displayName}`, ...reasons].join(', ');
+}
+
+/** "On a break", "Available, Kids' area, with a patron", "Not heard from for 2 minutes". */
+export function presenceWords(presence: Presence): string {
+  const state =
+    presence.state === 'available'
+      ? 'Available'
+      : presence.state === 'break'
+        ? 'On a break'
+        : 'Off the floor';
+  const parts = [state];
+  if (presence.zone) parts.push(presence.zone);
+  if (presence.busy) parts.push('with a patron');
+  if (presence.silent) parts.push('tablet not heard from');
+  return parts.join(', ');
+}
+
+/** "Waiting 4 min": what a long-waiting request is marked with. */
+export function longWaitMark(request: HelpRequest, now: number): string {
+  return `Waiting ${waitedFor(request.createdAt, now)}`;
+}
+
+/** A long wait said aloud: "Long wait: A5, Computers, waiting 4 min." */
+export function longWaitAnnouncement(
+  ticket: string,
+  topic: string | undefined,
+  waitingSeconds: number,
+): string {
+  const minutes = Math.max(1, Math.floor(waitingSeconds / 60));
+  const what = topic ? `${ticket}, ${topic}` : ticket;
+  return `Long wait: ${what}, waiting ${shortAmount(minutes, 'minute')}.`;
+}
