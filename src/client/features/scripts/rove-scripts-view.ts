@@ -9,33 +9,13 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import './rove-script-checklist.js';
 import '../../ui/walk-up/rove-walk-up-form.js';
-import {
-  queueWalkUp,
-  readRecentZones,
-  rememberZone,
-  type WalkUpFields,
-} from '../../core/db/walk-ups.js';
-import { readTopics } from '../../core/db/queue.js';
+import type { WalkUpFields } from '../../core/db/walk-ups.js';
 import type { StepToggle } from './rove-script-checklist.js';
-import {
-  resetScriptProgress,
-  setStepTicked,
-  watchScriptProgress,
-  watchScripts,
-} from '../../core/db/scripts.js';
-import { followPublishedScripts, syncScripts } from '../../core/db/scripts-sync.js';
-import {
-  refreshTopicLabels,
-  watchTopicLabels,
-  type TopicLabel,
-} from '../../core/db/topic-labels.js';
-import { startSync } from '../../core/sync/engine.js';
-import { loadSession } from '../../core/sync/session.js';
+import { ScriptsController } from './scripts-controller.js';
 import { searchScripts, topicGuide } from './script-search.js';
 import { linkedTopics, topicName } from './script-topics.js';
 import { scriptStyles } from '../../ui/scripts/scripts.styles.js';
 import type { Script } from '../../../shared/scripts.js';
-import type { StaffName, Topic } from '../../../shared/schemas.js';
 import { count } from '../../core/words/index.js';
 import { palette } from '../../ui/tokens.js';
 
@@ -99,86 +79,27 @@ export class RoveScriptsView extends LitElement {
   /** The script to open, from `/scripts/:id`; the list when absent. */
   @property({ attribute: 'script-id' }) scriptId?: string;
 
-  @state() private _scripts: Script[] = [];
-  @state() private _loaded = false;
   @state() private _query = '';
   @state() private _topic?: string;
-  @state() private _done: readonly number[] = [];
-  @state() private _unreachable = false;
-  /** The topics this device holds, for the filters' names and order. */
-  @state() private _topicLabels: TopicLabel[] = [];
-  /** Who is signed in on this tablet, and where: only they can send for a specialist. */
-  @state() private _staff?: { me: StaffName; branchId: string };
-  /** Sending for a specialist from a step: the form, or what was sent, in words. */
-  @state() private _offer?: { topics: Topic[]; zones: string[] } | { said: string };
 
-  private _stopScripts?: () => void;
-  private _stopTopics?: () => void;
-  private _stopSync?: () => void;
-  private _stopProgress?: () => void;
-  private _progressKey = '';
+  /** The scripts, their stream, the ticks and the offer: this element only shows them. */
+  private readonly binder = new ScriptsController(this, () => this.scriptId);
   private _guideChecked = false;
   private _moved = false;
 
   override connectedCallback() {
     super.connectedCallback();
     this._topic = new URLSearchParams(location.search).get('topic') ?? undefined;
-    this._stopScripts = watchScripts((list) => {
-      this._scripts = list;
-      this._loaded = true;
-    });
-    this._stopTopics = watchTopicLabels((topics) => (this._topicLabels = topics));
-    this._refresh();
-    window.addEventListener('online', this._refresh);
-    void this._followStream();
-  }
-
-  /** Anyone may read published scripts, so any browser refreshes its own copy when it can. */
-  private _refresh = () => {
-    syncScripts().then(
-      () => (this._unreachable = false),
-      () => (this._unreachable = true),
-    );
-  };
-
-  /**
-   * Signed-in staff keep their branch's stream open here too; anyone else (a greeter's tablet
-   * with nobody signed in, any browser) the public scripts stream. Either way a supervisor's
-   * publish or withdrawal (`event: script`) shows within seconds while this screen is open.
-   */
-  private async _followStream() {
-    const session = await loadSession().catch(() => undefined);
-    if (!this.isConnected || this._stopSync) return;
-    const branchId = session?.device?.branchId;
-    if (session?.role === 'staff' && branchId) {
-      this._stopSync = startSync({ kind: 'staff', branchId });
-      if (session.staff) this._staff = { me: session.staff, branchId };
-      return;
-    }
-    this._stopSync = followPublishedScripts();
-    if (branchId && !session?.offline) void refreshTopicLabels(branchId);
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    window.removeEventListener('online', this._refresh);
-    this._stopScripts?.();
-    this._stopTopics?.();
-    this._stopSync?.();
-    this._stopSync = undefined;
-    this._stopProgress?.();
-    this._progressKey = '';
   }
 
   override willUpdate(changed: PropertyValues) {
-    if (!this._loaded) return;
+    if (!this.binder.loaded) return;
     if (!this._guideChecked) {
       this._guideChecked = true;
-      const guide = this._topic && !this.scriptId && topicGuide(this._scripts, this._topic);
+      const guide = this._topic && !this.scriptId && topicGuide(this.binder.scripts, this._topic);
       if (guide) this._open(guide.id, true);
     }
-    if (changed.has('scriptId') || changed.has('_scripts')) this._followProgress();
-    if (changed.has('scriptId')) this._offer = undefined;
+    if (changed.has('scriptId')) this.binder.closeOffer();
   }
 
   override async updated() {
@@ -191,22 +112,22 @@ export class RoveScriptsView extends LitElement {
   }
 
   override render() {
-    if (!this._loaded) return html`<p role="status">Loading scripts…</p>`;
+    if (!this.binder.loaded) return html`<p role="status">Loading scripts…</p>`;
     return this.scriptId ? this._renderScript(this.scriptId) : this._renderList();
   }
 
   private _renderList() {
-    const found = searchScripts(this._scripts, this._query, this._topic);
-    const topics = linkedTopics(this._scripts, this._topicLabels);
+    const found = searchScripts(this.binder.scripts, this._query, this._topic);
+    const topics = linkedTopics(this.binder.scripts, this.binder.topicLabels);
     // An installed app has no browser Back button: the way back to the queue is on the page.
     return html`
       <nav aria-label="Staff"><a class="button" href="/staff">Back to the queue</a></nav>
       <h1 tabindex="-1">Scripts</h1>
       ${
-        this._scripts.length === 0
+        this.binder.scripts.length === 0
           ? html`<p role="status">
               ${
-                this._unreachable
+                this.binder.unreachable
                   ? 'The scripts have not reached this device yet. Connect to the network once and they will stay here, even offline.'
                   : 'No scripts have been published yet.'
               }
@@ -233,7 +154,7 @@ export class RoveScriptsView extends LitElement {
                     aria-pressed=${this._topic === id ? 'true' : 'false'}
                     @click=${() => (this._topic = id)}
                   >
-                    ${id ? topicName(id, this._topicLabels) : 'All topics'}
+                    ${id ? topicName(id, this.binder.topicLabels) : 'All topics'}
                   </button>`,
               )}
             </div>`
@@ -258,7 +179,7 @@ export class RoveScriptsView extends LitElement {
   }
 
   private _renderScript(id: string) {
-    const script = this._scripts.find((s) => s.id === id);
+    const script = this.binder.script;
     if (!script) {
       return html`
         <h1 tabindex="-1">Script not found</h1>
@@ -269,20 +190,28 @@ export class RoveScriptsView extends LitElement {
     const order = this._order(id);
     return html`<rove-script-checklist
       .script=${script}
-      .done=${this._done}
+      .done=${this.binder.done}
       ?has-next=${order.length > 1}
-      ?can-send=${this._staff !== undefined}
-      @send-for-help=${() => void this._sendForHelp()}
-      @step-toggle=${(e: CustomEvent<StepToggle>) => this._tick(script, e.detail)}
-      @reset-steps=${() => void resetScriptProgress(script.id)}
+      ?can-send=${this.binder.staff !== undefined}
+      @send-for-help=${() => void this._offerSpecialist()}
+      @step-toggle=${(e: CustomEvent<StepToggle>) => this.binder.tick(script, e.detail)}
+      @reset-steps=${() => this.binder.resetTicks(script)}
       @next-script=${() => this._next(id)}
       @all-scripts=${() => this._open(undefined)}
       >${this._renderOffer(script)}</rove-script-checklist
     >`;
   }
 
+  private async _offerSpecialist() {
+    await this.binder.offerSpecialist();
+    await this.updateComplete;
+    const form = this.renderRoot.querySelector('rove-walk-up-form');
+    await form?.updateComplete;
+    form?.renderRoot.querySelector<HTMLElement>('input:checked, input')?.focus();
+  }
+
   private _renderOffer(script: Script) {
-    const offer = this._offer;
+    const offer = this.binder.offer;
     if (!offer) return nothing;
     if ('said' in offer) {
       return html`<p slot="offer" role="status">
@@ -295,37 +224,15 @@ export class RoveScriptsView extends LitElement {
       .topics=${offer.topics}
       topic-id=${script.topicIds[0] ?? ''}
       .recentZones=${offer.zones}
-      @walk-up=${(e: CustomEvent<WalkUpFields>) => void this._send(e.detail)}
-      @back=${() => (this._offer = undefined)}
+      @walk-up=${(e: CustomEvent<WalkUpFields>) => void this.binder.sendForSpecialist(e.detail)}
+      @back=${() => this.binder.closeOffer()}
     ></rove-walk-up-form>`;
-  }
-
-  private async _sendForHelp() {
-    const staff = this._staff;
-    if (!staff) return;
-    const [topics, zones] = await Promise.all([readTopics(staff.branchId), readRecentZones()]);
-    this._offer = { topics, zones };
-    await this.updateComplete;
-    const form = this.renderRoot.querySelector('rove-walk-up-form');
-    await form?.updateComplete;
-    form?.renderRoot.querySelector<HTMLElement>('input:checked, input')?.focus();
-  }
-
-  private async _send(fields: WalkUpFields) {
-    const staff = this._staff;
-    if (!staff) return;
-    await queueWalkUp(fields, staff.me);
-    if (fields.zone) await rememberZone(fields.zone);
-    const topics =
-      'topics' in (this._offer ?? {}) ? (this._offer as { topics: Topic[] }).topics : [];
-    const topic = topics.find((t) => t.id === fields.topicId)?.label ?? 'this topic';
-    this._offer = { said: `Sent for someone who knows ${topic}.` };
   }
 
   /** The list "Next script" walks: the current search when it holds this script, else all. */
   private _order(id: string): Script[] {
-    const found = searchScripts(this._scripts, this._query, this._topic);
-    return found.some((s) => s.id === id) ? found : searchScripts(this._scripts, '');
+    const found = searchScripts(this.binder.scripts, this._query, this._topic);
+    return found.some((s) => s.id === id) ? found : searchScripts(this.binder.scripts, '');
   }
 
   private _next(id: string) {
@@ -333,29 +240,6 @@ export class RoveScriptsView extends LitElement {
     const at = order.findIndex((s) => s.id === id);
     const next = order[(at + 1) % order.length];
     if (next) this._open(next.id);
-  }
-
-  private _tick(script: Script, { index, ticked }: StepToggle) {
-    const done = new Set(this._done);
-    if (ticked) done.add(index);
-    else done.delete(index);
-    this._done = [...done];
-    void setStepTicked(script.id, script.version, index, ticked);
-  }
-
-  private _followProgress() {
-    const script = this.scriptId ? this._scripts.find((s) => s.id === this.scriptId) : undefined;
-    const key = script ? `${script.id}@${script.version}` : '';
-    if (key === this._progressKey) return;
-    this._stopProgress?.();
-    this._stopProgress = undefined;
-    this._progressKey = key;
-    this._done = [];
-    if (script) {
-      this._stopProgress = watchScriptProgress(script.id, script.version, (done) => {
-        this._done = done;
-      });
-    }
   }
 
   private _follow(event: Event, id: string) {

@@ -1,0 +1,186 @@
+// The greeter scripts as state, without a screen: the device's copy of the published scripts and
+// topic names, kept fresh while the screen is open (a fetch now and whenever the network comes
+// back, and a stream: the branch's with a staff session, else the public scripts stream), who is
+// signed in (only they can send for a specialist), the ticks of the open script, and the offer
+// to send for a specialist from a step. <rove-scripts-view> renders from it and calls it.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  queueWalkUp,
+  readRecentZones,
+  rememberZone,
+  type WalkUpFields,
+} from '../../core/db/walk-ups.js';
+import { readTopics } from '../../core/db/queue.js';
+import {
+  resetScriptProgress,
+  setStepTicked,
+  watchScriptProgress,
+  watchScripts,
+} from '../../core/db/scripts.js';
+import { followPublishedScripts, syncScripts } from '../../core/db/scripts-sync.js';
+import {
+  refreshTopicLabels,
+  watchTopicLabels,
+  type TopicLabel,
+} from '../../core/db/topic-labels.js';
+import { startSync } from '../../core/sync/engine.js';
+import { loadSession } from '../../core/sync/session.js';
+import type { StepToggle } from './rove-script-checklist.js';
+import type { Script } from '../../../shared/scripts.js';
+import type { StaffName, Topic } from '../../../shared/schemas.js';
+
+/** Sending for a specialist from a step: the form's choices, or what was sent, in words. */
+export type SpecialistOffer = { topics: Topic[]; zones: string[] } | { said: string };
+
+export class ScriptsController implements ReactiveController {
+  /** Every script this device holds. */
+  scripts: Script[] = [];
+  /** False until the device's copy has been read once. */
+  loaded = false;
+  /** The last refresh could not reach the server (so an empty list may just not be here yet). */
+  unreachable = false;
+  /** The topics this device holds, for the filters' names and order. */
+  topicLabels: TopicLabel[] = [];
+  /** Who is signed in on this tablet, and where: only they can send for a specialist. */
+  staff?: { me: StaffName; branchId: string };
+  /** The ticked steps of the open script (its current version). */
+  done: readonly number[] = [];
+  offer?: SpecialistOffer;
+
+  private _connected = false;
+  private _stops: (() => void)[] = [];
+  private _stopSync?: () => void;
+  private _stopProgress?: () => void;
+  private _progressKey = '';
+
+  /** `scriptId` answers which script is open (undefined: the list). */
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly scriptId: () => string | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  /** The open script, when this device holds it. */
+  get script(): Script | undefined {
+    const id = this.scriptId();
+    return id ? this.scripts.find((s) => s.id === id) : undefined;
+  }
+
+  hostConnected(): void {
+    this._connected = true;
+    this._stops.push(
+      watchScripts((list) =>
+        this._set(() => {
+          this.scripts = list;
+          this.loaded = true;
+        }),
+      ),
+    );
+    this._stops.push(watchTopicLabels((topics) => this._set(() => (this.topicLabels = topics))));
+    this._refresh();
+    window.addEventListener('online', this._refresh);
+    this._stops.push(() => window.removeEventListener('online', this._refresh));
+    void this._followStream();
+  }
+
+  hostDisconnected(): void {
+    this._connected = false;
+    for (const stop of this._stops.splice(0)) stop();
+    this._stopSync?.();
+    this._stopSync = undefined;
+    this._stopProgress?.();
+    this._stopProgress = undefined;
+    this._progressKey = '';
+  }
+
+  /** Before each render: follow the ticks of the script now open (or none). */
+  hostUpdate(): void {
+    if (this.loaded) this._followProgress();
+  }
+
+  /** Ticks or unticks a step of `script`; kept on this device per script version. */
+  tick(script: Script, { index, ticked }: StepToggle): void {
+    const done = new Set(this.done);
+    if (ticked) done.add(index);
+    else done.delete(index);
+    this._set(() => (this.done = [...done]));
+    void setStepTicked(script.id, script.version, index, ticked);
+  }
+
+  /** Unticks every step of `script`. */
+  resetTicks(script: Script): void {
+    void resetScriptProgress(script.id);
+  }
+
+  /** Opens the form to send for a specialist (signed-in staff only). */
+  async offerSpecialist(): Promise<void> {
+    const staff = this.staff;
+    if (!staff) return;
+    const [topics, zones] = await Promise.all([readTopics(staff.branchId), readRecentZones()]);
+    this._set(() => (this.offer = { topics, zones }));
+  }
+
+  /** Sends for a specialist (by the outbox) and says so. */
+  async sendForSpecialist(fields: WalkUpFields): Promise<void> {
+    const staff = this.staff;
+    if (!staff) return;
+    await queueWalkUp(fields, staff.me);
+    if (fields.zone) await rememberZone(fields.zone);
+    const offer = this.offer;
+    const topics = offer && 'topics' in offer ? offer.topics : [];
+    const topic = topics.find((t) => t.id === fields.topicId)?.label ?? 'this topic';
+    this._set(() => (this.offer = { said: `Sent for someone who knows ${topic}.` }));
+  }
+
+  closeOffer(): void {
+    this._set(() => (this.offer = undefined));
+  }
+
+  private _set(change: () => void) {
+    change();
+    this.host.requestUpdate();
+  }
+
+  /** Anyone may read published scripts, so any browser refreshes its own copy when it can. */
+  private _refresh = () => {
+    syncScripts().then(
+      () => this._set(() => (this.unreachable = false)),
+      () => this._set(() => (this.unreachable = true)),
+    );
+  };
+
+  /**
+   * Signed-in staff keep their branch's stream open here too; anyone else (a greeter's tablet
+   * with nobody signed in, any browser) the public scripts stream. Either way a supervisor's
+   * publish or withdrawal (`event: script`) shows within seconds while this screen is open.
+   */
+  private async _followStream() {
+    const session = await loadSession().catch(() => undefined);
+    if (!this._connected || this._stopSync) return;
+    const branchId = session?.device?.branchId;
+    if (session?.role === 'staff' && branchId) {
+      this._stopSync = startSync({ kind: 'staff', branchId });
+      const me = session.staff;
+      if (me) this._set(() => (this.staff = { me, branchId }));
+      return;
+    }
+    this._stopSync = followPublishedScripts();
+    if (branchId && !session?.offline) void refreshTopicLabels(branchId);
+  }
+
+  private _followProgress() {
+    const script = this.script;
+    const key = script ? `${script.id}@${script.version}` : '';
+    if (key === this._progressKey) return;
+    this._stopProgress?.();
+    this._stopProgress = undefined;
+    this._progressKey = key;
+    this.done = [];
+    if (script) {
+      this._stopProgress = watchScriptProgress(script.id, script.version, (done) =>
+        this._set(() => (this.done = done)),
+      );
+    }
+  }
+}
