@@ -3,6 +3,7 @@
 import { apiFetch } from '../../core/http.js';
 import type {
   Branch,
+  BranchPatchBody,
   Device,
   DeviceKind,
   Session,
@@ -29,20 +30,8 @@ export interface Enrollment {
   expiresAt: string;
 }
 
-/**
- * A branch and a device with their place on the floor (docs/API.md, "The floor"). Local until
- * the shared Branch and Device carry `zones`, `escalateAfterSeconds` and `zone` themselves.
- */
-export type FloorBranch = Branch & { zones?: string[]; escalateAfterSeconds?: number };
-export type FloorDevice = Device & { zone?: string };
-
 /** What `PATCH /api/branches/:id` may change; `serviceDesk: null` clears the desk's place. */
-export interface BranchChanges {
-  name?: string;
-  serviceDesk?: string | null;
-  zones?: string[];
-  escalateAfterSeconds?: number;
-}
+export type BranchChanges = BranchPatchBody;
 
 /** What a new staff member, a change to one, a new topic and a change to one are sent as. */
 export type NewStaff = StaffBody;
@@ -78,8 +67,8 @@ export function signOut(): Promise<void> {
 
 // ---- devices --------------------------------------------------------------------------------
 
-export async function listDevices(): Promise<FloorDevice[]> {
-  return (await apiFetch<{ devices: FloorDevice[] }>('/api/devices')).devices;
+export async function listDevices(): Promise<Device[]> {
+  return (await apiFetch<{ devices: Device[] }>('/api/devices')).devices;
 }
 
 /** A one-time code for a new device; a kiosk may be given its `zone` on the floor now. */
@@ -94,10 +83,9 @@ export function createEnrollment(
 }
 
 /** Moves a kiosk to another zone of its branch; `null` leaves it with none. */
-export async function setDeviceZone(deviceId: string, zone: string | null): Promise<FloorDevice> {
+export async function setDeviceZone(deviceId: string, zone: string | null): Promise<Device> {
   const path = `/api/devices/${encodeURIComponent(deviceId)}`;
-  return (await apiFetch<{ device: FloorDevice }>(path, { method: 'PATCH', body: { zone } }))
-    .device;
+  return (await apiFetch<{ device: Device }>(path, { method: 'PATCH', body: { zone } })).device;
 }
 
 export async function revokeDevice(deviceId: string): Promise<Device> {
@@ -107,8 +95,8 @@ export async function revokeDevice(deviceId: string): Promise<Device> {
 
 // ---- branches and skills --------------------------------------------------------------------
 
-export async function listBranches(): Promise<FloorBranch[]> {
-  return (await apiFetch<{ branches: FloorBranch[] }>('/api/branches')).branches;
+export async function listBranches(): Promise<Branch[]> {
+  return (await apiFetch<{ branches: Branch[] }>('/api/branches')).branches;
 }
 
 export function addBranch(id: string, name: string): Promise<Branch> {
@@ -116,8 +104,8 @@ export function addBranch(id: string, name: string): Promise<Branch> {
 }
 
 /** Renames a branch, says where its service desk is, or sets its zones or long-wait alert. */
-export function updateBranch(branchId: string, changes: BranchChanges): Promise<FloorBranch> {
-  return apiFetch<FloorBranch>(branchPath(branchId), { method: 'PATCH', body: changes });
+export function updateBranch(branchId: string, changes: BranchChanges): Promise<Branch> {
+  return apiFetch<Branch>(branchPath(branchId), { method: 'PATCH', body: changes });
 }
 
 export async function listSkills(): Promise<Skill[]> {

@@ -1,7 +1,8 @@
 // The rules of a branch's floor as a supervisor edits it (docs/API.md, "Zones" and "Long
 // waits"), checked here before anything is sent, so the form can say what to fix in plain
-// words instead of relaying a 400. The limits are the server's, repeated here because the
-// client imports no values from src/shared/schemas.ts (no TypeBox in the bundle).
+// words instead of relaying a 400. The limits are the server's (ZONES_MAX, ZONE_MAX and
+// ESCALATE_* in src/shared/schemas.ts), repeated here because the client imports only types
+// from there: its values would bring TypeBox into the bundle.
 import { amount } from '../../core/words/index.js';
 
 /** At most this many zones per branch. */

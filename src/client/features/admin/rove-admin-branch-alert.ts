@@ -3,7 +3,8 @@
 // The supervisor writes minutes, or 0 or "never"; fires `branch-changed` (detail: the branch).
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { updateBranch, type FloorBranch } from './admin-api.js';
+import { updateBranch } from './admin-api.js';
+import type { Branch } from '../../../shared/schemas.js';
 import { adminStyles } from './admin.styles.js';
 import { adminAction } from './admin-errors.js';
 import {
@@ -25,13 +26,13 @@ export class RoveAdminBranchAlert extends LitElement {
   ];
 
   /** The branch being edited. */
-  @property({ attribute: false }) branch?: FloorBranch;
+  @property({ attribute: false }) branch?: Branch;
 
   @state() private _notice = '';
   private readonly _action = adminAction(this);
 
   override willUpdate(changed: Map<string, unknown>) {
-    const before = changed.get('branch') as FloorBranch | undefined;
+    const before = changed.get('branch') as Branch | undefined;
     if (changed.has('branch') && before?.id !== this.branch?.id) {
       this._action.say('');
       this._notice = '';

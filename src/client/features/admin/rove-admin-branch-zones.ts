@@ -5,7 +5,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { updateBranch, type FloorBranch } from './admin-api.js';
+import { updateBranch } from './admin-api.js';
+import type { Branch } from '../../../shared/schemas.js';
 import { adminStyles } from './admin.styles.js';
 import { adminAction } from './admin-errors.js';
 import {
@@ -55,7 +56,7 @@ export class RoveAdminBranchZones extends LitElement {
   ];
 
   /** The branch whose zones are edited. */
-  @property({ attribute: false }) branch?: FloorBranch;
+  @property({ attribute: false }) branch?: Branch;
 
   @state() private _zones: DraftZone[] = [];
   /** The problems found at the last Save (kept up to date as the supervisor fixes them). */
@@ -70,7 +71,7 @@ export class RoveAdminBranchZones extends LitElement {
 
   override willUpdate(changed: Map<string, unknown>) {
     if (!changed.has('branch')) return;
-    const before = changed.get('branch') as FloorBranch | undefined;
+    const before = changed.get('branch') as Branch | undefined;
     const zones = this.branch?.zones ?? [];
     const otherBranch = before?.id !== this.branch?.id;
     // Another screen's save (the desk) hands a new branch object: keep the supervisor's draft.

@@ -4,7 +4,8 @@
 // device as the server now has it).
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { setDeviceZone, type FloorDevice } from './admin-api.js';
+import { setDeviceZone } from './admin-api.js';
+import type { Device } from '../../../shared/schemas.js';
 import { adminStyles } from './admin.styles.js';
 import { adminAction } from './admin-errors.js';
 
@@ -20,7 +21,7 @@ export class RoveAdminDeviceZone extends LitElement {
   ];
 
   /** The kiosk. */
-  @property({ attribute: false }) device?: FloorDevice;
+  @property({ attribute: false }) device?: Device;
   /** The zones of its branch, in the branch's order. */
   @property({ attribute: false }) zones: string[] = [];
 
@@ -55,7 +56,7 @@ export class RoveAdminDeviceZone extends LitElement {
     `;
   }
 
-  private _renderChoice(device: FloorDevice, gone: boolean) {
+  private _renderChoice(device: Device, gone: boolean) {
     return html`<form
       class="panel"
       aria-label="Zone of ${device.label}"

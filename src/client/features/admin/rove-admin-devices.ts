@@ -6,13 +6,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import {
-  listBranches,
-  listDevices,
-  revokeDevice,
-  type FloorBranch,
-  type FloorDevice,
-} from './admin-api.js';
+import { listBranches, listDevices, revokeDevice } from './admin-api.js';
+import type { Branch, Device } from '../../../shared/schemas.js';
 import './rove-admin-enroll-form.js';
 import type { MadeEnrollment } from './rove-admin-enroll-form.js';
 import './rove-admin-enrollment.js';
@@ -41,8 +36,8 @@ export class RoveAdminDevices extends LitElement {
     `,
   ];
 
-  @state() private _branches: FloorBranch[] = [];
-  @state() private _devices: FloorDevice[] = [];
+  @state() private _branches: Branch[] = [];
+  @state() private _devices: Device[] = [];
   @state() private _loading = true;
   @state() private _enrollment?: MadeEnrollment;
   @state() private _listError = '';
@@ -117,7 +112,7 @@ export class RoveAdminDevices extends LitElement {
     </ul>`;
   }
 
-  private _renderDevice(device: FloorDevice) {
+  private _renderDevice(device: Device) {
     const kind = device.kind === 'kiosk' ? 'Kiosk' : 'Tablet';
     const branch = this._branches.find((b) => b.id === device.branchId);
     return html`<li class="device">
@@ -187,7 +182,7 @@ export class RoveAdminDevices extends LitElement {
     await this.renderRoot.querySelector('rove-admin-enrollment')?.showYourself();
   }
 
-  private _onDeviceChanged(event: CustomEvent<FloorDevice>) {
+  private _onDeviceChanged(event: CustomEvent<Device>) {
     const changed = event.detail;
     this._devices = this._devices.map((d) => (d.id === changed.id ? changed : d));
     this._notice = changed.zone
@@ -195,7 +190,7 @@ export class RoveAdminDevices extends LitElement {
       : `${changed.label} has no zone now.`;
   }
 
-  private async _askRevoke(device: FloorDevice) {
+  private async _askRevoke(device: Device) {
     this._confirming = device.id;
     this._notice = '';
     await this.updateComplete;
@@ -206,7 +201,7 @@ export class RoveAdminDevices extends LitElement {
     this._confirming = undefined;
   }
 
-  private async _revoke(device: FloorDevice) {
+  private async _revoke(device: Device) {
     this._busy = true;
     this._listError = '';
     try {

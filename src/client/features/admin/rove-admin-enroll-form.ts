@@ -4,8 +4,8 @@
 // has made it; showing the code is the Devices screen's job.
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { createEnrollment, type Enrollment, type FloorBranch } from './admin-api.js';
-import type { DeviceKind } from '../../../shared/schemas.js';
+import { createEnrollment, type Enrollment } from './admin-api.js';
+import type { Branch, DeviceKind } from '../../../shared/schemas.js';
 import { adminStyles } from './admin.styles.js';
 import { adminAction } from './admin-errors.js';
 
@@ -17,7 +17,7 @@ export class RoveAdminEnrollForm extends LitElement {
   static override styles = adminStyles;
 
   /** The branches a device may join, with their zones. */
-  @property({ attribute: false }) branches: FloorBranch[] = [];
+  @property({ attribute: false }) branches: Branch[] = [];
   /** True until the branches are read: nothing to enroll into yet. */
   @property({ type: Boolean }) loading = false;
 

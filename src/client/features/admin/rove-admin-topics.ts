@@ -3,15 +3,8 @@
 import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import {
-  addTopic,
-  listBranches,
-  listSkills,
-  listTopics,
-  reorderTopics,
-  type FloorBranch,
-} from './admin-api.js';
-import type { Skill, Topic } from '../../../shared/schemas.js';
+import { addTopic, listBranches, listSkills, listTopics, reorderTopics } from './admin-api.js';
+import type { Branch, Skill, Topic } from '../../../shared/schemas.js';
 import './rove-admin-branch-form.js';
 import './rove-admin-branch-desk.js';
 import './rove-admin-branch-zones.js';
@@ -26,7 +19,7 @@ import { iconChoices } from './topic-icons.js';
 export class RoveAdminTopics extends LitElement {
   static override styles = adminStyles;
 
-  @state() private _branches: FloorBranch[] = [];
+  @state() private _branches: Branch[] = [];
   @state() private _skills: Skill[] = [];
   @state() private _branchId = '';
   @state() private _topics: Topic[] = [];
@@ -192,12 +185,12 @@ export class RoveAdminTopics extends LitElement {
     await row?.focusMove(by);
   }
 
-  private _onBranchChanged(event: CustomEvent<FloorBranch>) {
+  private _onBranchChanged(event: CustomEvent<Branch>) {
     const changed = event.detail;
     this._branches = this._branches.map((b) => (b.id === changed.id ? changed : b));
   }
 
-  private _onBranchAdded(event: CustomEvent<FloorBranch>) {
+  private _onBranchAdded(event: CustomEvent<Branch>) {
     this._branches = [...this._branches, event.detail];
     this._branchId = event.detail.id;
     this._notice = `Showing the topics of ${event.detail.name}.`;

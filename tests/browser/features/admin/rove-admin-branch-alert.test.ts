@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../../../src/client/features/admin/rove-admin-branch-alert.js';
 import type { RoveAdminBranchAlert } from '../../../../src/client/features/admin/rove-admin-branch-alert.js';
-import type { FloorBranch } from '../../../../src/client/features/admin/admin-api.js';
+import type { Branch } from '../../../../src/shared/schemas.js';
 import { getByRole, typeInto, waitFor } from '../../../support/browser/by-role.js';
 import { FakeServer, apiError } from '../../../support/browser/fake-server.js';
 import { smallTargets } from '../../../support/browser/touch-targets.js';
@@ -11,13 +11,13 @@ declare function describe(title: string, body: () => void): void;
 declare function it(title: string, body: () => Promise<void> | void): void;
 declare function afterEach(body: () => void): void;
 
-const MAIN: FloorBranch = { id: 'main', name: 'Main Library', zones: [] };
+const MAIN: Branch = { id: 'main', name: 'Main Library', zones: [] };
 
 describe('rove-admin-branch-alert', () => {
   let server: FakeServer;
   afterEach(() => server?.restore());
 
-  const render = (branch: FloorBranch = MAIN) =>
+  const render = (branch: Branch = MAIN) =>
     fixture<RoveAdminBranchAlert>(
       html`<rove-admin-branch-alert .branch=${branch}></rove-admin-branch-alert>`,
     );
@@ -57,7 +57,7 @@ describe('rove-admin-branch-alert', () => {
     typeInto(field(el), ' 5 ');
     const changed = oneEvent(el, 'branch-changed');
     getByRole(el, 'button', 'Save the alert time').click();
-    expect(((await changed).detail as FloorBranch).escalateAfterSeconds).to.equal(300);
+    expect(((await changed).detail as Branch).escalateAfterSeconds).to.equal(300);
     expect(sent()).to.deep.equal([{ escalateAfterSeconds: 300 }]);
     await waitFor(() =>
       expect(getByRole(el, 'status').textContent).to.contain(

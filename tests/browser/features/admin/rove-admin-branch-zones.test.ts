@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../../../src/client/features/admin/rove-admin-branch-zones.js';
 import type { RoveAdminBranchZones } from '../../../../src/client/features/admin/rove-admin-branch-zones.js';
-import type { FloorBranch } from '../../../../src/client/features/admin/admin-api.js';
+import type { Branch } from '../../../../src/shared/schemas.js';
 import { getByRole, queryAllByRole, typeInto, waitFor } from '../../../support/browser/by-role.js';
 import { FakeServer, apiError } from '../../../support/browser/fake-server.js';
 import { smallTargets } from '../../../support/browser/touch-targets.js';
@@ -11,7 +11,7 @@ declare function describe(title: string, body: () => void): void;
 declare function it(title: string, body: () => Promise<void> | void): void;
 declare function afterEach(body: () => void): void;
 
-const MAIN: FloorBranch = {
+const MAIN: Branch = {
   id: 'main',
   name: 'Main Library',
   zones: ['Ground floor', 'Kids’ area', 'Study rooms'],
@@ -22,7 +22,7 @@ describe('rove-admin-branch-zones', () => {
   let server: FakeServer;
   afterEach(() => server?.restore());
 
-  const render = (branch: FloorBranch = MAIN) =>
+  const render = (branch: Branch = MAIN) =>
     fixture<RoveAdminBranchZones>(
       html`<rove-admin-branch-zones .branch=${branch}></rove-admin-branch-zones>`,
     );
@@ -81,7 +81,7 @@ describe('rove-admin-branch-zones', () => {
 
     const changed = oneEvent(el, 'branch-changed');
     getByRole(el, 'button', 'Save zones').click();
-    expect(((await changed).detail as FloorBranch).zones).to.deep.equal([
+    expect(((await changed).detail as Branch).zones).to.deep.equal([
       'Kids’ area',
       'Local history room',
       'Quiet study',

@@ -4,6 +4,7 @@ import type { RoveAdminDevices } from '../../../../src/client/features/admin/rov
 import { getByRole, queryAllByRole, typeInto, waitFor } from '../../../support/browser/by-role.js';
 import { BRANCHES, FakeServer, apiError } from '../../../support/browser/fake-server.js';
 import { shownText } from '../../../support/browser/fixtures.js';
+import { smallTargets } from '../../../support/browser/touch-targets.js';
 import {
   backgroundBehind,
   expectSharedRing,
@@ -279,6 +280,7 @@ describe('rove-admin-devices', () => {
       expect(choice.value).to.equal('Kids’ area');
       await waitFor(() => expect(choice.matches(':focus')).to.equal(true));
       await expect(el).to.be.accessible();
+      expect(smallTargets(el)).to.deep.equal([]);
       choice.value = 'Ground floor';
       getByRole(el, 'button', 'Save zone').click();
       await waitFor(() =>

@@ -1,11 +1,25 @@
 // What the supervisor's branch screen checks before it sends zones or a long-wait time.
 import { describe, expect, it } from 'vitest';
 import {
+  ESCALATE_DEFAULT_SECONDS,
+  ESCALATE_MAX_MINUTES,
+  ZONES_MAX,
+  ZONE_NAME_MAX,
   escalateMinutes,
   escalateSeconds,
   sayEscalation,
   zoneProblems,
 } from '../../../../../src/client/features/admin/branch-floor.js';
+import * as shared from '../../../../../src/shared/schemas.js';
+
+describe('the limits', () => {
+  it('are the server’s (repeated in the client, which imports no TypeBox)', () => {
+    expect(ZONES_MAX).toBe(shared.ZONES_MAX);
+    expect(ZONE_NAME_MAX).toBe(shared.ZONE_MAX);
+    expect(ESCALATE_DEFAULT_SECONDS).toBe(shared.ESCALATE_DEFAULT_SECONDS);
+    expect(ESCALATE_MAX_MINUTES * 60).toBe(shared.ESCALATE_MAX_SECONDS);
+  });
+});
 
 describe('zoneProblems', () => {
   it('finds nothing wrong with distinct names of 1 to 40 characters', () => {
