@@ -47,9 +47,10 @@ export function presenceWords(presence: Presence): string {
   return parts.join(', ');
 }
 
-/** "Waiting 4 min": what a long-waiting request is marked with. */
+/** "Waiting 4 min" (or "Long wait" under a minute): what a long-waiting request is marked with. */
 export function longWaitMark(request: HelpRequest, now: number): string {
-  return `Waiting ${waitedFor(request.createdAt, now)}`;
+  const waited = waitedFor(request.createdAt, now);
+  return waited === 'just now' ? 'Long wait' : `Waiting ${waited}`;
 }
 
 /** A long wait said aloud: "Long wait: A5, Computers, waiting 4 min." */

@@ -45,10 +45,6 @@ export class RoveQueueList extends LitElement {
         border: 2px solid var(--rove-line);
         border-radius: var(--rove-radius);
       }
-      li.long-wait {
-        border-color: var(--rove-danger);
-        border-top-width: 6px;
-      }
       .badge.long-wait {
         color: var(--rove-danger);
         font-weight: 800;
@@ -60,6 +56,10 @@ export class RoveQueueList extends LitElement {
         border-color: var(--rove-mine-line);
         border-left-width: 10px;
         background: var(--rove-mine);
+      }
+      li.long-wait {
+        border-color: var(--rove-danger);
+        border-top-width: 6px;
       }
       .main {
         flex: 1 1 16rem;
@@ -164,7 +164,7 @@ export class RoveQueueList extends LitElement {
           <span class="ticket">${request.ticket || 'New'}</span>
           ${topic ? html`<span class="topic">${topic}</span>` : nothing}
           ${
-            request.status === 'waiting'
+            request.status === 'waiting' && !longWait
               ? html`<span class="waited">waiting ${waitedFor(request.createdAt, this.now)}</span>`
               : nothing
           }

@@ -15,6 +15,9 @@ import './rove-queue-list.js';
 import './rove-my-request.js';
 import './rove-sign-out-dialog.js';
 import './rove-walk-up-panel.js';
+import './rove-presence-control.js';
+import './rove-floor-list.js';
+import type { PresenceChange } from './rove-presence-control.js';
 import { clock, plural } from '../../core/words/index.js';
 
 @customElement('rove-staff-view')
@@ -80,6 +83,12 @@ export class RoveStaffView extends LitElement {
         <h1 class="who">
           <span class="visually-hidden">Rove: </span>Signed in as <strong>${me.displayName}</strong>
         </h1>
+        <rove-presence-control
+          .presence=${floor.myPresence}
+          .zones=${floor.zones}
+          ?busy=${floor.presenceChange.busy}
+          @presence-change=${(e: CustomEvent<PresenceChange>) => void floor.setPresence(e.detail)}
+        ></rove-presence-control>
         <nav aria-label="Staff">
           <a class="button quiet" href="/scripts">Scripts</a>
           <button type="button" class="quiet sign-out" @click=${() => void floor.signOut()}>
@@ -110,7 +119,13 @@ export class RoveStaffView extends LitElement {
             </div>`
           : nothing
       }
+      ${
+        floor.presenceChange.error
+          ? html`<p class="problem" role="alert">${floor.presenceChange.error}</p>`
+          : nothing
+      }
       <p class="announcer" role="status">${arrivalWords(floor.arrivals, topics)}</p>
+      <p class="announcer long-wait" aria-live="assertive">${floor.longWait}</p>
       ${
         mine.length
           ? html`<section aria-labelledby="mine-heading">
@@ -135,6 +150,11 @@ export class RoveStaffView extends LitElement {
         .topics=${topics}
         .skills=${floor.skills}
       ></rove-walk-up-panel>
+      <rove-floor-list
+        .floor=${floor.floor}
+        selfId=${me.id}
+        asOf=${floor.queueAsOf ? `As last heard, ${ago(floor.queueAsOf, floor.now)}.` : ''}
+      ></rove-floor-list>
       <section aria-labelledby="queue-heading">
         <h2 id="queue-heading">Queue</h2>
         ${this._staleness()}
@@ -142,6 +162,8 @@ export class RoveStaffView extends LitElement {
           .entries=${others}
           .me=${me}
           .topics=${topics}
+          .floor=${floor.floor}
+          .skills=${floor.skills}
           .now=${floor.now}
           .onlyMine=${this._onlyMine}
           @only-mine-changed=${(e: CustomEvent<boolean>) => (this._onlyMine = e.detail)}

@@ -22,9 +22,24 @@ import type { PendingView } from '../../core/db/pending.js';
 import { startSync, refreshSignInNames } from '../../core/sync/engine.js';
 import { loadSession, signIn, signOut, unsentBeforeSignOut } from '../../core/sync/session.js';
 import { onConnection, type ConnectionState } from '../../core/sync/connection.js';
-import { ArrivalWatch, alertNewRequest, unlockSound } from './new-request-alert.js';
+import { putPresence } from '../../core/api/presence.js';
+import { applyPresenceEvent, readFloor } from '../../core/db/presence.js';
+import { readBranch } from '../../core/db/replica.js';
+import { db } from '../../core/db/db.js';
+import { ArrivalWatch, alertLongWait, alertNewRequest, unlockSound } from './new-request-alert.js';
+import { longWaitAnnouncement } from './floor-words.js';
+import { topicLabel } from './request-format.js';
 import type { RequestActionDetail } from './rove-my-request.js';
-import type { HelpRequest, Skill, StaffName, Topic } from '../../../shared/schemas.js';
+import type { PresenceChange } from './rove-presence-control.js';
+import type { LongWaitAlert } from '../../../shared/events.js';
+import type {
+  Branch,
+  HelpRequest,
+  Presence,
+  Skill,
+  StaffName,
+  Topic,
+} from '../../../shared/schemas.js';
 
 /**
  * What the tablet can show: `loading` (learning who it is), `error` (it cannot show the queue:
@@ -36,6 +51,11 @@ export type StaffPhase = 'loading' | 'error' | 'sign-in' | 'ready';
 const TICK_MS = 30_000;
 /** How long a new request stays said in words. */
 const ARRIVALS_SAID_MS = 20_000;
+/**
+ * An alert older than this when it reaches the tablet (replayed after the tablet was away) is
+ * not sounded: the request is on top of the queue, marked, which is news enough.
+ */
+const ALERT_FRESH_MS = 60_000;
 
 export class StaffController implements ReactiveController {
   /** Who this tablet is and who is signed in, once known. */
@@ -53,6 +73,10 @@ export class StaffController implements ReactiveController {
   now = Date.now();
   /** Signing in: busy while it runs, and why it failed (or why the rover must sign in again). */
   readonly signingIn: AsyncAction;
+  /** Telling the floor I am on a break, back, or somewhere else. */
+  readonly presenceChange: AsyncAction;
+  /** The latest long-wait alert, in words, said to screen readers (cleared after a while). */
+  longWait = '';
 
   private readonly _queue: LiveQueryController<PendingView[] | undefined>;
   private readonly _topics: LiveQueryController<Topic[]>;
@@ -60,6 +84,9 @@ export class StaffController implements ReactiveController {
   private readonly _skills: LiveQueryController<Skill[]>;
   private readonly _notices: LiveQueryController<Notice[]>;
   private readonly _lastSync: LiveQueryController<string | undefined>;
+  private readonly _floor: LiveQueryController<Presence[]>;
+  private readonly _branch: LiveQueryController<Branch | undefined>;
+  private _longWaitQuiet?: ReturnType<typeof setTimeout>;
   private _connected = false;
   private _stopSync?: () => void;
   private _stops: (() => void)[] = [];
@@ -75,7 +102,14 @@ export class StaffController implements ReactiveController {
     this._skills = new LiveQueryController(host, readSkills, []);
     this._notices = new LiveQueryController(host, readNotices, []);
     this._lastSync = new LiveQueryController(host, readLastSync, undefined);
+    this._floor = new LiveQueryController<Presence[]>(host, async () => [], []);
+    this._branch = new LiveQueryController<Branch | undefined>(
+      host,
+      async () => undefined,
+      undefined,
+    );
     this.signingIn = new AsyncAction(host, (error) => signInProblem(error));
+    this.presenceChange = new AsyncAction(host, (error) => presenceProblem(error));
     host.addController(this);
   }
 
@@ -113,6 +147,22 @@ export class StaffController implements ReactiveController {
     return this._skills.value;
   }
 
+  /** Everyone signed in on the branch, as last heard (the replica's list). */
+  get floor(): Presence[] {
+    return this._floor.value;
+  }
+
+  /** My own presence, once the server has said it. */
+  get myPresence(): Presence | undefined {
+    const me = this.me?.id;
+    return this.floor.find((p) => p.staffId === me);
+  }
+
+  /** The branch's zones, for saying where I am. */
+  get zones(): string[] {
+    return this._branch.value?.zones ?? [];
+  }
+
   /** Refused actions and other news for the rover, in words. */
   get notices(): Notice[] {
     return this._notices.value;
@@ -137,8 +187,36 @@ export class StaffController implements ReactiveController {
     this._connected = false;
     for (const stop of this._stops.splice(0)) stop();
     clearTimeout(this._quiet);
+    clearTimeout(this._longWaitQuiet);
     this._stopSync?.();
     this._stopSync = undefined;
+  }
+
+  /** I go on a break, come back, go off the floor or say where I am. */
+  async setPresence(change: PresenceChange): Promise<void> {
+    const branchId = this.branchId;
+    await this.presenceChange.run('tell the floor', async () => {
+      const presence = await putPresence(change);
+      // Shown at once; the stream's event says the same again.
+      await applyPresenceEvent(`branch:${branchId}`, undefined, presence);
+    });
+  }
+
+  /**
+   * The server says a request has waited too long: sound it (unless it is an old alert the
+   * tablet is only catching up on, or the request is no longer waiting here) and say it.
+   */
+  private async _alert(alert: LongWaitAlert) {
+    const request = await db.requests.get(alert.requestId);
+    if (!request || request.status !== 'waiting') return;
+    if (Date.now() - Date.parse(alert.at) > ALERT_FRESH_MS) return;
+    alertLongWait();
+    const topic = topicLabel(request.topicId, this.topics);
+    this._set(
+      () => (this.longWait = longWaitAnnouncement(alert.ticket, topic, alert.waitingSeconds)),
+    );
+    clearTimeout(this._longWaitQuiet);
+    this._longWaitQuiet = setTimeout(() => this._set(() => (this.longWait = '')), ARRIVALS_SAID_MS);
   }
 
   /** Before each render: beeps, buzzes and says so when a request joins the queue. */
@@ -232,8 +310,10 @@ export class StaffController implements ReactiveController {
     // Hidden topics too: they name the requests made before a supervisor hid them.
     this._topics.setQuery(() => readTopics(branchId, { hidden: true }));
     this._names.setQuery(() => readStaffNames(branchId));
+    this._branch.setQuery(() => readBranch(branchId));
     if (session.role === 'staff' && session.staff) {
       this._queue.setQuery(() => readQueue(branchId));
+      this._floor.setQuery(() => readFloor(branchId));
       if (!this._stopSync && this._connected) {
         const watch = (this._watch = new ArrivalWatch(session.staff));
         this._stopSync = startSync({
@@ -241,6 +321,7 @@ export class StaffController implements ReactiveController {
           branchId,
           onSessionEnded: (now) => void this._sessionEnded(now),
           onSnapshot: (snapshot) => watch.snapshot(snapshot.requests),
+          onAlert: (alert) => void this._alert(alert),
         });
       }
     } else {
@@ -282,6 +363,13 @@ export class StaffController implements ReactiveController {
       });
     }
   }
+}
+
+function presenceProblem(error: unknown): string {
+  if (error instanceof ApiError && error.isOffline)
+    return 'Not sent: the server cannot be reached. Try again when the tablet is back online.';
+  if (error instanceof ApiError) return error.message;
+  return 'Something went wrong while telling the others.';
 }
 
 function signInProblem(error: unknown): string {

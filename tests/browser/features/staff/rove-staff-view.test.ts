@@ -53,7 +53,7 @@ describe('rove-staff-view', () => {
     expect(alert.textContent).to.contain('not enrolled as one');
   });
 
-  it('opens the signed-in screen with one h1 saying whose it is, then My request, walk-ups and Queue', async () => {
+  it('opens the signed-in screen with one h1 saying whose it is, then My request, walk-ups, the floor and Queue', async () => {
     await setMeta('session', { role: 'staff', device: tablet, staff: sam });
     const mine = helpRequest({ status: 'claimed', claimedBy: sam });
     await db.requests.bulkPut([mine, helpRequest()]);
@@ -66,6 +66,7 @@ describe('rove-staff-view', () => {
       'h2 My request',
       `h3 ${mine.ticket}Computers and printing`,
       'h2 Someone in front of you?',
+      'h2 On the floor: 0 colleagues',
       'h2 Queue',
     ]);
     // On screen it still reads as before: the app's name is for screen readers.
