@@ -3,7 +3,8 @@
 // with only a keyboard asks for help at the kiosk, seeing where the focus is at every step.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { RoveApi, type StaffInfo } from './support/api.js';
+import { RoveApi, call, type StaffInfo } from './support/api.js';
+import type { Branch } from '../../src/shared/schemas.js';
 import {
   launchBrowser,
   openDevice,
@@ -267,6 +268,52 @@ describe('at 200% zoom', () => {
       await loaded(page);
       await checkScreen(admin, `admin-${section.toLowerCase()}`);
     }
+
+    // The floor (issue 11): the branch's zones and long-wait alert on Topics, then a kiosk
+    // enrolled into a zone and moved to another on Devices, all against the real server.
+    await page.getByRole('link', { name: 'Topics', exact: true }).click();
+    for (const zone of ['Ground floor', 'Kids’ area']) {
+      await page.getByRole('textbox', { name: 'New zone' }).fill(zone);
+      await page.getByRole('button', { name: 'Add zone' }).click();
+    }
+    await page.getByRole('button', { name: 'Save zones' }).click();
+    await page
+      .getByText('Saved. Staff at Main Library can choose from 2 zones.')
+      .waitFor({ timeout: SCREEN_TIMEOUT });
+    await page.getByRole('textbox', { name: 'Alert staff when a patron has waited' }).fill('5');
+    await page.getByRole('button', { name: 'Save the alert time' }).click();
+    await page.getByText(/when a patron has waited 5 minutes/).waitFor({ timeout: SCREEN_TIMEOUT });
+    await checkScreen(admin, 'admin-topics-zones');
+    const main = await call<Branch>(server.url, 'GET', '/api/branches/main', api.adminToken);
+    expect(main).toMatchObject({
+      zones: ['Ground floor', 'Kids’ area'],
+      escalateAfterSeconds: 300,
+    });
+
+    await page.getByRole('link', { name: 'Devices', exact: true }).click();
+    await page.getByRole('combobox', { name: /^Zone/ }).selectOption('Kids’ area');
+    await page.getByLabel(/device name/i).fill('Picture books kiosk');
+    await page.getByRole('button', { name: /enrollment link/i }).click();
+    const link = await page.getByText(/\/enroll\?code=/).textContent({ timeout: SCREEN_TIMEOUT });
+    const kiosk = await openDevice(browser, server.url, FILE, 'kiosk');
+    await kiosk.page.goto(link!.trim());
+    await expect
+      .poll(async () => (await kiosk.context.cookies()).some((c) => c.name === 'rove_device'), {
+        timeout: SCREEN_TIMEOUT,
+      })
+      .toBe(true);
+    await kiosk.context.close();
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByText('Zone: Kids’ area.').waitFor({ timeout: SCREEN_TIMEOUT });
+    await page.getByRole('button', { name: 'Change zone of Picture books kiosk' }).click();
+    await page
+      .getByRole('combobox', { name: 'Zone for Picture books kiosk' })
+      .selectOption('Ground floor');
+    await page.getByRole('button', { name: 'Save zone' }).click();
+    await page
+      .getByText('Picture books kiosk is now in Ground floor.')
+      .waitFor({ timeout: SCREEN_TIMEOUT });
+    await checkScreen(admin, 'admin-devices-zones');
     await admin.context.close();
   });
 });
