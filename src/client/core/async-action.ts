@@ -40,6 +40,17 @@ export class AsyncAction implements ReactiveController {
     }
   }
 
+  /**
+   * Says why `doing` failed, in the words a failed run would use, without a run: for work that
+   * goes beside the screen's actions and must not wait for them or block them (a list that
+   * loads or refreshes itself). The same failure again leaves the same words, so an alert that
+   * is already on screen is not announced again.
+   */
+  fail(error: unknown, doing: string): void {
+    this.error = this.explain(error, doing) ?? '';
+    this.host.requestUpdate();
+  }
+
   /** Shows `message` as the error (a form checked before asking the server); '' clears it. */
   say(message: string): void {
     this.error = message;

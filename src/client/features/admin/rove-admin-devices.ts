@@ -13,7 +13,7 @@ import type { MadeEnrollment } from './rove-admin-enroll-form.js';
 import './rove-admin-enrollment.js';
 import './rove-admin-device-zone.js';
 import { adminStyles } from './admin.styles.js';
-import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
+import { adminAction, isSignedOut } from './admin-errors.js';
 import { branchName, sayWhen } from './admin-format.js';
 import { palette } from '../../ui/tokens.js';
 
@@ -37,12 +37,15 @@ export class RoveAdminDevices extends LitElement {
   ];
 
   @state() private _branches: Branch[] = [];
-  @state() private _devices: Device[] = [];
-  @state() private _loading = true;
+  /** The enrolled devices; undefined until the first load has ended. */
+  @state() private _devices?: Device[];
   @state() private _enrollment?: MadeEnrollment;
-  @state() private _listError = '';
   @state() private _notice = '';
-  @state() private _busy = false;
+  /**
+   * Revoking a device: busy while it goes. Its error is also where the list says it could not
+   * be loaded, so the screen has one alert about the list.
+   */
+  private readonly _action = adminAction(this);
   /** The device whose Revoke is waiting for "Yes, revoke". */
   @state() private _confirming?: string;
   /** The clock "last seen 3 minutes ago" is said against, moved on by each refresh. */
@@ -76,7 +79,7 @@ export class RoveAdminDevices extends LitElement {
       <h2>Devices</h2>
       <rove-admin-enroll-form
         .branches=${this._branches}
-        ?loading=${this._loading}
+        ?loading=${this._devices === undefined}
         @enrollment-made=${this._showEnrollment}
       ></rove-admin-enroll-form>
       ${
@@ -94,18 +97,19 @@ export class RoveAdminDevices extends LitElement {
           <button type="button" @click=${this._load}>Refresh</button>
         </div>
         ${this._notice ? html`<p class="notice" role="status">${this._notice}</p>` : ''}
-        ${this._listError ? html`<p class="error" role="alert">${this._listError}</p>` : ''}
+        ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
         ${this._renderDevices()}
       </section>
     `;
   }
 
   private _renderDevices() {
-    if (this._loading) return html`<p role="status">Loading devices…</p>`;
-    if (!this._devices.length) return html`<p>No devices are enrolled yet.</p>`;
+    const devices = this._devices;
+    if (!devices) return html`<p role="status">Loading devices…</p>`;
+    if (!devices.length) return html`<p>No devices are enrolled yet.</p>`;
     return html`<ul class="plain">
       ${repeat(
-        this._devices,
+        devices,
         (device) => device.id,
         (device) => this._renderDevice(device),
       )}
@@ -145,7 +149,7 @@ export class RoveAdminDevices extends LitElement {
                     class="danger primary"
                     type="button"
                     @click=${() => this._revoke(device)}
-                    ?disabled=${this._busy}
+                    ?disabled=${this._action.busy}
                   >
                     Yes, revoke
                   </button>
@@ -159,20 +163,21 @@ export class RoveAdminDevices extends LitElement {
     </li>`;
   }
 
-  /** Fetches the list again. A problem stays on screen until a load works, so a failing
-   * refresh every 30 s does not announce the same alert over and over. */
+  /**
+   * Fetches the list again, beside any revoke (it neither waits for one nor blocks one). A problem
+   * stays on screen until a load works, so a failing refresh every 30 s does not announce the
+   * same alert over and over.
+   */
   private _load = async () => {
     try {
       const [branches, devices] = await Promise.all([listBranches(), listDevices()]);
       this._branches = branches;
       this._devices = devices;
       this._now = Date.now();
-      this._listError = '';
+      this._action.say('');
     } catch (error) {
-      if (leaveIfSignedOut(this, error)) return;
-      this._listError = sayAdminError(error, 'load the devices');
-    } finally {
-      this._loading = false;
+      this._action.fail(error, 'load the devices');
+      this._devices ??= [];
     }
   };
 
@@ -184,7 +189,7 @@ export class RoveAdminDevices extends LitElement {
 
   private _onDeviceChanged(event: CustomEvent<Device>) {
     const changed = event.detail;
-    this._devices = this._devices.map((d) => (d.id === changed.id ? changed : d));
+    this._devices = this._devices?.map((d) => (d.id === changed.id ? changed : d));
     this._notice = changed.zone
       ? `${changed.label} is now in ${changed.zone}.`
       : `${changed.label} has no zone now.`;
@@ -202,21 +207,19 @@ export class RoveAdminDevices extends LitElement {
   }
 
   private async _revoke(device: Device) {
-    this._busy = true;
-    this._listError = '';
-    try {
-      const revoked = await revokeDevice(device.id);
-      this._devices = this._devices.map((d) => (d.id === device.id ? revoked : d));
+    await this._action.run(`revoke ${device.label}`, async () => {
+      let revoked: Device;
+      try {
+        revoked = await revokeDevice(device.id);
+      } catch (error) {
+        // Show the list as the server has it, then (the run) say why the revoke did not happen.
+        if (!isSignedOut(error)) await this._load();
+        throw error;
+      }
+      this._devices = this._devices?.map((d) => (d.id === device.id ? revoked : d));
       this._notice = `${device.label} is revoked.`;
-    } catch (error) {
-      if (leaveIfSignedOut(this, error)) return;
-      // Show the list as the server has it, then say why the revoke did not happen.
-      await this._load();
-      this._listError = sayAdminError(error, `revoke ${device.label}`);
-    } finally {
-      this._busy = false;
-      this._confirming = undefined;
-    }
+    });
+    this._confirming = undefined;
   }
 }
 

@@ -6,7 +6,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { updateStaff, type StaffChanges } from './admin-api.js';
 import type { Branch, Skill, StaffMember } from '../../../shared/schemas.js';
 import { adminListEntryStyles, adminStyles } from './admin.styles.js';
-import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
+import { adminAction } from './admin-errors.js';
 import { branchName, sayList, skillLabel } from './admin-format.js';
 import './rove-admin-staff-form.js';
 import type { StaffFormDetail } from './rove-admin-staff-form.js';
@@ -34,9 +34,9 @@ export class RoveAdminStaffMember extends LitElement {
   @property({ attribute: false }) branches: Branch[] = [];
 
   @state() private _mode: Mode = 'view';
-  @state() private _error = '';
   @state() private _notice = '';
-  @state() private _busy = false;
+  /** Saving a change: busy while it goes, and why it failed. */
+  private readonly _action = adminAction(this);
 
   override render() {
     const m = this.member;
@@ -49,8 +49,8 @@ export class RoveAdminStaffMember extends LitElement {
       <div>Branches: ${sayList(m.branchIds.map((id) => branchName(this.branches, id)))}</div>
       ${this._notice ? html`<p class="notice" role="status">${this._notice}</p>` : ''}
       ${
-        this._mode === 'view' && this._error
-          ? html`<p class="error" role="alert">${this._error}</p>`
+        this._mode === 'view' && this._action.error
+          ? html`<p class="error" role="alert">${this._action.error}</p>`
           : ''
       }
       ${this._renderMode(m)}
@@ -65,8 +65,8 @@ export class RoveAdminStaffMember extends LitElement {
           .member=${m}
           .skills=${this.skills}
           .branches=${this.branches}
-          .error=${this._error}
-          .busy=${this._busy}
+          .error=${this._action.error}
+          .busy=${this._action.busy}
           submit-label="Save changes"
           can-cancel
           @staff-form-submit=${this._saveEdit}
@@ -76,7 +76,7 @@ export class RoveAdminStaffMember extends LitElement {
     }
     if (this._mode === 'pin') {
       return html`<form class="panel" @submit=${this._savePin} novalidate>
-        ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : ''}
+        ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
         <div class="field">
           <label for="new-pin"
             >New PIN for ${m.displayName} <span class="hint">4 to 8 digits</span></label
@@ -91,7 +91,7 @@ export class RoveAdminStaffMember extends LitElement {
           />
         </div>
         <div class="row">
-          <button class="primary" type="submit" ?disabled=${this._busy}>Save new PIN</button>
+          <button class="primary" type="submit" ?disabled=${this._action.busy}>Save new PIN</button>
           <button type="button" @click=${this._backToView}>Cancel</button>
         </div>
       </form>`;
@@ -106,7 +106,7 @@ export class RoveAdminStaffMember extends LitElement {
       <button
         type="button"
         class=${m.active ? 'danger' : ''}
-        ?disabled=${this._busy}
+        ?disabled=${this._action.busy}
         @click=${this._toggleActive}
       >
         ${m.active ? 'Deactivate' : 'Reactivate'}
@@ -117,7 +117,7 @@ export class RoveAdminStaffMember extends LitElement {
 
   private async _open(mode: Mode) {
     this._mode = mode;
-    this._error = '';
+    this._action.say('');
     this._notice = '';
     await this.updateComplete;
     const first =
@@ -129,7 +129,7 @@ export class RoveAdminStaffMember extends LitElement {
 
   private _backToView() {
     this._mode = 'view';
-    this._error = '';
+    this._action.say('');
   }
 
   private _saveEdit(event: CustomEvent<StaffFormDetail>) {
@@ -141,7 +141,7 @@ export class RoveAdminStaffMember extends LitElement {
     event.preventDefault();
     const pin = String(new FormData(event.currentTarget as HTMLFormElement).get('pin') ?? '');
     if (!/^[0-9]{4,8}$/.test(pin.trim())) {
-      this._error = 'The PIN must be 4 to 8 digits, numbers only.';
+      this._action.say('The PIN must be 4 to 8 digits, numbers only.');
       return;
     }
     void this._save({ pin: pin.trim() }, `${this.member.displayName}'s PIN is changed.`);
@@ -157,21 +157,14 @@ export class RoveAdminStaffMember extends LitElement {
   }
 
   private async _save(changes: StaffChanges, done: string) {
-    this._busy = true;
-    this._error = '';
     this._notice = '';
-    try {
+    await this._action.run(`save the changes for ${this.member.displayName}`, async () => {
       const member = await updateStaff(this.member.id, changes);
       this.member = member;
       this._mode = 'view';
       this._notice = done;
       this.dispatchEvent(new CustomEvent('staff-updated', { detail: member, bubbles: true }));
-    } catch (error) {
-      if (leaveIfSignedOut(this, error)) return;
-      this._error = sayAdminError(error, `save the changes for ${this.member.displayName}`);
-    } finally {
-      this._busy = false;
-    }
+    });
   }
 }
 

@@ -9,7 +9,7 @@ import './rove-admin-staff-form.js';
 import type { RoveAdminStaffForm, StaffFormDetail } from './rove-admin-staff-form.js';
 import './rove-admin-staff-member.js';
 import { adminStyles } from './admin.styles.js';
-import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
+import { adminAction } from './admin-errors.js';
 
 @customElement('rove-admin-staff')
 export class RoveAdminStaff extends LitElement {
@@ -18,11 +18,11 @@ export class RoveAdminStaff extends LitElement {
   @state() private _staff: StaffMember[] = [];
   @state() private _skills: Skill[] = [];
   @state() private _branches: Branch[] = [];
-  @state() private _loading = true;
-  @state() private _loadError = '';
-  @state() private _addError = '';
   @state() private _notice = '';
-  @state() private _busy = false;
+  /** Loading the list: busy until it is here, and why it could not be. */
+  private readonly _listing = adminAction(this);
+  /** Adding someone: busy while it goes, and why it failed. */
+  private readonly _adding = adminAction(this);
 
   override connectedCallback() {
     super.connectedCallback();
@@ -32,11 +32,11 @@ export class RoveAdminStaff extends LitElement {
   override render() {
     return html`
       <h2>Staff</h2>
-      ${this._loadError ? html`<p class="error" role="alert">${this._loadError}</p>` : ''}
+      ${this._listing.error ? html`<p class="error" role="alert">${this._listing.error}</p>` : ''}
       <section class="panel" aria-labelledby="people-heading">
         <h3 id="people-heading">People</h3>
         ${
-          this._loading
+          this._listing.busy
             ? html`<p role="status">Loading staff…</p>`
             : this._staff.length
               ? html`<ul class="plain" aria-label="Staff members">
@@ -65,8 +65,8 @@ export class RoveAdminStaff extends LitElement {
           submit-label="Add staff member"
           .skills=${this._skills}
           .branches=${this._branches}
-          .error=${this._addError}
-          .busy=${this._busy}
+          .error=${this._adding.error}
+          .busy=${this._adding.busy}
           @staff-form-submit=${this._add}
         ></rove-admin-staff-form>
       </section>
@@ -74,8 +74,7 @@ export class RoveAdminStaff extends LitElement {
   }
 
   private async _load() {
-    this._loadError = '';
-    try {
+    await this._listing.run('load the staff list', async () => {
       const [staff, skills, branches] = await Promise.all([
         listStaff(),
         listSkills(),
@@ -84,31 +83,19 @@ export class RoveAdminStaff extends LitElement {
       this._staff = byName(staff);
       this._skills = skills;
       this._branches = branches;
-    } catch (error) {
-      if (leaveIfSignedOut(this, error)) return;
-      this._loadError = sayAdminError(error, 'load the staff list');
-    } finally {
-      this._loading = false;
-    }
+    });
   }
 
   private async _add(event: CustomEvent<StaffFormDetail>) {
     const form = event.target as RoveAdminStaffForm;
     const { displayName, pin = '', skills, branchIds } = event.detail;
-    this._busy = true;
-    this._addError = '';
     this._notice = '';
-    try {
+    await this._adding.run(`add ${displayName}`, async () => {
       const member = await addStaff({ displayName, pin, skills, branchIds });
       this._staff = byName([...this._staff, member]);
       form.reset();
       this._notice = `${member.displayName} is added and can sign in on a tablet with their PIN.`;
-    } catch (error) {
-      if (leaveIfSignedOut(this, error)) return;
-      this._addError = sayAdminError(error, `add ${displayName}`);
-    } finally {
-      this._busy = false;
-    }
+    });
   }
 
   private _onUpdated(event: CustomEvent<StaffMember>) {

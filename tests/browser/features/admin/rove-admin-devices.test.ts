@@ -195,6 +195,47 @@ describe('rove-admin-devices', () => {
     expect(queryAllByRole(el, 'button', /Revoke Front door kiosk/)).to.have.length(0);
   });
 
+  it('shows the list as the server has it, then says why a revoke was refused', async () => {
+    const devices: object[] = [KIOSK, OLD_TABLET];
+    const el = await open(devices);
+    // Revoked on another screen meanwhile: the server no longer knows this device.
+    server.on('POST', '/api/devices/d1/revoke', () => {
+      devices.splice(0, 1, { ...KIOSK, revokedAt: new Date().toISOString() });
+      return apiError(404, 'not_found', 'No such device');
+    });
+    getByRole(el, 'button', 'Revoke Front door kiosk').click();
+    (await waitFor(() => getByRole(el, 'button', 'Yes, revoke'))).click();
+    const alert = await waitFor(() => getByRole(el, 'alert'), 'the reason');
+    expect(alert.textContent).to.contain(
+      "We couldn't revoke Front door kiosk: it no longer exists",
+    );
+    expect(queryAllByRole(el, 'button', /Revoke Front door kiosk/)).to.have.length(0);
+    expect(queryAllByRole(el, 'button', 'Yes, revoke')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps one alert while refreshes keep failing, and drops it when one works', async () => {
+    const el = await open([KIOSK], 30);
+    let down = true;
+    server.on('GET', '/api/devices', () =>
+      down
+        ? apiError(503, 'internal', 'The store is not answering')
+        : { body: { devices: [KIOSK] } },
+    );
+    const alert = await waitFor(() => getByRole(el, 'alert'), 'the problem');
+    expect(alert.textContent).to.contain("We couldn't load the devices");
+    const failed = server.callsTo('GET', '/api/devices').length;
+    await waitFor(() => {
+      if (server.callsTo('GET', '/api/devices').length < failed + 3) throw new Error('not yet');
+    }, 'more failing refreshes');
+    // The same element with the same words: nothing new for a screen reader to announce.
+    expect(getByRole(el, 'alert')).to.equal(alert);
+    down = false;
+    await waitFor(() => {
+      if (queryAllByRole(el, 'alert').length) throw new Error('still there');
+    }, 'the alert gone');
+  });
+
   it('says what went wrong when the server refuses', async () => {
     const el = await open();
     server.on(
