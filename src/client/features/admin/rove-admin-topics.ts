@@ -12,7 +12,7 @@ import './rove-admin-branch-alert.js';
 import './rove-admin-topic-row.js';
 import type { RoveAdminTopicRow } from './rove-admin-topic-row.js';
 import { adminStyles } from './admin.styles.js';
-import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
+import { adminAction } from './admin-errors.js';
 import { iconChoices } from './topic-icons.js';
 
 @customElement('rove-admin-topics')
@@ -22,13 +22,16 @@ export class RoveAdminTopics extends LitElement {
   @state() private _branches: Branch[] = [];
   @state() private _skills: Skill[] = [];
   @state() private _branchId = '';
-  @state() private _topics: Topic[] = [];
-  @state() private _loading = true;
-  @state() private _listError = '';
-  @state() private _addError = '';
+  /** The chosen branch's topics in order; undefined while they load. */
+  @state() private _topics?: Topic[];
   @state() private _notice = '';
-  @state() private _moving = false;
-  @state() private _busy = false;
+  /**
+   * Moving a topic: busy while it goes. Its error is the list's one alert, also where the
+   * branches, skills and topics say they could not be loaded.
+   */
+  private readonly _list = adminAction(this);
+  /** Adding a topic: busy while it goes, and why it failed. */
+  private readonly _adding = adminAction(this);
 
   override connectedCallback() {
     super.connectedCallback();
@@ -63,7 +66,7 @@ export class RoveAdminTopics extends LitElement {
       <section class="panel" aria-labelledby="order-heading">
         <h3 id="order-heading">What the kiosk offers, in order</h3>
         <p role="status">${this._notice}</p>
-        ${this._listError ? html`<p class="error" role="alert">${this._listError}</p>` : ''}
+        ${this._list.error ? html`<p class="error" role="alert">${this._list.error}</p>` : ''}
         ${this._renderList()}
       </section>
       ${this._renderAdd()}
@@ -72,12 +75,13 @@ export class RoveAdminTopics extends LitElement {
   }
 
   private _renderList() {
-    if (this._loading) return html`<p>Loading topics…</p>`;
-    if (!this._topics.length) return html`<p>This branch has no topics yet.</p>`;
-    const last = this._topics.length - 1;
+    const topics = this._topics;
+    if (!topics) return html`<p>Loading topics…</p>`;
+    if (!topics.length) return html`<p>This branch has no topics yet.</p>`;
+    const last = topics.length - 1;
     return html`<ul class="plain" aria-label="Topics">
       ${repeat(
-        this._topics,
+        topics,
         (topic) => topic.id,
         (topic, index) =>
           html`<li>
@@ -87,7 +91,7 @@ export class RoveAdminTopics extends LitElement {
               .skills=${this._skills}
               ?first=${index === 0}
               ?last=${index === last}
-              ?moving=${this._moving}
+              ?moving=${this._list.busy}
               @topic-move=${this._move}
               @topic-updated=${this._onUpdated}
             ></rove-admin-topic-row>
@@ -99,7 +103,7 @@ export class RoveAdminTopics extends LitElement {
   private _renderAdd() {
     return html`<form class="panel" @submit=${this._add} novalidate>
       <h3>Add a topic</h3>
-      ${this._addError ? html`<p class="error" role="alert">${this._addError}</p>` : ''}
+      ${this._adding.error ? html`<p class="error" role="alert">${this._adding.error}</p>` : ''}
       <div class="field">
         <label for="new-label"
           >Label <span class="hint">What patrons see, for example "Printing"</span></label
@@ -118,7 +122,7 @@ export class RoveAdminTopics extends LitElement {
           ${iconChoices().map((i) => html`<option value=${i.id}>${i.label}</option>`)}
         </select>
       </div>
-      <button class="primary" type="submit" ?disabled=${this._busy || !this._branchId}>
+      <button class="primary" type="submit" ?disabled=${this._adding.busy || !this._branchId}>
         Add topic
       </button>
     </form>`;
@@ -132,21 +136,25 @@ export class RoveAdminTopics extends LitElement {
       this._branchId = branches[0]?.id ?? '';
       await this._loadTopics();
     } catch (error) {
-      this._failed(error, 'load the branches and skills');
-      this._loading = false;
+      this._list.fail(error, 'load the branches and skills');
+      this._topics ??= [];
     }
   }
 
+  /** Loads the chosen branch's topics, beside any move (it neither waits for one nor blocks one). */
   private async _loadTopics() {
-    this._loading = true;
-    this._listError = '';
+    const branchId = this._branchId;
+    const before = this._topics;
+    this._topics = undefined;
+    this._list.say('');
+    let topics = before ?? [];
     try {
-      this._topics = this._branchId ? await listTopics(this._branchId) : [];
+      topics = branchId ? await listTopics(branchId) : [];
     } catch (error) {
-      this._failed(error, 'load the topics');
-    } finally {
-      this._loading = false;
+      this._list.fail(error, 'load the topics');
     }
+    // Another branch chosen meanwhile: its own load shows its topics.
+    if (branchId === this._branchId) this._topics = topics;
   }
 
   private _chooseBranch(event: Event) {
@@ -157,27 +165,27 @@ export class RoveAdminTopics extends LitElement {
 
   private async _move(event: CustomEvent<{ topicId: string; by: -1 | 1 }>) {
     const { topicId, by } = event.detail;
-    const from = this._topics.findIndex((t) => t.id === topicId);
+    const topics = this._topics ?? [];
+    const from = topics.findIndex((t) => t.id === topicId);
     const to = from + by;
-    const moved = this._topics[from];
-    if (from < 0 || to < 0 || to >= this._topics.length || !moved) return;
-    const order = [...this._topics];
+    const moved = topics[from];
+    if (from < 0 || to < 0 || to >= topics.length || !moved) return;
+    const order = [...topics];
     order.splice(from, 1);
     order.splice(to, 0, moved);
-    this._moving = true;
-    this._listError = '';
-    try {
-      this._topics = await reorderTopics(
-        this._branchId,
-        order.map((t) => t.id),
-      );
+    await this._list.run(`move “${moved.label}”`, async () => {
+      try {
+        this._topics = await reorderTopics(
+          this._branchId,
+          order.map((t) => t.id),
+        );
+      } catch (error) {
+        // Show the order as the server has it; the run then says why the move did not happen.
+        void this._loadTopics();
+        throw error;
+      }
       this._notice = `${moved.label} moved to position ${to + 1} of ${order.length}.`;
-    } catch (error) {
-      this._failed(error, `move “${moved.label}”`);
-      void this._loadTopics();
-    } finally {
-      this._moving = false;
-    }
+    });
     await this.updateComplete;
     const row = this.renderRoot.querySelector<RoveAdminTopicRow>(
       `rove-admin-topic-row[data-topic="${CSS.escape(topicId)}"]`,
@@ -199,7 +207,7 @@ export class RoveAdminTopics extends LitElement {
 
   private _onUpdated(event: CustomEvent<Topic>) {
     const changed = event.detail;
-    this._topics = this._topics.map((t) => (t.id === changed.id ? changed : t));
+    this._topics = this._topics?.map((t) => (t.id === changed.id ? changed : t));
     this._notice = changed.hidden
       ? `${changed.label} is saved and hidden from the kiosk.`
       : `${changed.label} is saved.`;
@@ -213,31 +221,19 @@ export class RoveAdminTopics extends LitElement {
     const skill = String(data.get('skill') ?? '');
     const icon = String(data.get('icon') ?? '');
     if (!label) {
-      this._addError = 'Please give the new topic a label.';
+      this._adding.say('Please give the new topic a label.');
       return;
     }
     if (!skill) {
-      this._addError = 'Please choose the skill that answers this topic.';
+      this._adding.say('Please choose the skill that answers this topic.');
       return;
     }
-    this._busy = true;
-    this._addError = '';
-    try {
+    await this._adding.run(`add “${label}”`, async () => {
       const topic = await addTopic(this._branchId, { label, skill, icon });
-      this._topics = [...this._topics, topic];
+      this._topics = [...(this._topics ?? []), topic];
       this._notice = `${topic.label} is added at the end of the list.`;
       form.reset();
-    } catch (error) {
-      if (leaveIfSignedOut(this, error)) return;
-      this._addError = sayAdminError(error, `add “${label}”`);
-    } finally {
-      this._busy = false;
-    }
-  }
-
-  private _failed(error: unknown, doing: string) {
-    if (leaveIfSignedOut(this, error)) return;
-    this._listError = sayAdminError(error, doing);
+    });
   }
 }
 

@@ -94,6 +94,27 @@ describe('rove-admin-topics', () => {
     );
   });
 
+  it('says why a move was refused, with the order as the server has it', async () => {
+    const el = await open();
+    // Someone else reordered meanwhile: the server refuses this move and keeps its own order.
+    topics = [topics[1]!, topics[0]!, topics[2]!].map((t, position) => ({ ...t, position }));
+    server.on(
+      'PUT',
+      '/api/branches/main/topics/order',
+      apiError(409, 'conflict', 'The topics changed since you loaded them.'),
+    );
+    getByRole(el, 'button', 'Move Local history up').click();
+    const alert = await waitFor(() => getByRole(listRegion(el), 'alert'), 'the reason');
+    expect(alert.textContent).to.contain(
+      "We couldn't move “Local history”: The topics changed since you loaded them.",
+    );
+    await waitFor(() =>
+      expect(labels(el)).to.deep.equal(['Finding a book', 'Computers', 'Local history']),
+    );
+    expect(getByRole(listRegion(el), 'alert')).to.equal(alert);
+    await expect(el).to.be.accessible();
+  });
+
   it('renames and remaps a topic to another skill and icon', async () => {
     const el = await open();
     server.on('PATCH', '/api/branches/main/topics/books', (body) => ({
