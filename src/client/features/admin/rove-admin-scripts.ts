@@ -24,6 +24,7 @@ import '../../ui/scripts/rove-script-preview.js';
 import './rove-script-withdraw.js';
 import { formatScriptText, parseScriptText, parseTags } from '../../ui/scripts/script-text.js';
 import { adminStyles } from './admin.styles.js';
+import { AsyncAction } from '../../core/async-action.js';
 import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
 import { scriptTopicChoices, type TopicChoice } from './script-topic-choices.js';
 import type { Script, ScriptContent, ScriptVersion } from '../../../shared/scripts.js';
@@ -44,16 +45,21 @@ const EMPTY: ScriptDraft = { title: '', purpose: '', tagsText: '', topicIds: [],
 export class RoveAdminScripts extends LitElement {
   static override styles = adminStyles;
 
-  @state() private _scripts: Script[] = [];
+  /** Every script; undefined until the list has first been read. */
+  @state() private _scripts?: Script[];
   /** Every branch's topics, undefined until read (or when they could not be). */
   @state() private _topics?: TopicChoice[];
-  @state() private _loading = true;
   @state() private _editing?: Editing;
   @state() private _versions: ScriptVersion[] = [];
   @state() private _viewing?: ScriptVersion;
-  @state() private _error = '';
   @state() private _notice = '';
-  @state() private _busy = false;
+  /**
+   * Saving, publishing, withdrawing, restoring: busy while one goes. Its error is the section's
+   * one alert, also where the list, the topics and the history say they could not be read.
+   */
+  private readonly _action = new AsyncAction(this, (error, doing) =>
+    leaveIfSignedOut(this, error) ? undefined : sayScriptError(error, doing),
+  );
 
   override connectedCallback() {
     super.connectedCallback();
@@ -65,17 +71,18 @@ export class RoveAdminScripts extends LitElement {
     return html`
       <h2>Scripts</h2>
       <p role="status">${this._notice}</p>
-      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+      ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : nothing}
       ${this._editing ? this._renderEditing(this._editing) : this._renderList()}
     `;
   }
 
   private _renderList() {
-    if (this._loading) return html`<p>Loading scripts…</p>`;
+    const scripts = this._scripts;
+    if (!scripts) return html`<p>Loading scripts…</p>`;
     return html`
       <p><button type="button" class="primary" @click=${this._startNew}>New script</button></p>
       <ul class="plain" aria-label="All scripts">
-        ${this._scripts.map(
+        ${scripts.map(
           (s) =>
             html`<li class="panel row">
               <span>
@@ -92,7 +99,7 @@ export class RoveAdminScripts extends LitElement {
   }
 
   private _renderEditing(editing: Editing) {
-    const current = this._scripts.find((s) => s.id === editing.id);
+    const current = this._scripts?.find((s) => s.id === editing.id);
     return html`
       <h3>${editing.id ? `Editing “${current?.title ?? editing.draft.title}”` : 'New script'}</h3>
       ${current ? html`<p class="muted">${sayState(current)}</p>` : nothing}
@@ -103,17 +110,19 @@ export class RoveAdminScripts extends LitElement {
           (this._editing = { ...editing, draft: e.detail })}
       ></rove-script-editor>
       <div class="row">
-        <button type="button" class="primary" ?disabled=${this._busy} @click=${this._save}>
+        <button type="button" class="primary" ?disabled=${this._action.busy} @click=${this._save}>
           Save
         </button>
-        <button type="button" ?disabled=${this._busy} @click=${this._publish}>Publish</button>
+        <button type="button" ?disabled=${this._action.busy} @click=${this._publish}>
+          Publish
+        </button>
         <button type="button" @click=${this._close}>Back to all scripts</button>
       </div>
       ${
         current?.publishedVersion !== undefined
           ? html`<rove-script-withdraw
               .heading=${current.title}
-              ?busy=${this._busy}
+              ?busy=${this._action.busy}
               @withdraw-script=${this._withdraw}
             ></rove-script-withdraw>`
           : nothing
@@ -125,7 +134,7 @@ export class RoveAdminScripts extends LitElement {
               <rove-script-history
                 .versions=${this._versions}
                 .latest=${editing.basedOn ?? 0}
-                ?busy=${this._busy}
+                ?busy=${this._action.busy}
                 @view-version=${(e: CustomEvent<{ version: number }>) =>
                   (this._viewing = this._versions.find((v) => v.version === e.detail.version))}
                 @restore-version=${(e: CustomEvent<{ version: number }>) =>
@@ -151,13 +160,13 @@ export class RoveAdminScripts extends LitElement {
     </section>`;
   }
 
+  /** The list, the topics and the history load beside the actions (none waits for another). */
   private async _loadList() {
     try {
       this._scripts = await fetchScriptDrafts();
     } catch (error) {
-      this._fail(error, 'load the scripts');
-    } finally {
-      this._loading = false;
+      this._action.fail(error, 'load the scripts');
+      this._scripts ??= [];
     }
   }
 
@@ -167,7 +176,7 @@ export class RoveAdminScripts extends LitElement {
       const topics = await Promise.all(branches.map((b) => listTopics(b.id)));
       this._topics = scriptTopicChoices(topics);
     } catch (error) {
-      this._fail(error, 'load the topics');
+      this._action.fail(error, 'load the topics');
     }
   }
 
@@ -199,18 +208,20 @@ export class RoveAdminScripts extends LitElement {
     if (!editing) return undefined;
     const content = contentOf(editing.draft);
     if (typeof content === 'string') {
-      this._error = content;
+      this._action.say(content);
       return undefined;
     }
-    return this._call('save the script', async () => {
+    let saved: Script | undefined;
+    await this._call('save the script', async () => {
       const script =
         editing.id && editing.basedOn
           ? await saveScript(editing.id, editing.basedOn, content)
           : await createScript(content);
       this._took(script, editing.draft);
       this._notice = `Saved as version ${script.latestVersion}. Publish it to show it on devices.`;
-      return script;
+      saved = script;
     });
+    return saved;
   }
 
   private _publish = async () => {
@@ -251,7 +262,7 @@ export class RoveAdminScripts extends LitElement {
   /** After a save, publish or restore: the editor follows the server's newest version. */
   private _took(script: Script, draft: ScriptDraft) {
     this._editing = { id: script.id, basedOn: script.latestVersion, draft, saved: key(draft) };
-    const others = this._scripts.filter((s) => s.id !== script.id);
+    const others = (this._scripts ?? []).filter((s) => s.id !== script.id);
     this._scripts = [...others, script].sort((a, b) => a.title.localeCompare(b.title));
     void this._loadVersions(script.id);
   }
@@ -260,38 +271,29 @@ export class RoveAdminScripts extends LitElement {
     try {
       this._versions = await fetchScriptVersions(id);
     } catch (error) {
-      this._fail(error, 'load the version history');
+      this._action.fail(error, 'load the version history');
     }
   }
 
-  private async _call<T>(doing: string, action: () => Promise<T>): Promise<T | undefined> {
-    this._busy = true;
-    this._error = '';
+  /** One action on the script: what it said last goes, and the run says how it went. */
+  private _call(doing: string, work: () => Promise<unknown>): Promise<boolean> {
     this._notice = '';
-    try {
-      return await action();
-    } catch (error) {
-      this._fail(error, doing);
-      return undefined;
-    } finally {
-      this._busy = false;
-    }
-  }
-
-  private _fail(error: unknown, doing: string) {
-    if (leaveIfSignedOut(this, error)) return;
-    this._error =
-      error instanceof ApiError && error.code === 'conflict'
-        ? `We couldn't ${doing}: someone saved this script since you opened it. Your text is still here; copy what you need, then go back and open the script again.`
-        : sayAdminError(error, doing);
+    return this._action.run(doing, work);
   }
 
   private _reset() {
-    this._error = '';
+    this._action.say('');
     this._notice = '';
     this._versions = [];
     this._viewing = undefined;
   }
+}
+
+/** sayAdminError, but a 409 says someone else saved the script and that the text is kept. */
+function sayScriptError(error: unknown, doing: string): string {
+  return error instanceof ApiError && error.code === 'conflict'
+    ? `We couldn't ${doing}: someone saved this script since you opened it. Your text is still here; copy what you need, then go back and open the script again.`
+    : sayAdminError(error, doing);
 }
 
 function sayState(s: Script): string {
