@@ -1,16 +1,20 @@
 // <rove-admin-staff-form>: the fields of one staff member (display name, PIN when asked,
-// skills and branches as checkboxes), checked before anything is sent.
-// Fires `staff-form-submit` with detail {displayName, pin?, skills, branchIds}, and
+// skills, the languages they can help patrons in, and branches as checkboxes), checked before
+// anything is sent.
+// Fires `staff-form-submit` with detail {displayName, pin?, skills, languages, branchIds}, and
 // `staff-form-cancel` when Cancel is shown and pressed.
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Branch, Skill, StaffMember } from '../../../shared/schemas.js';
 import { adminStyles } from './admin.styles.js';
+import { languageChoices, languageName } from '../../ui/walk-up/walk-up-format.js';
 
 export interface StaffFormDetail {
   displayName: string;
   pin?: string;
   skills: string[];
+  /** BCP 47 tags, as a walk-up or kiosk request names the patron's language. */
+  languages: string[];
   branchIds: string[];
 }
 
@@ -90,6 +94,27 @@ export class RoveAdminStaffForm extends LitElement {
             )}
           </div>
         </fieldset>
+        <fieldset aria-describedby="languages-hint-${id}">
+          <legend>Languages they can help patrons in</legend>
+          <span class="hint" id="languages-hint-${id}"
+            >Besides the one most patrons here speak. Tablets suggest them for a patron who asked in
+            one of these.</span
+          >
+          <div class="choices">
+            ${this._languages().map(
+              (language) =>
+                html`<label class="choice"
+                  ><input
+                    type="checkbox"
+                    name="languages"
+                    value=${language.tag}
+                    .checked=${member?.languages?.includes(language.tag) ?? false}
+                  />
+                  ${language.label}</label
+                >`,
+            )}
+          </div>
+        </fieldset>
         <fieldset>
           <legend>Branches they work at</legend>
           <div class="choices">
@@ -119,6 +144,15 @@ export class RoveAdminStaffForm extends LitElement {
     `;
   }
 
+  /** The languages a tablet offers for patrons, and any other this person already has. */
+  private _languages(): { tag: string; label: string }[] {
+    const offered = languageChoices();
+    const others = (this.member?.languages ?? [])
+      .filter((tag) => !offered.some((language) => language.tag === tag))
+      .map((tag) => ({ tag, label: languageName(tag) }));
+    return [...offered, ...others];
+  }
+
   /** Empty the fields after a successful add. */
   reset() {
     this.renderRoot.querySelector('form')?.reset();
@@ -131,6 +165,7 @@ export class RoveAdminStaffForm extends LitElement {
     const detail: StaffFormDetail = {
       displayName: String(data.get('displayName') ?? '').trim(),
       skills: data.getAll('skills').map(String),
+      languages: data.getAll('languages').map(String),
       branchIds: data.getAll('branchIds').map(String),
     };
     if (this.askPin) detail.pin = String(data.get('pin') ?? '').trim();

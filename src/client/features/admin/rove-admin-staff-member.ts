@@ -8,6 +8,7 @@ import type { Branch, Skill, StaffMember } from '../../../shared/schemas.js';
 import { adminListEntryStyles, adminStyles } from './admin.styles.js';
 import { adminAction } from './admin-errors.js';
 import { branchName, sayList, skillLabel } from './admin-format.js';
+import { languageName } from '../../ui/walk-up/walk-up-format.js';
 import './rove-admin-staff-form.js';
 import type { StaffFormDetail } from './rove-admin-staff-form.js';
 
@@ -46,6 +47,7 @@ export class RoveAdminStaffMember extends LitElement {
         ${m.displayName} ${m.active ? '' : html`<span class="out-of-use">(inactive)</span>`}
       </div>
       <div>Skills: ${sayList(m.skills.map((id) => skillLabel(this.skills, id)))}</div>
+      <div>Languages: ${sayList((m.languages ?? []).map((tag) => languageName(tag)))}</div>
       <div>Branches: ${sayList(m.branchIds.map((id) => branchName(this.branches, id)))}</div>
       ${this._notice ? html`<p class="notice" role="status">${this._notice}</p>` : ''}
       ${
@@ -133,8 +135,8 @@ export class RoveAdminStaffMember extends LitElement {
   }
 
   private _saveEdit(event: CustomEvent<StaffFormDetail>) {
-    const { displayName, skills, branchIds } = event.detail;
-    void this._save({ displayName, skills, branchIds }, 'Changes saved.');
+    const { displayName, skills, languages, branchIds } = event.detail;
+    void this._save({ displayName, skills, languages, branchIds }, 'Changes saved.');
   }
 
   private _savePin(event: SubmitEvent) {

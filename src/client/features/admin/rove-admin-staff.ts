@@ -88,10 +88,10 @@ export class RoveAdminStaff extends LitElement {
 
   private async _add(event: CustomEvent<StaffFormDetail>) {
     const form = event.target as RoveAdminStaffForm;
-    const { displayName, pin = '', skills, branchIds } = event.detail;
+    const { displayName, pin = '', skills, languages, branchIds } = event.detail;
     this._notice = '';
     await this._adding.run(`add ${displayName}`, async () => {
-      const member = await addStaff({ displayName, pin, skills, branchIds });
+      const member = await addStaff({ displayName, pin, skills, languages, branchIds });
       this._staff = byName([...this._staff, member]);
       form.reset();
       this._notice = `${member.displayName} is added and can sign in on a tablet with their PIN.`;

@@ -3,6 +3,7 @@ import '../../../../src/client/features/admin/rove-admin-staff-form.js';
 import type { RoveAdminStaffForm } from '../../../../src/client/features/admin/rove-admin-staff-form.js';
 import { getByRole, queryAllByRole, typeInto } from '../../../support/browser/by-role.js';
 import { BRANCHES, SKILLS } from '../../../support/browser/fake-server.js';
+import { PATRON_LANGUAGES } from '../../../../src/client/ui/walk-up/walk-up-format.js';
 
 // Mocha's globals, as Web Test Runner provides them (no @types/mocha in this project).
 declare function describe(title: string, body: () => void): void;
@@ -12,6 +13,8 @@ const PRIYA = {
   id: 's2',
   displayName: 'Priya',
   skills: ['history', 'youth'],
+  // Welsh is not among the languages tablets offer for patrons: kept, and shown, all the same.
+  languages: ['es', 'cy'],
   branchIds: ['east'],
   active: true,
 };
@@ -40,6 +43,10 @@ describe('rove-admin-staff-form', () => {
     expect(queryAllByRole(skills, 'checkbox').length).to.equal(SKILLS.length);
     const branches = getByRole(el, 'group', 'Branches they work at');
     expect(queryAllByRole(branches, 'checkbox').length).to.equal(BRANCHES.length);
+    // The languages a tablet offers for a patron, so best fit can match the two.
+    const languages = getByRole(el, 'group', 'Languages they can help patrons in');
+    expect(queryAllByRole(languages, 'checkbox').length).to.equal(PATRON_LANGUAGES.length);
+    getByRole(languages, 'checkbox', /^Spanish/);
   });
 
   it('starts an edit from the person as they are, without a PIN field', async () => {
@@ -56,6 +63,9 @@ describe('rove-admin-staff-form', () => {
     expect(getByRole<HTMLInputElement>(el, 'textbox', /^Display name/).value).to.equal('Priya');
     expect(getByRole<HTMLInputElement>(el, 'checkbox', 'Local history').checked).to.equal(true);
     expect(getByRole<HTMLInputElement>(el, 'checkbox', 'Technology').checked).to.equal(false);
+    expect(getByRole<HTMLInputElement>(el, 'checkbox', /^Spanish/).checked).to.equal(true);
+    expect(getByRole<HTMLInputElement>(el, 'checkbox', /^French/).checked).to.equal(false);
+    expect(getByRole<HTMLInputElement>(el, 'checkbox', /^Welsh/).checked).to.equal(true);
     expect(getByRole<HTMLInputElement>(el, 'checkbox', 'East Branch').checked).to.equal(true);
     const cancelled = oneEvent(el, 'staff-form-cancel');
     getByRole(el, 'button', 'Cancel').click();
@@ -78,6 +88,7 @@ describe('rove-admin-staff-form', () => {
     typeInto(getByRole(el, 'textbox', /^Display name/), '  Sam ');
     typeInto(getByRole(el, 'textbox', /^PIN/), '1234');
     getByRole(el, 'checkbox', 'Technology').click();
+    getByRole(el, 'checkbox', /^Vietnamese/).click();
     getByRole(el, 'checkbox', 'Main Library').click();
     const sent = oneEvent(el, 'staff-form-submit');
     getByRole(el, 'button', 'Add staff member').click();
@@ -86,6 +97,7 @@ describe('rove-admin-staff-form', () => {
       displayName: 'Sam',
       pin: '1234',
       skills: ['tech'],
+      languages: ['vi'],
       branchIds: ['main'],
     });
   });

@@ -13,6 +13,7 @@ const SAM = {
   id: 's1',
   displayName: 'Sam',
   skills: ['tech', 'general'],
+  languages: ['es'],
   branchIds: ['main'],
   active: true,
 };
@@ -40,10 +41,11 @@ describe('rove-admin-staff', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('lists each person with skills and branches in words', async () => {
+  it('lists each person with skills, languages and branches in words', async () => {
     const el = await open();
     const text = el.shadowRoot!.querySelector('rove-admin-staff-member')!.shadowRoot!.textContent!;
     expect(text.replace(/\s+/g, ' ')).to.contain('Skills: Technology, General help');
+    expect(text.replace(/\s+/g, ' ')).to.contain('Languages: Spanish (español)');
     expect(text.replace(/\s+/g, ' ')).to.contain('Branches: Main Library');
   });
 
@@ -66,6 +68,7 @@ describe('rove-admin-staff', () => {
       displayName: 'Priya',
       pin: '5678',
       skills: ['youth', 'history'],
+      languages: [],
       branchIds: ['main'],
     });
     expect(getByRole(el, 'status').textContent).to.contain('Priya is added');
@@ -99,7 +102,7 @@ describe('rove-admin-staff', () => {
     );
   });
 
-  it('edits skills and branches', async () => {
+  it('edits skills, languages and branches', async () => {
     const el = await open();
     server.on('PATCH', '/api/staff/s1', (body) => ({
       body: { staff: { ...SAM, ...(body as object) } },
@@ -117,11 +120,14 @@ describe('rove-admin-staff', () => {
     getByRole(form, 'checkbox', 'Technology').click();
     getByRole(form, 'checkbox', 'Finding books').click();
     getByRole(form, 'checkbox', 'East Branch').click();
+    getByRole(form, 'checkbox', /^Spanish/).click();
+    getByRole(form, 'checkbox', /^Somali/).click();
     getByRole(form, 'button', 'Save changes').click();
     await waitFor(() => expect(getByRole(row, 'status').textContent).to.contain('Changes saved'));
     expect(server.callsTo('PATCH', '/api/staff/s1')[0]?.body).to.deep.equal({
       displayName: 'Sam',
       skills: ['books', 'general'],
+      languages: ['so'],
       branchIds: ['main', 'east'],
     });
     await expect(el).to.be.accessible();
