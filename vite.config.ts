@@ -15,6 +15,11 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
+    rollupOptions: {
+      // Two pages: the app, and the patron's follow page (/follow/<token>), which loads only
+      // its own light entry (src/client/follow.ts).
+      input: { index: 'index.html', follow: 'follow.html' },
+    },
   },
   server: {
     proxy: { '/api': { target: 'http://127.0.0.1:8080', changeOrigin: false } },
@@ -31,7 +36,9 @@ export default defineConfig({
       injectManifest: {
         // Every JS chunk, lazy views included, so any route opens offline after one visit.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
-        globIgnores: ['**/*.map'],
+        // The follow page is for a patron's phone, which never installs the worker: kiosks and
+        // tablets need not store it.
+        globIgnores: ['**/*.map', 'follow.html', 'assets/follow-*.js'],
       },
       devOptions: { enabled: false },
     }),

@@ -53,7 +53,7 @@ export interface LineEvent {
 }
 
 export type StreamEventName =
-  'snapshot' | 'request' | 'topic' | 'line' | 'script' | 'branch' | 'presence' | 'alert';
+  'snapshot' | 'request' | 'topic' | 'line' | 'script' | 'branch' | 'presence' | 'alert' | 'notice';
 
 /** One message of a kiosk's or a branch's staff stream, by its `event:` name. */
 export type StreamEvent =

@@ -46,5 +46,6 @@ export function isCacheableReference(url: URL, origin: string): boolean {
 
 /** True for a page navigation the app shell should answer (anything outside /api). */
 export function isAppNavigation(url: URL, origin: string): boolean {
-  return url.origin === origin && !/^\/api(\/|$)/.test(url.pathname);
+  // `/follow/<token>` is the patron's own page (follow.html), never the app shell.
+  return url.origin === origin && !/^\/(api|follow)(\/|$)/.test(url.pathname);
 }

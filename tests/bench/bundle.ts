@@ -31,7 +31,11 @@ const KIOSK_NAME = /kiosk/i;
 
 /** Module scripts and modulepreload links of the built index.html, as dist-relative paths. */
 export function entryScripts(distClient: string): string[] {
-  const html = readFileSync(join(distClient, 'index.html'), 'utf8');
+  return scriptsOfHtml(distClient, readFileSync(join(distClient, 'index.html'), 'utf8'));
+}
+
+/** Module scripts and modulepreload links of a page's HTML, as dist-relative paths. */
+export function scriptsOfHtml(distClient: string, html: string): string[] {
   const found = new Set<string>();
   for (const tag of html.match(/<script\b[^>]*>/g) ?? []) {
     if (!/type=["']?module/.test(tag)) continue;
@@ -77,6 +81,14 @@ function staticClosure(distClient: string, roots: readonly string[]): Set<string
     );
   }
   return seen;
+}
+
+/**
+ * What a page whose HTML is `html` loads before it shows anything: its module scripts and their
+ * static imports (the follow page has no lazy view). Dist-relative paths.
+ */
+export function pageFirstLoad(distClient: string, html: string): string[] {
+  return [...staticClosure(distClient, scriptsOfHtml(distClient, html))];
 }
 
 export function kioskFirstLoad(distClient: string): KioskFirstLoad {

@@ -1,12 +1,13 @@
 // Bytes are not noisy, so the kiosk's first-load budget is a test: the JavaScript a kiosk loads
 // for `/` (index.html's module script, its static imports, and the lazy kiosk view), measured as
 // the running server sends it to a browser accepting `br, gzip`, must stay within
-// tests/bench/budget.json. Reads dist/client, which `npm test` builds first.
+// tests/bench/budget.json (and so must the follow page, below). Reads dist/client, which
+// `npm test` builds first.
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kioskFirstLoad, wireBytesOf, type WireFile } from '../bench/bundle.js';
+import { kioskFirstLoad, pageFirstLoad, wireBytesOf, type WireFile } from '../bench/bundle.js';
 import { TestServer } from '../support/server.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -50,5 +51,67 @@ describe('the kiosk first load', () => {
     const total = wire.reduce((sum, f) => sum + f.wireBytes, 0);
     expect(total, listing()).toBeGreaterThan(0);
     expect(total, listing()).toBeLessThanOrEqual(budget);
+  });
+});
+
+// Issue 12: the patron's follow page (`/follow/<token>`) is a light page of its own. What the
+// server sends for that path, the scripts that HTML loads and their static imports, measured the
+// same way, within followPageJsWireBytes, and with nothing of the staff, admin or kiosk screens,
+// Dexie or Workbox in it.
+describe('the follow page', () => {
+  const server = new TestServer('pglite', { clientDir: DIST });
+  const followBudget: number = JSON.parse(
+    readFileSync(join(ROOT, 'tests', 'bench', 'budget.json'), 'utf8'),
+  ).followPageJsWireBytes;
+  let page = '';
+  let files: string[] = [];
+  let wire: WireFile[] = [];
+  const listing = () =>
+    wire
+      .map((f) => `${f.file}: ${f.wireBytes} B sent (${f.encoding}), ${f.cacheControl}`)
+      .join('\n');
+
+  beforeAll(async () => {
+    await server.start();
+    const response = await fetch(`${server.url}/follow/${'A'.repeat(43)}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    page = await response.text();
+    files = pageFirstLoad(DIST, page);
+    wire = await wireBytesOf(server.url, files);
+  });
+  afterAll(() => server.close());
+
+  it('is served its own HTML, not the app shell', () => {
+    expect(page).toContain('<rove-follow-page>');
+    expect(page).not.toContain('<rove-app>');
+    expect(page).not.toContain('manifest');
+  });
+
+  it('loads none of the staff, admin or kiosk code, nor Dexie or Workbox', () => {
+    const code = files.map((f) => readFileSync(join(DIST, f), 'utf8')).join('\n');
+    expect(code).toMatch(/["']rove-follow-page["']/);
+    for (const banned of [
+      /["']rove-(staff|admin|kiosk|app)[\w-]*["']/,
+      /Dexie/,
+      /workbox/i,
+      /serviceWorker\.register/,
+    ]) {
+      expect(code, `${banned} found in:\n${listing()}`).not.toMatch(banned);
+    }
+  });
+
+  it('is sent compressed, and cached for good (hashed file names)', () => {
+    expect(wire.length).toBeGreaterThan(0);
+    for (const file of wire) {
+      expect(file.encoding, listing()).toBe('br');
+      expect(file.cacheControl, listing()).toBe('public, max-age=31536000, immutable');
+    }
+  });
+
+  it(`stays within ${followBudget} bytes on the wire`, () => {
+    const total = wire.reduce((sum, f) => sum + f.wireBytes, 0);
+    expect(total, listing()).toBeGreaterThan(0);
+    expect(total, listing()).toBeLessThanOrEqual(followBudget);
   });
 });

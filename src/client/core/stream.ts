@@ -33,6 +33,7 @@ const EVENT_NAMES: readonly string[] = [
   'branch',
   'presence',
   'alert',
+  'notice',
 ];
 
 /**

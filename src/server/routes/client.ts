@@ -1,4 +1,5 @@
-// The built client at `/`: files as they are, the SPA's index.html for any other page path,
+// The built client at `/`: files as they are, the SPA's index.html for any other page path
+// (but follow.html, the patron's light page of its own, for `/follow/<token>`),
 // and caching that lets an update reach devices (no-cache on the shell, immutable assets),
 // sent brotli- or gzip-compressed from the copies made at build time.
 // Without a build, `/` says how to make one; the API works either way.
@@ -9,7 +10,16 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { send } from '../http-errors.js';
 import type { RoveApp } from '../typebox.js';
 
-const REVALIDATE = new Set(['index.html', 'service-worker.js', 'sw.js', 'manifest.webmanifest']);
+const REVALIDATE = new Set([
+  'index.html',
+  'follow.html',
+  'service-worker.js',
+  'sw.js',
+  'manifest.webmanifest',
+]);
+
+/** A patron's follow link (docs/API.md, "Following on a phone"): its own page, not the app. */
+const FOLLOW_PAGE = /^\/follow(\/|$)/;
 
 const NO_BUILD_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Rove</title>
@@ -60,6 +70,8 @@ export async function registerClient(app: RoveApp, clientDir: string): Promise<v
     if (isPage && !looksLikeFile) {
       if (!built) return reply.type('text/html; charset=utf-8').send(NO_BUILD_PAGE);
       reply.header('cache-control', 'no-cache');
+      // (helmet's `Referrer-Policy: no-referrer` keeps the token in its path out of any Referer.)
+      if (FOLLOW_PAGE.test(path)) return reply.sendFile('follow.html');
       return reply.sendFile('index.html');
     }
     return send(reply, 404, 'not_found', `There is no ${request.method} ${path}`);

@@ -58,7 +58,7 @@ describe('service worker routes', () => {
     },
   );
 
-  it.each(['/api', '/api/health', '/api/branches/main/events'])(
+  it.each(['/api', '/api/health', '/api/branches/main/events', '/follow/abc_DEF-123'])(
     'lets the navigation to %s reach the server',
     (path) => {
       expect(isAppNavigation(at(path), origin)).toBe(false);
