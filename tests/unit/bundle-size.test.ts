@@ -40,6 +40,13 @@ describe('the kiosk first load', () => {
     expect(code, `no rove-kiosk element among:\n${listing()}`).toMatch(/["']rove-kiosk[\w-]*["']/);
   });
 
+  it("leaves the follow link's QR encoder to load when a ticket has a link", () => {
+    // Issue 12: qrcode-generator is imported lazily by <rove-follow-qr> (one of its messages).
+    const code = load.files.map((f) => readFileSync(join(DIST, f.file), 'utf8')).join('\n');
+    expect(code, listing()).toMatch(/["']rove-follow-qr["']/);
+    expect(code, listing()).not.toContain('bad maskPattern');
+  });
+
   it('is sent compressed, and cached for good (hashed file names)', () => {
     for (const file of wire) {
       expect(file.encoding, listing()).toBe('br');

@@ -4,9 +4,19 @@ import { apiFetch } from '../http.js';
 import type { CreateRequestBody, HelpRequest } from '../../../shared/schemas.js';
 import type { RequestAction } from '../../../shared/request-machine.js';
 
-/** `POST /api/requests` (kiosk): the same `id` again answers the stored request. */
-export async function postNewRequest(body: CreateRequestBody): Promise<HelpRequest> {
-  return (await apiFetch<{ request: HelpRequest }>('/api/requests', { body })).request;
+/**
+ * The answer to a new request: the request, and for a kiosk's own one a `followUrl` for the
+ * patron's phone (`/follow/<token>`, docs/API.md "Following on a phone"); walk-ups have none.
+ */
+export interface CreatedRequest {
+  request: HelpRequest;
+  followUrl?: string;
+}
+
+/** `POST /api/requests`: the same `id` again answers the stored request (and a new followUrl). */
+export async function postNewRequest(body: CreateRequestBody): Promise<CreatedRequest> {
+  const { request, followUrl } = await apiFetch<CreatedRequest>('/api/requests', { body });
+  return typeof followUrl === 'string' ? { request, followUrl } : { request };
 }
 
 /** `POST /api/requests/:id/:action` with the action's opId (a replay answers as the first). */

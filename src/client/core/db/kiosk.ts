@@ -3,6 +3,7 @@
 import { db, deleteMeta, getMeta, setMeta } from './db.js';
 import { provisionalRequest, withPending, type PendingView } from './pending.js';
 import type { Notice } from './db.js';
+import { FOLLOW_URL, type KeptFollowUrl } from './follow-url.js';
 
 const CURRENT = 'kioskCurrentRequest';
 const HELPER = 'kioskSeenHelper';
@@ -30,7 +31,7 @@ export function rememberCurrentRequest(id: string): Promise<void> {
 
 /** The patron left: the kiosk follows nothing (the request itself carries on). */
 export async function forgetCurrentRequest(): Promise<void> {
-  await Promise.all([deleteMeta(CURRENT), deleteMeta(HELPER)]);
+  await Promise.all([deleteMeta(CURRENT), deleteMeta(HELPER), deleteMeta(FOLLOW_URL)]);
 }
 
 /** Who was last seen coming for request `requestId` (kept across a reload). */
@@ -48,6 +49,8 @@ export interface KioskRequestView extends PendingView {
   unsent: boolean;
   /** What went wrong, if the server refused it. */
   notice?: Notice;
+  /** The patron's follow link for this request (`/follow/<token>`), once the server gave one. */
+  followUrl?: string;
 }
 
 /** The kiosk's request as the patron should see it, or undefined when it knows none. */
@@ -55,10 +58,11 @@ export async function readKioskRequest(
   id: string,
   branchId: string,
 ): Promise<KioskRequestView | undefined> {
-  const [stored, entries, notice] = await Promise.all([
+  const [stored, entries, notice, follow] = await Promise.all([
     db.requests.get(id),
     db.outbox.where('requestId').equals(id).sortBy('seq'),
     db.notices.where('requestId').equals(id).last(),
+    getMeta<KeptFollowUrl>(FOLLOW_URL),
   ]);
   const create = entries.find((e) => e.action === 'create');
   const base = stored ?? (create ? provisionalRequest(create, branchId) : undefined);
@@ -67,7 +71,8 @@ export async function readKioskRequest(
     base,
     entries.filter((e) => e.action !== 'create'),
   );
-  return { ...view, unsent: !stored, notice };
+  const followUrl = follow?.requestId === id ? follow.url : undefined;
+  return { ...view, unsent: !stored, notice, ...(followUrl ? { followUrl } : {}) };
 }
 
 function closedStub(id: string, branchId: string): PendingView & { unsent: boolean } {

@@ -3,9 +3,10 @@
 // server has answered. A refusal (409 and other 4xx) is an answer: the replica takes the
 // server's request and the person is told in words, through a notice.
 import { ApiError } from '../http.js';
-import { postNewRequest, postRequestAction } from '../api/requests.js';
+import { postNewRequest, postRequestAction, type CreatedRequest } from '../api/requests.js';
 import { postInteraction } from '../api/walk-ups.js';
 import { db, type OutboxEntry } from './db.js';
+import { FOLLOW_URL, type KeptFollowUrl } from './follow-url.js';
 import { newId } from './ids.js';
 import { dropStranded, isKioskEntry, signedInStaffId } from './staff-outbox.js';
 import type { CreateRequestBody, HelpRequest, InteractionBody } from '../../../shared/schemas.js';
@@ -13,7 +14,7 @@ import type { RequestAction } from '../../../shared/request-machine.js';
 
 /** How the outbox reaches the server; tests may pass their own to count calls. */
 export interface OutboxSender {
-  create(body: CreateRequestBody): Promise<HelpRequest>;
+  create(body: CreateRequestBody): Promise<CreatedRequest>;
   act(
     requestId: string,
     action: RequestAction,
@@ -169,13 +170,16 @@ async function drain(sender: OutboxSender): Promise<FlushResult> {
     if (head.notBefore > Date.now())
       return { state: 'retry', retryAt: head.notBefore, offline: false };
     try {
-      const answer =
-        head.action === 'create'
-          ? await sender.create(head.body as CreateRequestBody)
-          : head.action === 'interaction'
+      if (head.action === 'create') {
+        const { request, followUrl } = await sender.create(head.body as CreateRequestBody);
+        await settle(head, request, followUrl);
+      } else {
+        const answer =
+          head.action === 'interaction'
             ? await (sender.interaction ?? postInteraction)(head.body as InteractionBody)
             : await sender.act(head.requestId, head.action, head.body);
-      await settle(head, answer);
+        await settle(head, answer);
+      }
     } catch (error) {
       if (shouldRetry(error) || !(error instanceof ApiError)) {
         const attempts = head.attempts + 1;
@@ -200,12 +204,20 @@ async function heldOrEmpty(): Promise<FlushResult> {
   return { state: 'retry', retryAt: Math.min(...held), offline: false };
 }
 
-/** The server did it: the replica takes its answer and the entry leaves, in one transaction. */
-async function settle(entry: OutboxEntry, answer: HelpRequest): Promise<void> {
-  await db.transaction('rw', db.outbox, db.requests, async () => {
+/**
+ * The server did it: the replica takes its answer and the entry leaves, in one transaction. A
+ * kiosk's new request may come with the patron's follow link: kept in `meta` with its request
+ * (db/follow-url.ts), never in the replica's request.
+ */
+async function settle(entry: OutboxEntry, answer: HelpRequest, followUrl?: string): Promise<void> {
+  await db.transaction('rw', [db.outbox, db.requests, db.meta], async () => {
     const current = await db.requests.get(answer.id);
     if (!current || current.version <= answer.version) await db.requests.put(answer);
     await db.outbox.delete(entry.seq!);
+    if (followUrl) {
+      const kept: KeptFollowUrl = { requestId: answer.id, url: followUrl };
+      await db.meta.put({ key: FOLLOW_URL, value: kept });
+    }
   });
 }
 

@@ -1,6 +1,7 @@
 // <rove-kiosk-ticket>: what the patron sees after Send: the ticket code in large type, where
 // they are in line and roughly how long, then who is coming and when they are here. Never shows
-// what the patron typed. Fires `cancel-request` from its Cancel button.
+// what the patron typed. Fires `cancel-request` from its Cancel button. While the request is
+// open and the server gave a follow link, a QR code of it sits beside the ticket.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controls, tokens } from '../../ui/shared.styles.js';
@@ -9,6 +10,7 @@ import type { KioskRequestView, SeenHelper } from '../../core/db/kiosk.js';
 import type { HelpRequest } from '../../../shared/schemas.js';
 import { deskPlaceSentence } from './desk-words.js';
 import { plural } from '../../core/words/index.js';
+import './rove-follow-qr.js';
 
 export interface LinePlace {
   position: number;
@@ -30,6 +32,17 @@ export class RoveKioskTicket extends LitElement {
       .ticket {
         font-size: 1.6rem;
         margin: 0 0 1.5rem;
+      }
+      .top {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: center;
+        align-items: center;
+        gap: 1rem 3rem;
+        margin-block-end: 1.5rem;
+      }
+      .top .ticket {
+        margin: 0;
       }
       .ticket span {
         display: block;
@@ -83,11 +96,18 @@ export class RoveKioskTicket extends LitElement {
     const { request, unsent } = view;
     const cancellable = request.status === 'waiting' || request.status === 'claimed';
     const cancelling = view.pending.includes('cancel');
+    const heading = request.ticket
+      ? html`<h1 class="ticket"><span>Your ticket</span><strong>${request.ticket}</strong></h1>`
+      : html`<h1 class="visually-hidden">Your request</h1>`;
+    // The phone can follow only what is still open (and never a cancel on its way).
+    const followUrl = cancellable && !cancelling ? view.followUrl : undefined;
     return html`
       ${
-        request.ticket
-          ? html`<h1 class="ticket"><span>Your ticket</span><strong>${request.ticket}</strong></h1>`
-          : html`<h1 class="visually-hidden">Your request</h1>`
+        followUrl
+          ? html`<div class="top">
+              ${heading}<rove-follow-qr url=${followUrl}></rove-follow-qr>
+            </div>`
+          : heading
       }
       <div role="status">${this._status(view)}</div>
       ${

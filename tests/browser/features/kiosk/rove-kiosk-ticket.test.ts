@@ -3,7 +3,7 @@ import '../../../../src/client/features/kiosk/rove-kiosk-ticket.js';
 import type { RoveKioskTicket } from '../../../../src/client/features/kiosk/rove-kiosk-ticket.js';
 import type { KioskRequestView } from '../../../../src/client/core/db/kiosk.js';
 import type { HelpRequest } from '../../../../src/shared/schemas.js';
-import { getByRole, queryAllByRole } from '../../../support/browser/by-role.js';
+import { getByRole, queryAllByRole, waitFor } from '../../../support/browser/by-role.js';
 import { helpRequest, shownText } from '../../../support/browser/fixtures.js';
 
 const kioskView = (request: HelpRequest, unsent = false): KioskRequestView => ({
@@ -134,5 +134,46 @@ describe('rove-kiosk-ticket', () => {
     const asked = oneEvent(el, 'cancel-request');
     getByRole(el, 'button', 'Cancel request').click();
     await asked;
+  });
+
+  describe('with a follow link (issue 12)', () => {
+    const LINK = 'https://rove.example.org/follow/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde';
+    const followed = (request: HelpRequest, followUrl = LINK): KioskRequestView => ({
+      ...kioskView(request),
+      followUrl,
+    });
+    const qr = (el: Element) =>
+      queryAllByRole(el, 'img', 'QR code: follow your request on your phone');
+
+    it('shows a QR code of it beside the ticket, named for what it does', async () => {
+      const el = await fixture<RoveKioskTicket>(
+        html`<rove-kiosk-ticket .view=${followed(helpRequest())}></rove-kiosk-ticket>`,
+      );
+      const [code] = await waitFor(() => {
+        const found = qr(el);
+        if (found.length !== 1) throw new Error(`${found.length} QR codes`);
+        return found;
+      }, 'the QR code');
+      expect(code!.querySelector('path')?.getAttribute('d')).to.match(/^M\d/);
+      expect(shownText(el)).to.contain('Follow on your phone');
+      // The link is for the camera only: it is never written out.
+      expect(shownText(el)).not.to.contain('/follow/');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows none without a link, nor once the request is over', async () => {
+      const el = await fixture<RoveKioskTicket>(
+        html`<rove-kiosk-ticket .view=${kioskView(helpRequest())}></rove-kiosk-ticket>`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(qr(el)).to.have.length(0);
+      for (const status of ['cancelled', 'done'] as const) {
+        el.view = followed(helpRequest({ status }));
+        await el.updateComplete;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(qr(el), status).to.have.length(0);
+        expect(shownText(el)).not.to.contain('Follow on your phone');
+      }
+    });
   });
 });

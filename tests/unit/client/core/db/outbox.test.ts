@@ -38,7 +38,7 @@ function scriptedServer(outcomes: (HelpRequest | ApiError)[] = []) {
     create: (body) =>
       answer({ requestId: body.id, action: 'create', body: { ...body } }, () =>
         helpRequest({ id: body.id, topicId: body.topicId, name: body.name }),
-      ),
+      ).then((request) => ({ request })),
     act: (requestId, action, body) =>
       answer({ requestId, action, body }, () =>
         helpRequest({ id: requestId, status: 'claimed', version: 2 }),

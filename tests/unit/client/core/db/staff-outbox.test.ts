@@ -31,7 +31,7 @@ function recordingServer() {
   const sender: OutboxSender = {
     create: async (body) => {
       calls.push({ requestId: body.id, action: 'create' });
-      return helpRequest({ id: body.id });
+      return { request: helpRequest({ id: body.id }) };
     },
     act: async (requestId, action) => {
       calls.push({ requestId, action });

@@ -33,7 +33,9 @@ function recordingServer() {
   const sender: OutboxSender = {
     create: async (body) => {
       calls.push({ path: 'requests', body: { ...body } });
-      return helpRequest({ id: body.id, ticket: 'A7', origin: 'walk-up', createdBy: sam });
+      return {
+        request: helpRequest({ id: body.id, ticket: 'A7', origin: 'walk-up', createdBy: sam }),
+      };
     },
     act: async (requestId, action, body) => {
       calls.push({ path: `requests/${requestId}/${action}`, body });
