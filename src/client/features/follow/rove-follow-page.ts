@@ -144,6 +144,8 @@ export class RoveFollowPage extends LitElement {
       this._expired = true;
       return;
     }
+    // Read once at once, so the page shows even while its stream cannot open (429, a bad link).
+    void this._refresh();
     this._stop = keepStreamOpen<FollowStreamEvent>({
       path: followStreamPath(this.token),
       open: () => {

@@ -187,6 +187,17 @@ describe('rove-follow-page', () => {
     expect(shownText(el)).not.to.contain('try again');
   });
 
+  it('shows the request while its stream is refused, and says it is reconnecting', async () => {
+    server.on('GET', API, { body: { request: view(), notices: [] } });
+    const el = await fixture<RoveFollowPage>(
+      html`<rove-follow-page token=${TOKEN}></rove-follow-page>`,
+    );
+    (await nthStream(1)).refuse(429);
+    await shows(el, '2 people are ahead of you');
+    await shows(el, 'Reconnecting');
+    await expect(el).to.be.accessible();
+  });
+
   it('says plainly that a dead link has expired', async () => {
     server.on('GET', API, apiError(404, 'not_found', 'No such follow link'));
     const el = await fixture<RoveFollowPage>(
