@@ -1,6 +1,6 @@
 // Turns whatever a supervisor call threw into one plain sentence to show on screen.
 import type { ReactiveControllerHost } from 'lit';
-import { AsyncAction } from '../../core/async-action.js';
+import { AsyncAction, type AsyncActionOptions } from '../../core/async-action.js';
 import { ApiError } from '../../core/http.js';
 import { amount } from '../../core/words/index.js';
 
@@ -60,8 +60,13 @@ export function sayAdminError(error: unknown, doing: string): string {
  * The busy-and-error controller of a supervisor screen: a failure is said with
  * sayAdminError, and an ended sign-in hands back to the sign-in screen instead.
  */
-export function adminAction(host: ReactiveControllerHost & HTMLElement): AsyncAction {
-  return new AsyncAction(host, (error, doing) =>
-    leaveIfSignedOut(host, error) ? undefined : sayAdminError(error, doing),
+export function adminAction(
+  host: ReactiveControllerHost & HTMLElement,
+  options?: AsyncActionOptions,
+): AsyncAction {
+  return new AsyncAction(
+    host,
+    (error, doing) => (leaveIfSignedOut(host, error) ? undefined : sayAdminError(error, doing)),
+    options,
   );
 }

@@ -10,7 +10,7 @@ import type { Branch, Skill } from '../../../shared/schemas.js';
 import './rove-report-figures.js';
 import { adminStyles } from './admin.styles.js';
 import { radioChoice } from '../../ui/form-pieces.js';
-import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
+import { adminAction, isSignedOut, sayAdminError } from './admin-errors.js';
 import { branchName } from './admin-format.js';
 import {
   RANGE_CHOICES,
@@ -51,20 +51,18 @@ export class RoveAdminReport extends LitElement {
   @state() private _from = localDay(new Date());
   @state() private _to = localDay(new Date());
   @state() private _report?: ServiceReport;
-  @state() private _loading = true;
-  @state() private _error = '';
   @state() private _rangeError = '';
+  /**
+   * Reading the branches, then the report: busy until the newest ask is answered, and why it
+   * could not be. A new ask (another branch, other days) replaces one still on its way, and
+   * leaving the page drops it.
+   */
+  private readonly _reading = adminAction(this, { latest: true });
   private readonly _tz = browserTimeZone();
-  private _inFlight?: AbortController;
 
   override connectedCallback() {
     super.connectedCallback();
     void this._start();
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this._inFlight?.abort();
   }
 
   override render() {
@@ -100,8 +98,8 @@ export class RoveAdminReport extends LitElement {
           ${this._choice === 'custom' ? 'Show these days' : 'Refresh the report'}
         </button>
       </form>
-      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : ''}
-      <div role="status">${this._loading ? 'Loading the report…' : ''}</div>
+      ${this._reading.error ? html`<p class="error" role="alert">${this._reading.error}</p>` : ''}
+      <div role="status">${this._reading.busy ? 'Loading the report…' : ''}</div>
       ${this._renderReport()}
     `;
   }
@@ -134,7 +132,7 @@ export class RoveAdminReport extends LitElement {
 
   private _renderReport() {
     const report = this._report;
-    if (!report || this._loading) return '';
+    if (!report || this._reading.busy) return '';
     return html`<section aria-labelledby="report-heading">
       <h3 id="report-heading">
         ${branchName(this._branches, report.branchId)}, ${sayDays(report.from, report.to)}
@@ -143,24 +141,23 @@ export class RoveAdminReport extends LitElement {
     </section>`;
   }
 
+  /** The branches, then the first branch's report, as one read (one "Loading" throughout). */
   private async _start() {
-    try {
-      const [branches, skills] = await Promise.all([listBranches(), listSkills()]);
-      this._branches = branches;
-      this._skills = skills;
-      this._branchId = branches[0]?.id ?? '';
-    } catch (error) {
-      this._loading = false;
-      if (leaveIfSignedOut(this, error)) return;
-      this._error = sayAdminError(error, 'load the branches');
-      return;
-    }
-    if (!this._branchId) {
-      this._loading = false;
-      this._error = 'There is no branch to report on yet.';
-      return;
-    }
-    await this._load();
+    let listed = false;
+    await this._reading.run(
+      'load the branches',
+      async (signal) => {
+        const [branches, skills] = await Promise.all([listBranches(), listSkills()]);
+        this._branches = branches;
+        this._skills = skills;
+        this._branchId = branches[0]?.id ?? '';
+        listed = true;
+        if (this._branchId) await this._fetchReport(signal);
+      },
+      (error) =>
+        listed && !isSignedOut(error) ? sayAdminError(error, 'load the report') : undefined,
+    );
+    if (listed && !this._branchId) this._reading.say('There is no branch to report on yet.');
   }
 
   private _pickBranch(event: Event) {
@@ -186,22 +183,19 @@ export class RoveAdminReport extends LitElement {
   }
 
   private async _load() {
-    this._inFlight?.abort();
-    const inFlight = (this._inFlight = new AbortController());
-    this._loading = true;
-    this._error = '';
+    await this._reading.run('load the report', (signal) => this._fetchReport(signal));
+  }
+
+  /** The report for the chosen branch and days; a replaced ask changes nothing. */
+  private async _fetchReport(signal: AbortSignal) {
     const range = { from: this._from, to: this._to, tz: this._tz };
     try {
-      const report = await getServiceReport(this._branchId, range, inFlight.signal);
-      if (inFlight.signal.aborted) return;
-      this._report = report;
+      const report = await getServiceReport(this._branchId, range, signal);
+      if (!signal.aborted) this._report = report;
     } catch (error) {
-      if (inFlight.signal.aborted) return;
-      if (leaveIfSignedOut(this, error)) return;
-      this._report = undefined;
-      this._error = sayAdminError(error, 'load the report');
+      if (!signal.aborted) this._report = undefined;
+      throw error;
     }
-    this._loading = false;
   }
 }
 

@@ -1,7 +1,8 @@
 // <rove-enroll-view>: opened from a supervisor's `/enroll?code=` link; makes this browser a
 // kiosk or tablet of the branch (the server sets the device cookie), then goes home.
 import { LitElement, css, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
+import { AsyncAction } from '../../core/async-action.js';
 import { ApiError } from '../../core/http.js';
 import { enrollThisDevice } from '../../core/sync/session.js';
 import { navigate } from '../../core/router.js';
@@ -25,10 +26,11 @@ export class RoveEnrollView extends LitElement {
   /** The one-time enrollment code from the link. */
   @property() code = '';
 
-  @state() private _problem?: string;
+  /** Enrolling: why it did not work, in words. */
+  private readonly _action = new AsyncAction(this, (error) => explain(error));
   private _tried?: string;
 
-  override updated(): void {
+  override willUpdate(): void {
     if (this.code && this._tried !== this.code) {
       this._tried = this.code;
       void this._enroll();
@@ -36,13 +38,10 @@ export class RoveEnrollView extends LitElement {
   }
 
   private async _enroll() {
-    this._problem = undefined;
-    try {
+    await this._action.run('enroll this device', async () => {
       await enrollThisDevice(this.code);
       navigate('/', { replace: true });
-    } catch (error) {
-      this._problem = explain(error);
-    }
+    });
   }
 
   override render() {
@@ -53,8 +52,8 @@ export class RoveEnrollView extends LitElement {
           ? html`<p role="alert">
               This link has no enrollment code. Ask a supervisor for a new enrollment link.
             </p>`
-          : this._problem
-            ? html`<p role="alert">${this._problem}</p>
+          : this._action.error
+            ? html`<p role="alert">${this._action.error}</p>
                 <button type="button" @click=${() => void this._enroll()}>Try again</button>`
             : html`<p role="status">One moment: enrolling this device with the library…</p>`
       }
