@@ -69,6 +69,7 @@ export class RoveFollowPage extends LitElement {
         padding-block: 1rem;
         padding-inline: 1.25rem;
         border-inline-start: 8px solid var(--rove-primary);
+        margin-block-end: 1rem;
         background: var(--rove-mine);
         border-radius: var(--rove-radius);
       }
@@ -288,9 +289,9 @@ export class RoveFollowPage extends LitElement {
     }
     return html`
       <h1>${words.yourTicket}<strong>${view.ticket}</strong></h1>
+      ${view.topicLabel ? html`<p>${words.topic(view.topicLabel)}</p>` : nothing}
       ${this._live ? nothing : html`<p class="offline" role="status">${words.offline}</p>`}
       <div role="status">${this._status(view)}</div>
-      ${view.topicLabel ? html`<p>${words.topic(view.topicLabel)}</p>` : nothing}
       ${this._problem ? html`<p class="problem" role="alert">${this._problem}</p>` : nothing}
       ${this._cancel(view)} ${this._feedback(view)} ${this._noticeList()}
     `;
