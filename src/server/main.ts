@@ -7,6 +7,7 @@ import { createApp } from './app.js';
 import { checkAdminPassword, configFromEnv, type ServerConfig } from './config.js';
 import { SESSION_CACHE_MS } from './store/accounts.js';
 import { openStore } from './store/open.js';
+import type { Store } from './store/store.js';
 import { HEARD_EVERY_MS, StreamHub } from './stream/hub.js';
 import { startPurge } from './purge.js';
 import { startFloorCheck, type FloorCheck } from './floor.js';
@@ -23,6 +24,8 @@ export interface RunningServer {
   setupUrl?: string;
   /** The floor's periodic check (long waits, presence), to run at once in tests. */
   floor: FloorCheck;
+  /** The open store (tests read and age rows with it). */
+  store: Store;
 }
 
 export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
@@ -81,6 +84,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     storeKind: store.kind,
     setupUrl,
     floor: floor!,
+    store,
     close() {
       closing ??= (async () => {
         await floor!.stop();

@@ -1,5 +1,5 @@
 // The event stream's messages (PROTOCOL.md "Event stream" and docs/API.md).
-import type { Branch, HelpRequest, Presence, Topic } from './schemas.js';
+import type { Branch, HelpRequest, Notice, Presence, Topic } from './schemas.js';
 import type { ScriptEvent, ScriptsSnapshotEvent } from './scripts.js';
 
 /** `event: snapshot`: the open requests as of `seq`; first on a fresh stream. */
@@ -8,6 +8,14 @@ export interface SnapshotEvent {
   requests: HelpRequest[];
   /** Staff streams only: who is on the floor (docs/API.md, "Presence"). */
   presence?: Presence[];
+  /** The branch's current notices to waiting patrons (docs/API.md, "Notices"). */
+  notices?: Notice[];
+}
+
+/** `event: notice`, `id: <seq>` (staff, kiosk and follow streams): posted, or withdrawn. */
+export interface NoticeEvent {
+  notice: Notice;
+  withdrawn?: true;
 }
 
 /** `event: presence`, `id: <seq>` (staff streams): one person's presence, as it now stands. */
@@ -64,6 +72,7 @@ export type StreamEvent =
   | { name: 'line'; data: LineEvent }
   | { name: 'presence'; data: PresenceEvent }
   | { name: 'alert'; data: AlertEvent }
+  | { name: 'notice'; data: NoticeEvent }
   | { name: 'script'; data: ScriptEvent };
 
 /** One message of the public scripts stream. */

@@ -116,6 +116,28 @@ export const ServiceReport = Type.Object(
     staff: Type.Array(
       Type.Object({ staffId: Type.String(), displayName: Type.String(), resolved: Count }, strict),
     ),
+    /**
+     * The patrons' word back (docs/API.md, "Feedback"): how many answered, how many gave each
+     * grade of "how well we did" (1..5, five counts), and per topic the mean of each answer.
+     */
+    feedback: Type.Object(
+      {
+        responses: Count,
+        satisfaction: Type.Array(Count, { minItems: 5, maxItems: 5 }),
+        byTopic: Type.Array(
+          Type.Object(
+            {
+              topicId: Type.String(),
+              responses: Count,
+              satisfactionMean: Type.Number(),
+              importanceMean: Type.Union([Type.Number(), Type.Null()]),
+            },
+            strict,
+          ),
+        ),
+      },
+      strict,
+    ),
   },
   strict,
 );

@@ -11,6 +11,8 @@ export const REQUEST_ACTIONS = [
   'resolve',
   'transfer',
   'cancel',
+  'page',
+  'here',
 ] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
@@ -45,6 +47,8 @@ export interface RequestFacts {
   /** The kiosk that made it; null for a walk-up (staff made it). */
   kioskId: string | null;
   claimedBy: { id: string; displayName: string } | null;
+  /** When the claimer paged the patron at the kiosk, while that page is outstanding. */
+  pagedAt?: string | null;
 }
 
 const FROM: Record<RequestAction, readonly RequestStatus[]> = {
@@ -54,6 +58,8 @@ const FROM: Record<RequestAction, readonly RequestStatus[]> = {
   resolve: ['claimed', 'serving'],
   transfer: ['claimed', 'serving'],
   cancel: ['waiting', 'claimed'],
+  page: ['claimed'],
+  here: ['claimed'],
 };
 
 const TO: Record<RequestAction, RequestStatus> = {
@@ -63,6 +69,8 @@ const TO: Record<RequestAction, RequestStatus> = {
   resolve: 'done',
   transfer: 'waiting',
   cancel: 'cancelled',
+  page: 'claimed',
+  here: 'claimed',
 };
 
 export type Decision =
@@ -81,20 +89,30 @@ export function decide(request: RequestFacts, action: RequestAction, actor: Acto
     if (action !== 'cancel')
       return forbidden('Requests are served by staff; the admin account may only cancel one');
   } else if (actor.kind === 'kiosk') {
-    if (action !== 'cancel') return forbidden(`A kiosk cannot ${action} a request`);
+    // A kiosk (or the patron's follow link, which acts as its kiosk) cancels, or answers a page.
+    if (action !== 'cancel' && action !== 'here')
+      return forbidden(`A kiosk cannot ${action} a request`);
     if (actor.deviceId !== request.kioskId)
       return forbidden('This request was made on another kiosk');
   } else if (!actor.branchIds.includes(request.branchId)) {
     return forbidden('This request belongs to a branch you do not work in');
+  } else if (action === 'here') {
+    return forbidden('Only the patron says they are here, at the kiosk or on their phone');
   }
 
   if (!FROM[action].includes(request.status)) {
     return conflict(describeRefusal(request, action));
   }
+  if (action === 'here' && !request.pagedAt) {
+    return conflict('Nobody is looking for this patron at the kiosk right now');
+  }
   // Only the one who holds a request works it; a waiting request anyone of the branch may
   // cancel, a claimed one only its claimer (or its kiosk, or an admin): a colleague does not
   // call off someone's walk to a patron.
-  const claimerOnly = action !== 'claim' && (action !== 'cancel' || request.status === 'claimed');
+  const claimerOnly =
+    action !== 'claim' &&
+    action !== 'here' &&
+    (action !== 'cancel' || request.status === 'claimed');
   if (claimerOnly && actor.kind === 'staff' && request.claimedBy?.id !== actor.staffId) {
     const who = request.claimedBy?.displayName ?? 'Someone else';
     return conflict(

@@ -80,6 +80,12 @@ export const HelpRequest = Type.Object(
     zone: Type.Optional(Type.String()),
     /** When the server last raised a long-wait alert for it (docs/API.md, "Long waits"). */
     escalatedAt: Type.Optional(IsoTime),
+    /** While the claimer is paging the patron at the kiosk (docs/API.md, "Paging"). */
+    pagedAt: Type.Optional(IsoTime),
+    /** When the patron answered a page ("I'm here"). */
+    patronHereAt: Type.Optional(IsoTime),
+    /** When the patron first opened their follow link: they may be browsing nearby. */
+    followedAt: Type.Optional(IsoTime),
     /** How long an answer given on the spot took, in minutes, when the rover said. */
     minutes: Type.Optional(Type.Integer({ minimum: 1 })),
     /** Who is on the way or serving. A kiosk gets `displayName` only, never the staff `id`. */
@@ -363,6 +369,8 @@ export const ActionBodies = {
   release: Type.Object(actionBase, strict),
   start: Type.Object(actionBase, strict),
   cancel: Type.Object(actionBase, strict),
+  page: Type.Object(actionBase, strict),
+  here: Type.Object(actionBase, strict),
   resolve: Type.Object(
     {
       ...actionBase,
@@ -402,6 +410,11 @@ export type ErrorBody = Static<typeof ErrorBody>;
 
 /** `{request}`: a request as made, acted on or read (docs/API.md, "Help requests"). */
 export const RequestAnswer = Type.Object({ request: HelpRequest }, strict);
+/** A creation's answer: to the kiosk that made it, also the patron's follow link. */
+export const CreatedAnswer = Type.Object(
+  { request: HelpRequest, followUrl: Type.Optional(Type.String()) },
+  strict,
+);
 /** A refused action (409): why, and the request as it now stands. */
 export const RefusalAnswer = Type.Object(
   {
@@ -428,6 +441,63 @@ export const TopicAnswer = Type.Object({ topic: Topic }, strict);
 /** Answers of the device routes (docs/API.md, "Sessions and devices"). */
 export const DevicesAnswer = Type.Object({ devices: Type.Array(Device) }, strict);
 export const DeviceAnswer = Type.Object({ device: Device }, strict);
+/** A notice to a branch's waiting patrons (docs/API.md, "Notices"). */
+export const Notice = Type.Object(
+  { id: Uuid, branchId: Type.String(), text: Type.String(), until: IsoTime, by: Type.String() },
+  strict,
+);
+export type Notice = Static<typeof Notice>;
+export const NOTICE_MAX = 200;
+/** The furthest ahead a notice may end: a day. */
+export const NOTICE_HOURS_MAX = 24;
+export const NoticeBody = Type.Object(
+  { text: Text(2 * NOTICE_MAX), until: Type.String({ format: 'date-time' }) },
+  strict,
+);
+export type NoticeBody = Static<typeof NoticeBody>;
+export const NoticeAnswer = Type.Object({ notice: Notice }, strict);
+export const NoticesAnswer = Type.Object({ notices: Type.Array(Notice) }, strict);
+
+/** `POST .../feedback`: how well we did, and how much it mattered today (no free text). */
+export const FeedbackBody = Type.Object(
+  {
+    satisfaction: Type.Integer({ minimum: 1, maximum: 5 }),
+    importance: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+  },
+  strict,
+);
+export type FeedbackBody = Static<typeof FeedbackBody>;
+
+/** What a patron's follow link shows of their request: never a name, note or staff id. */
+export const FollowView = Type.Object(
+  {
+    ticket: Type.String(),
+    status: RequestStatus,
+    topicLabel: Type.String(),
+    claimedBy: Type.Union([Type.Object({ displayName: Type.String() }, strict), Type.Null()]),
+    pagedAt: Type.Union([IsoTime, Type.Null()]),
+    patronHereAt: Type.Union([IsoTime, Type.Null()]),
+    place: Type.Union([
+      Type.Object({ position: Type.Integer(), estimateMinutes: Type.Number() }, strict),
+      Type.Null(),
+    ]),
+    version: Type.Integer({ minimum: 1 }),
+    feedback: Type.Boolean(),
+  },
+  strict,
+);
+export type FollowView = Static<typeof FollowView>;
+export const FollowAnswer = Type.Object(
+  { request: FollowView, notices: Type.Optional(Type.Array(Notice)) },
+  strict,
+);
+/** A follow link's refused action (409): why, and the request as the patron sees it. */
+export const FollowRefusal = Type.Object(
+  { error: Type.Object({ code: ErrorCode, message: Type.String() }), request: FollowView },
+  strict,
+);
+export const FeedbackAnswer = Type.Object({ ok: Type.Literal(true) }, strict);
+
 export const PresenceAnswer = Type.Object({ presence: Presence }, strict);
 export const PresenceListAnswer = Type.Object({ staff: Type.Array(Presence) }, strict);
 export const EnrolledAnswer = Type.Object({ token: Type.String(), device: Device }, strict);

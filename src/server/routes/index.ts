@@ -5,6 +5,8 @@ import { deviceRoutes } from './devices.js';
 import { eventRoutes } from './events.js';
 import { healthRoutes } from './health.js';
 import { presenceRoutes } from './presence.js';
+import { noticeRoutes } from './notices.js';
+import { followRoutes } from './follow.js';
 import { reportRoutes } from './report.js';
 import { requestRoutes } from './requests.js';
 import { scriptRoutes } from './scripts.js';
@@ -21,6 +23,8 @@ export const ROUTES: RouteModule[] = [
   topicRoutes,
   requestRoutes,
   presenceRoutes,
+  noticeRoutes,
+  followRoutes,
   eventRoutes,
   scriptRoutes,
   reportRoutes,

@@ -10,10 +10,13 @@ import {
   OpenRequestsAnswer,
   RefusalAnswer,
   RequestAnswer,
+  CreatedAnswer,
+  FeedbackAnswer,
+  FeedbackBody,
   Uuid,
 } from '../../shared/schemas.js';
 import { REQUEST_ACTIONS, type Actor, type RequestAction } from '../../shared/request-machine.js';
-import { actorOf, caller, requireStaff, type StaffCaller } from '../auth/caller.js';
+import { actorOf, caller, requireKiosk, requireStaff, type StaffCaller } from '../auth/caller.js';
 import { forbidden, invalid, notFound, unauthenticated } from '../errors.js';
 import type { Created, StaffActor } from '../store/requests.js';
 import { forKiosk } from '../store/rows.js';
@@ -40,7 +43,7 @@ async function staffOfTabletBranch(who: StaffCaller) {
 const BranchParams = Type.Object({ branchId: Id });
 
 /** A creation: 201 new, 200 the same id again. Fastify serialises answers from these schemas. */
-const Created = { 200: RequestAnswer, 201: RequestAnswer };
+const Created = { 200: CreatedAnswer, 201: CreatedAnswer };
 /** An action: 200 done, 409 refused with the request as it stands. */
 const Acted = { 200: RequestAnswer, 409: RefusalAnswer };
 
@@ -49,7 +52,7 @@ function sendCreated(reply: FastifyReply, created: Created) {
   return reply.status(created.made ? 201 : 200).send({ request: created.request });
 }
 
-export const requestRoutes: RouteModule = (app, { store, limits }) => {
+export const requestRoutes: RouteModule = (app, { store, limits, config }) => {
   app.post(
     '/api/requests',
     { schema: { body: CreateRequestBody, response: Created } },
@@ -83,7 +86,12 @@ export const requestRoutes: RouteModule = (app, { store, limits }) => {
         body,
         kiosk.zone ?? null,
       );
-      return sendCreated(reply, created);
+      // The patron's follow link, made for this answer (only its hash is kept).
+      const token = await store.follow.mint(created.request.id);
+      const base = (config.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/$/, '');
+      return reply
+        .status(created.made ? 201 : 200)
+        .send({ request: created.request, followUrl: `${base}/follow/${token}` });
     },
   );
 
@@ -125,6 +133,20 @@ export const requestRoutes: RouteModule = (app, { store, limits }) => {
     async (request) => {
       await requireStaff(store, request, request.params.branchId);
       return store.requests.open(request.params.branchId);
+    },
+  );
+
+  // The patron's word back, from the kiosk that made the request (docs/API.md, "Feedback").
+  app.post(
+    '/api/requests/:id/feedback',
+    { schema: { params: RequestParams, body: FeedbackBody, response: { 201: FeedbackAnswer } } },
+    async (request, reply) => {
+      const kiosk = await requireKiosk(store, request);
+      const stored = await store.requests.get(request.params.id);
+      if (!stored || stored.kioskId !== kiosk.id) throw notFound(`Request "${request.params.id}"`);
+      const { satisfaction, importance } = request.body;
+      await store.requests.feedback(stored.request.id, satisfaction, importance);
+      return reply.status(201).send({ ok: true });
     },
   );
 

@@ -7,7 +7,7 @@ import type { HelpRequest } from '../../shared/schemas.js';
 import { iso } from './rows.js';
 import { withWords, wordsOf, type PatronWords } from './words.js';
 
-export type EventKind = 'request' | 'topic' | 'script' | 'branch' | 'presence' | 'alert';
+export type EventKind = 'request' | 'topic' | 'script' | 'branch' | 'presence' | 'alert' | 'notice';
 
 export interface NewEvent {
   kind: EventKind;

@@ -34,3 +34,19 @@ export async function readLine(sql: Sql, branchId: string, since: Date): Promise
     recentWaitMinutes: stats!.wait == null ? undefined : Number(stats!.wait),
   };
 }
+
+/** With no recent claims to learn from: about three minutes for each person's turn. */
+export const DEFAULT_MINUTES_PER_PERSON = 3;
+
+/**
+ * Where the request at `index` of `line.waiting` stands: its position, and about how long
+ * until someone comes (everyone ahead takes about a turn each, and so does the walk over).
+ */
+export function placeIn(
+  line: BranchLine,
+  index: number,
+): { position: number; estimateMinutes: number } {
+  const perPerson = Math.max(1, line.recentWaitMinutes ?? DEFAULT_MINUTES_PER_PERSON);
+  const position = index + 1;
+  return { position, estimateMinutes: Math.max(1, Math.round(perPerson * position)) };
+}

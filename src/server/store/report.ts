@@ -34,7 +34,7 @@ const SCOPE = `
     SELECT ($2::date)::timestamp AT TIME ZONE $4::text AS start_at,
            ($3::date + 1)::timestamp AT TIME ZONE $4::text AS end_at
   ), scope AS (
-    SELECT r.status, r.outcome, r.effort, r.cancelled_by, r.topic_id, r.branch_id,
+    SELECT r.id, r.status, r.outcome, r.effort, r.cancelled_by, r.topic_id, r.branch_id,
            r.handoff_skills, r.claimed_by_id, r.claimed_by_name, r.created_at,
            ${ORIGIN_GROUP} AS origin_group,
            CASE WHEN r.origin = 'kiosk' OR r.first_claimed_at <> r.created_at THEN
@@ -101,6 +101,13 @@ const STAFF = `${SCOPE}
    WHERE scope.status = 'done' AND scope.claimed_by_id IS NOT NULL
    GROUP BY scope.claimed_by_id ORDER BY n DESC, display_name, staff_id`;
 
+// The patrons' word back: by topic and grade, with importance summed to average per topic.
+const FEEDBACK = `${SCOPE}
+  SELECT scope.topic_id, f.satisfaction, COUNT(*) AS n,
+         SUM(f.importance) AS importance_sum, COUNT(f.importance) AS importance_n
+    FROM scope JOIN feedback f ON f.request_id = scope.id
+   GROUP BY scope.topic_id, f.satisfaction ORDER BY scope.topic_id`;
+
 /** PostgreSQL's SQLSTATE for an invalid parameter value, e.g. an unknown time zone. */
 const INVALID_PARAMETER_VALUE = '22023';
 
@@ -138,6 +145,7 @@ export class ReportStore {
           topics: await read(TOPICS),
           hours: await read(HOURS),
           staff: await read(STAFF),
+          feedback: await read(FEEDBACK),
         });
       });
     } catch (error) {
@@ -155,6 +163,7 @@ interface Rows {
   topics: Row[];
   hours: Row[];
   staff: Row[];
+  feedback: Row[];
 }
 
 function shape(branchId: string, range: ReportRange, rows: Rows): ServiceReport {
@@ -205,6 +214,43 @@ function shape(branchId: string, range: ReportRange, rows: Rows): ServiceReport 
       staffId: String(row.staff_id),
       displayName: String(row.display_name),
       resolved: num(row.n),
+    })),
+    feedback: feedbackFigures(rows.feedback),
+  };
+}
+
+/** Responses, how many gave each grade 1..5, and per topic the mean of both answers. */
+function feedbackFigures(rows: Row[]): ServiceReport['feedback'] {
+  const satisfaction = [0, 0, 0, 0, 0];
+  const topics = new Map<
+    string,
+    { n: number; sum: number; importanceSum: number; importanceN: number }
+  >();
+  for (const row of rows) {
+    const grade = num(row.satisfaction);
+    const n = num(row.n);
+    satisfaction[grade - 1]! += n;
+    const topic = topics.get(String(row.topic_id)) ?? {
+      n: 0,
+      sum: 0,
+      importanceSum: 0,
+      importanceN: 0,
+    };
+    topic.n += n;
+    topic.sum += grade * n;
+    topic.importanceSum += num(row.importance_sum);
+    topic.importanceN += num(row.importance_n);
+    topics.set(String(row.topic_id), topic);
+  }
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return {
+    responses: satisfaction.reduce((a, b) => a + b, 0),
+    satisfaction,
+    byTopic: [...topics].map(([topicId, t]) => ({
+      topicId,
+      responses: t.n,
+      satisfactionMean: round(t.sum / t.n),
+      importanceMean: t.importanceN ? round(t.importanceSum / t.importanceN) : null,
     })),
   };
 }

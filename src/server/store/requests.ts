@@ -111,9 +111,11 @@ const holder = (request: HelpRequest): string | undefined =>
   request.status === 'claimed' || request.status === 'serving' ? request.claimedBy?.id : undefined;
 
 /** Columns set as a request starts waiting again (released, handed on): a fresh count. */
-const WAIT_STARTS = 'waiting_since = now(), escalations = 0, escalated_at = NULL';
+const WAIT_STARTS =
+  'waiting_since = now(), escalations = 0, escalated_at = NULL, paged_at = NULL, patron_here_at = NULL';
 /** Columns set as its wait ends (claimed): no more alerts, and none shown. */
-const WAIT_ENDS = 'waiting_since = NULL, escalations = 0, escalated_at = NULL';
+const WAIT_ENDS =
+  'waiting_since = NULL, escalations = 0, escalated_at = NULL, paged_at = NULL, patron_here_at = NULL';
 
 const actorKey = (actor: Actor) =>
   actor.kind === 'kiosk'
@@ -365,7 +367,12 @@ export class RequestStore {
       }
       if (!row) throw notFound(`Request "${id}"`);
       const current = toRequest(row);
-      const facts = { ...current, kioskId: kioskOf(row), claimedBy: current.claimedBy ?? null };
+      const facts = {
+        ...current,
+        kioskId: kioskOf(row),
+        claimedBy: current.claimedBy ?? null,
+        pagedAt: current.pagedAt ?? null,
+      };
       const decision = decide(facts as Parameters<typeof decide>[0], action, actor);
       if (!decision.ok && decision.code === 'forbidden') throw forbidden(decision.message);
 
@@ -439,7 +446,7 @@ export class RequestStore {
       case 'resolve': {
         const { outcome, effort } = body as ActionBody<'resolve'>;
         rows = await set(
-          "status = 'done', outcome = $2, effort = $3, closed_at = now()",
+          "status = 'done', outcome = $2, effort = $3, closed_at = now(), paged_at = NULL",
           outcome,
           effort ?? null,
         );
@@ -464,7 +471,16 @@ export class RequestStore {
         break;
       }
       case 'cancel':
-        rows = await set("status = 'cancelled', closed_at = now(), cancelled_by = $2", actor.kind);
+        rows = await set(
+          "status = 'cancelled', closed_at = now(), cancelled_by = $2, paged_at = NULL",
+          actor.kind,
+        );
+        break;
+      case 'page':
+        rows = await set('paged_at = now(), patron_here_at = NULL');
+        break;
+      case 'here':
+        rows = await set('paged_at = NULL, patron_here_at = now()');
         break;
     }
     return toRequest(rows[0]!);
@@ -507,6 +523,37 @@ export class RequestStore {
     });
   }
 
+  /**
+   * The patron's word back on a `done` request: once only (the key holds it, however many
+   * arrive at once). Refused with a conflict before the request is done, or the second time.
+   */
+  async feedback(id: string, satisfaction: number, importance: number | undefined): Promise<void> {
+    const [made] = await this.store.query(
+      `INSERT INTO feedback (request_id, satisfaction, importance)
+       SELECT id, $2, $3 FROM requests WHERE id = $1 AND status = 'done'
+       ON CONFLICT (request_id) DO NOTHING RETURNING request_id`,
+      [id, satisfaction, importance ?? null],
+    );
+    if (made) return;
+    const stored = await this.get(id);
+    if (!stored) throw notFound(`Request "${id}"`);
+    if (stored.request.status !== 'done')
+      throw conflict('Feedback is for a request that has been helped');
+    throw conflict('Thank you: this request has its feedback already');
+  }
+
+  /** The patron opened their follow link for the first time: staff learn they may be nearby. */
+  async markFollowed(id: string): Promise<void> {
+    await this.store.write(async (tx) => {
+      const [row] = await tx.query(
+        `UPDATE requests r SET followed_at = now() WHERE r.id = $1 AND r.followed_at IS NULL
+         RETURNING r.*, ${wordsOf('r.id')} AS words`,
+        [id],
+      );
+      if (row) await this.announce(tx, toRequest(row), kioskOf(row));
+    });
+  }
+
   /** The request's event: its branch's staff hear it, and the kiosk that made it, if any. */
   private async announce(tx: Tx, request: HelpRequest, kioskId: string | null): Promise<void> {
     await tx.event({
@@ -534,6 +581,11 @@ export class RequestStore {
       await this.store.log.prune(tx, cutoff);
       // Old opId answers: a client retries an action for minutes, not hours.
       await tx.query('DELETE FROM ops WHERE created_at < $1', [cutoff]);
+      // Follow links die an hour after their request ends: their hashes go too.
+      await tx.query(
+        `DELETE FROM follow_tokens f USING requests r
+          WHERE r.id = f.request_id AND r.closed_at < now() - interval '1 hour'`,
+      );
       return gone.length;
     });
     if (erased > 0) await this.store.compactWords();

@@ -39,6 +39,9 @@ export function toRequest(row: Row): HelpRequest {
   if (row.served_at != null) request.servedAt = iso(row.served_at);
   if (row.closed_at != null) request.closedAt = iso(row.closed_at);
   if (row.escalated_at != null) request.escalatedAt = iso(row.escalated_at);
+  if (row.paged_at != null) request.pagedAt = iso(row.paged_at);
+  if (row.patron_here_at != null) request.patronHereAt = iso(row.patron_here_at);
+  if (row.followed_at != null) request.followedAt = iso(row.followed_at);
   // The patron's words, when the read joined them (`wordsOf`) and the purge has not run.
   return withWords(request, row.words as PatronWords | null | undefined);
 }

@@ -7,6 +7,8 @@ import { StoreCore } from './core.js';
 import { DeviceStore } from './devices.js';
 import { migrate } from './migrate.js';
 import { PresenceStore } from './presence.js';
+import { NoticeStore } from './notices.js';
+import { FollowStore } from './follow.js';
 import { ReportStore } from './report.js';
 import { RequestStore } from './requests.js';
 import { ScriptStore } from './scripts.js';
@@ -23,6 +25,8 @@ export class Store extends StoreCore {
   readonly branches: BranchStore;
   readonly requests: RequestStore;
   readonly presence: PresenceStore;
+  readonly notices: NoticeStore;
+  readonly follow: FollowStore;
   readonly reports: ReportStore;
   readonly devices: DeviceStore;
   readonly staff: StaffStore;
@@ -33,6 +37,8 @@ export class Store extends StoreCore {
     this.accounts = new AccountStore(this);
     this.branches = new BranchStore(this);
     this.presence = new PresenceStore(this);
+    this.notices = new NoticeStore(this);
+    this.follow = new FollowStore(this);
     this.requests = new RequestStore(this, this.branches, this.presence);
     this.reports = new ReportStore(this);
     this.devices = new DeviceStore(this, this.branches, this.accounts);

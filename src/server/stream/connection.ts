@@ -13,9 +13,11 @@ export type StaffAudience = {
 export type KioskAudience = { kind: 'kiosk'; branchId: string; deviceId: string };
 /** Anyone at all (no credentials): published scripts only, which hold no patron data. */
 export type ScriptsAudience = { kind: 'scripts' };
+/** A patron's follow link: their one request (as FollowView) and the branch's notices. */
+export type FollowAudience = { kind: 'follow'; requestId: string; branchId: string };
 /** The streams that stand for a device or a person, and so can be ended with them. */
 export type SignedInAudience = StaffAudience | KioskAudience;
-export type Audience = SignedInAudience | ScriptsAudience;
+export type Audience = SignedInAudience | ScriptsAudience | FollowAudience;
 
 /** A reader this far behind is not reading: drop it and let it reconnect and resume. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
@@ -26,7 +28,7 @@ export class Connection {
   /** True until the snapshot or replay is out; live events wait in `pending`. */
   catchingUp = true;
   pending: LoggedEvent[] = [];
-  /** The last `line` data sent (kiosk), to send it again only when it changes. */
+  /** The last `line` data sent (kiosk), or follow view (follow), to send only changes. */
   lastLine?: string;
   closed = false;
 
@@ -42,6 +44,9 @@ export class Connection {
   hears(event: LoggedEvent): boolean {
     const audience = this.audience;
     if (audience.kind === 'scripts') return event.kind === 'script';
+    // A follow link's request comes as its own view (the hub sends it); notices as they are.
+    if (audience.kind === 'follow')
+      return event.kind === 'notice' && event.branchId === audience.branchId;
     if (audience.kind === 'staff')
       return event.branchId === null || event.branchId === audience.branchId;
     if (event.branchId !== audience.branchId) return false;

@@ -98,7 +98,9 @@ export class StreamHub {
    */
   async recheck(): Promise<void> {
     if (this.rechecking || this.closed) return;
-    const judged = [...this.connections].filter((c) => c.audience.kind !== 'scripts');
+    const judged = [...this.connections].filter(
+      (c) => c.audience.kind === 'staff' || c.audience.kind === 'kiosk',
+    );
     if (judged.length === 0) return;
     this.rechecking = true;
     try {
@@ -198,7 +200,10 @@ export class StreamHub {
       }
       if (event.kind === 'request' && event.branchId) lines.add(event.branchId);
     }
-    for (const branchId of lines) await this.sendLines(branchId);
+    for (const branchId of lines) {
+      await this.sendLines(branchId);
+      await this.sendFollows(branchId);
+    }
   }
 
   /**
@@ -223,7 +228,13 @@ export class StreamHub {
       connection.close();
       return connection;
     }
-    const resumable = audience.kind !== 'scripts' && lastEventId !== undefined;
+    if (audience.kind === 'follow') {
+      // Always from now: the request as it stands, then every change of it.
+      connection.lastSent = await this.store.log.lastSeq();
+      await this.sendFollows(audience.branchId, connection);
+    }
+    const resumable =
+      audience.kind !== 'scripts' && audience.kind !== 'follow' && lastEventId !== undefined;
     if (resumable && (await this.store.log.canResumeAfter(lastEventId))) {
       connection.lastSent = lastEventId;
       for (;;) {
@@ -234,7 +245,7 @@ export class StreamHub {
         }
         if (events.length < PAGE) break;
       }
-    } else {
+    } else if (audience.kind !== 'follow') {
       const snapshot = await this.snapshotFor(audience);
       connection.write(frame('snapshot', snapshot, snapshot.seq));
       connection.lastSent = Math.max(connection.lastSent, snapshot.seq);
@@ -253,13 +264,43 @@ export class StreamHub {
   }
 
   /** What a fresh stream starts from: the open requests it may see, or the published scripts. */
-  private async snapshotFor(audience: Audience): Promise<{ seq: number; presence?: unknown }> {
+  private async snapshotFor(
+    audience: Exclude<Audience, { kind: 'follow' }>,
+  ): Promise<{ seq: number; [more: string]: unknown }> {
     if (audience.kind === 'scripts') return this.store.scripts.publishedSnapshot();
-    if (audience.kind === 'kiosk')
-      return this.store.requests.open(audience.branchId, audience.deviceId);
+    // Presence and notices are read after the seq: an event in between comes again live, and
+    // each carries a whole state, so reading it twice changes nothing.
+    const notices = this.store.notices.current(audience.branchId);
+    if (audience.kind === 'kiosk') {
+      const open = await this.store.requests.open(audience.branchId, audience.deviceId);
+      return { ...open, notices: await notices };
+    }
     const open = await this.store.requests.open(audience.branchId);
-    // Read after the seq: a presence event in between comes again live, and is a whole state.
-    return { ...open, presence: await this.store.presence.list(audience.branchId) };
+    return {
+      ...open,
+      presence: await this.store.presence.list(audience.branchId),
+      notices: await notices,
+    };
+  }
+
+  /**
+   * Sends each follow stream of `branchId` (or `only`) its request as the patron sees it,
+   * when that changed: a change of the request itself, or of its place in line.
+   */
+  private async sendFollows(branchId: string, only?: Connection): Promise<void> {
+    const follows = only
+      ? [only]
+      : [...this.connections].filter(
+          (c) => c.audience.kind === 'follow' && c.audience.branchId === branchId,
+        );
+    for (const connection of follows) {
+      const audience = connection.audience;
+      if (audience.kind !== 'follow' || connection.closed) continue;
+      const data = JSON.stringify({ request: await this.store.follow.view(audience.requestId) });
+      if (data === connection.lastLine) continue;
+      connection.lastLine = data;
+      connection.write(`event: request\ndata: ${data}\n\n`);
+    }
   }
 
   /** Sends `line` to the kiosk streams of a branch whose positions changed (or to `only`). */
@@ -288,7 +329,8 @@ export class StreamHub {
   closeWhere(match: (audience: SignedInAudience) => boolean): void {
     for (const connection of this.connections) {
       const audience = connection.audience;
-      if (audience.kind !== 'scripts' && match(audience)) connection.close();
+      if ((audience.kind === 'staff' || audience.kind === 'kiosk') && match(audience))
+        connection.close();
     }
   }
 

@@ -7,7 +7,6 @@ import {
   type Actor,
   type RequestAction,
   type RequestFacts,
-  type RequestStatus,
 } from '../../../shared/request-machine.js';
 import type { HelpRequest } from '../../../shared/schemas.js';
 
@@ -50,10 +49,10 @@ export function factsOf(request: HelpRequest, kioskId: string | null = null): Re
   const claimer = request.claimedBy;
   return {
     branchId: request.branchId,
-    // The schema's union of statuses reaches TypeScript as a string; the values are the same.
-    status: request.status as RequestStatus,
+    status: request.status,
     kioskId,
     claimedBy: claimer ? { id: claimer.id ?? '', displayName: claimer.displayName } : null,
+    pagedAt: request.pagedAt ?? null,
   };
 }
 
@@ -72,6 +71,11 @@ function applyOne(request: HelpRequest, entry: OutboxEntry): HelpRequest {
   const shown: HelpRequest = { ...request, status: decision.to };
   if (entry.action === 'claim') shown.claimedBy = me;
   if (entry.action === 'release') shown.claimedBy = undefined;
+  if (entry.action === 'page') shown.pagedAt = entry.createdAt;
+  if (entry.action === 'here') {
+    shown.pagedAt = undefined;
+    shown.patronHereAt = entry.createdAt;
+  }
   if (entry.action === 'transfer') {
     shown.claimedBy = undefined;
     if (typeof entry.body.skill === 'string') shown.skill = entry.body.skill;

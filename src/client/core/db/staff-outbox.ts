@@ -35,6 +35,8 @@ const VERBS: Record<OutboxEntry['action'], string> = {
   resolve: 'resolve',
   transfer: 'hand off',
   cancel: 'cancel',
+  page: 'page the patron for',
+  here: 'answer the page for',
 };
 
 /** "claim A5", from the replica's ticket ("a request" when the tablet no longer has it). */

@@ -20,6 +20,7 @@ import {
 } from '../db/replica.js';
 import { readCurrentRequestId } from '../db/kiosk.js';
 import { applyPresenceEvent, passEvent, replaceFloor } from '../db/presence.js';
+import { applyNoticeEvent, replaceBranchNotices } from '../db/branch-notices.js';
 import { reportConnected, reportLost, setStreaming } from './connection.js';
 import { setLine } from './kiosk-line.js';
 import { kickOutbox, startOutboxFlusher } from './outbox-flusher.js';
@@ -108,6 +109,7 @@ export function startSync({
             onSnapshot?.(snapshot);
             await applySnapshot(stream, branchId, snapshot);
             if (snapshot.presence) await replaceFloor(branchId, snapshot.presence);
+            if (snapshot.notices) await replaceBranchNotices(branchId, snapshot.notices);
             if (kind === 'kiosk') await catchUpKioskRequest(snapshot);
           });
           break;
@@ -142,6 +144,11 @@ export function startSync({
         case 'presence': {
           const { presence } = event.data;
           inOrder(() => applyPresenceEvent(stream, seq, presence));
+          break;
+        }
+        case 'notice': {
+          const { notice, withdrawn } = event.data;
+          inOrder(() => applyNoticeEvent(stream, seq, notice, withdrawn === true));
           break;
         }
         case 'alert': {

@@ -27,6 +27,8 @@ const VERBS: Record<OutboxAction, string> = {
   resolve: 'Resolve',
   transfer: 'Hand-off',
   cancel: 'Cancel',
+  page: 'Page',
+  here: "I'm here",
 };
 
 /** "Claim and Start waiting to send", or '' when nothing is pending. */

@@ -73,6 +73,7 @@ function busyDay(from = day(), to = day()): ServiceReport {
       { staffId: 's1', displayName: 'Sam', resolved: 6 },
       { staffId: 's2', displayName: 'Ada', resolved: 3 },
     ],
+    feedback: { responses: 0, satisfaction: [0, 0, 0, 0, 0], byTopic: [] },
   };
 }
 

@@ -1,0 +1,86 @@
+// A patron's follow link (docs/API.md, "Following on a phone"): a token made for the kiosk's
+// answer, kept only as its SHA-256, that shows one request as the patron may see it and lets
+// them answer a page, cancel and give feedback. Dead an hour after the request ends.
+import type { FollowView } from '../../shared/schemas.js';
+import { hashToken, newToken } from '../auth/secrets.js';
+import type { Row, Sql } from './db.js';
+import type { StoreCore } from './core.js';
+import { placeIn, readLine } from './line.js';
+import { iso, startOfToday } from './rows.js';
+
+/** How long after its request ends a follow link still works. */
+export const FOLLOW_HOURS_AFTER = 1;
+
+/** The request a live token stands for. */
+export interface Followed {
+  requestId: string;
+  branchId: string;
+  kioskId: string;
+}
+
+export class FollowStore {
+  constructor(private readonly store: StoreCore) {}
+
+  /** A new token for `requestId` (a kiosk request); only its hash is kept. */
+  async mint(requestId: string): Promise<string> {
+    const token = newToken();
+    await this.store.query('INSERT INTO follow_tokens (token_hash, request_id) VALUES ($1, $2)', [
+      hashToken(token),
+      requestId,
+    ]);
+    return token;
+  }
+
+  /** The request `token` follows, while the link lives; undefined for a dead or unknown one. */
+  async resolve(token: string): Promise<Followed | undefined> {
+    const [row] = await this.store.query(
+      `SELECT r.id, r.branch_id, r.kiosk_id FROM follow_tokens f
+         JOIN requests r ON r.id = f.request_id
+        WHERE f.token_hash = $1 AND r.kiosk_id IS NOT NULL
+          AND (r.closed_at IS NULL
+               OR r.closed_at > now() - make_interval(hours => $2))`,
+      [hashToken(token), FOLLOW_HOURS_AFTER],
+    );
+    if (!row) return undefined;
+    return {
+      requestId: String(row.id),
+      branchId: String(row.branch_id),
+      kioskId: String(row.kiosk_id),
+    };
+  }
+
+  /** What the patron's phone shows of `requestId`: no name, note, staff id or request id. */
+  async view(requestId: string, sql: Sql = this.store.db): Promise<FollowView> {
+    const [row] = await sql.query(
+      `SELECT r.*, t.label AS topic_label,
+              EXISTS (SELECT 1 FROM feedback f WHERE f.request_id = r.id) AS has_feedback
+         FROM requests r LEFT JOIN topics t ON t.branch_id = r.branch_id AND t.id = r.topic_id
+        WHERE r.id = $1`,
+      [requestId],
+    );
+    return followView(row!, await this.place(sql, row!));
+  }
+
+  /** Where a waiting request stands in its branch's line, as its kiosk is told. */
+  private async place(sql: Sql, row: Row): Promise<FollowView['place']> {
+    if (row.status !== 'waiting') return null;
+    const line = await readLine(sql, String(row.branch_id), startOfToday());
+    const index = line.waiting.findIndex((waiting) => waiting.id === String(row.id));
+    if (index < 0) return null;
+    return placeIn(line, index);
+  }
+}
+
+function followView(row: Row, place: FollowView['place']): FollowView {
+  return {
+    ticket: String(row.ticket),
+    status: row.status as FollowView['status'],
+    topicLabel: row.topic_label == null ? '' : String(row.topic_label),
+    claimedBy: row.claimed_by_name == null ? null : { displayName: String(row.claimed_by_name) },
+    pagedAt: row.paged_at == null ? null : iso(row.paged_at),
+    patronHereAt: row.patron_here_at == null ? null : iso(row.patron_here_at),
+    place,
+    version: Number(row.version),
+    feedback: Boolean(row.has_feedback),
+  };
+}
