@@ -1,6 +1,8 @@
 // <rove-my-request>: a request the signed-in rover holds: who and where, then Start when with
 // the patron, Resolve, Release (back to the queue) or Hand off; and a one-tap way to the
-// topic's scripts. Fires `request-action` (detail: {action, extra?}).
+// topic's scripts. A patron who asked at a kiosk can be paged there (Page at the kiosk); the
+// card says when they answer, and after two minutes offers to close it as not found. Fires
+// `request-action` (detail: {action, extra?}).
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { controls, tokens } from '../../ui/shared.styles.js';
@@ -13,6 +15,9 @@ import type { Skill, Topic } from '../../../shared/schemas.js';
 import type { RequestAction } from '../../../shared/request-machine.js';
 import './rove-resolve-form.js';
 import './rove-hand-off-form.js';
+
+/** How long the kiosk shows a page; after it, the rover may close the request as not found. */
+export const PAGE_MS = 2 * 60_000;
 
 export interface RequestActionDetail {
   requestId: string;
@@ -86,6 +91,36 @@ export class RoveMyRequest extends LitElement {
     );
   }
 
+  /** Where a page stands: waiting for the patron, answered, or long unanswered. */
+  private _paging() {
+    const request = this.entry?.request;
+    if (!request) return nothing;
+    if (request.patronHereAt && !request.pagedAt)
+      return html`<p class="state" role="status">
+        The patron is at the kiosk (${ago(request.patronHereAt, this.now)}).
+      </p>`;
+    if (!request.pagedAt) return nothing;
+    const unanswered = this.now - Date.parse(request.pagedAt) >= PAGE_MS;
+    return html`<p role="status">
+        ${
+          unanswered
+            ? 'Nobody answered the page at the kiosk.'
+            : `Paging at the kiosk (${ago(request.pagedAt, this.now)}): waiting for the patron.`
+        }
+      </p>
+      ${
+        unanswered
+          ? html`<button
+              type="button"
+              class="quiet"
+              @click=${() => this._act('resolve', { outcome: 'no-show' })}
+            >
+              Close: patron not found
+            </button>`
+          : nothing
+      }`;
+  }
+
   override render() {
     if (!this.entry) return nothing;
     const { request, pending } = this.entry;
@@ -114,6 +149,12 @@ export class RoveMyRequest extends LitElement {
           : nothing
       }
       <p>Asked ${ago(request.createdAt, this.now)}</p>
+      ${
+        request.followedAt
+          ? html`<p>Follows this on their phone: they may be browsing nearby.</p>`
+          : nothing
+      }
+      ${this._paging()}
       ${pending.length ? html`<p class="pending">${pendingText(pending)}</p>` : nothing}
       <div class="actions">
         ${can.has('start') ? html`<button type="button" @click=${() => this._act('start')}>Start</button>` : nothing}
@@ -122,6 +163,13 @@ export class RoveMyRequest extends LitElement {
           can.has('transfer')
             ? html`<button type="button" class="quiet" @click=${() => (this._form = 'hand-off')}>
                 Hand off
+              </button>`
+            : nothing
+        }
+        ${
+          can.has('page') && request.origin !== 'walk-up'
+            ? html`<button type="button" class="quiet" @click=${() => this._act('page')}>
+                ${request.pagedAt ? 'Page again' : 'Page at the kiosk'}
               </button>`
             : nothing
         }

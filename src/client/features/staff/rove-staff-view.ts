@@ -17,6 +17,8 @@ import './rove-sign-out-dialog.js';
 import './rove-walk-up-panel.js';
 import './rove-presence-control.js';
 import './rove-floor-list.js';
+import './rove-branch-notices.js';
+import type { NewNotice } from './rove-branch-notices.js';
 import type { PresenceChange } from './rove-presence-control.js';
 import { clock, plural } from '../../core/words/index.js';
 
@@ -169,7 +171,15 @@ export class RoveStaffView extends LitElement {
           @only-mine-changed=${(e: CustomEvent<boolean>) => (this._onlyMine = e.detail)}
           @claim-request=${(e: CustomEvent<string>) => floor.act(e.detail, 'claim')}
         ></rove-queue-list>
-      </section>`;
+      </section>
+      <rove-branch-notices
+        .notices=${floor.branchNotices}
+        ?busy=${floor.noticeChange.busy}
+        problem=${floor.noticeChange.error}
+        @post-notice=${(e: CustomEvent<NewNotice>) =>
+          void floor.postNotice(e.detail.text, e.detail.until)}
+        @withdraw-notice=${(e: CustomEvent<string>) => void floor.withdrawNotice(e.detail)}
+      ></rove-branch-notices>`;
   }
 
   /** While offline: how old the queue on screen is. */

@@ -23,6 +23,8 @@ import { startSync, refreshSignInNames } from '../../core/sync/engine.js';
 import { loadSession, signIn, signOut, unsentBeforeSignOut } from '../../core/sync/session.js';
 import { onConnection, type ConnectionState } from '../../core/sync/connection.js';
 import { putPresence } from '../../core/api/presence.js';
+import { postNotice, withdrawNotice } from '../../core/api/notices.js';
+import { readBranchNotices } from '../../core/db/branch-notices.js';
 import { applyPresenceEvent, readFloor } from '../../core/db/presence.js';
 import { readBranch } from '../../core/db/replica.js';
 import { db } from '../../core/db/db.js';
@@ -35,6 +37,7 @@ import type { LongWaitAlert } from '../../../shared/events.js';
 import type {
   Branch,
   HelpRequest,
+  Notice as BranchNotice,
   Presence,
   Skill,
   StaffName,
@@ -75,6 +78,8 @@ export class StaffController implements ReactiveController {
   readonly signingIn: AsyncAction;
   /** Telling the floor I am on a break, back, or somewhere else. */
   readonly presenceChange: AsyncAction;
+  /** Posting or withdrawing a notice to patrons. */
+  readonly noticeChange: AsyncAction;
   /** The latest long-wait alert, in words, said to screen readers (cleared after a while). */
   longWait = '';
 
@@ -86,6 +91,7 @@ export class StaffController implements ReactiveController {
   private readonly _lastSync: LiveQueryController<string | undefined>;
   private readonly _floor: LiveQueryController<Presence[]>;
   private readonly _branch: LiveQueryController<Branch | undefined>;
+  private readonly _branchNotices: LiveQueryController<BranchNotice[]>;
   private _longWaitQuiet?: ReturnType<typeof setTimeout>;
   private _connected = false;
   private _stopSync?: () => void;
@@ -110,6 +116,8 @@ export class StaffController implements ReactiveController {
     );
     this.signingIn = new AsyncAction(host, (error) => signInProblem(error));
     this.presenceChange = new AsyncAction(host, (error) => presenceProblem(error));
+    this.noticeChange = new AsyncAction(host, (error) => presenceProblem(error));
+    this._branchNotices = new LiveQueryController<BranchNotice[]>(host, async () => [], []);
     host.addController(this);
   }
 
@@ -156,6 +164,23 @@ export class StaffController implements ReactiveController {
   get myPresence(): Presence | undefined {
     const me = this.me?.id;
     return this.floor.find((p) => p.staffId === me);
+  }
+
+  /** The notices the branch's kiosks and follow pages show now. */
+  get branchNotices(): BranchNotice[] {
+    // Checked at each tick too: a notice past its time leaves the screen, offline as well.
+    return this._branchNotices.value.filter((n) => Date.parse(n.until) > this.now);
+  }
+
+  /** Posts a notice to the branch's waiting patrons. */
+  async postNotice(text: string, until: string): Promise<void> {
+    const branchId = this.branchId;
+    await this.noticeChange.run('post the notice', () => postNotice(branchId, { text, until }));
+  }
+
+  /** Withdraws a notice. */
+  async withdrawNotice(id: string): Promise<void> {
+    await this.noticeChange.run('withdraw the notice', () => withdrawNotice(id));
   }
 
   /** The branch's zones, for saying where I am. */
@@ -314,6 +339,7 @@ export class StaffController implements ReactiveController {
     if (session.role === 'staff' && session.staff) {
       this._queue.setQuery(() => readQueue(branchId));
       this._floor.setQuery(() => readFloor(branchId));
+      this._branchNotices.setQuery(() => readBranchNotices(branchId));
       if (!this._stopSync && this._connected) {
         const watch = (this._watch = new ArrivalWatch(session.staff));
         this._stopSync = startSync({
@@ -369,7 +395,7 @@ function presenceProblem(error: unknown): string {
   if (error instanceof ApiError && error.isOffline)
     return 'Not sent: the server cannot be reached. Try again when the tablet is back online.';
   if (error instanceof ApiError) return error.message;
-  return 'Something went wrong while telling the others.';
+  return 'Something went wrong; please try again.';
 }
 
 function signInProblem(error: unknown): string {

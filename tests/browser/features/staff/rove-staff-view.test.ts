@@ -53,7 +53,7 @@ describe('rove-staff-view', () => {
     expect(alert.textContent).to.contain('not enrolled as one');
   });
 
-  it('opens the signed-in screen with one h1 saying whose it is, then My request, walk-ups, the floor and Queue', async () => {
+  it('opens the signed-in screen with one h1 saying whose it is, then My request, walk-ups, the floor, Queue and notices', async () => {
     await setMeta('session', { role: 'staff', device: tablet, staff: sam });
     const mine = helpRequest({ status: 'claimed', claimedBy: sam });
     await db.requests.bulkPut([mine, helpRequest()]);
@@ -68,6 +68,7 @@ describe('rove-staff-view', () => {
       'h2 Someone in front of you?',
       'h2 On the floor: 0 colleagues',
       'h2 Queue',
+      'h2 Notices to patrons',
     ]);
     // On screen it still reads as before: the app's name is for screen readers.
     const h1 = getByRole(el, 'heading', /Signed in as/);

@@ -1,0 +1,177 @@
+// <rove-branch-notices>: the notices the branch's kiosks and follow pages show now ("The
+// printers are down until 2 pm"), each with Withdraw, and a short form to post one until a
+// chosen time (a day at most). It sends nothing itself: it fires `post-notice` (detail:
+// {text, until}) and `withdraw-notice` (detail: id); the screen sends them and says if it could not.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { controls, tokens } from '../../ui/shared.styles.js';
+import type { Notice } from '../../../shared/schemas.js';
+import { clock } from '../../core/words/index.js';
+
+/** How long a new notice shows, as offered: in hours. */
+const DURATIONS = [
+  { hours: 1, label: 'For an hour' },
+  { hours: 2, label: 'For two hours' },
+  { hours: 4, label: 'For four hours' },
+  { hours: 24, label: 'Until this time tomorrow' },
+];
+
+export interface NewNotice {
+  text: string;
+  until: string;
+}
+
+@customElement('rove-branch-notices')
+export class RoveBranchNotices extends LitElement {
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host {
+        display: block;
+      }
+      h2 {
+        font-size: 1.1rem;
+        margin: 0 0 0.4rem;
+      }
+      ul {
+        list-style: none;
+        margin: 0 0 0.75rem;
+        padding: 0;
+        display: grid;
+        gap: 0.5rem;
+      }
+      li {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
+        padding: 0.5rem 0.75rem;
+        border: 2px solid var(--rove-line);
+        border-radius: var(--rove-radius);
+        background: var(--rove-card);
+      }
+      .text {
+        flex: 1 1 14rem;
+        font-weight: 600;
+      }
+      .meta {
+        color: var(--rove-muted);
+      }
+      form {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: end;
+        gap: 0.5rem 0.75rem;
+      }
+      label {
+        display: grid;
+        gap: 0.25rem;
+      }
+      input {
+        min-width: min(22rem, 100%);
+      }
+      .problem {
+        color: var(--rove-danger);
+        margin: 0.25rem 0;
+      }
+    `,
+  ];
+
+  /** The current notices (the replica's), soonest to end first. */
+  @property({ attribute: false }) notices: Notice[] = [];
+  /** While a post or withdrawal is being sent. */
+  @property({ type: Boolean }) busy = false;
+  /** Why the last one failed, in words. */
+  @property() problem = '';
+
+  @state() private _text = '';
+  @state() private _hours = 1;
+
+  private _post(event: Event) {
+    event.preventDefault();
+    const text = this._text.trim();
+    if (!text) return;
+    const until = new Date(Date.now() + this._hours * 3_600_000).toISOString();
+    this.dispatchEvent(
+      new CustomEvent<NewNotice>('post-notice', {
+        detail: { text, until },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+    this._text = '';
+  }
+
+  private _withdraw(notice: Notice) {
+    this.dispatchEvent(
+      new CustomEvent<string>('withdraw-notice', {
+        detail: notice.id,
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  override render() {
+    return html`<section aria-labelledby="notices-title">
+      <h2 id="notices-title">Notices to patrons</h2>
+      ${
+        this.notices.length
+          ? html`<ul aria-label="Current notices">
+              ${this.notices.map(
+                (n) =>
+                  html`<li>
+                    <span class="text">${n.text}</span>
+                    <span class="meta">until ${clock(n.until)}, by ${n.by}</span>
+                    <button
+                      type="button"
+                      class="quiet"
+                      aria-label="Withdraw: ${n.text}"
+                      ?disabled=${this.busy}
+                      @click=${() => this._withdraw(n)}
+                    >
+                      Withdraw
+                    </button>
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
+      <form @submit=${this._post}>
+        <label
+          >Tell waiting patrons
+          <input
+            type="text"
+            maxlength="200"
+            placeholder="The printers are down until 2 pm"
+            .value=${this._text}
+            @input=${(e: Event) => (this._text = (e.target as HTMLInputElement).value)}
+          />
+        </label>
+        <label
+          >How long
+          <select
+            aria-label="How long"
+            @change=${(e: Event) => (this._hours = Number((e.target as HTMLSelectElement).value))}
+          >
+            ${DURATIONS.map(
+              (d) =>
+                html`<option value=${d.hours} ?selected=${d.hours === this._hours}>
+                  ${d.label}
+                </option>`,
+            )}
+          </select>
+        </label>
+        <button type="submit" ?disabled=${this.busy || !this._text.trim()}>Post notice</button>
+      </form>
+      ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-branch-notices': RoveBranchNotices;
+  }
+}
