@@ -27,38 +27,41 @@ describe('logs carry no patron text (PGlite, real process)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('a store failure on a request holding a marker leaves the marker in no log line', async () => {
-    expect(existsSync(MAIN), 'dist/server/main.js is missing: run `npm run build:server`').toBe(
-      true,
-    );
-    // First start: migrate and seed, make a kiosk; then stop.
-    const first = await startChild(dataDir);
-    children.push(first);
-    const admin = (
-      await call(first.url, 'POST', '/api/session/admin', {
-        username: 'admin',
-        password: ADMIN_PASSWORD,
-      })
-    ).body.token as string;
-    const code = (
-      await call(
-        first.url,
-        'POST',
-        '/api/devices/enrollments',
-        { branchId: 'main', kind: 'kiosk', label: 'Lobby' },
-        admin,
-      )
-    ).body.code as string;
-    const kiosk = (await call(first.url, 'POST', '/api/devices/enroll', { code })).body
-      .token as string;
-    const topics = await call(first.url, 'GET', '/api/branches/main/topics', undefined, kiosk);
-    const topicId = topics.body.topics[0].id as string;
-    await stopChild(first);
+  it(
+    'a store failure on a request holding a marker leaves the marker in no log line',
+    { timeout: 90_000 },
+    async () => {
+      expect(existsSync(MAIN), 'dist/server/main.js is missing: run `npm run build:server`').toBe(
+        true,
+      );
+      // First start: migrate and seed, make a kiosk; then stop.
+      const first = await startChild(dataDir);
+      children.push(first);
+      const admin = (
+        await call(first.url, 'POST', '/api/session/admin', {
+          username: 'admin',
+          password: ADMIN_PASSWORD,
+        })
+      ).body.token as string;
+      const code = (
+        await call(
+          first.url,
+          'POST',
+          '/api/devices/enrollments',
+          { branchId: 'main', kind: 'kiosk', label: 'Lobby' },
+          admin,
+        )
+      ).body.code as string;
+      const kiosk = (await call(first.url, 'POST', '/api/devices/enroll', { code })).body
+        .token as string;
+      const topics = await call(first.url, 'GET', '/api/branches/main/topics', undefined, kiosk);
+      const topicId = topics.body.topics[0].id as string;
+      await stopChild(first);
 
-    // While it is stopped: every new request is refused by the store, quoting the row's words
-    // back as a driver's `detail` does ("Key (name)=(...) already exists").
-    const db = await PGlite.create(dataDir);
-    await db.exec(`
+      // While it is stopped: every new request is refused by the store, quoting the row's words
+      // back as a driver's `detail` does ("Key (name)=(...) already exists").
+      const db = await PGlite.create(dataDir);
+      await db.exec(`
       CREATE FUNCTION refuse_request() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         RAISE EXCEPTION 'the store refuses this row'
@@ -66,27 +69,28 @@ describe('logs carry no patron text (PGlite, real process)', () => {
       END $$;
       CREATE TRIGGER refuse_request BEFORE INSERT ON requests
         FOR EACH ROW EXECUTE FUNCTION refuse_request();`);
-    await db.close();
+      await db.close();
 
-    const server = await startChild(dataDir);
-    children.push(server);
-    const marker = `MARKER${randomUUID().replaceAll('-', '')}`;
-    const answer = await call(
-      server.url,
-      'POST',
-      `/api/requests?secret=${marker}q`,
-      { id: randomUUID(), topicId, name: `${marker}n`, note: `${marker} by the printers` },
-      kiosk,
-    );
-    expect(answer.status, answer.text).toBe(500);
-    expect(answer.text).not.toContain(marker);
-    // Give the log lines a moment to arrive, then stop (flushes).
-    await new Promise((done) => setTimeout(done, 200));
-    await stopChild(server);
-    const output = server.output();
-    expect(output).toMatch(/unexpected error/);
-    expect(output).toMatch(/P0001/); // the error is logged: its SQLSTATE, without the row
-    expect(output).not.toContain(marker);
-    expect(output).not.toContain(kiosk);
-  });
+      const server = await startChild(dataDir);
+      children.push(server);
+      const marker = `MARKER${randomUUID().replaceAll('-', '')}`;
+      const answer = await call(
+        server.url,
+        'POST',
+        `/api/requests?secret=${marker}q`,
+        { id: randomUUID(), topicId, name: `${marker}n`, note: `${marker} by the printers` },
+        kiosk,
+      );
+      expect(answer.status, answer.text).toBe(500);
+      expect(answer.text).not.toContain(marker);
+      // Give the log lines a moment to arrive, then stop (flushes).
+      await new Promise((done) => setTimeout(done, 200));
+      await stopChild(server);
+      const output = server.output();
+      expect(output).toMatch(/unexpected error/);
+      expect(output).toMatch(/P0001/); // the error is logged: its SQLSTATE, without the row
+      expect(output).not.toContain(marker);
+      expect(output).not.toContain(kiosk);
+    },
+  );
 });
