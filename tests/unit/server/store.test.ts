@@ -161,16 +161,22 @@ describe('migrations on a fresh PostgreSQL, from two processes at once', () => {
   });
 });
 
+/** An in-memory PGlite migrated up to (not including) migration `id`, and the Store class. */
+async function storeBefore(id: string) {
+  const { openPglite } = await import('../../../src/server/store/pglite.js');
+  const { Store } = await import('../../../src/server/store/store.js');
+  const db = await openPglite('memory://');
+  await migrate(
+    db,
+    readMigrations().filter((m) => m.id < id),
+  );
+  return { db, Store };
+}
+
 describe('upgrading a store that kept patron words in requests [pglite]', () => {
   it('moves them to patron_words and out of the event log and the kept answers', async () => {
-    const { openPglite } = await import('../../../src/server/store/pglite.js');
-    const { Store } = await import('../../../src/server/store/store.js');
-    const db = await openPglite('memory://');
+    const { db, Store } = await storeBefore('0008');
     try {
-      await migrate(
-        db,
-        readMigrations().filter((m) => m.id < '0008'),
-      );
       const id = randomUUID();
       const request = {
         id,
@@ -220,14 +226,8 @@ describe('upgrading a store that kept patron words in requests [pglite]', () => 
 
 describe('upgrading a store that kept HTTP statuses with replayed answers [pglite]', () => {
   it('replays a refusal and a success kept before migration 0009 as outcomes', async () => {
-    const { openPglite } = await import('../../../src/server/store/pglite.js');
-    const { Store } = await import('../../../src/server/store/store.js');
-    const db = await openPglite('memory://');
+    const { db, Store } = await storeBefore('0009');
     try {
-      await migrate(
-        db,
-        readMigrations().filter((m) => m.id < '0009'),
-      );
       const id = randomUUID();
       const [refusedOp, doneOp] = [randomUUID(), randomUUID()];
       const request = { id, ticket: 'A1', status: 'claimed', version: 2 };
