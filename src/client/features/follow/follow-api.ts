@@ -1,41 +1,20 @@
 // The follow link's calls (docs/API.md, "Following on a phone"): the token in the page's path is
-// the only credential, so these never send a cookie-bound session and never see a name, a note
+// the only credential (no session, no cookie), and what comes back never holds a name, a note
 // or a request id. Light on purpose: the follow page loads this and nothing of the staff app.
 import { apiFetch } from '../../core/http.js';
 import { newId } from '../../core/db/ids.js';
+import type { FeedbackBody, FollowView, Notice } from '../../../shared/schemas.js';
+import type { NoticeEvent } from '../../../shared/events.js';
 
-/** A request as its follow link sees it. */
-export interface FollowView {
-  ticket: string;
-  status: 'waiting' | 'claimed' | 'serving' | 'done' | 'cancelled';
-  topicLabel: string;
-  claimedBy: { displayName: string } | null;
-  pagedAt: string | null;
-  patronHereAt: string | null;
-  place: { position: number; estimateMinutes: number } | null;
-  version: number;
-  /** True once the patron has answered the feedback questions. */
-  feedback: boolean;
-}
-
-/** A branch notice ("The printers are down until 2 pm"), shown until `until`. */
-export interface FollowNotice {
-  id: string;
-  branchId: string;
-  text: string;
-  until: string;
-  by: string;
-}
+/** A request as its follow link sees it, and a branch notice (docs/API.md). */
+export type { FollowView };
+export type FollowNotice = Notice;
 
 /** The follow stream's messages. */
 export type FollowStreamEvent =
-  | { name: 'request'; data: { request: FollowView } }
-  | { name: 'notice'; data: { notice: FollowNotice; withdrawn?: true } };
+  { name: 'request'; data: { request: FollowView } } | { name: 'notice'; data: NoticeEvent };
 
-export interface Feedback {
-  satisfaction: number;
-  importance?: number;
-}
+export type Feedback = FeedbackBody;
 
 /** The token of `/follow/<token>`, or undefined on any other path. */
 export function tokenFromPath(pathname: string): string | undefined {
@@ -49,7 +28,7 @@ export const followStreamPath = (token: string) => `${base(token)}/events`;
 
 export function fetchFollow(
   token: string,
-): Promise<{ request: FollowView; notices: FollowNotice[] }> {
+): Promise<{ request: FollowView; notices?: FollowNotice[] }> {
   return apiFetch(base(token));
 }
 

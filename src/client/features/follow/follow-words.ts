@@ -33,6 +33,8 @@ export const followWords = (locale: Locale = 'en') => ({
   notices: 'From the library',
   howWell: 'How well did we do?',
   howMuch: 'How much did this matter to you today?',
+  /** Under the 1-to-5 row: what its two ends mean ("1: not well"). */
+  scaleEnd: (n: number, meaning: string) => `${n}: ${meaning}`,
   wellLow: 'not well',
   wellHigh: 'very well',
   muchLow: 'not much',

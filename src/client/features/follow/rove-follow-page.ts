@@ -106,14 +106,16 @@ export class RoveFollowPage extends LitElement {
         gap: 0.5rem;
       }
       .scale button {
-        flex-direction: column;
         padding-inline: 0.25rem;
         font-size: 1.5rem;
       }
-      .scale small {
-        display: block;
-        font-size: 0.75rem;
-        font-weight: 400;
+      .ends {
+        display: flex;
+        justify-content: space-between;
+        gap: 1rem;
+        margin-block: 0.5rem 0;
+        font-size: 1rem;
+        color: var(--rove-muted);
       }
       button {
         font-size: 1.25rem;
@@ -184,7 +186,7 @@ export class RoveFollowPage extends LitElement {
     try {
       const { request, notices } = await fetchFollow(this.token);
       this._apply(request);
-      this._setNotices(notices);
+      this._setNotices(notices ?? []);
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) this._end();
     }
@@ -396,20 +398,20 @@ export class RoveFollowPage extends LitElement {
     high: string,
     pick: (n: number) => void,
   ) {
+    // Each button is named by its number alone (what a voice user says); what 1 and 5 mean is
+    // the group's description, shown under the row too.
     return html`<h2 id=${id}>${question}</h2>
-      <div class="scale" role="group" aria-labelledby=${id}>
+      <div class="scale" role="group" aria-labelledby=${id} aria-describedby="${id}-ends">
         ${[1, 2, 3, 4, 5].map(
           (n) =>
             html`<button type="button" ?disabled=${this._busy} @click=${() => pick(n)}>
-              ${n}${
-                n === 1 || n === 5
-                  ? html`<span class="visually-hidden">, </span
-                      ><small>${n === 1 ? low : high}</small>`
-                  : nothing
-              }
+              ${n}
             </button>`,
         )}
-      </div>`;
+      </div>
+      <p class="ends" id="${id}-ends">
+        <span>${this._words.scaleEnd(1, low)}</span><span>${this._words.scaleEnd(5, high)}</span>
+      </p>`;
   }
 
   private _noticeList() {
