@@ -19,13 +19,15 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch(chromiumLaunchOptions());
 }
 
-export type DeviceShape = 'kiosk' | 'tablet' | 'desktop';
+export type DeviceShape = 'kiosk' | 'tablet' | 'desktop' | 'phone';
 
 const VIEWPORTS: Record<DeviceShape, { width: number; height: number }> = {
   // A portrait lobby kiosk, a landscape tablet, a supervisor's laptop.
   kiosk: { width: 800, height: 1200 },
   tablet: { width: 1024, height: 768 },
   desktop: { width: 1280, height: 900 },
+  // A patron's own phone following a request (issue 12).
+  phone: { width: 390, height: 844 },
 };
 
 export interface Device {
@@ -47,6 +49,7 @@ export async function openDevice(
     baseURL: base,
     viewport: VIEWPORTS[shape],
     hasTouch: shape !== 'desktop',
+    isMobile: shape === 'phone',
     serviceWorkers: 'allow',
   });
   const page = await context.newPage();
