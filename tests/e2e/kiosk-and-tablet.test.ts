@@ -17,6 +17,7 @@ import {
   ticketText,
 } from './support/devices.js';
 import { ADMIN_PASSWORD, startRove, type RoveProcess } from './support/server.js';
+import type { ServiceReport } from '../../src/shared/report.js';
 
 const FILE = 'kiosk-and-tablet';
 
@@ -87,6 +88,32 @@ describe('a kiosk and a tablet serve a patron', () => {
       .toBe('done');
     await expect.poll(() => visibleText(kiosk.page), { timeout: SCREEN_TIMEOUT }).toMatch(/thank/i);
     await kiosk.shot('kiosk-thanks');
+
+    // Answered, so the kiosk asks for a word back, one tap each; the report counts it.
+    await kiosk.page
+      .getByRole('group', { name: 'How well did we do?' })
+      .getByRole('button', { name: '5 of 5: very well' })
+      .click({ timeout: SCREEN_TIMEOUT });
+    await kiosk.shot('kiosk-feedback-second');
+    await kiosk.page
+      .getByRole('group', { name: 'How much did this matter to you today?' })
+      .getByRole('button', { name: '4 of 5: a lot' })
+      .click({ timeout: SCREEN_TIMEOUT });
+    await kiosk.page
+      .getByRole('status')
+      .filter({ hasText: 'Thank you for telling us' })
+      .waitFor({ timeout: SCREEN_TIMEOUT });
+    const today = new Date().toISOString().slice(0, 10);
+    const report = () =>
+      call<ServiceReport>(
+        api.base,
+        'GET',
+        `/api/branches/main/report?from=${today}&to=${today}`,
+        api.adminToken,
+      );
+    await expect
+      .poll(async () => (await report()).feedback, { timeout: SCREEN_TIMEOUT })
+      .toMatchObject({ responses: 1, satisfaction: [0, 0, 0, 0, 1] });
 
     // Then back to idle by itself, with nothing of this patron left on the screen.
     await kiosk.page.clock.fastForward('00:30');

@@ -93,7 +93,24 @@ describe('at 200% zoom', () => {
       .poll(() => visibleText(page), { timeout: SCREEN_TIMEOUT })
       .toMatch(/Okonkwo-Richards\s+is on the way/);
     await checkScreen(kiosk, 'kiosk-on-the-way');
+    // The rover cannot see the patron and pages them: full screen, then back to their ticket.
+    await api.act(token, asked.id, 'page');
+    const here = page.getByRole('button', { name: "I'm here" });
+    await here.waitFor({ timeout: SCREEN_TIMEOUT });
+    await checkScreen(kiosk, 'kiosk-paged');
+    await here.click();
+    await expect
+      .poll(() => visibleText(page), { timeout: SCREEN_TIMEOUT })
+      .toMatch(/Okonkwo-Richards\s+is on the way/);
     await api.act(token, asked.id, 'resolve', { outcome: 'answered' });
+    const well = page.getByRole('group', { name: 'How well did we do?' });
+    await well.waitFor({ timeout: SCREEN_TIMEOUT });
+    await checkScreen(kiosk, 'kiosk-feedback');
+    await well.getByRole('button', { name: '4 of 5: well' }).click();
+    await page
+      .getByRole('group', { name: 'How much did this matter to you today?' })
+      .getByRole('button', { name: '5 of 5: a great deal' })
+      .click();
     await page.getByRole('button', { name: 'Start again' }).waitFor({ timeout: SCREEN_TIMEOUT });
     await checkScreen(kiosk, 'kiosk-thanks');
     await kiosk.context.close();

@@ -1,7 +1,7 @@
 // The help-request commands as HTTP calls. Views do not call these: they queue actions in the
-// outbox (db/outbox.ts), which sends them with these functions.
+// outbox (db/outbox.ts), which sends them with these functions; only feedback is sent directly.
 import { apiFetch } from '../http.js';
-import type { CreateRequestBody, HelpRequest } from '../../../shared/schemas.js';
+import type { CreateRequestBody, FeedbackBody, HelpRequest } from '../../../shared/schemas.js';
 import type { RequestAction } from '../../../shared/request-machine.js';
 
 /**
@@ -33,4 +33,13 @@ export async function postRequestAction(
 export async function fetchRequest(requestId: string): Promise<HelpRequest> {
   const path = `/api/requests/${encodeURIComponent(requestId)}`;
   return (await apiFetch<{ request: HelpRequest }>(path)).request;
+}
+
+/**
+ * `POST /api/requests/:id/feedback` (the kiosk that made a `done` request): how well we did
+ * and, if the patron said, how much it mattered to them today (1..5 each). Once per request.
+ */
+export async function postFeedback(requestId: string, body: FeedbackBody): Promise<void> {
+  const path = `/api/requests/${encodeURIComponent(requestId)}/feedback`;
+  await apiFetch<{ ok: true }>(path, { body });
 }

@@ -4,6 +4,7 @@ import { db, deleteMeta, getMeta, setMeta } from './db.js';
 import { provisionalRequest, withPending, type PendingView } from './pending.js';
 import type { Notice } from './db.js';
 import { FOLLOW_URL, type KeptFollowUrl } from './follow-url.js';
+import type { HelpRequest } from '../../../shared/schemas.js';
 
 const CURRENT = 'kioskCurrentRequest';
 const HELPER = 'kioskSeenHelper';
@@ -91,4 +92,35 @@ function closedStub(id: string, branchId: string): PendingView & { unsent: boole
     pending: [],
     unsent: false,
   };
+}
+
+/** How long a page shows on the kiosk after the rover sent it (docs/API.md, "Paging"). */
+export const PAGE_SHOWS_MS = 120_000;
+
+/**
+ * The requests this kiosk made that a rover is paging the patron for now: claimed, paged, not
+ * yet answered "I'm here" (a `here` still in the outbox counts as answered), and paged less
+ * than PAGE_SHOWS_MS before `now`. The latest page first. A kiosk's replica holds only its own
+ * requests, so these are all its own patrons'.
+ */
+export async function readPagedRequests(
+  branchId: string,
+  now = Date.now(),
+): Promise<HelpRequest[]> {
+  const claimed = await db.requests.where('status').equals('claimed').toArray();
+  const paged = await Promise.all(
+    claimed
+      .filter((r) => r.branchId === branchId && isPaged(r, now))
+      .map(async (r) => {
+        const entries = await db.outbox.where('requestId').equals(r.id).sortBy('seq');
+        return withPending(r, entries).request;
+      }),
+  );
+  return paged.filter((r) => isPaged(r, now)).sort((a, b) => b.pagedAt!.localeCompare(a.pagedAt!));
+}
+
+function isPaged(request: HelpRequest, now: number): boolean {
+  if (request.status !== 'claimed' || !request.pagedAt) return false;
+  if (request.patronHereAt && request.patronHereAt >= request.pagedAt) return false;
+  return now - Date.parse(request.pagedAt) < PAGE_SHOWS_MS;
 }

@@ -21,9 +21,12 @@ export async function signedInStaffId(): Promise<string | undefined> {
   return session?.role === 'staff' ? session.staff?.id : undefined;
 }
 
-/** A kiosk's own entry (its new request, or its patron's cancel): no staff member made it. */
+/** A kiosk's own entry (its new request, its patron's cancel or I'm here): no staff made it. */
 export function isKioskEntry(entry: OutboxEntry): boolean {
-  return entry.actorId === undefined && (entry.action === 'create' || entry.action === 'cancel');
+  return (
+    entry.actorId === undefined &&
+    (entry.action === 'create' || entry.action === 'cancel' || entry.action === 'here')
+  );
 }
 
 const VERBS: Record<OutboxEntry['action'], string> = {

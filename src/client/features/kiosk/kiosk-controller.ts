@@ -1,15 +1,19 @@
 // The lobby kiosk as state, without a screen: who this kiosk is, its sync and the line, the
-// step a patron is at (idle, topics, details, following, thanks), the request it follows, and
-// the timers that thank the patron and go back to idle when nobody touches it, so nothing a
-// patron typed stays for the next person. <rove-kiosk-view> renders from it and calls it.
+// step a patron is at (idle, topics, details, following, feedback, thanks), the request it
+// follows, a rover paging one of its patrons, the branch's notices, and the timers that thank
+// the patron and go back to idle when nobody touches it, so nothing a patron typed stays for
+// the next person. <rove-kiosk-view> renders from it and calls it.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LiveQueryController } from '../../core/db/live-query.js';
 import { readTopics } from '../../core/db/queue.js';
 import { readBranch } from '../../core/db/replica.js';
+import { readBranchNotices } from '../../core/db/branch-notices.js';
 import {
+  PAGE_SHOWS_MS,
   forgetCurrentRequest,
   readCurrentRequestId,
   readKioskRequest,
+  readPagedRequests,
   readSeenHelper,
   rememberCurrentRequest,
   rememberSeenHelper,
@@ -17,16 +21,18 @@ import {
   type SeenHelper,
 } from '../../core/db/kiosk.js';
 import { queueNewRequest, queueRequestAction } from '../../core/db/outbox.js';
+import { postFeedback } from '../../core/api/requests.js';
 import { startSync } from '../../core/sync/engine.js';
 import { loadSession } from '../../core/sync/session.js';
 import { onLine } from '../../core/sync/kiosk-line.js';
 import { applyUpdateWhenIdle } from '../../core/pwa/register.js';
 import { deskPlaceSentence } from './desk-words.js';
+import { chime, unlockChime } from './page-chime.js';
 import type { KioskDetails } from './rove-kiosk-details.js';
 import type { LineEvent } from '../../../shared/events.js';
-import type { Branch, Topic } from '../../../shared/schemas.js';
+import type { Branch, HelpRequest, Notice, Topic } from '../../../shared/schemas.js';
 
-export type KioskStep = 'idle' | 'topics' | 'details' | 'following' | 'thanks';
+export type KioskStep = 'idle' | 'topics' | 'details' | 'following' | 'feedback' | 'thanks';
 
 /** No touch for this long while choosing: thank the patron and go back to idle. */
 export const CHOOSING_IDLE_MS = 60_000;
@@ -34,6 +40,10 @@ export const CHOOSING_IDLE_MS = 60_000;
 export const FOLLOWING_IDLE_MS = 120_000;
 /** How long the thank-you stays before the idle screen. */
 export const THANKS_MS = 10_000;
+/** How long the two questions at the end (and the thanks for them) stay before idle. */
+export const FEEDBACK_MS = 20_000;
+/** How often the notices are looked at again, so one that has ended goes even offline. */
+export const NOTICES_RECHECK_MS = 60_000;
 
 /** What counts as a touch: it restarts the wait before the kiosk goes back to idle. */
 const TOUCHES = ['pointerdown', 'keydown', 'input'];
@@ -57,11 +67,27 @@ export class KioskController implements ReactiveController {
   thanks = '';
   /** Who the patron was last told was coming, for the words when the request is back in line. */
   helper?: SeenHelper;
+  /** On the `feedback` step: the patron's answer to "How well did we do?", once given. */
+  satisfaction?: number;
+  /** On the `feedback` step: both questions are behind the patron (answered or skipped). */
+  feedbackGiven = false;
 
   private readonly _topics: LiveQueryController<Topic[]>;
   /** The branch's name and service desk place, stored so it is there offline too. */
   private readonly _branch: LiveQueryController<Branch | undefined>;
   private readonly _request: LiveQueryController<KioskRequestView | undefined>;
+  private readonly _paged: LiveQueryController<HelpRequest[]>;
+  private readonly _notices: LiveQueryController<Notice[]>;
+  /** The page on screen (`id@pagedAt`), and the one the patron answered "I'm here" to. */
+  private _pageKey?: string;
+  private _answeredPage?: string;
+  private _pageTimer?: ReturnType<typeof setTimeout>;
+  /** When the soonest notice ends, and the timer that takes it off screen then. */
+  private _noticeEnds?: number;
+  private _noticeTimer?: ReturnType<typeof setTimeout>;
+  /** The request the feedback step asks about, and whether its answer has been sent. */
+  private _feedbackFor?: string;
+  private _feedbackSent = false;
   private _branchId?: string;
   private _stops: (() => void)[] = [];
   private _idleTimer?: ReturnType<typeof setTimeout>;
@@ -74,6 +100,8 @@ export class KioskController implements ReactiveController {
     this._topics = new LiveQueryController<Topic[]>(host, async () => [], []);
     this._branch = new LiveQueryController(host, async () => undefined, undefined);
     this._request = new LiveQueryController(host, async () => undefined, undefined);
+    this._paged = new LiveQueryController<HelpRequest[]>(host, async () => [], []);
+    this._notices = new LiveQueryController<Notice[]>(host, async () => [], []);
     host.addController(this);
   }
 
@@ -91,6 +119,21 @@ export class KioskController implements ReactiveController {
     return this._request.value;
   }
 
+  /**
+   * A rover looking for one of this kiosk's patrons (the latest page, while it lasts): shown
+   * full screen over any step, whoever made the request.
+   */
+  get page(): HelpRequest | undefined {
+    const now = Date.now();
+    return this._paged.value.find((r) => now - Date.parse(r.pagedAt ?? '') < PAGE_SHOWS_MS);
+  }
+
+  /** The branch's notices that have not ended, soonest to end first. */
+  get notices(): Notice[] {
+    const now = Date.now();
+    return this._notices.value.filter((n) => Date.parse(n.until) > now);
+  }
+
   /** The followed request's place in the line and the wait, when the server has told them. */
   get place(): LineEvent['positions'][string] | undefined {
     return this.requestId ? this.line?.positions[this.requestId] : undefined;
@@ -100,20 +143,34 @@ export class KioskController implements ReactiveController {
     void this._start();
     this._stops.push(onLine((line) => this._set(() => (this.line = line))));
     this._stops.push(applyUpdateWhenIdle(() => this.step === 'idle'));
-    const touched = () => this._armIdleTimer();
+    const touched = () => {
+      unlockChime();
+      this._armIdleTimer();
+    };
     for (const type of TOUCHES) this.host.addEventListener(type, touched);
     this._stops.push(() => {
       for (const type of TOUCHES) this.host.removeEventListener(type, touched);
     });
+    // An ended notice (or page) goes without any event: look again now and then, offline too.
+    const recheck = setInterval(() => this.host.requestUpdate(), NOTICES_RECHECK_MS);
+    this._stops.push(() => clearInterval(recheck));
   }
 
   hostDisconnected(): void {
     for (const stop of this._stops.splice(0)) stop();
     clearTimeout(this._idleTimer);
+    clearTimeout(this._pageTimer);
+    clearTimeout(this._noticeTimer);
+    this._noticeEnds = undefined;
   }
 
-  /** Before each render: when the followed request closes, thank the patron, then idle. */
+  /**
+   * Before each render: a page starts (chime) or ends (back to idle); when the followed request
+   * closes, ask for a word back (answered or referred) or thank the patron, then idle.
+   */
   hostUpdate(): void {
+    this._watchPage();
+    this._watchNotices();
     const view = this._request.value;
     if (this.step !== 'following' || !view || view.request.id !== this.requestId) return;
     this._noteHelper(view);
@@ -122,6 +179,12 @@ export class KioskController implements ReactiveController {
       this.thanks =
         `Sorry, this request could not be sent. Please ask at the service desk. ${this._deskPlace()}`.trim();
       this.go('thanks');
+    } else if (
+      status === 'done' &&
+      (view.request.outcome === 'answered' || view.request.outcome === 'referred')
+    ) {
+      this._feedbackFor = view.request.id;
+      this.go('feedback');
     } else if (status === 'done') {
       const who = view.request.claimedBy?.displayName;
       this.thanks = who
@@ -138,7 +201,7 @@ export class KioskController implements ReactiveController {
   go(step: KioskStep): void {
     this.step = step;
     this._armIdleTimer();
-    if (step === 'idle' || step === 'thanks') {
+    if (step === 'idle' || step === 'thanks' || step === 'feedback') {
       this.topic = undefined;
       this.options.forget?.();
     }
@@ -167,8 +230,38 @@ export class KioskController implements ReactiveController {
     await queueRequestAction(this.requestId, 'cancel', undefined);
   }
 
+  /** "I'm here" to the page on screen: queued, so it reaches the rover when it can. */
+  async here(): Promise<void> {
+    const page = this.page;
+    // Once per page: a second tap would reach the server after the first and be refused.
+    if (!page || this._answeredPage === pageKey(page)) return;
+    this._answeredPage = pageKey(page);
+    await queueRequestAction(page.id, 'here', undefined);
+  }
+
+  /** "How well did we do?" (1..5): then the second question. */
+  rateService(satisfaction: number): void {
+    if (this.step !== 'feedback' || this.feedbackGiven) return;
+    this.satisfaction = satisfaction;
+    this.host.requestUpdate();
+  }
+
+  /** "How much did this matter to you today?" (1..5, or skipped): send both, then thanks. */
+  rateImportance(importance?: number): void {
+    if (this.step !== 'feedback' || this.satisfaction === undefined || this.feedbackGiven) return;
+    this.feedbackGiven = true;
+    this._sendFeedback(importance);
+    this.host.requestUpdate();
+  }
+
   /** Back to idle with nothing of the last patron kept on screen. */
   reset(): void {
+    // A patron who answered only the first question and walked away: that answer still counts.
+    if (this.step === 'feedback') this._sendFeedback();
+    this._feedbackFor = undefined;
+    this._feedbackSent = false;
+    this.satisfaction = undefined;
+    this.feedbackGiven = false;
     this.requestId = undefined;
     this.helper = undefined;
     this._cancelling = false;
@@ -196,6 +289,8 @@ export class KioskController implements ReactiveController {
     this._branchId = branchId;
     this._topics.setQuery(() => readTopics(branchId));
     this._branch.setQuery(() => readBranch(branchId));
+    this._paged.setQuery(() => readPagedRequests(branchId));
+    this._notices.setQuery(() => readBranchNotices(branchId));
     if (this.host.isConnected) {
       const onSessionEnded = () => {
         this._set(
@@ -227,21 +322,76 @@ export class KioskController implements ReactiveController {
     const wait =
       this.step === 'thanks'
         ? THANKS_MS
-        : this.step === 'following'
-          ? FOLLOWING_IDLE_MS
-          : this.step === 'idle'
-            ? undefined
-            : CHOOSING_IDLE_MS;
+        : this.step === 'feedback'
+          ? FEEDBACK_MS
+          : this.step === 'following'
+            ? FOLLOWING_IDLE_MS
+            : this.step === 'idle'
+              ? undefined
+              : CHOOSING_IDLE_MS;
     if (wait !== undefined) this._idleTimer = setTimeout(() => this._timeout(), wait);
   }
 
   private _timeout() {
-    if (this.step === 'thanks') {
+    if (this.step === 'thanks' || this.step === 'feedback') {
       this.reset();
       return;
     }
     this.thanks = 'Thank you for stopping by. Tap “Ask me” whenever you need a hand.';
     this.go('thanks');
+  }
+
+  /**
+   * A new page chimes and stays until its two minutes are up; when it ends (I'm here, the
+   * request closed, or the time), the kiosk goes back to Ask me, never to what was under it,
+   * since whoever now stands at the kiosk may be someone else. Only the patron who answered a
+   * page for the request the kiosk follows goes back to their own ticket.
+   */
+  private _watchPage() {
+    const page = this.page;
+    const key = page ? pageKey(page) : undefined;
+    if (key === this._pageKey) return;
+    const ended = this._pageKey;
+    this._pageKey = key;
+    clearTimeout(this._pageTimer);
+    if (page) {
+      chime();
+      const left = Date.parse(page.pagedAt ?? '') + PAGE_SHOWS_MS - Date.now();
+      this._pageTimer = setTimeout(() => this.host.requestUpdate(), Math.max(0, left) + 50);
+      return;
+    }
+    const ownPatron =
+      ended !== undefined &&
+      ended === this._answeredPage &&
+      ended.startsWith(`${this.requestId}@`) &&
+      this.step === 'following';
+    if (ended !== undefined && !ownPatron) this.reset();
+  }
+
+  /** Besides the minute's look, take the soonest notice off the screen the moment it ends. */
+  private _watchNotices() {
+    const ends = this.notices[0] ? Date.parse(this.notices[0].until) : undefined;
+    if (ends === this._noticeEnds) return;
+    this._noticeEnds = ends;
+    clearTimeout(this._noticeTimer);
+    if (ends === undefined) return;
+    const wait = Math.min(Math.max(0, ends - Date.now()) + 50, 2 ** 31 - 1);
+    this._noticeTimer = setTimeout(() => {
+      this._noticeEnds = undefined;
+      this.host.requestUpdate();
+    }, wait);
+  }
+
+  private _sendFeedback(importance?: number) {
+    const id = this._feedbackFor;
+    const satisfaction = this.satisfaction;
+    if (!id || satisfaction === undefined || this._feedbackSent) return;
+    this._feedbackSent = true;
+    const body = importance === undefined ? { satisfaction } : { satisfaction, importance };
+    // A second answer (409) or no network: the patron has done their part; nothing to show.
+    postFeedback(id, body).catch((error: unknown) => {
+      console.warn('Rove could not send the patron’s feedback', error);
+    });
   }
 
   /** "The service desk is ..." when the branch says where, else "". */
@@ -264,3 +414,5 @@ export class KioskController implements ReactiveController {
     void rememberSeenHelper(seen);
   }
 }
+
+const pageKey = (request: HelpRequest) => `${request.id}@${request.pagedAt ?? ''}`;

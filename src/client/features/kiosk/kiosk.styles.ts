@@ -80,5 +80,96 @@ export const kioskStyles = [
     [role='alert'] {
       font-size: 1.6rem;
     }
+    /* Always there (a live region must be before its news), empty when there is none. */
+    .notices {
+      width: min(100%, 40rem);
+    }
+    .notices ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      text-align: left;
+    }
+    .notices li {
+      padding: 1rem 1.25rem;
+      margin-bottom: 0.5rem;
+      border: 2px solid var(--rove-line);
+      border-radius: var(--rove-radius);
+      background: var(--rove-card);
+    }
+    .paged {
+      position: fixed;
+      inset: 0;
+      z-index: 10;
+      box-sizing: border-box;
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      justify-content: safe center;
+      overflow-y: auto;
+      gap: 2.5rem;
+      padding: 2rem;
+      text-align: center;
+      background: var(--rove-paper);
+      border: 1rem solid var(--rove-primary);
+    }
+    .paged h1 {
+      font-size: 3rem;
+      line-height: 1.2;
+      margin: 0 0 1rem;
+      max-width: 22ch;
+    }
+    .paged p {
+      margin: 0;
+    }
+    .paged [role='alert'] {
+      font-size: inherit;
+    }
+    .here {
+      width: min(100%, 30rem);
+      min-height: 10rem;
+      border-radius: 2rem;
+      font-size: 3.5rem;
+      box-shadow: 0 0.5rem 1.5rem ${palette.primaryShadow};
+    }
+    .feedback {
+      text-align: center;
+      padding-top: 6vh;
+    }
+    .feedback h1 {
+      font-size: 2.2rem;
+      font-weight: 400;
+      margin: 0 0 1.5rem;
+    }
+    .feedback h2 {
+      font-size: 2rem;
+      margin: 0 0 1.25rem;
+    }
+    .scale {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: center;
+      gap: 0.75rem;
+      margin-bottom: 2rem;
+    }
+    .scale button {
+      flex: 1 1 5.5rem;
+      max-width: 9rem;
+      flex-direction: column;
+      min-height: 7rem;
+      padding: 0.5rem 0.25rem;
+      line-height: 1.2;
+    }
+    .scale .n {
+      font-size: 2.6rem;
+    }
+    .scale .word {
+      font-size: 1.1rem;
+      font-weight: 500;
+    }
+    .said {
+      font-size: 1.8rem;
+      margin: 0 0 2rem;
+    }
   `,
 ];

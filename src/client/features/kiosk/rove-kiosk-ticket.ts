@@ -144,8 +144,11 @@ export class RoveKioskTicket extends LitElement {
       return html`<p class="status">Your request is cancelled.</p>`;
     }
     if (request.status === 'claimed') {
+      const found = request.patronHereAt
+        ? `Thanks: ${who ?? 'they'} ${who ? 'knows' : 'know'} you are here.`
+        : 'Stay where you are: they will find you.';
       return html`<p class="status">${who ?? 'Someone'} is on the way.</p>
-        <p class="detail">Stay where you are: they will find you.</p>`;
+        <p class="detail">${found}</p>`;
     }
     if (request.status === 'serving') {
       return html`<p class="status">${who ?? 'Someone'} is with you.</p>`;

@@ -1,12 +1,13 @@
-// <rove-kiosk-view>: the lobby kiosk. Idle: one large "Ask me". Then a topic, the optional
-// details, Send; then the ticket and its live status. It thanks the patron and returns to idle
-// by itself after a pause with no touch, and after the request closes, so nothing a patron
-// typed stays on screen for the next person.
+// <rove-kiosk-view>: the lobby kiosk. Idle: one large "Ask me" and the branch's notices. Then
+// a topic, the optional details, Send; then the ticket and its live status, and at the end two
+// one-tap questions. A rover paging one of its patrons covers whatever shows, full screen. It
+// thanks the patron and returns to idle by itself after a pause with no touch, and after the
+// request closes, so nothing a patron typed stays on screen for the next person.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
 import { kioskStyles } from './kiosk.styles.js';
 import { KioskController } from './kiosk-controller.js';
-import type { Topic } from '../../../shared/schemas.js';
+import type { HelpRequest, Topic } from '../../../shared/schemas.js';
 import type { KioskDetails, RoveKioskDetails } from './rove-kiosk-details.js';
 import './rove-topic-picker.js';
 import './rove-kiosk-details.js';
@@ -25,6 +26,8 @@ export class RoveKioskView extends LitElement {
   override render() {
     const problem = this.kiosk.problem;
     if (problem) return html`<section class="screen"><p role="alert">${problem}</p></section>`;
+    const page = this.kiosk.page;
+    if (page) return this._page(page);
     return html`<section class="screen">${this._screen()}</section>`;
   }
 
@@ -37,6 +40,15 @@ export class RoveKioskView extends LitElement {
           <button type="button" class="ask" @click=${() => kiosk.go('topics')}>
             Ask me <span class="sub">Tap here, and someone will come to you</span>
           </button>
+          <div class="notices" role="status" aria-label="Notices from the library">
+            ${
+              kiosk.notices.length
+                ? html`<ul>
+                    ${kiosk.notices.map((n) => html`<li>${n.text}</li>`)}
+                  </ul>`
+                : nothing
+            }
+          </div>
           ${
             kiosk.line?.helpedToday
               ? html`<p class="community">
@@ -71,6 +83,8 @@ export class RoveKioskView extends LitElement {
           @cancel-request=${() => void kiosk.cancel()}
         ></rove-kiosk-ticket>`;
       }
+      case 'feedback':
+        return this._feedback();
       case 'thanks':
         return html`<div class="thanks">
           <div role="status"><h1>${kiosk.thanks}</h1></div>
@@ -78,6 +92,64 @@ export class RoveKioskView extends LitElement {
         </div>`;
     }
   }
+
+  /** A rover is looking for a patron of this kiosk: full screen, one big answer. */
+  private _page(page: HelpRequest) {
+    const who = page.claimedBy?.displayName ?? 'Someone from the library';
+    return html`<section class="paged">
+      <div role="alert">
+        <h1>Ticket ${page.ticket}: ${who} is looking for you here</h1>
+        <p>If this is your ticket, tap the button so they know you are here.</p>
+      </div>
+      <button type="button" class="here" @click=${() => void this.kiosk.here()}>I'm here</button>
+    </section>`;
+  }
+
+  /** The request ended answered or referred: how well did we do, how much did it matter. */
+  private _feedback() {
+    const kiosk = this.kiosk;
+    const head = html`<h1>All done. Thank you for visiting!</h1>`;
+    if (kiosk.feedbackGiven) {
+      return html`<div class="thanks">
+        <div role="status">
+          ${head}
+          <p class="said">Thank you for telling us.</p>
+        </div>
+        <button type="button" @click=${() => kiosk.reset()}>Start again</button>
+      </div>`;
+    }
+    const first = kiosk.satisfaction === undefined;
+    return html`<div class="feedback">
+      <div role="status">${head}</div>
+      ${
+        first
+          ? scale('how-well', 'How well did we do?', WELL, (n) => kiosk.rateService(n))
+          : html`${scale('how-much', 'How much did this matter to you today?', MATTERED, (n) =>
+                kiosk.rateImportance(n),
+              )}
+              <button type="button" class="quiet" @click=${() => kiosk.rateImportance()}>
+                Skip this question
+              </button>`
+      }
+    </div>`;
+  }
+}
+
+/** What each answer means, 1 to 5, read with its number ("5 of 5: very well"). */
+const WELL = ['not well', 'not so well', 'fairly well', 'well', 'very well'];
+const MATTERED = ['not much', 'a little', 'somewhat', 'a lot', 'a great deal'];
+
+function scale(id: string, question: string, words: string[], pick: (n: number) => void) {
+  return html`<h2 id=${id}>${question}</h2>
+    <div class="scale" role="group" aria-labelledby=${id}>
+      ${words.map(
+        (word, i) =>
+          html`<button type="button" @click=${() => pick(i + 1)}>
+            <span class="n">${i + 1}</span><span class="visually-hidden"> of 5:</span>
+            <span class="word">${word}</span>
+          </button>`,
+      )}
+    </div>`;
 }
 
 declare global {

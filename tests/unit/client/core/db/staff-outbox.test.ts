@@ -133,13 +133,14 @@ describe('staff actions in the outbox', () => {
     expect((await db.notices.toArray())[0]!.text).toMatch(/^1 change made before/);
   });
 
-  it("leave a kiosk's own entries alone: its new request and its patron's cancel", async () => {
+  it("leave a kiosk's own entries alone: its new request, its patron's I'm here and cancel", async () => {
     await setMeta('session', { role: 'kiosk', device: { ...tablet, kind: 'kiosk' } });
     const id = await queueNewRequest({ topicId: 'tech' });
+    await queueRequestAction(id, 'here', undefined);
     await queueRequestAction(id, 'cancel', undefined);
     const server = recordingServer();
     expect(await flushOutbox(server.sender)).toEqual({ state: 'empty' });
-    expect(server.calls.map((c) => c.action)).toEqual(['create', 'cancel']);
+    expect(server.calls.map((c) => c.action)).toEqual(['create', 'here', 'cancel']);
     expect(await db.notices.count()).toBe(0);
   });
 });
