@@ -15,11 +15,10 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
-    rollupOptions: {
-      // Two pages: the app, and the patron's follow page (/follow/<token>), which loads only
-      // its own light entry (src/client/follow.ts).
-      input: { index: 'index.html', follow: 'follow.html' },
-    },
+    // The patron's follow page (/follow/<token>) is built by vite.follow.config.ts, on its own:
+    // built together, the two pages would share chunks, and the kiosk's first load would be
+    // split into more files that compress worse.
+    rollupOptions: { input: { index: 'index.html' } },
   },
   server: {
     proxy: { '/api': { target: 'http://127.0.0.1:8080', changeOrigin: false } },
