@@ -56,7 +56,7 @@ function qrPath(url: string): string {
 }
 
 describe('a patron follows a kiosk request on their phone', () => {
-  test("the phone shows the claim and the page, says I'm here, and gives feedback", async () => {
+  test("the phone shows the claim and the page (so does the kiosk), says I'm here, and gives feedback", async () => {
     const kiosk = await openKiosk(browser, api, FILE);
     const tablet = await openTablet(browser, api, FILE, sam);
     const asked = await askForHelp(kiosk.page, { topic: techTopic, name: 'Priya by the printers' });
@@ -122,6 +122,11 @@ describe('a patron follows a kiosk request on their phone', () => {
       .poll(() => visibleText(phone.page), { timeout: SCREEN_TIMEOUT })
       .toContain('Sam is looking for you at the kiosk');
     expect(await buzzes()).toBe(2);
+    // The kiosk that took the request shows the page full screen too.
+    await expect
+      .poll(() => visibleText(kiosk.page), { timeout: SCREEN_TIMEOUT })
+      .toMatch(new RegExp(`Ticket\\s+${asked.ticket}\\s*:\\s+Sam\\s+is looking for you here`));
+    await kiosk.shot('kiosk-paged');
     await phone.shot('phone-paged');
     await phone.page.getByRole('button', { name: "I'm here" }).click();
     await expect
@@ -131,6 +136,10 @@ describe('a patron follows a kiosk request on their phone', () => {
       .toBe(true);
     await expect.poll(() => visibleText(phone.page)).toContain('Sam knows you are here');
     await mine.getByText('The patron is at the kiosk').waitFor({ timeout: SCREEN_TIMEOUT });
+    // Answered on the phone: the kiosk's page screen goes away.
+    await expect
+      .poll(() => visibleText(kiosk.page), { timeout: SCREEN_TIMEOUT })
+      .not.toContain('is looking for you here');
 
     // Served and resolved: the phone asks the two questions, and the answer lands once.
     await myRequest(tablet.page, asked.ticket)
