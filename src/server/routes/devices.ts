@@ -71,7 +71,7 @@ export const deviceRoutes: RouteModule = (app, { store, hub, config, limits }) =
     async (request) => {
       await requireAdmin(store, request);
       const device = await store.devices.revoke(request.params.id);
-      hub.closeWhere((audience) => audience.deviceId === device.id);
+      hub.closeWhere((audience) => 'deviceId' in audience && audience.deviceId === device.id);
       return { device };
     },
   );

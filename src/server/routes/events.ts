@@ -4,7 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { Id, Text } from '../../shared/schemas.js';
-import { requireKiosk, requireStaff } from '../auth/caller.js';
+import { caller, requireKiosk, requireStaff } from '../auth/caller.js';
 import type { Audience } from '../stream/connection.js';
 import type { StreamSlots } from '../auth/limits.js';
 import type { RouteModule, AppContext } from '../context.js';
@@ -69,14 +69,23 @@ export const eventRoutes: RouteModule = (app, context) => {
     '/api/branches/:branchId/events',
     { schema: { params: BranchParams, querystring: StreamQuery } },
     async (request, reply) => {
-      const who = await requireStaff(store, request, request.params.branchId);
-      const audience: Audience = {
-        kind: 'staff',
-        branchId: request.params.branchId,
-        staffId: who.session.staff.id,
-        deviceId: who.session.device.id,
-        sessionHash: who.session.tokenHash,
-      };
+      const { branchId } = request.params;
+      // An admin watches the floor of any branch (the supervisor's Floor screen).
+      const who = await caller(store, request);
+      let audience: Audience;
+      if (who.session?.role === 'admin') {
+        await store.branches.mustExist(branchId);
+        audience = { kind: 'admin', branchId, sessionHash: who.session.tokenHash };
+      } else {
+        const { session } = await requireStaff(store, request, branchId);
+        audience = {
+          kind: 'staff',
+          branchId,
+          staffId: session.staff.id,
+          deviceId: session.device.id,
+          sessionHash: session.tokenHash,
+        };
+      }
       await openStream(context, request, reply, audience, resumePoint(request), {
         slots: limits.deviceStreams,
         holder: `session:${audience.sessionHash}`,

@@ -23,11 +23,11 @@ const NoContent = Type.Null();
 const HOUR = 3600;
 
 export const sessionRoutes: RouteModule = (app, { store, hub, config, limits }) => {
-  /** Ends a session: its token stops working and its staff streams close. */
+  /** Ends a session: its token stops working and its streams (staff or admin) close. */
   const end = async (session: StoredSession) => {
     await store.accounts.endSession(session.tokenHash);
     hub.closeWhere(
-      (audience) => audience.kind === 'staff' && audience.sessionHash === session.tokenHash,
+      (audience) => 'sessionHash' in audience && audience.sessionHash === session.tokenHash,
     );
     // Off the floor, unless another session still has them on it.
     if (session.role === 'staff') await store.presence.signedOut(session.staff.id);

@@ -217,15 +217,24 @@ export class AccountStore {
   /**
    * Of the streams' holders, those still allowed: staff sessions as `tokenHash branchId` (the
    * session is live, not expired, its person active and still of that branch, its tablet not
-   * revoked) and kiosks by device id (not revoked). What is missing has lost its grant.
+   * revoked), admin sessions by `tokenHash` (live, not expired) and kiosks by device id (not
+   * revoked). What is missing has lost its grant.
    */
   async stillAllowed(
     sessionHashes: readonly string[],
     kioskIds: readonly string[],
-  ): Promise<{ staff: Set<string>; kiosks: Set<string> }> {
+  ): Promise<{ staff: Set<string>; admins: Set<string>; kiosks: Set<string> }> {
     const staff = new Set<string>();
+    const admins = new Set<string>();
     const kiosks = new Set<string>();
     if (sessionHashes.length) {
+      const adminRows = await this.store.query<{ token_hash: string }>(
+        `SELECT token_hash FROM sessions
+          WHERE token_hash = ANY($1::text[]) AND role = 'admin' AND ended_at IS NULL
+            AND expires_at > now()`,
+        [sessionHashes],
+      );
+      for (const row of adminRows) admins.add(row.token_hash);
       const rows = await this.store.query<{ token_hash: string; branch_id: string }>(
         `SELECT s.token_hash, sb.branch_id FROM sessions s
            JOIN staff st ON st.id = s.staff_id AND st.active
@@ -243,7 +252,7 @@ export class AccountStore {
       );
       for (const row of rows) kiosks.add(row.id);
     }
-    return { staff, kiosks };
+    return { staff, admins, kiosks };
   }
 
   /** Ends every live session of a staff member (a new PIN, deactivation). */

@@ -10,13 +10,15 @@ export type StaffAudience = {
   deviceId: string;
   sessionHash: string;
 };
+/** The admin watching a branch's floor: hears what the branch's staff hear. */
+export type AdminAudience = { kind: 'admin'; branchId: string; sessionHash: string };
 export type KioskAudience = { kind: 'kiosk'; branchId: string; deviceId: string };
 /** Anyone at all (no credentials): published scripts only, which hold no patron data. */
 export type ScriptsAudience = { kind: 'scripts' };
 /** A patron's follow link: their one request (as FollowView) and the branch's notices. */
 export type FollowAudience = { kind: 'follow'; requestId: string; branchId: string };
 /** The streams that stand for a device or a person, and so can be ended with them. */
-export type SignedInAudience = StaffAudience | KioskAudience;
+export type SignedInAudience = StaffAudience | AdminAudience | KioskAudience;
 export type Audience = SignedInAudience | ScriptsAudience | FollowAudience;
 
 /** A reader this far behind is not reading: drop it and let it reconnect and resume. */
@@ -38,7 +40,8 @@ export class Connection {
   ) {}
 
   /**
-   * Does this stream hear `event`? Staff: their branch and all-branch events. Kiosk: its own.
+   * Does this stream hear `event`? Staff (and an admin watching a branch): the branch's and
+   * all-branch events. Kiosk: its own.
    * The public scripts stream: script events and nothing else.
    */
   hears(event: LoggedEvent): boolean {
@@ -47,7 +50,7 @@ export class Connection {
     // A follow link's request comes as its own view (the hub sends it); notices as they are.
     if (audience.kind === 'follow')
       return event.kind === 'notice' && event.branchId === audience.branchId;
-    if (audience.kind === 'staff')
+    if (audience.kind === 'staff' || audience.kind === 'admin')
       return event.branchId === null || event.branchId === audience.branchId;
     if (event.branchId !== audience.branchId) return false;
     return event.kioskId === audience.deviceId || event.kiosks;

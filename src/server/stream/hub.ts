@@ -99,7 +99,8 @@ export class StreamHub {
   async recheck(): Promise<void> {
     if (this.rechecking || this.closed) return;
     const judged = [...this.connections].filter(
-      (c) => c.audience.kind === 'staff' || c.audience.kind === 'kiosk',
+      (c) =>
+        c.audience.kind === 'staff' || c.audience.kind === 'admin' || c.audience.kind === 'kiosk',
     );
     if (judged.length === 0) return;
     this.rechecking = true;
@@ -107,7 +108,8 @@ export class StreamHub {
       const sessions = new Set<string>();
       const kiosks = new Set<string>();
       for (const { audience } of judged) {
-        if (audience.kind === 'staff') sessions.add(audience.sessionHash);
+        if (audience.kind === 'staff' || audience.kind === 'admin')
+          sessions.add(audience.sessionHash);
         else if (audience.kind === 'kiosk') kiosks.add(audience.deviceId);
       }
       const allowed = await this.store.accounts.stillAllowed([...sessions], [...kiosks]);
@@ -116,7 +118,9 @@ export class StreamHub {
         const still =
           audience.kind === 'staff'
             ? allowed.staff.has(`${audience.sessionHash} ${audience.branchId}`)
-            : audience.kind === 'kiosk' && allowed.kiosks.has(audience.deviceId);
+            : audience.kind === 'admin'
+              ? allowed.admins.has(audience.sessionHash)
+              : audience.kind === 'kiosk' && allowed.kiosks.has(audience.deviceId);
         if (!still) connection.close();
       }
     } catch (error) {
@@ -329,7 +333,7 @@ export class StreamHub {
   closeWhere(match: (audience: SignedInAudience) => boolean): void {
     for (const connection of this.connections) {
       const audience = connection.audience;
-      if ((audience.kind === 'staff' || audience.kind === 'kiosk') && match(audience))
+      if (audience.kind !== 'scripts' && audience.kind !== 'follow' && match(audience))
         connection.close();
     }
   }

@@ -1,7 +1,13 @@
 // PROTOCOL.md "Event stream": snapshot, live events, resume with no gap and no repeat, the
 // kiosk's own stream, and heartbeats.
 import { expect, it } from 'vitest';
-import { forEachStore, type Json, type Scene, type TestServer } from '../../support/server.js';
+import {
+  ADMIN_PASSWORD,
+  forEachStore,
+  type Json,
+  type Scene,
+  type TestServer,
+} from '../../support/server.js';
 import type { SseEvent } from '../../support/sse.js';
 
 const requestOf = (event: SseEvent): Json => (event.json as Json)?.request;
@@ -223,6 +229,38 @@ forEachStore(
         token: scene.rover.token,
       });
       expect([403, 404]).toContain(unknown.status);
+      unknown.close();
+    });
+
+    it("an admin watches a branch's staff stream: snapshot, live events, until sign-out", async () => {
+      const scene = await server.scene();
+      const open = await server.requestIn(scene, 'claimed');
+      // A session of its own, so signing it out leaves the suite's admin token alone.
+      const { token } = await server.ok(
+        'POST',
+        '/api/session/admin',
+        { body: { username: 'admin', password: ADMIN_PASSWORD } },
+        200,
+      );
+      const stream = await server.openStream(`/api/branches/${scene.branchId}/events`, { token });
+      try {
+        expect(stream.status, stream.errorBody).toBe(200);
+        const snapshot = (await stream.next('snapshot')).json as Json;
+        expect(snapshot.requests).toEqual([open]);
+        expect(snapshot.presence.map((p: Json) => p.staffId)).toEqual([scene.rover.staff.id]);
+        expect(snapshot.notices).toEqual([]);
+        const made = await server.createRequest(scene.kiosk);
+        expect(requestOf(await stream.next('request')).id).toBe(made.id);
+        const out = await server.call('DELETE', '/api/session', { token });
+        expect(out.status).toBe(204);
+        await stream.whenEnded();
+      } finally {
+        stream.close();
+      }
+      const unknown = await server.openStream('/api/branches/no-such-branch/events', {
+        token: await server.adminToken(),
+      });
+      expect(unknown.status).toBe(404);
       unknown.close();
     });
 

@@ -213,7 +213,7 @@ describe('stream hub [pglite]', () => {
     const before = hub.size;
     await hub.open({ kind: 'kiosk', branchId, deviceId: kiosk.deviceId }, asResponse(recorder));
     expect(hub.size).toBe(before + 1);
-    hub.closeWhere((audience) => audience.deviceId === kiosk.deviceId);
+    hub.closeWhere((audience) => 'deviceId' in audience && audience.deviceId === kiosk.deviceId);
     expect(recorder.ended).toBe(true);
     expect(hub.size).toBe(before);
   });
