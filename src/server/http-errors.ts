@@ -57,8 +57,12 @@ export function send(
   code: ErrorCode,
   message: string,
   extra = {},
+  reason?: ErrorBody['error']['reason'],
 ) {
-  const body: ErrorBody = { error: { code, message }, ...extra };
+  const body: ErrorBody = {
+    error: reason ? { code, message, reason } : { code, message },
+    ...extra,
+  };
   return reply.status(status).type('application/json; charset=utf-8').send(body);
 }
 
@@ -67,7 +71,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     if (error.extra.retryAfter !== undefined)
       reply.header('retry-after', String(error.extra.retryAfter));
     const extra = error.extra.request ? { request: error.extra.request } : {};
-    return send(reply, STATUS_OF[error.code] ?? 500, error.code, error.message, extra);
+    const { reason } = error.extra;
+    return send(reply, STATUS_OF[error.code] ?? 500, error.code, error.message, extra, reason);
   }
   if (error.validation) {
     const first = error.validation[0] as AjvIssue | undefined;

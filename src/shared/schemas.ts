@@ -30,7 +30,13 @@ export const Text = (max: number, { min = 1, lines = false } = {}) =>
 export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
 export const Uuid = Type.String({ format: 'uuid' });
 export const IsoTime = Type.String({ format: 'date-time' });
-export const SkillId = Type.String({ minLength: 1, maxLength: 32, pattern: '^[a-z0-9-]+$' });
+/** A skill's id: lowercase letters, digits and `-`, 1 to 40 (a supervisor names new ones). */
+export const SKILL_ID_MAX = 40;
+export const SkillId = Type.String({
+  minLength: 1,
+  maxLength: SKILL_ID_MAX,
+  pattern: '^[a-z0-9-]+$',
+});
 export const Pin = Type.String({ pattern: '^[0-9]{4,8}$' });
 
 export const RequestStatus = literals(REQUEST_STATUSES);
@@ -44,10 +50,11 @@ export const Origin = literals(ORIGINS);
  * A patron's language as a BCP 47 tag ("es", "pt-BR", "zh-Hant"). Any well-formed tag for now;
  * a branch's own list of languages narrows it later.
  */
+export const LANGUAGE_TAG_PATTERN = '^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$';
 export const LanguageTag = Type.String({
   minLength: 2,
   maxLength: 35,
-  pattern: '^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$',
+  pattern: LANGUAGE_TAG_PATTERN,
 });
 /** A place on the floor ("Kids' area", "By the entrance"): one line, no control characters. */
 export const Zone = Text(60);
@@ -122,12 +129,25 @@ export const Topic = Type.Object(
     icon: Type.String(),
     position: Type.Integer(),
     hidden: Type.Boolean(),
+    /**
+     * The label in other languages, by BCP 47 tag, as a supervisor wrote them. `label` is the
+     * branch's default language (or, with `?lang=`, the language asked for where there is one).
+     * Always sent by this server (absent only in copies kept from before it).
+     */
+    labels: Type.Optional(Type.Record(Type.String(), Type.String())),
   },
   strict,
 );
 export type Topic = Static<typeof Topic>;
 
-export const Skill = Type.Object({ id: SkillId, label: Type.String() }, strict);
+/**
+ * A skill: the starter eight, or one a supervisor named. `retired` skills are given to no new
+ * topic or person; those that have one keep it. Always sent by this server.
+ */
+export const Skill = Type.Object(
+  { id: SkillId, label: Type.String(), retired: Type.Optional(Type.Boolean()) },
+  strict,
+);
 export type Skill = Static<typeof Skill>;
 
 export const StaffMember = Type.Object(
@@ -194,6 +214,11 @@ export const Branch = Type.Object(
     zones: Type.Optional(Type.Array(Type.String())),
     /** How long a request may wait before staff are alerted; 0: never (docs/API.md). */
     escalateAfterSeconds: Type.Optional(Type.Integer({ minimum: 0 })),
+    /**
+     * The languages the branch's kiosks offer (BCP 47 tags), the first its default. Always sent
+     * by this server (absent only in copies kept from before it).
+     */
+    languages: Type.Optional(Type.Array(Type.String())),
   },
   strict,
 );
@@ -208,6 +233,10 @@ export const ZONE_MAX = 40;
 /** The longest wait a supervisor may set before staff are alerted: a day. */
 export const ESCALATE_MAX_SECONDS = 86_400;
 export const ESCALATE_DEFAULT_SECONDS = 180;
+/** The most languages a branch's kiosks may offer. */
+export const BRANCH_LANGUAGES_MAX = 16;
+/** The longest topic label, in any language. */
+export const TOPIC_LABEL_MAX = 60;
 
 export const PRESENCE_STATES = ['available', 'break', 'away'] as const;
 export const PresenceState = literals(PRESENCE_STATES);
@@ -255,6 +284,10 @@ export const BranchPatchBody = Type.Object(
     escalateAfterSeconds: Type.Optional(
       Type.Integer({ minimum: 0, maximum: ESCALATE_MAX_SECONDS }),
     ),
+    /** The languages its kiosks offer, the first the default: at least one. */
+    languages: Type.Optional(
+      Type.Array(LanguageTag, { minItems: 1, maxItems: BRANCH_LANGUAGES_MAX, uniqueItems: true }),
+    ),
   },
   { ...strict, minProperties: 1 },
 );
@@ -299,26 +332,53 @@ export const StaffSessionBody = Type.Object({ staffId: Text(64), pin: Pin }, str
 /** `DELETE /api/session?staffId=`: end the session only if it is this staff member's. */
 export const SignOutQuery = Type.Object({ staffId: Type.Optional(Text(64)) }, strict);
 
+/**
+ * A topic's translations: `{es: "Computadoras", "zh-Hans": "..."}`. Keys are BCP 47 tags; a blank
+ * label is left out (a form may send every language's field).
+ */
+export const TopicLabels = Type.Record(
+  Type.String({ pattern: LANGUAGE_TAG_PATTERN, maxLength: 35 }),
+  Text(TOPIC_LABEL_MAX, { min: 0 }),
+  { maxProperties: BRANCH_LANGUAGES_MAX },
+);
 export const TopicBody = Type.Object(
   {
     id: Type.Optional(Id),
-    label: Text(60),
+    label: Text(TOPIC_LABEL_MAX),
     skill: SkillId,
     icon: Type.Optional(Text(32)),
+    labels: Type.Optional(TopicLabels),
   },
   strict,
 );
 export type TopicBody = Static<typeof TopicBody>;
 export const TopicPatchBody = Type.Object(
   {
-    label: Type.Optional(Text(60)),
+    label: Type.Optional(Text(TOPIC_LABEL_MAX)),
     skill: Type.Optional(SkillId),
     icon: Type.Optional(Text(32)),
     hidden: Type.Optional(Type.Boolean()),
+    /** Replaces the topic's translations as a whole. */
+    labels: Type.Optional(TopicLabels),
   },
   { ...strict, minProperties: 1 },
 );
 export type TopicPatchBody = Static<typeof TopicPatchBody>;
+/** `GET /api/branches/:branchId/topics?lang=es`: each `label` in that language where it has one. */
+export const TopicsQuery = Type.Object({ lang: Type.Optional(LanguageTag) }, strict);
+
+/** The longest skill name a supervisor may write. */
+export const SKILL_LABEL_MAX = 60;
+/** `POST /api/skills`: a new skill of the library's own. */
+export const SkillBody = Type.Object({ id: SkillId, label: Text(SKILL_LABEL_MAX) }, strict);
+export type SkillBody = Static<typeof SkillBody>;
+/** `PATCH /api/skills/:id`: rename it, retire it or bring it back. */
+export const SkillPatchBody = Type.Object(
+  { label: Type.Optional(Text(SKILL_LABEL_MAX)), retired: Type.Optional(Type.Boolean()) },
+  { ...strict, minProperties: 1 },
+);
+export type SkillPatchBody = Static<typeof SkillPatchBody>;
+
 export const TopicOrderBody = Type.Object(
   { ids: Type.Array(Id, { minItems: 1, maxItems: 200, uniqueItems: true }) },
   strict,
@@ -399,9 +459,19 @@ export const ErrorCode = literals([
   'internal',
 ] as const);
 export type ErrorCode = Static<typeof ErrorCode>;
+/**
+ * Why, more precisely than `code`, where a client may act on it: `skill_retired` (409
+ * `conflict`): a retired skill was given to a topic or person that did not have it.
+ */
+export const ErrorReason = literals(['skill_retired'] as const);
+export type ErrorReason = Static<typeof ErrorReason>;
 export const ErrorBody = Type.Object(
   {
-    error: Type.Object({ code: ErrorCode, message: Type.String() }),
+    error: Type.Object({
+      code: ErrorCode,
+      message: Type.String(),
+      reason: Type.Optional(ErrorReason),
+    }),
     request: Type.Optional(HelpRequest),
   },
   strict,
@@ -432,6 +502,7 @@ export const OpenRequestsAnswer = Type.Object(
 /** Answers of the reference-data routes (docs/API.md, "Branches, staff, skills", "Topics"). */
 export const BranchesAnswer = Type.Object({ branches: Type.Array(Branch) }, strict);
 export const SkillsAnswer = Type.Object({ skills: Type.Array(Skill) }, strict);
+export const SkillAnswer = Type.Object({ skill: Skill }, strict);
 export const StaffNamesAnswer = Type.Object({ staff: Type.Array(StaffName) }, strict);
 export const StaffListAnswer = Type.Object({ staff: Type.Array(StaffMember) }, strict);
 export const StaffAnswer = Type.Object({ staff: StaffMember }, strict);

@@ -1,4 +1,4 @@
-// Branches, the skills list, and the staff names a branch's tablets show at sign-in.
+// Branches (their zones and languages), and the staff names a branch's tablets show at sign-in.
 import { Type } from '@sinclair/typebox';
 import {
   Branch,
@@ -7,11 +7,11 @@ import {
   BranchPatchBody,
   Id,
   SERVICE_DESK_MAX,
-  SkillsAnswer,
   StaffNamesAnswer,
 } from '../../shared/schemas.js';
-import { caller, requireAdmin, requireBranchReader } from '../auth/caller.js';
-import { invalid, unauthenticated } from '../errors.js';
+import { requireAdmin, requireBranchReader } from '../auth/caller.js';
+import { invalid } from '../errors.js';
+import { canonicalTag } from '../../shared/languages.js';
 import type { RouteModule } from '../context.js';
 
 const BranchParams = Type.Object({ branchId: Id });
@@ -47,20 +47,16 @@ export const branchRoutes: RouteModule = (app, { store }) => {
     { schema: { params: BranchParams, body: BranchPatchBody, response: { 200: Branch } } },
     async (request) => {
       await requireAdmin(store, request);
-      const { name, serviceDesk, zones, escalateAfterSeconds } = request.body;
+      const { name, serviceDesk, zones, escalateAfterSeconds, languages } = request.body;
       return store.branches.patch(request.params.branchId, {
         name,
         serviceDesk: serviceDesk == null ? serviceDesk : deskPlace(serviceDesk),
         zones: zones && zoneList(zones),
         escalateAfterSeconds,
+        languages: languages && languageList(languages),
       });
     },
   );
-
-  app.get('/api/skills', { schema: { response: { 200: SkillsAnswer } } }, async (request) => {
-    if ((await caller(store, request)).role === null) throw unauthenticated();
-    return { skills: await store.branches.skills() };
-  });
 
   app.get(
     '/api/branches/:branchId/staff',
@@ -83,6 +79,21 @@ function zoneList(zones: readonly string[]): string[] {
     if (seen.has(key)) throw invalid(`zones[${i}]: "${zone}" is already a zone of this branch`);
     seen.add(key);
     return zone;
+  });
+}
+
+/**
+ * A branch's languages as kept: each a BCP 47 tag in its canonical spelling ("zh-hans" is kept
+ * as "zh-Hans"), no two alike, in the order given (the first is the kiosks' default).
+ */
+export function languageList(tags: readonly string[], field = 'languages'): string[] {
+  const seen = new Set<string>();
+  return tags.map((text, i) => {
+    const tag = canonicalTag(text);
+    if (tag === undefined) throw invalid(`${field}[${i}]: "${text}" is not a BCP 47 language tag`);
+    if (seen.has(tag)) throw invalid(`${field}[${i}]: "${tag}" is already in the list`);
+    seen.add(tag);
+    return tag;
   });
 }
 

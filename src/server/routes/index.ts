@@ -11,6 +11,7 @@ import { reportRoutes } from './report.js';
 import { requestRoutes } from './requests.js';
 import { scriptRoutes } from './scripts.js';
 import { sessionRoutes } from './sessions.js';
+import { skillRoutes } from './skills.js';
 import { staffRoutes } from './staff.js';
 import { topicRoutes } from './topics.js';
 
@@ -19,6 +20,7 @@ export const ROUTES: RouteModule[] = [
   sessionRoutes,
   deviceRoutes,
   branchRoutes,
+  skillRoutes,
   staffRoutes,
   topicRoutes,
   requestRoutes,

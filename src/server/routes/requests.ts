@@ -15,6 +15,7 @@ import {
   FeedbackBody,
   Uuid,
 } from '../../shared/schemas.js';
+import { canonicalTag } from '../../shared/languages.js';
 import { REQUEST_ACTIONS, type Actor, type RequestAction } from '../../shared/request-machine.js';
 import { actorOf, caller, requireKiosk, requireStaff, type StaffCaller } from '../auth/caller.js';
 import { forbidden, invalid, notFound, unauthenticated } from '../errors.js';
@@ -53,6 +54,22 @@ function sendCreated(reply: FastifyReply, created: Created) {
 }
 
 export const requestRoutes: RouteModule = (app, { store, limits, config }) => {
+  /**
+   * A kiosk's patron asks in one of the languages the branch's kiosks offer (400 otherwise),
+   * kept as the branch spells it. Staff may record any language a patron speaks.
+   */
+  async function kioskLanguage(tag: string, branchId: string): Promise<string> {
+    const offered = (await store.branches.get(branchId)).languages ?? [];
+    const canonical = canonicalTag(tag)?.toLowerCase();
+    const match = offered.find((language) => language.toLowerCase() === canonical);
+    if (match === undefined) {
+      throw invalid(
+        `body.language: "${tag}" is not one of this branch's languages (${offered.join(', ')})`,
+      );
+    }
+    return match;
+  }
+
   app.post(
     '/api/requests',
     { schema: { body: CreateRequestBody, response: Created } },
@@ -78,12 +95,13 @@ export const requestRoutes: RouteModule = (app, { store, limits, config }) => {
         if (body[field] !== undefined)
           throw invalid(`body.${field} is for staff: a kiosk's requests are kiosk requests`);
       }
+      const language = body.language && (await kioskLanguage(body.language, kiosk.branchId));
       const existing = await store.requests.get(body.id);
       // Only new requests count toward the limit: an outbox replaying its sends is not abuse.
       if (!existing) limits.kioskRequests.take(kiosk.id);
       const created = await store.requests.create(
         { kind: 'kiosk', deviceId: kiosk.id, branchId: kiosk.branchId },
-        body,
+        { ...body, language },
         kiosk.zone ?? null,
       );
       // The patron's follow link, made for this answer (only its hash is kept).

@@ -1,6 +1,6 @@
 // Branches, skills and topics. Topic changes are events on the branch's staff and kiosk streams.
 import type { Branch, Skill, Topic } from '../../shared/schemas.js';
-import { RoveError, conflict, invalid, notFound } from '../errors.js';
+import { RoveError, conflict, invalid, notFound, skillRetired } from '../errors.js';
 import { toTopic } from './rows.js';
 import { addStarterTopics } from './seed.js';
 import type { StoreCore, Tx } from './core.js';
@@ -11,6 +11,8 @@ export interface TopicInput {
   label: string;
   skill: string;
   icon?: string;
+  /** Canonical tags, blank labels left out already. */
+  labels?: Record<string, string>;
 }
 
 export interface TopicPatch {
@@ -18,6 +20,8 @@ export interface TopicPatch {
   skill?: string;
   icon?: string;
   hidden?: boolean;
+  /** Replaces the translations as a whole; canonical tags, blank labels left out already. */
+  labels?: Record<string, string>;
 }
 
 export interface BranchPatch {
@@ -27,9 +31,15 @@ export interface BranchPatch {
   /** Trimmed, checked for repeats already. */
   zones?: string[];
   escalateAfterSeconds?: number;
+  /** Canonical BCP 47 tags, no repeats, at least one: checked already. */
+  languages?: string[];
 }
 
-const BRANCH_COLUMNS = 'id, name, service_desk, zones, escalate_after_seconds';
+const BRANCH_COLUMNS = 'id, name, service_desk, zones, escalate_after_seconds, languages';
+
+function toSkill(row: Row): Skill {
+  return { id: String(row.id), label: String(row.label), retired: Boolean(row.retired) };
+}
 
 function toBranch(row: Row): Branch {
   const branch: Branch = {
@@ -37,6 +47,7 @@ function toBranch(row: Row): Branch {
     name: String(row.name),
     zones: (row.zones as string[] | null) ?? [],
     escalateAfterSeconds: Number(row.escalate_after_seconds ?? 180),
+    languages: (row.languages as string[] | null) ?? ['en'],
   };
   if (row.service_desk != null) branch.serviceDesk = String(row.service_desk);
   return branch;
@@ -71,7 +82,8 @@ export class BranchStore {
         `UPDATE branches SET name = COALESCE($2, name),
            service_desk = CASE WHEN $3::boolean THEN $4 ELSE service_desk END,
            zones = COALESCE($5::jsonb, zones),
-           escalate_after_seconds = COALESCE($6, escalate_after_seconds)
+           escalate_after_seconds = COALESCE($6, escalate_after_seconds),
+           languages = COALESCE($7::jsonb, languages)
          WHERE id = $1 RETURNING ${BRANCH_COLUMNS}`,
         [
           id,
@@ -80,6 +92,7 @@ export class BranchStore {
           desk ?? null,
           patch.zones ? JSON.stringify(patch.zones) : null,
           patch.escalateAfterSeconds ?? null,
+          patch.languages ? JSON.stringify(patch.languages) : null,
         ],
       );
       if (!row) throw notFound(`Branch "${id}"`);
@@ -115,17 +128,62 @@ export class BranchStore {
     }
   }
 
+  /** Every skill, retired ones too (topics, people and past requests still name them). */
   async skills(): Promise<Skill[]> {
-    const rows = await this.store.query('SELECT id, label FROM skills ORDER BY position, id');
-    return rows.map((row) => ({ id: String(row.id), label: String(row.label) }));
+    const rows = await this.store.query(
+      'SELECT id, label, retired FROM skills ORDER BY position, id',
+    );
+    return rows.map(toSkill);
+  }
+
+  /**
+   * A new skill of the library's own, after the others. One INSERT that a second one with the
+   * same id cannot also pass, however many arrive at once: the rest are 409.
+   */
+  async createSkill(id: string, label: string): Promise<Skill> {
+    const taken = () => conflict(`A skill with id "${id}" already exists`);
+    try {
+      const [row] = await this.store.query(
+        `INSERT INTO skills (id, label, position)
+         VALUES ($1, $2, (SELECT COALESCE(MAX(position), -1) + 1 FROM skills))
+         ON CONFLICT (id) DO NOTHING RETURNING id, label, retired`,
+        [id, label],
+      );
+      if (!row) throw taken();
+      return toSkill(row);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw taken();
+      throw error;
+    }
+  }
+
+  /** Renames a skill, retires it or brings it back. Who has it keeps it either way. */
+  async patchSkill(id: string, patch: { label?: string; retired?: boolean }): Promise<Skill> {
+    const [row] = await this.store.query(
+      `UPDATE skills SET label = COALESCE($2, label), retired = COALESCE($3, retired)
+       WHERE id = $1 RETURNING id, label, retired`,
+      [id, patch.label ?? null, patch.retired ?? null],
+    );
+    if (!row) throw notFound(`Skill "${id}"`);
+    return toSkill(row);
   }
 
   /** Refuses a skill id the store does not know (404, like any unknown id). */
   async mustBeSkills(ids: readonly string[]): Promise<void> {
+    await this.mustGiveSkills(ids, ids);
+  }
+
+  /**
+   * Refuses a skill id the store does not know (404), and a retired skill (409, reason
+   * `skill_retired`) unless it is among `held`: what the topic or person has already keeps.
+   */
+  async mustGiveSkills(ids: readonly string[], held: readonly string[] = []): Promise<void> {
     if (ids.length === 0) return;
-    const known = new Set((await this.skills()).map((skill) => skill.id));
+    const known = new Map((await this.skills()).map((skill) => [skill.id, skill]));
     const unknown = ids.find((id) => !known.has(id));
     if (unknown !== undefined) throw notFound(`Skill "${unknown}"`);
+    const retired = ids.find((id) => known.get(id)!.retired && !held.includes(id));
+    if (retired !== undefined) throw skillRetired(retired);
   }
 
   async topics(branchId: string, includeHidden: boolean): Promise<Topic[]> {
@@ -147,7 +205,7 @@ export class BranchStore {
 
   async createTopic(branchId: string, input: TopicInput): Promise<Topic> {
     await this.mustExist(branchId);
-    await this.mustBeSkills([input.skill]);
+    await this.mustGiveSkills([input.skill]);
     return this.store.write(async (tx) => {
       const id = input.id ?? (await this.freeTopicId(tx, branchId, input.label));
       const [last] = await tx.query<{ p: unknown }>(
@@ -155,9 +213,17 @@ export class BranchStore {
         [branchId],
       );
       const [row] = await tx.query(
-        `INSERT INTO topics (branch_id, id, label, skill, icon, position)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING *`,
-        [branchId, id, input.label, input.skill, input.icon ?? input.skill, Number(last!.p)],
+        `INSERT INTO topics (branch_id, id, label, skill, icon, position, labels)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb) ON CONFLICT DO NOTHING RETURNING *`,
+        [
+          branchId,
+          id,
+          input.label,
+          input.skill,
+          input.icon ?? input.skill,
+          Number(last!.p),
+          JSON.stringify(input.labels ?? {}),
+        ],
       );
       if (!row) throw conflict(`This branch already has a topic with id "${id}"`);
       return this.announce(tx, toTopic(row));
@@ -165,11 +231,16 @@ export class BranchStore {
   }
 
   async patchTopic(branchId: string, topicId: string, patch: TopicPatch): Promise<Topic> {
-    if (patch.skill !== undefined) await this.mustBeSkills([patch.skill]);
+    if (patch.skill !== undefined) {
+      // The topic keeps a skill it has, retired or not; a retired one is given to none anew.
+      const held = (await this.topic(branchId, topicId))?.skill;
+      await this.mustGiveSkills([patch.skill], held === undefined ? [] : [held]);
+    }
     return this.store.write(async (tx) => {
       const [row] = await tx.query(
         `UPDATE topics SET label = COALESCE($3, label), skill = COALESCE($4, skill),
-           icon = COALESCE($5, icon), hidden = COALESCE($6, hidden)
+           icon = COALESCE($5, icon), hidden = COALESCE($6, hidden),
+           labels = COALESCE($7::jsonb, labels)
          WHERE branch_id = $1 AND id = $2 RETURNING *`,
         [
           branchId,
@@ -178,6 +249,7 @@ export class BranchStore {
           patch.skill ?? null,
           patch.icon ?? null,
           patch.hidden ?? null,
+          patch.labels === undefined ? null : JSON.stringify(patch.labels),
         ],
       );
       if (!row) throw notFound(`Topic "${topicId}" of branch "${branchId}"`);

@@ -69,6 +69,7 @@ export function toTopic(row: Row): Topic {
     icon: str(row.icon),
     position: Number(row.position),
     hidden: Boolean(row.hidden),
+    labels: (row.labels as Record<string, string> | null) ?? {},
   };
 }
 

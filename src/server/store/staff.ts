@@ -93,7 +93,8 @@ export class StaffStore {
   }
 
   async update(id: string, patch: StaffPatch): Promise<StaffMember> {
-    await this.checkReferences(patch);
+    // What the person has already they keep, a retired skill too.
+    await this.checkReferences(patch, patch.skills ? ((await this.get(id))?.skills ?? []) : []);
     const pinHash = patch.pin === undefined ? null : await hashSecret(patch.pin);
     const found = await this.store.write(async (tx) => {
       const [row] = await tx.query(
@@ -180,8 +181,12 @@ export class StaffStore {
     };
   }
 
-  private async checkReferences(input: Partial<NewStaff>): Promise<void> {
-    if (input.skills) await this.branches.mustBeSkills(input.skills);
+  /** Unknown skills or branches are 404; a retired skill not among `held` is 409. */
+  private async checkReferences(
+    input: Partial<NewStaff>,
+    held: readonly string[] = [],
+  ): Promise<void> {
+    if (input.skills) await this.branches.mustGiveSkills(input.skills, held);
     for (const branchId of input.branchIds ?? []) await this.branches.mustExist(branchId);
   }
 

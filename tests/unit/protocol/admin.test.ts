@@ -11,7 +11,13 @@ forEachStore('admin: branches, staff, topics', (server) => {
     const branches = await server.get('/api/branches', admin);
     expect(branches.body.branches).toEqual(
       expect.arrayContaining([
-        { id: 'main', name: expect.any(String), zones: [], escalateAfterSeconds: 180 },
+        {
+          id: 'main',
+          name: expect.any(String),
+          zones: [],
+          escalateAfterSeconds: 180,
+          languages: ['en'],
+        },
       ]),
     );
     const topics = (await server.get('/api/branches/main/topics', admin)).body.topics as Json[];
@@ -46,6 +52,7 @@ forEachStore('admin: branches, staff, topics', (server) => {
       name: 'East Branch',
       zones: [],
       escalateAfterSeconds: 180,
+      languages: ['en'],
     });
   });
 

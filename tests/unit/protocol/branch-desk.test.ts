@@ -5,8 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { expectError, forEachStore, type Json } from '../../support/server.js';
 
-/** What every branch shows of the floor until a supervisor sets it (docs/API.md). */
-const FLOOR = { zones: [], escalateAfterSeconds: 180 };
+/** What every branch shows of the floor and its languages until a supervisor sets them. */
+const FLOOR = { zones: [], escalateAfterSeconds: 180, languages: ['en'] };
 
 const DESK = 'on the ground floor, left of the main doors';
 
