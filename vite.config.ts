@@ -15,6 +15,10 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
+    // Terser rather than esbuild's minifier: measured on the kiosk's first load (shell, kiosk
+    // view and what they import), its output gzips 2.5 KB smaller, most of it in Dexie.
+    minify: 'terser',
+    terserOptions: { module: true, compress: { passes: 2 } },
     // The patron's follow page (/follow/<token>) is built by vite.follow.config.ts, on its own:
     // built together, the two pages would share chunks, and the kiosk's first load would be
     // split into more files that compress worse.

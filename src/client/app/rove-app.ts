@@ -8,7 +8,6 @@ import { loadSession } from '../core/sync/session.js';
 import { payOwedSignOutWhenOnline } from '../core/sync/owed-sign-out.js';
 import { tokens } from '../ui/shared.styles.js';
 import './rove-connection-banner.js';
-import './rove-update-prompt.js';
 import { currentRoute, screenOf, type AppRoute } from './routes.js';
 
 @customElement('rove-app')
@@ -71,6 +70,9 @@ export class RoveApp extends LitElement {
     try {
       await (screenOf(route)?.load() ?? import('./rove-landing.js'));
       this._loaded = new Set([...this._loaded, route.name]);
+      // "A new version is ready" can only matter once the service worker has checked, well
+      // after the first screen shows: its banner loads after that screen, not before it.
+      void import('./rove-update-prompt.js');
     } catch (error) {
       console.error('Rove could not load this screen', error);
       this._failed = 'This screen could not be loaded. Check the connection and try again.';

@@ -33,12 +33,6 @@ export async function applyPresenceEvent(
   });
 }
 
-/** Moves the stream's cursor past an event that changes nothing kept (an alert). */
-export async function passEvent(stream: string, seq: number | undefined): Promise<void> {
-  if (seq !== undefined && Number.isFinite(seq))
-    await db.meta.put({ key: cursorKey(stream), value: seq });
-}
-
 /** `branch:<id>` is a tablet's stream of that branch. */
 const presenceBranch = (stream: string) => stream.replace(/^branch:/, '');
 

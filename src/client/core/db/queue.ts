@@ -4,7 +4,7 @@ import { db, getMeta } from './db.js';
 import { withPending, type PendingView } from './pending.js';
 import { unsentWalkUps } from './walk-ups.js';
 import type { Notice } from './db.js';
-import type { HelpRequest, Skill, StaffName, Topic } from '../../../shared/schemas.js';
+import type { HelpRequest, Skill, StaffName } from '../../../shared/schemas.js';
 import { isOpen, type RequestStatus } from '../../../shared/request-machine.js';
 
 /**
@@ -35,12 +35,6 @@ const byAge = (a: HelpRequest, b: HelpRequest) =>
 /** Messages about this device's refused actions, newest first. */
 export async function readNotices(): Promise<Notice[]> {
   return (await db.notices.toArray()).reverse();
-}
-
-/** The branch's topics in display order; hidden ones only with `hidden` (to name requests). */
-export async function readTopics(branchId: string, { hidden = false } = {}): Promise<Topic[]> {
-  const topics = await db.topics.where('branchId').equals(branchId).sortBy('position');
-  return hidden ? topics : topics.filter((t) => !t.hidden);
 }
 
 export async function readStaffNames(branchId: string): Promise<StaffName[]> {

@@ -120,3 +120,9 @@ export async function storeBranch(branch: Branch): Promise<void> {
 export function readBranch(branchId: string): Promise<Branch | undefined> {
   return getMeta<Branch>(branchKey(branchId));
 }
+
+/** Moves the stream's cursor past an event that changes nothing kept (an alert). */
+export async function passEvent(stream: string, seq: number | undefined): Promise<void> {
+  if (seq !== undefined && Number.isFinite(seq))
+    await db.meta.put({ key: cursorKey(stream), value: seq });
+}

@@ -10,6 +10,7 @@ import {
   applyRequestEvent,
   applySnapshot,
   markSynced,
+  passEvent,
   replaceStaffNames,
   replaceTopics,
   resetStreamCursor,
@@ -19,7 +20,6 @@ import {
   upsertTopic,
 } from '../db/replica.js';
 import { readCurrentRequestId } from '../db/kiosk.js';
-import { applyPresenceEvent, passEvent, replaceFloor } from '../db/presence.js';
 import { applyNoticeEvent, replaceBranchNotices } from '../db/branch-notices.js';
 import { reportConnected, reportLost, setStreaming } from './connection.js';
 import { setLine } from './kiosk-line.js';
@@ -108,7 +108,7 @@ export function startSync({
             await within(topicsStored, TOPICS_WAIT_MS);
             onSnapshot?.(snapshot);
             await applySnapshot(stream, branchId, snapshot);
-            if (snapshot.presence) await replaceFloor(branchId, snapshot.presence);
+            if (snapshot.presence) await (await floor()).replaceFloor(branchId, snapshot.presence);
             if (snapshot.notices) await replaceBranchNotices(branchId, snapshot.notices);
             if (kind === 'kiosk') await catchUpKioskRequest(snapshot);
           });
@@ -143,7 +143,7 @@ export function startSync({
           break;
         case 'presence': {
           const { presence } = event.data;
-          inOrder(() => applyPresenceEvent(stream, seq, presence));
+          inOrder(async () => (await floor()).applyPresenceEvent(stream, seq, presence));
           break;
         }
         case 'notice': {
@@ -209,8 +209,10 @@ function within(work: Promise<void>, ms: number): Promise<void> {
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
-// Scripts are for staff only: loaded on demand so the kiosk's first load stays small.
+// Scripts and the floor are for staff only: loaded on demand so the kiosk's first load stays
+// small.
 const scriptsSync = () => import('../db/scripts-sync.js');
+const floor = () => import('../db/presence.js');
 
 /**
  * Topics and the branch's info (both), staff names, skills and scripts (tablets) each time the

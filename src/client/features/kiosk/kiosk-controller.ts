@@ -5,7 +5,7 @@
 // the next person. <rove-kiosk-view> renders from it and calls it.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LiveQueryController } from '../../core/db/live-query.js';
-import { readTopics } from '../../core/db/queue.js';
+import { readTopics } from '../../core/db/topics.js';
 import { readBranch } from '../../core/db/replica.js';
 import { readBranchNotices } from '../../core/db/branch-notices.js';
 import {

@@ -9,9 +9,6 @@ import { kioskStyles } from './kiosk.styles.js';
 import { KioskController } from './kiosk-controller.js';
 import type { HelpRequest, Topic } from '../../../shared/schemas.js';
 import type { KioskDetails, RoveKioskDetails } from './rove-kiosk-details.js';
-import './rove-topic-picker.js';
-import './rove-kiosk-details.js';
-import './rove-kiosk-ticket.js';
 import { plural } from '../../core/words/index.js';
 
 @customElement('rove-kiosk-view')
@@ -22,6 +19,12 @@ export class RoveKioskView extends LitElement {
 
   /** The session, the sync, the steps and their timers: this element only shows them. */
   private readonly kiosk = new KioskController(this, { forget: () => this._details?.clear() });
+
+  override firstUpdated() {
+    // Only the start screen is needed to show the kiosk: the steps after "Ask me" load just
+    // after it shows, so it comes up sooner on a slow link.
+    void import('./kiosk-steps.js');
+  }
 
   override render() {
     const problem = this.kiosk.problem;

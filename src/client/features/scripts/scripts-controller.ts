@@ -10,7 +10,7 @@ import {
   rememberZone,
   type WalkUpFields,
 } from '../../core/db/walk-ups.js';
-import { readTopics } from '../../core/db/queue.js';
+import { readTopics } from '../../core/db/topics.js';
 import {
   resetScriptProgress,
   setStepTicked,

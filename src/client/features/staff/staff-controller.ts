@@ -13,8 +13,8 @@ import {
   readQueue,
   readSkills,
   readStaffNames,
-  readTopics,
 } from '../../core/db/queue.js';
+import { readTopics } from '../../core/db/topics.js';
 import { dismissNotice, queueRequestAction } from '../../core/db/outbox.js';
 import type { Notice } from '../../core/db/db.js';
 import { changes, readUnsentFor } from '../../core/db/staff-outbox.js';
