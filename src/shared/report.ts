@@ -112,6 +112,35 @@ export const ServiceReport = Type.Object(
     ),
     /** Requests made in each hour of the day (0-23, in `tz`): always 24 rows. */
     hours: Type.Array(Type.Object({ hour: Type.Integer(), count: Count }, strict)),
+    /**
+     * Requests made in each hour of each weekday (in `tz`): always 168 cells, weekday 0
+     * (Sunday) to 6 (Saturday), each with hours 0 to 23.
+     */
+    heatmap: Type.Array(
+      Type.Object(
+        {
+          weekday: Type.Integer({ minimum: 0, maximum: 6 }),
+          hour: Type.Integer({ minimum: 0, maximum: 23 }),
+          requests: Count,
+        },
+        strict,
+      ),
+    ),
+    /**
+     * Every day of the range (in `tz`, oldest first): requests made that day, and the median
+     * and 90th percentile of their waits (as `wait` measures them; null when none was measured).
+     */
+    waitsByDay: Type.Array(
+      Type.Object(
+        {
+          day: Type.String(),
+          requests: Count,
+          p50Seconds: Type.Union([Type.Number(), Type.Null()]),
+          p90Seconds: Type.Union([Type.Number(), Type.Null()]),
+        },
+        strict,
+      ),
+    ),
     /** Per staff member: requests they resolved (the one who resolved it). */
     staff: Type.Array(
       Type.Object({ staffId: Type.String(), displayName: Type.String(), resolved: Count }, strict),

@@ -1,10 +1,15 @@
-// The supervisor's service report for one branch over a range of days (aggregates only).
+// The supervisor's service report for one branch over a range of days (aggregates only), and
+// the same range's requests as CSV, one row each, streamed a page at a time.
+import { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import { REPORT_MAX_DAYS, ReportQuery, ServiceReport } from '../../shared/report.js';
 import { Id } from '../../shared/schemas.js';
 import { requireAdmin } from '../auth/caller.js';
 import { invalid } from '../errors.js';
 import type { RouteModule } from '../context.js';
+import type { Store } from '../store/store.js';
+import type { ReportRange } from '../store/report.js';
+import { CSV_COLUMNS, csvLine } from '../store/export.js';
 
 const BranchParams = Type.Object({ branchId: Id });
 const DAY_MS = 86_400_000;
@@ -32,6 +37,28 @@ function knownZone(tz: string): boolean {
   }
 }
 
+/** The range a report or export asks for, checked (400 otherwise); the branch must exist. */
+async function checkedRange(
+  store: Store,
+  branchId: string,
+  query: ReportQuery,
+): Promise<ReportRange> {
+  await store.branches.mustExist(branchId);
+  const { from, to, tz = 'UTC' } = query;
+  const first = dayNumber(from);
+  const last = dayNumber(to);
+  if (first === undefined) throw invalid(`querystring.from "${from}" is not a calendar day`);
+  if (last === undefined) throw invalid(`querystring.to "${to}" is not a calendar day`);
+  if (last < first) throw invalid('querystring.to comes before querystring.from');
+  if (last - first + 1 > REPORT_MAX_DAYS)
+    throw invalid(`A report covers at most ${REPORT_MAX_DAYS} days; choose a shorter range`);
+  if (!knownZone(tz)) throw invalid(`querystring.tz "${tz}" is not a known time zone`);
+  return { from, to, tz };
+}
+
+/** Spreadsheet programs read a CSV as UTF-8 (accents and all) when it starts with this. */
+const BYTE_ORDER_MARK = '\uFEFF';
+
 export const reportRoutes: RouteModule = (app, { store }) => {
   app.get(
     '/api/branches/:branchId/report',
@@ -41,17 +68,33 @@ export const reportRoutes: RouteModule = (app, { store }) => {
     async (request) => {
       await requireAdmin(store, request);
       const { branchId } = request.params;
-      await store.branches.mustExist(branchId);
-      const { from, to, tz = 'UTC' } = request.query;
-      const first = dayNumber(from);
-      const last = dayNumber(to);
-      if (first === undefined) throw invalid(`querystring.from "${from}" is not a calendar day`);
-      if (last === undefined) throw invalid(`querystring.to "${to}" is not a calendar day`);
-      if (last < first) throw invalid('querystring.to comes before querystring.from');
-      if (last - first + 1 > REPORT_MAX_DAYS)
-        throw invalid(`A report covers at most ${REPORT_MAX_DAYS} days; choose a shorter range`);
-      if (!knownZone(tz)) throw invalid(`querystring.tz "${tz}" is not a known time zone`);
-      return store.reports.service(branchId, { from, to, tz });
+      return store.reports.service(branchId, await checkedRange(store, branchId, request.query));
+    },
+  );
+
+  app.get(
+    '/api/branches/:branchId/export.csv',
+    { schema: { params: BranchParams, querystring: ReportQuery } },
+    async (request, reply) => {
+      await requireAdmin(store, request);
+      const { branchId } = request.params;
+      const range = await checkedRange(store, branchId, request.query);
+      const pages = await store.reports.exportPages(branchId, range);
+      async function* csv() {
+        yield BYTE_ORDER_MARK + csvLine(CSV_COLUMNS);
+        for await (const rows of pages) yield rows.map(csvLine).join('');
+      }
+      // One page waits in the stream at most: the next is read as the client takes this one.
+      const body = Readable.from(csv(), { highWaterMark: 1 });
+      body.on('error', (error) => request.log.error({ err: error }, 'the CSV export broke off'));
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="rove-${branchId}-${range.from}-to-${range.to}.csv"`,
+        )
+        .header('cache-control', 'no-store')
+        .send(body);
     },
   );
 };

@@ -6,43 +6,19 @@ import { OUTCOMES } from '../../shared/request-machine.js';
 import { invalid } from '../errors.js';
 import type { Row } from './db.js';
 import type { StoreCore } from './core.js';
+import { exportPages } from './export.js';
+import { BOUNDS, ORIGIN_GROUP, SERVE_MS, WAIT_MS, type ReportRange } from './report-sql.js';
 
-export interface ReportRange {
-  /** First day, YYYY-MM-DD, in `tz`. */
-  from: string;
-  /** Last day (included), YYYY-MM-DD, in `tz`. */
-  to: string;
-  tz: string;
-}
-
-/**
- * Which of the report's three origins a request counts under (`byOrigin`, docs/API.md): a
- * kiosk request, a walk-up kept by whoever met the patron, or a walk-up left for someone else
- * (`handed_off`, see migration 0006). They never overlap and add up to every request. The
- * CSV export's `origin` column (PROTOCOL.md v2) is to read this same expression.
- */
-export const ORIGIN_GROUP = `CASE WHEN r.origin = 'kiosk' THEN 'kiosk'
-  WHEN r.handed_off THEN 'handOff' ELSE 'walkUp' END`;
+export type { ReportRange } from './report-sql.js';
 
 // $1 branch, $2 first day, $3 last day, $4 time zone. Days start at midnight in that zone.
-// A wait is measured only for a request that waited in the queue for someone: not for a walk-up
-// taken at once or answered on the spot, whose first claim is its creation (both written by
-// one transaction, so the same now()); the patron had someone with them from the start. An
-// answer given on the spot counts its `minutes` as its time with the patron.
 const SCOPE = `
-  WITH bounds AS (
-    SELECT ($2::date)::timestamp AT TIME ZONE $4::text AS start_at,
-           ($3::date + 1)::timestamp AT TIME ZONE $4::text AS end_at
-  ), scope AS (
+  WITH ${BOUNDS}, scope AS (
     SELECT r.id, r.status, r.outcome, r.effort, r.cancelled_by, r.topic_id, r.branch_id,
            r.handoff_skills, r.claimed_by_id, r.claimed_by_name, r.created_at,
            ${ORIGIN_GROUP} AS origin_group,
-           CASE WHEN r.origin = 'kiosk' OR r.first_claimed_at <> r.created_at THEN
-             (EXTRACT(EPOCH FROM date_trunc('milliseconds', r.first_claimed_at)
-                - date_trunc('milliseconds', r.created_at)) * 1000)::float8 END AS wait_ms,
-           CASE WHEN r.status = 'done' THEN COALESCE(r.minutes * 60000.0,
-             (EXTRACT(EPOCH FROM date_trunc('milliseconds', r.closed_at)
-                - date_trunc('milliseconds', r.served_at)) * 1000))::float8 END AS serve_ms
+           ${WAIT_MS} AS wait_ms,
+           ${SERVE_MS} AS serve_ms
       FROM requests r, bounds b
      WHERE r.branch_id = $1 AND r.created_at >= b.start_at AND r.created_at < b.end_at
   )`;
@@ -93,6 +69,19 @@ const HOURS = `${SCOPE}
   SELECT EXTRACT(HOUR FROM created_at AT TIME ZONE $4::text)::int AS hour, COUNT(*) AS n
     FROM scope GROUP BY 1`;
 
+// Weekday (0 Sunday .. 6 Saturday) and hour of the day the request was made, in the zone.
+const HEATMAP = `${SCOPE}
+  SELECT EXTRACT(DOW FROM created_at AT TIME ZONE $4::text)::int AS weekday,
+         EXTRACT(HOUR FROM created_at AT TIME ZONE $4::text)::int AS hour, COUNT(*) AS n
+    FROM scope GROUP BY 1, 2`;
+
+// Per calendar day in the zone: requests made that day, and their waits measured as for `wait`.
+const WAITS_BY_DAY = `${SCOPE}
+  SELECT to_char((created_at AT TIME ZONE $4::text)::date, 'YYYY-MM-DD') AS day, COUNT(*) AS n,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY wait_ms) AS wait_median,
+         percentile_cont(0.9) WITHIN GROUP (ORDER BY wait_ms) AS wait_p90
+    FROM scope GROUP BY 1`;
+
 // The current name of whoever resolved it, or the name they had then if they were removed.
 const STAFF = `${SCOPE}
   SELECT scope.claimed_by_id AS staff_id,
@@ -110,6 +99,13 @@ const FEEDBACK = `${SCOPE}
 
 /** PostgreSQL's SQLSTATE for an invalid parameter value, e.g. an unknown time zone. */
 const INVALID_PARAMETER_VALUE = '22023';
+
+/** An unknown time zone as 400 `invalid`; anything else as it is. */
+function zoneRefused(error: unknown, tz: string): unknown {
+  if ((error as { code?: unknown } | null)?.code === INVALID_PARAMETER_VALUE)
+    return invalid(`tz "${tz}" is not a time zone this server knows`);
+  return error;
+}
 
 const num = (value: unknown) => Number(value);
 /** Seconds to the millisecond (a percentile may fall between two milliseconds). */
@@ -144,15 +140,34 @@ export class ReportStore {
           handoffSkills: await read(HANDOFF_SKILLS),
           topics: await read(TOPICS),
           hours: await read(HOURS),
+          heatmap: await read(HEATMAP),
+          waitsByDay: await read(WAITS_BY_DAY),
           staff: await read(STAFF),
           feedback: await read(FEEDBACK),
         });
       });
     } catch (error) {
-      if ((error as { code?: unknown } | null)?.code === INVALID_PARAMETER_VALUE)
-        throw invalid(`tz "${range.tz}" is not a time zone this server knows`);
-      throw error;
+      throw zoneRefused(error, range.tz);
     }
+  }
+
+  /**
+   * The CSV export's rows (export.ts), a page at a time. The first page is read before this
+   * resolves, so an unknown `tz` is refused (400) before anything is sent.
+   */
+  async exportPages(branchId: string, range: ReportRange): Promise<AsyncIterable<string[][]>> {
+    const pages = exportPages(this.store.db, branchId, range);
+    let first: IteratorResult<string[][]>;
+    try {
+      first = await pages.next();
+    } catch (error) {
+      throw zoneRefused(error, range.tz);
+    }
+    return (async function* () {
+      if (first.done) return;
+      yield first.value;
+      yield* pages;
+    })();
   }
 }
 
@@ -162,6 +177,8 @@ interface Rows {
   handoffSkills: Row[];
   topics: Row[];
   hours: Row[];
+  heatmap: Row[];
+  waitsByDay: Row[];
   staff: Row[];
   feedback: Row[];
 }
@@ -170,6 +187,10 @@ function shape(branchId: string, range: ReportRange, rows: Rows): ServiceReport 
   const s = rows.summary;
   const byGrade = new Map(rows.effort.map((row) => [num(row.effort), num(row.n)]));
   const byHour = new Map(rows.hours.map((row) => [num(row.hour), num(row.n)]));
+  const byCell = new Map(
+    rows.heatmap.map((row) => [num(row.weekday) * 24 + num(row.hour), num(row.n)]),
+  );
+  const byDay = new Map(rows.waitsByDay.map((row) => [String(row.day), row]));
   const open = { waiting: num(s.waiting), claimed: num(s.claimed), serving: num(s.serving) };
   return {
     branchId,
@@ -210,6 +231,20 @@ function shape(branchId: string, range: ReportRange, rows: Rows): ServiceReport 
       byOrigin: byOrigin(row),
     })),
     hours: Array.from({ length: 24 }, (_, hour) => ({ hour, count: byHour.get(hour) ?? 0 })),
+    heatmap: Array.from({ length: 7 * 24 }, (_, cell) => ({
+      weekday: Math.floor(cell / 24),
+      hour: cell % 24,
+      requests: byCell.get(cell) ?? 0,
+    })),
+    waitsByDay: daysOf(range).map((day) => {
+      const row = byDay.get(day);
+      return {
+        day,
+        requests: row ? num(row.n) : 0,
+        p50Seconds: row ? seconds(row.wait_median) : null,
+        p90Seconds: row ? seconds(row.wait_p90) : null,
+      };
+    }),
     staff: rows.staff.map((row) => ({
       staffId: String(row.staff_id),
       displayName: String(row.display_name),
@@ -217,6 +252,15 @@ function shape(branchId: string, range: ReportRange, rows: Rows): ServiceReport 
     })),
     feedback: feedbackFigures(rows.feedback),
   };
+}
+
+/** Every calendar day from `from` to `to`, both included (YYYY-MM-DD). */
+function daysOf({ from, to }: ReportRange): string[] {
+  const DAY_MS = 86_400_000;
+  const days: string[] = [];
+  for (let ms = Date.parse(`${from}T00:00:00Z`); ms <= Date.parse(`${to}T00:00:00Z`); ms += DAY_MS)
+    days.push(new Date(ms).toISOString().slice(0, 10));
+  return days;
 }
 
 /** Responses, how many gave each grade 1..5, and per topic the mean of both answers. */

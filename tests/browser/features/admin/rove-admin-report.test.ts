@@ -34,6 +34,14 @@ function day(shift = 0): string {
 const hours = (busy: Record<number, number>) =>
   Array.from({ length: 24 }, (_, hour) => ({ hour, count: busy[hour] ?? 0 }));
 
+/** 168 cells, weekday 0 (Sunday) to 6; `busy` by "weekday hour". */
+const heatmap = (busy: Record<string, number>) =>
+  Array.from({ length: 7 * 24 }, (_, cell) => {
+    const weekday = Math.floor(cell / 24);
+    const hour = cell % 24;
+    return { weekday, hour, requests: busy[`${weekday} ${hour}`] ?? 0 };
+  });
+
 function busyDay(from = day(), to = day()): ServiceReport {
   return {
     branchId: 'main',
@@ -69,6 +77,8 @@ function busyDay(from = day(), to = day()): ServiceReport {
       },
     ],
     hours: hours({ 10: 3, 14: 7, 15: 2 }),
+    heatmap: heatmap({ [`${new Date(`${from}T12:00:00`).getDay()} 10`]: 3 }),
+    waitsByDay: [{ day: from, requests: 12, p50Seconds: 185, p90Seconds: 420 }],
     staff: [
       { staffId: 's1', displayName: 'Sam', resolved: 6 },
       { staffId: 's2', displayName: 'Ada', resolved: 3 },
@@ -91,6 +101,8 @@ function emptyReport(from: string, to: string): ServiceReport {
     effort: { grades: [1, 2, 3, 4, 5, 6].map((grade) => ({ grade, count: 0 })), ungraded: 0 },
     topics: [],
     hours: hours({}),
+    heatmap: heatmap({}),
+    waitsByDay: [{ day: from, requests: 0, p50Seconds: null, p90Seconds: null }],
     staff: [],
   };
 }
