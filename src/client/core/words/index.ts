@@ -72,3 +72,19 @@ export function clock(iso: string, locale?: Locale): string {
     minute: '2-digit',
   });
 }
+
+/** "just now", "4 min", "1 hr 5 min" since `iso`, at `now` (epoch ms). */
+export function waitedFor(iso: string, now: number): string {
+  const minutes = Math.floor((now - Date.parse(iso)) / 60_000);
+  if (!Number.isFinite(minutes) || minutes < 1) return 'just now';
+  if (minutes < 60) return shortAmount(minutes, 'minute');
+  const rest = minutes % 60;
+  const hours = shortAmount(Math.floor(minutes / 60), 'hour');
+  return rest ? `${hours} ${shortAmount(rest, 'minute')}` : hours;
+}
+
+/** "just now" or "4 min ago". */
+export function ago(iso: string, now: number): string {
+  const waited = waitedFor(iso, now);
+  return waited === 'just now' ? waited : `${waited} ago`;
+}

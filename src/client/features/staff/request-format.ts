@@ -1,22 +1,8 @@
 // Words for a request on a staff screen: how long it has waited, what is still unsent.
 import type { OutboxAction } from '../../core/db/db.js';
-import { shortAmount } from '../../core/words/index.js';
 
-/** "just now", "4 min", "1 hr 5 min" since `iso`, at `now` (epoch ms). */
-export function waitedFor(iso: string, now: number): string {
-  const minutes = Math.floor((now - Date.parse(iso)) / 60_000);
-  if (!Number.isFinite(minutes) || minutes < 1) return 'just now';
-  if (minutes < 60) return shortAmount(minutes, 'minute');
-  const rest = minutes % 60;
-  const hours = shortAmount(Math.floor(minutes / 60), 'hour');
-  return rest ? `${hours} ${shortAmount(rest, 'minute')}` : hours;
-}
-
-/** "just now" or "4 min ago". */
-export function ago(iso: string, now: number): string {
-  const waited = waitedFor(iso, now);
-  return waited === 'just now' ? waited : `${waited} ago`;
-}
+// How long a request has waited is said the same on every screen: see core/words.
+export { ago, waitedFor } from '../../core/words/index.js';
 
 const VERBS: Record<OutboxAction, string> = {
   create: 'New request',

@@ -17,8 +17,8 @@ import './rove-sign-out-dialog.js';
 import './rove-walk-up-panel.js';
 import './rove-presence-control.js';
 import './rove-floor-list.js';
-import './rove-branch-notices.js';
-import type { NewNotice } from './rove-branch-notices.js';
+import '../../ui/notices/rove-branch-notices.js';
+import type { NewNotice } from '../../ui/notices/rove-branch-notices.js';
 import type { PresenceChange } from './rove-presence-control.js';
 import { clock, plural } from '../../core/words/index.js';
 

@@ -4,7 +4,7 @@
 // {text, until}) and `withdraw-notice` (detail: id); the screen sends them and says if it could not.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { controls, tokens } from '../../ui/shared.styles.js';
+import { controls, tokens } from '../shared.styles.js';
 import type { Notice } from '../../../shared/schemas.js';
 import { clock } from '../../core/words/index.js';
 
