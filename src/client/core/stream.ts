@@ -42,8 +42,8 @@ const EVENT_NAMES: readonly string[] = [
  */
 export const SILENCE_MS = 25_000;
 
-/** The staff stream of a branch, or the kiosk's own. */
-export function streamPath(kind: 'staff' | 'kiosk', branchId: string): string {
+/** The branch's stream (its staff's, which a supervisor may watch too), or the kiosk's own. */
+export function streamPath(kind: 'staff' | 'kiosk' | 'admin', branchId: string): string {
   return kind === 'kiosk'
     ? '/api/kiosk/events'
     : `/api/branches/${encodeURIComponent(branchId)}/events`;

@@ -1,6 +1,7 @@
 // The sync engine of one surface: keeps the replica in step with the server's event stream
 // (snapshot, then events; resume from the replica's cursor), refreshes reference data each time
-// the stream (re)opens, and keeps the outbox flushing. Tablets with staff and kiosks use it.
+// the stream (re)opens, and keeps the outbox flushing. Tablets with staff and kiosks use it, and
+// a supervisor's Floor screen watches a branch with it.
 import { fetchBranch, fetchSkills, fetchStaffNames, fetchTopics } from '../api/branch.js';
 import { fetchRequest } from '../api/requests.js';
 import { fetchSession, type Session } from '../api/session.js';
@@ -26,8 +27,11 @@ import { setLine } from './kiosk-line.js';
 import { kickOutbox, startOutboxFlusher } from './outbox-flusher.js';
 import type { LongWaitAlert, SnapshotEvent } from '../../../shared/events.js';
 
+/** Who syncs: a signed-in rover's tablet, a kiosk, or a supervisor watching a branch. */
+export type SyncKind = 'staff' | 'kiosk' | 'admin';
+
 export interface SyncOptions {
-  kind: 'staff' | 'kiosk';
+  kind: SyncKind;
   branchId: string;
   /**
    * The server no longer accepts this device or person (revoked, signed out elsewhere,
@@ -88,7 +92,7 @@ export function startSync({
       // A tablet starts each sync (a sign-in, a load) from a snapshot rather than replaying
       // what happened while nobody looked, so it can tell what was already waiting from what
       // arrives.
-      const fresh = kind === 'staff' && !snapshotHeard;
+      const fresh = kind !== 'kiosk' && !snapshotHeard;
       return fresh ? undefined : streamCursor(stream);
     },
     open() {
@@ -193,7 +197,7 @@ export function startSync({
     } catch {
       return; // unreachable: just offline
     }
-    const still = kind === 'kiosk' ? session.role === 'kiosk' : session.role === 'staff';
+    const still = session.role === kind;
     if (still || stopped) return;
     stop();
     onSessionEnded?.(session);
@@ -215,23 +219,23 @@ const scriptsSync = () => import('../db/scripts-sync.js');
 const floor = () => import('../db/presence.js');
 
 /**
- * Topics and the branch's info (both), staff names, skills and scripts (tablets) each time the
- * stream opens.
+ * Topics and the branch's info (all), staff names and skills (tablets and supervisors) and
+ * scripts (tablets) each time the stream opens.
  * Answers once the topics are stored, or could not be fetched (the stored ones stay).
  */
-function refreshReference(kind: 'staff' | 'kiosk', branchId: string): Promise<void> {
+function refreshReference(kind: SyncKind, branchId: string): Promise<void> {
   const topics = fetchTopics(branchId).then((t) => replaceTopics(branchId, t));
   void refreshAll(kind, branchId, topics);
   return topics.catch(() => undefined);
 }
 
-async function refreshAll(kind: 'staff' | 'kiosk', branchId: string, topics: Promise<void>) {
+async function refreshAll(kind: SyncKind, branchId: string, topics: Promise<void>) {
   const jobs: Promise<unknown>[] = [topics, fetchBranch(branchId).then(storeBranch)];
-  if (kind === 'staff') {
+  if (kind !== 'kiosk') {
     jobs.push(fetchStaffNames(branchId).then((s) => replaceStaffNames(branchId, s)));
     jobs.push(fetchSkills().then((skills) => setMeta('skills', skills)));
-    jobs.push(scriptsSync().then(({ syncScripts }) => syncScripts()));
   }
+  if (kind === 'staff') jobs.push(scriptsSync().then(({ syncScripts }) => syncScripts()));
   const results = await Promise.allSettled(jobs);
   for (const result of results) {
     if (result.status === 'rejected') console.warn('Rove kept its stored copy', result.reason);

@@ -13,6 +13,7 @@ export const ADMIN_SECTIONS = [
   { id: 'staff', label: 'Staff' },
   { id: 'topics', label: 'Topics' },
   { id: 'scripts', label: 'Scripts' },
+  { id: 'floor', label: 'Floor' },
   { id: 'report', label: 'Report' },
   { id: 'password', label: 'Password' },
 ] as const;

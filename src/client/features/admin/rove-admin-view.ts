@@ -21,6 +21,7 @@ type Phase = 'checking' | 'signed-out' | 'signed-in';
 /** Sections in chunks of their own, loaded on first visit: their loader and their title. */
 const LAZY_SECTIONS: Record<string, { load: () => Promise<unknown>; title: string }> = {
   scripts: { load: () => import('./rove-admin-scripts.js'), title: 'Scripts' },
+  floor: { load: () => import('./rove-admin-floor.js'), title: 'Floor' },
   report: { load: () => import('./rove-admin-report.js'), title: 'Service report' },
 };
 
@@ -96,6 +97,8 @@ export class RoveAdminView extends LitElement {
         return html`<rove-admin-topics></rove-admin-topics>`;
       case 'scripts':
         return this._lazy(current, html`<rove-admin-scripts></rove-admin-scripts>`);
+      case 'floor':
+        return this._lazy(current, html`<rove-admin-floor></rove-admin-floor>`);
       case 'report':
         return this._lazy(current, html`<rove-admin-report></rove-admin-report>`);
       case 'password':

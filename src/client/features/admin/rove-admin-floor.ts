@@ -1,0 +1,353 @@
+// <rove-admin-floor>: the supervisor's live picture of one branch (/admin/floor): today's
+// counts, the queue with its waits (long waits marked in words, not colour alone), who is on
+// the floor and what they are doing, and the notices patrons see, which can be posted and
+// withdrawn from here. It follows the branch's event stream (see floor-controller.ts) and, with
+// the connection gone, keeps the last known floor and says how old it is. "Large type" suits a
+// wall display; the choice is remembered on this device.
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { Branch, HelpRequest, Presence } from '../../../shared/schemas.js';
+import type { PendingView } from '../../core/db/pending.js';
+import { ago, clock, count, duration, waitedFor } from '../../core/words/index.js';
+import { palette } from '../../ui/tokens.js';
+import '../../ui/notices/rove-branch-notices.js';
+import type { NewNotice } from '../../ui/notices/rove-branch-notices.js';
+import { adminStyles } from './admin.styles.js';
+import { adminAction } from './admin-errors.js';
+import { listBranches } from './admin-api.js';
+import { FloorController, type TodayCounts } from './floor-controller.js';
+
+/** Where this device remembers its choices, so a wall display comes back as it was. */
+const BRANCH_KEY = 'rove.floor.branch';
+const LARGE_KEY = 'rove.floor.large';
+
+@customElement('rove-admin-floor')
+export class RoveAdminFloor extends LitElement {
+  static override styles = [
+    adminStyles,
+    css`
+      :host([large]) {
+        font-size: 1.6rem;
+      }
+      .bar {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: end;
+        gap: 0.75rem 1.5rem;
+      }
+      .bar .field {
+        margin: 0;
+      }
+      .stale {
+        padding: 0.5rem 0.75rem;
+        border-inline-start: 4px solid ${palette.warn};
+        background: ${palette.warnBg};
+        color: ${palette.warn};
+      }
+      .counts {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+        margin: 0;
+      }
+      .counts div {
+        padding: 0.5rem 1rem;
+        border: 2px solid ${palette.line};
+        border-radius: 0.5rem;
+        background: ${palette.card};
+      }
+      .counts dt {
+        font-size: 0.9em;
+        color: ${palette.muted};
+      }
+      .counts dd {
+        margin: 0;
+        font-size: 1.6em;
+        font-weight: 700;
+      }
+      .as-of {
+        color: ${palette.muted};
+        margin: 0.25rem 0 0;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+        background: ${palette.card};
+      }
+      th,
+      td {
+        text-align: start;
+        padding: 0.4rem 0.6rem;
+        border-bottom: 1px solid ${palette.lineSoft};
+        vertical-align: top;
+      }
+      tr.long td {
+        background: ${palette.dangerBg};
+      }
+      .mark {
+        font-weight: 700;
+        color: ${palette.danger};
+      }
+      .mark::before {
+        content: '⚠ ';
+      }
+      .away {
+        color: ${palette.muted};
+      }
+      .empty {
+        color: ${palette.muted};
+      }
+      rove-branch-notices {
+        margin-top: 1.25rem;
+      }
+    `,
+  ];
+
+  private readonly floor = new FloorController(this);
+  private readonly _branchesRead = adminAction(this);
+
+  @state() private _branches: Branch[] = [];
+  @state() private _large = localStorage.getItem(LARGE_KEY) === 'yes';
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.toggleAttribute('large', this._large);
+    // Offline, the branch watched last time is watched again from the replica.
+    const kept = localStorage.getItem(BRANCH_KEY);
+    if (kept) this.floor.watch(kept);
+    void this._readBranches();
+  }
+
+  override render() {
+    const floor = this.floor;
+    const branch = this._branches.find((b) => b.id === floor.branchId);
+    return html`<h2>Floor${branch ? html`: ${branch.name}` : nothing}</h2>
+      <div class="bar">
+        ${
+          this._branches.length > 1
+            ? html`<div class="field">
+                <label for="branch">Branch</label>
+                <select id="branch" @change=${this._pickBranch}>
+                  ${this._branches.map(
+                    (b) =>
+                      html`<option value=${b.id} ?selected=${b.id === floor.branchId}>
+                        ${b.name}
+                      </option>`,
+                  )}
+                </select>
+              </div>`
+            : nothing
+        }
+        <button
+          type="button"
+          aria-pressed=${this._large ? 'true' : 'false'}
+          @click=${this._toggleLarge}
+        >
+          Large type
+        </button>
+      </div>
+      ${this._branchesRead.error && !floor.branchId ? html`<p class="error" role="alert">${this._branchesRead.error}</p>` : nothing}
+      ${floor.branchId ? this._board() : this._branchesRead.busy ? html`<p role="status">Loading the branches…</p>` : nothing}`;
+  }
+
+  private _board() {
+    const floor = this.floor;
+    const asOf = floor.asOf;
+    return html`<div role="status">
+        ${
+          asOf
+            ? html`<p class="stale">
+                Not connected. This is the floor as last heard, at ${clock(asOf)}
+                (${ago(asOf, floor.now)}); it may have changed since.
+              </p>`
+            : nothing
+        }
+      </div>
+      ${this._today(floor.counts)} ${this._queue(floor.queue)} ${this._people(floor.floor)}
+      <rove-branch-notices
+        .notices=${floor.notices}
+        ?busy=${floor.noticeChange.busy}
+        problem=${floor.noticeChange.error}
+        @post-notice=${(e: CustomEvent<NewNotice>) =>
+          void floor.postNotice(e.detail.text, e.detail.until)}
+        @withdraw-notice=${(e: CustomEvent<string>) => void floor.withdrawNotice(e.detail)}
+      ></rove-branch-notices>`;
+  }
+
+  private _today(counts: TodayCounts | undefined) {
+    const title = html`<h3 id="today">Today so far</h3>`;
+    if (!counts)
+      return html`<section aria-labelledby="today">
+        ${title}
+        <p class="empty">Today's counts have not been read yet.</p>
+      </section>`;
+    const { report, at } = counts;
+    const typical = report.wait.medianSeconds;
+    return html`<section aria-labelledby="today">
+      ${title}
+      <dl class="counts">
+        <div>
+          <dt>Asked</dt>
+          <dd>${report.requests.total}</dd>
+        </div>
+        <div>
+          <dt>Helped</dt>
+          <dd>${report.requests.done}</dd>
+        </div>
+        <div>
+          <dt>Answered on the spot</dt>
+          <dd>${report.byOrigin.walkUp}</dd>
+        </div>
+        <div>
+          <dt>Cancelled</dt>
+          <dd>${report.requests.cancelled}</dd>
+        </div>
+        <div>
+          <dt>Typical wait</dt>
+          <dd>${typical === null ? 'None yet' : duration(typical)}</dd>
+        </div>
+      </dl>
+      <p class="as-of">Counted at ${clock(at)}.</p>
+    </section>`;
+  }
+
+  private _queue(queue: PendingView[]) {
+    const now = this.floor.now;
+    const waiting = queue.filter((v) => v.request.status === 'waiting').length;
+    const long = queue.filter((v) => isLong(v.request)).length;
+    return html`<section aria-labelledby="queue">
+      <h3 id="queue">
+        Queue:
+        ${count(waiting, 'waiting', 'waiting')}${long ? html`, ${count(long, 'long wait')}` : nothing}
+      </h3>
+      ${
+        queue.length === 0
+          ? html`<p class="empty">Nobody is waiting and nobody is being helped.</p>`
+          : html`<table aria-labelledby="queue">
+              <thead>
+                <tr>
+                  <th scope="col">Ticket</th>
+                  <th scope="col">Topic</th>
+                  <th scope="col">Where</th>
+                  <th scope="col">Waiting</th>
+                  <th scope="col">Now</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${queue.map(({ request }) => {
+                  const longWait = isLong(request);
+                  return html`<tr class=${longWait ? 'long' : ''}>
+                    <th scope="row">${request.ticket}</th>
+                    <td>${this._topicLabel(request.topicId)}</td>
+                    <td>${request.zone ?? ''}</td>
+                    <td>
+                      ${waitedFor(request.createdAt, now)}
+                      ${longWait ? html`<span class="mark">Long wait</span>` : nothing}
+                    </td>
+                    <td>${stateWords(request)}</td>
+                  </tr>`;
+                })}
+              </tbody>
+            </table>`
+      }
+    </section>`;
+  }
+
+  private _people(people: Presence[]) {
+    const here = people.filter((p) => p.state !== 'away');
+    const queue = this.floor.queue;
+    return html`<section aria-labelledby="people">
+      <h3 id="people">On the floor: ${count(here.length, 'person', 'people')}</h3>
+      ${
+        people.length === 0
+          ? html`<p class="empty">No staff are signed in.</p>`
+          : html`<table aria-labelledby="people">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">State</th>
+                  <th scope="col">Where</th>
+                  <th scope="col">With</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${people.map((p) => {
+                  const tickets = queue
+                    .filter(
+                      ({ request }) =>
+                        request.claimedBy?.id === p.staffId && request.status !== 'waiting',
+                    )
+                    .map(({ request }) => request.ticket);
+                  return html`<tr class=${p.state === 'available' && !p.silent ? '' : 'away'}>
+                    <th scope="row">${p.displayName}</th>
+                    <td>${presenceState(p)}</td>
+                    <td>${p.zone ?? ''}</td>
+                    <td>
+                      ${tickets.length ? `Ticket ${tickets.join(', ')}` : p.busy ? 'A patron' : ''}
+                    </td>
+                  </tr>`;
+                })}
+              </tbody>
+            </table>`
+      }
+    </section>`;
+  }
+
+  private _topicLabel(topicId: string): string {
+    return this.floor.topics.find((t) => t.id === topicId)?.label ?? 'Other';
+  }
+
+  private async _readBranches() {
+    await this._branchesRead.run('load the branches', async () => {
+      this._branches = await listBranches();
+      const kept = this.floor.branchId;
+      const branchId = this._branches.some((b) => b.id === kept) ? kept : this._branches[0]?.id;
+      if (branchId) this._watch(branchId);
+    });
+  }
+
+  private _pickBranch = (event: Event) => {
+    this._watch((event.target as HTMLSelectElement).value);
+  };
+
+  private _watch(branchId: string) {
+    localStorage.setItem(BRANCH_KEY, branchId);
+    this.floor.watch(branchId);
+    this.requestUpdate();
+  }
+
+  private _toggleLarge = () => {
+    this._large = !this._large;
+    localStorage.setItem(LARGE_KEY, this._large ? 'yes' : 'no');
+    this.toggleAttribute('large', this._large);
+  };
+}
+
+/** A request the server has flagged as waiting too long (docs/API.md, "Long waits"). */
+const isLong = (request: HelpRequest) => request.status === 'waiting' && !!request.escalatedAt;
+
+/** "Waiting", "Claimed by Sam", "With Sam". */
+function stateWords(request: HelpRequest): string {
+  const who = request.claimedBy?.displayName;
+  switch (request.status) {
+    case 'claimed':
+      return who ? `On the way: ${who}` : 'Claimed';
+    case 'serving':
+      return who ? `Being helped by ${who}` : 'Being helped';
+    default:
+      return 'Waiting';
+  }
+}
+
+/** "Available", "On a break", "Off the floor", with "tablet not heard from" when silent. */
+function presenceState(p: Presence): string {
+  const state =
+    p.state === 'available' ? 'Available' : p.state === 'break' ? 'On a break' : 'Off the floor';
+  return p.silent ? `${state}, tablet not heard from` : state;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-admin-floor': RoveAdminFloor;
+  }
+}
