@@ -270,6 +270,14 @@ describe('at 200% zoom', () => {
       ['Staff', (p) => p.getByRole('button', { name: /Edit/ }).first().waitFor()],
       ['Topics', (p) => p.getByRole('button', { name: /Hide/ }).first().waitFor()],
       [
+        'Skills',
+        (p) =>
+          p
+            .getByRole('button', { name: /^Retire/ })
+            .first()
+            .waitFor(),
+      ],
+      [
         'Scripts',
         (p) =>
           p

@@ -108,8 +108,23 @@ export function updateBranch(branchId: string, changes: BranchChanges): Promise<
   return apiFetch<Branch>(branchPath(branchId), { method: 'PATCH', body: changes });
 }
 
+/** Every skill, retired ones too (`retired: true`: kept by whoever has it, given to no one new). */
 export async function listSkills(): Promise<Skill[]> {
   return (await apiFetch<{ skills: Skill[] }>('/api/skills')).skills;
+}
+
+/** A new skill of the library's own; 409 when the id is taken. */
+export async function addSkill(id: string, label: string): Promise<Skill> {
+  return (await apiFetch<{ skill: Skill }>('/api/skills', { body: { id, label } })).skill;
+}
+
+/** Renames a skill, retires it, or brings it back. */
+export async function updateSkill(
+  id: string,
+  changes: { label?: string; retired?: boolean },
+): Promise<Skill> {
+  const path = `/api/skills/${encodeURIComponent(id)}`;
+  return (await apiFetch<{ skill: Skill }>(path, { method: 'PATCH', body: changes })).skill;
 }
 
 // ---- staff ----------------------------------------------------------------------------------

@@ -1,7 +1,6 @@
-// <rove-admin-nav>: the supervisor's section links (Devices, Staff, Topics, Scripts, Report,
-// Password)
-// and the Sign out button. Links change the URL through the app's navigation, so Back works.
-// Fires `admin-sign-out` (bubbles, composed) when Sign out is pressed.
+// <rove-admin-nav>: the supervisor's section links (Devices, Staff, Topics, Skills, Scripts,
+// Floor, Report, Password) and the Sign out button. Links change the URL through the app's
+// navigation, so Back works. Fires `admin-sign-out` (bubbles, composed) when Sign out is pressed.
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { adminStyles } from './admin.styles.js';
@@ -12,6 +11,7 @@ export const ADMIN_SECTIONS = [
   { id: 'devices', label: 'Devices' },
   { id: 'staff', label: 'Staff' },
   { id: 'topics', label: 'Topics' },
+  { id: 'skills', label: 'Skills' },
   { id: 'scripts', label: 'Scripts' },
   { id: 'floor', label: 'Floor' },
   { id: 'report', label: 'Report' },

@@ -8,6 +8,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Branch, Skill, StaffMember } from '../../../shared/schemas.js';
 import { adminStyles } from './admin.styles.js';
 import { languageChoices, languageName } from '../../ui/walk-up/walk-up-format.js';
+import { skillChoices } from './skill-choices.js';
 
 export interface StaffFormDetail {
   displayName: string;
@@ -26,7 +27,7 @@ export class RoveAdminStaffForm extends LitElement {
   // focus() on the element lands on its first field (used when an edit opens).
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  /** Skills to offer as checkboxes. */
+  /** Every skill: the current ones are offered, a retired one only where the person has it. */
   @property({ attribute: false }) skills: Skill[] = [];
   /** Branches to offer as checkboxes. */
   @property({ attribute: false }) branches: Branch[] = [];
@@ -80,7 +81,7 @@ export class RoveAdminStaffForm extends LitElement {
         <fieldset>
           <legend>Skills</legend>
           <div class="choices">
-            ${this.skills.map(
+            ${skillChoices(this.skills, member?.skills).map(
               (skill) =>
                 html`<label class="choice"
                   ><input

@@ -1,5 +1,5 @@
-// <rove-admin-topic-row>: one topic in a branch's list: Move up / Move down, Edit (label,
-// skill, icon) and Hide / Show. Saves its own edits and fires `topic-updated` (detail: Topic);
+// <rove-admin-topic-row>: one topic in a branch's list: Move up / Move down, Edit (label, its
+// label in each of the branch's other languages, skill, icon) and Hide / Show. Saves its own edits and fires `topic-updated` (detail: Topic);
 // moving is the list's job, so it fires `topic-move` (detail: {topicId, by: -1 | 1}).
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -9,6 +9,9 @@ import { adminListEntryStyles, adminStyles } from './admin.styles.js';
 import { adminAction } from './admin-errors.js';
 import { skillLabel } from './admin-format.js';
 import { iconChoices } from './topic-icons.js';
+import { skillChoices } from './skill-choices.js';
+import { labelFields, readLabels } from './branch-languages.js';
+import { ownLanguageName } from '../../ui/walk-up/walk-up-format.js';
 import '../../ui/rove-topic-icon.js';
 import { palette } from '../../ui/tokens.js';
 
@@ -35,8 +38,10 @@ export class RoveAdminTopicRow extends LitElement {
 
   /** The topic shown. */
   @property({ attribute: false }) topic!: Topic;
-  /** Skills a topic can be routed to. */
+  /** Every skill (retired ones too: the topic may hold one). */
   @property({ attribute: false }) skills: Skill[] = [];
+  /** The branch's languages besides its default: a label field for each. */
+  @property({ attribute: false }) languages: string[] = [];
   /** First in the list: no Move up. */
   @property({ type: Boolean }) first = false;
   /** Last in the list: no Move down. */
@@ -56,6 +61,7 @@ export class RoveAdminTopicRow extends LitElement {
         ${t.label} ${t.hidden ? html`<span class="out-of-use">(hidden from the kiosk)</span>` : ''}
       </div>
       <div>Goes to: ${skillLabel(this.skills, t.skill)}. Icon: ${iconLabel(t.icon)}.</div>
+      ${this._renderTranslations(t)}
       ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
       ${this._editing ? this._renderEdit(t) : this._renderButtons(t)}
     `;
@@ -95,6 +101,19 @@ export class RoveAdminTopicRow extends LitElement {
     </div>`;
   }
 
+  /** "In other languages: Español “Historia familiar” · العربية: none yet". */
+  private _renderTranslations(t: Topic) {
+    if (!this.languages.length) return html``;
+    return html`<div>
+      In other languages:
+      ${this.languages.map((tag, i) => {
+        const label = t.labels?.[tag];
+        return html`${i ? ' · ' : ''}<span lang=${tag}>${ownLanguageName(tag)}</span>:
+          ${label ? html`<span lang=${tag} dir="auto">“${label}”</span>` : 'none yet'}`;
+      })}
+    </div>`;
+  }
+
   private _renderEdit(t: Topic) {
     return html`<form
       class="panel"
@@ -111,11 +130,12 @@ export class RoveAdminTopicRow extends LitElement {
       <div class="field">
         <label for="skill-${t.id}">Skill that answers it</label>
         <select id="skill-${t.id}" name="skill">
-          ${this.skills.map(
+          ${skillChoices(this.skills, [t.skill]).map(
             (s) => html`<option value=${s.id} ?selected=${s.id === t.skill}>${s.label}</option>`,
           )}
         </select>
       </div>
+      ${labelFields(`topic-${t.id}`, this.languages, t.labels)}
       <div class="field">
         <label for="icon-${t.id}">Icon</label>
         <select id="icon-${t.id}" name="icon">
@@ -159,7 +179,9 @@ export class RoveAdminTopicRow extends LitElement {
     }
     const skill = String(data.get('skill') ?? this.topic.skill);
     const icon = String(data.get('icon') ?? this.topic.icon);
-    void this._save({ label, skill, icon });
+    const changes: TopicChanges = { label, skill, icon };
+    if (this.languages.length) changes.labels = readLabels(data, this.languages, this.topic.labels);
+    void this._save(changes);
   }
 
   private _toggleHidden() {

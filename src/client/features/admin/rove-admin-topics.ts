@@ -1,5 +1,6 @@
-// <rove-admin-topics>: a branch's kiosk topics in display order: add, edit (rename, skill,
-// icon), hide/show, and reorder with Move up / Move down buttons (no dragging needed).
+// <rove-admin-topics>: a branch's kiosk topics in display order: add, edit (rename, label in
+// each of the branch's languages, skill, icon), hide/show, and reorder with Move up / Move down
+// buttons (no dragging needed). Also the branch's desk, zones, alert and kiosk languages.
 import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -9,11 +10,14 @@ import './rove-admin-branch-form.js';
 import './rove-admin-branch-desk.js';
 import './rove-admin-branch-zones.js';
 import './rove-admin-branch-alert.js';
+import './rove-admin-branch-languages.js';
 import './rove-admin-topic-row.js';
 import type { RoveAdminTopicRow } from './rove-admin-topic-row.js';
 import { adminStyles } from './admin.styles.js';
 import { adminAction } from './admin-errors.js';
 import { iconChoices } from './topic-icons.js';
+import { skillChoices } from './skill-choices.js';
+import { labelFields, otherLanguages, readLabels } from './branch-languages.js';
 
 @customElement('rove-admin-topics')
 export class RoveAdminTopics extends LitElement {
@@ -63,13 +67,17 @@ export class RoveAdminTopics extends LitElement {
         .branch=${branch}
         @branch-changed=${this._onBranchChanged}
       ></rove-admin-branch-alert>
+      <rove-admin-branch-languages
+        .branch=${branch}
+        @branch-changed=${this._onBranchChanged}
+      ></rove-admin-branch-languages>
       <section class="panel" aria-labelledby="order-heading">
         <h3 id="order-heading">What the kiosk offers, in order</h3>
         <p role="status">${this._notice}</p>
         ${this._list.error ? html`<p class="error" role="alert">${this._list.error}</p>` : ''}
         ${this._renderList()}
       </section>
-      ${this._renderAdd()}
+      ${this._renderAdd(otherLanguages(branch?.languages))}
       <rove-admin-branch-form @branch-added=${this._onBranchAdded}></rove-admin-branch-form>
     `;
   }
@@ -89,6 +97,7 @@ export class RoveAdminTopics extends LitElement {
               data-topic=${topic.id}
               .topic=${topic}
               .skills=${this._skills}
+              .languages=${otherLanguages(this._branch()?.languages)}
               ?first=${index === 0}
               ?last=${index === last}
               ?moving=${this._list.busy}
@@ -100,7 +109,11 @@ export class RoveAdminTopics extends LitElement {
     </ul>`;
   }
 
-  private _renderAdd() {
+  private _branch(): Branch | undefined {
+    return this._branches.find((b) => b.id === this._branchId);
+  }
+
+  private _renderAdd(languages: string[]) {
     return html`<form class="panel" @submit=${this._add} novalidate>
       <h3>Add a topic</h3>
       ${this._adding.error ? html`<p class="error" role="alert">${this._adding.error}</p>` : ''}
@@ -113,9 +126,10 @@ export class RoveAdminTopics extends LitElement {
       <div class="field">
         <label for="new-skill">Skill that answers it</label>
         <select id="new-skill" name="skill">
-          ${this._skills.map((s) => html`<option value=${s.id}>${s.label}</option>`)}
+          ${skillChoices(this._skills).map((s) => html`<option value=${s.id}>${s.label}</option>`)}
         </select>
       </div>
+      ${labelFields('new', languages)}
       <div class="field">
         <label for="new-icon">Icon</label>
         <select id="new-icon" name="icon">
@@ -220,6 +234,8 @@ export class RoveAdminTopics extends LitElement {
     const label = String(data.get('label') ?? '').trim();
     const skill = String(data.get('skill') ?? '');
     const icon = String(data.get('icon') ?? '');
+    const languages = otherLanguages(this._branch()?.languages);
+    const labels = languages.length ? readLabels(data, languages) : undefined;
     if (!label) {
       this._adding.say('Please give the new topic a label.');
       return;
@@ -229,7 +245,12 @@ export class RoveAdminTopics extends LitElement {
       return;
     }
     await this._adding.run(`add “${label}”`, async () => {
-      const topic = await addTopic(this._branchId, { label, skill, icon });
+      const topic = await addTopic(this._branchId, {
+        label,
+        skill,
+        icon,
+        ...(labels && { labels }),
+      });
       this._topics = [...(this._topics ?? []), topic];
       this._notice = `${topic.label} is added at the end of the list.`;
       form.reset();

@@ -15,6 +15,7 @@ import { goTo } from './admin-navigate.js';
 import './rove-admin-devices.js';
 import './rove-admin-staff.js';
 import './rove-admin-topics.js';
+import './rove-admin-skills.js';
 
 type Phase = 'checking' | 'signed-out' | 'signed-in';
 
@@ -95,6 +96,8 @@ export class RoveAdminView extends LitElement {
         return html`<rove-admin-staff></rove-admin-staff>`;
       case 'topics':
         return html`<rove-admin-topics></rove-admin-topics>`;
+      case 'skills':
+        return html`<rove-admin-skills></rove-admin-skills>`;
       case 'scripts':
         return this._lazy(current, html`<rove-admin-scripts></rove-admin-scripts>`);
       case 'floor':

@@ -43,6 +43,20 @@ export function languageName(tag: string, uiLanguage = navigator.language || 'en
   return theirs && theirs.toLowerCase() !== ours.toLowerCase() ? `${ours} (${theirs})` : ours;
 }
 
+/**
+ * A language by its own name, as a patron who speaks it would look for it: "Español", "English",
+ * "العربية" (the tag itself when the browser has no name for it).
+ */
+export function ownLanguageName(tag: string): string {
+  const name = displayName(tag, tag);
+  if (!name) return tag;
+  try {
+    return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+  } catch {
+    return name;
+  }
+}
+
 /** PATRON_LANGUAGES with their names, sorted by the name staff read. */
 export function languageChoices(): { tag: string; label: string }[] {
   return PATRON_LANGUAGES.map((tag) => ({ tag, label: languageName(tag) })).sort((a, b) =>

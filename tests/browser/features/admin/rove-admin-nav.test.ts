@@ -22,7 +22,7 @@ describe('rove-admin-nav', () => {
   it('links every section and marks the current one', async () => {
     const el = await fixture<RoveAdminNav>(html`<rove-admin-nav current="staff"></rove-admin-nav>`);
     const nav = getByRole(el, 'navigation', 'Supervisor sections');
-    for (const name of ['Devices', 'Staff', 'Topics', 'Scripts', 'Report', 'Password']) {
+    for (const name of ['Devices', 'Staff', 'Topics', 'Skills', 'Scripts', 'Report', 'Password']) {
       const link = getByRole(nav, 'link', name);
       expect(link.getAttribute('href')).to.equal(`/admin/${name.toLowerCase()}`);
     }

@@ -112,4 +112,41 @@ describe('rove-admin-staff-form', () => {
     );
     expect(getByRole(el, 'alert').textContent).to.contain("We couldn't add Sam");
   });
+
+  it('offers only current skills, and keeps a retired one the person has', async () => {
+    const skills = [
+      ...SKILLS,
+      { id: 'law', label: 'Law', retired: true },
+      { id: 'fax', label: 'Fax machines', retired: true },
+    ];
+    const el = await fixture<RoveAdminStaffForm>(
+      html`<rove-admin-staff-form
+        .member=${{ ...PRIYA, skills: ['history', 'law'] }}
+        .skills=${skills}
+        .branches=${BRANCHES}
+      ></rove-admin-staff-form>`,
+    );
+    const group = getByRole(el, 'group', 'Skills');
+    expect(queryAllByRole(group, 'checkbox')).to.have.length(SKILLS.length + 1);
+    expect(getByRole<HTMLInputElement>(group, 'checkbox', 'Law (retired, kept)').checked).to.equal(
+      true,
+    );
+    expect(queryAllByRole(group, 'checkbox', /Fax/)).to.have.length(0);
+    await expect(el).to.be.accessible();
+    const sent = oneEvent(el, 'staff-form-submit');
+    getByRole(el, 'button', 'Save').click();
+    expect((await sent).detail.skills).to.deep.equal(['history', 'law']);
+
+    // Someone new is offered no retired skill at all.
+    const fresh = await fixture<RoveAdminStaffForm>(
+      html`<rove-admin-staff-form
+        ask-pin
+        .skills=${skills}
+        .branches=${BRANCHES}
+      ></rove-admin-staff-form>`,
+    );
+    expect(queryAllByRole(getByRole(fresh, 'group', 'Skills'), 'checkbox')).to.have.length(
+      SKILLS.length,
+    );
+  });
 });

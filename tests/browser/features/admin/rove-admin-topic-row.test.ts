@@ -78,4 +78,68 @@ describe('rove-admin-topic-row', () => {
       icon: 'a-custom-icon',
     });
   });
+
+  it('offers only current skills, and keeps a retired one the topic has', async () => {
+    const skills = [
+      ...SKILLS,
+      { id: 'law', label: 'Law', retired: true },
+      { id: 'fax', label: 'Fax machines', retired: true },
+    ];
+    const el = await fixture<RoveAdminTopicRow>(
+      html`<rove-admin-topic-row
+        .topic=${{ ...PRINTING, skill: 'law' }}
+        .skills=${skills}
+      ></rove-admin-topic-row>`,
+    );
+    expect(el.shadowRoot!.textContent).to.contain('Goes to: Law');
+    getByRole(el, 'button', 'Edit Printing').click();
+    const skill = await waitFor(() =>
+      getByRole<HTMLSelectElement>(el, 'combobox', 'Skill that answers it'),
+    );
+    const options = Array.from(skill.options, (o) => o.textContent!.trim());
+    expect(options).to.include('Law (retired, kept)');
+    expect(options).not.to.include('Fax machines');
+    expect(options).not.to.include('Fax machines (retired, kept)');
+    expect(skill.value).to.equal('law');
+    await expect(el).to.be.accessible();
+  });
+
+  it("writes the label in each of the branch's other languages", async () => {
+    server = new FakeServer()
+      .on('PATCH', '/api/branches/main/topics/printing', (body) => ({
+        body: { topic: { ...PRINTING, labels: {}, ...(body as object) } },
+      }))
+      .install();
+    const el = await fixture<RoveAdminTopicRow>(
+      html`<rove-admin-topic-row
+        .topic=${{ ...PRINTING, labels: { es: 'Impresión', fr: 'Impression' } }}
+        .skills=${SKILLS}
+        .languages=${['es', 'ar']}
+      ></rove-admin-topic-row>`,
+    );
+    const text = el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain('In other languages: Español: “Impresión” · العربية: none yet');
+    getByRole(el, 'button', 'Edit Printing').click();
+    const spanish = await waitFor(() =>
+      getByRole<HTMLInputElement>(el, 'textbox', /^Label in Español/),
+    );
+    expect(spanish.value).to.equal('Impresión');
+    expect(spanish.lang).to.equal('es');
+    const arabic = getByRole<HTMLInputElement>(el, 'textbox', /^Label in العربية/);
+    expect(arabic.value).to.equal('');
+    expect(arabic.lang).to.equal('ar');
+    await expect(el).to.be.accessible();
+    typeInto(arabic, ' الطباعة ');
+    typeInto(spanish, '');
+    const updated = oneEvent(el, 'topic-updated');
+    getByRole(el, 'button', 'Save topic').click();
+    await updated;
+    // An emptied field goes as empty (none); a language the branch no longer offers stays.
+    expect(server.calls[0]?.body).to.deep.equal({
+      label: 'Printing',
+      skill: 'tech',
+      icon: 'a-custom-icon',
+      labels: { es: '', fr: 'Impression', ar: 'الطباعة' },
+    });
+  });
 });

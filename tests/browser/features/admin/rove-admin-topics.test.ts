@@ -33,7 +33,7 @@ describe('rove-admin-topics', () => {
   let topics: TopicData[];
   afterEach(() => server?.restore());
 
-  async function open() {
+  async function open(skills: unknown[] = SKILLS) {
     topics = [
       topic('computers', 'Computers', 'tech', 0),
       topic('books', 'Finding a book', 'books', 1),
@@ -41,7 +41,7 @@ describe('rove-admin-topics', () => {
     ];
     server = new FakeServer()
       .on('GET', '/api/branches', { body: { branches: BRANCHES } })
-      .on('GET', '/api/skills', { body: { skills: SKILLS } })
+      .on('GET', '/api/skills', { body: { skills } })
       .on('GET', '/api/branches/main/topics', () => ({ body: { topics } }))
       .on('GET', '/api/branches/east/topics', { body: { topics: [] } })
       .on('PUT', '/api/branches/main/topics/order', (body) => {
@@ -230,5 +230,40 @@ describe('rove-admin-topics', () => {
     branch.dispatchEvent(new Event('change'));
     const again = await waitFor(() => getByRole(el, 'form', 'Zones at East Branch'));
     expect(getByRole<HTMLInputElement>(again, 'textbox', 'Zone 1').value).to.equal('Teen room');
+  });
+
+  it('offers a label field per branch language, and only current skills, when adding', async () => {
+    const el = await open([...SKILLS, { id: 'law', label: 'Law', retired: true }]);
+    const skills = getByRole<HTMLSelectElement>(el, 'combobox', 'Skill that answers it');
+    expect(Array.from(skills.options, (o) => o.value)).to.deep.equal(SKILLS.map((s) => s.id));
+    server
+      .on('PATCH', '/api/branches/main', (body) => ({
+        body: { ...BRANCHES[0], ...(body as object) },
+      }))
+      .on('POST', '/api/branches/main/topics', (body) => ({
+        status: 201,
+        body: {
+          topic: { ...topic('genealogy', 'Family trees', 'history', 3), ...(body as object) },
+        },
+      }));
+    // The branch offers Spanish too: the add form and each topic's edit grow a field for it.
+    const languages = getByRole(el, 'form', 'Languages at Main Library');
+    getByRole(languages, 'checkbox', /^Español/).click();
+    getByRole(languages, 'button', 'Save languages').click();
+    const spanish = await waitFor(() => getByRole(el, 'textbox', /^Label in Español/));
+    expect(server.callsTo('PATCH', '/api/branches/main')[0]?.body).to.deep.equal({
+      languages: ['en', 'es'],
+    });
+    typeInto(getByRole(el, 'textbox', /^Label What patrons see/), 'Family trees');
+    typeInto(spanish, 'Árboles genealógicos');
+    skills.value = 'history';
+    getByRole(el, 'button', 'Add topic').click();
+    await waitFor(() => expect(labels(el).at(-1)).to.equal('Family trees'));
+    expect(server.callsTo('POST', '/api/branches/main/topics')[0]?.body).to.deep.include({
+      label: 'Family trees',
+      skill: 'history',
+      labels: { es: 'Árboles genealógicos' },
+    });
+    await expect(el).to.be.accessible();
   });
 });
