@@ -62,6 +62,26 @@ describe('bestFit', () => {
     });
   });
 
+  it('ranks a shared language above who came first, and a kiosk tag finds its speakers', () => {
+    // Issue 13: neither has the skill; the one who speaks the patron's language is suggested,
+    // though the other has been available longer.
+    const early = person('Lee', { since: '2026-12-04T07:00:00.000Z', zone: 'Lobby' });
+    const ana = person('Ana', { languages: ['es'] });
+    expect(bestFit({ skill: 'law', language: 'es' }, [early, ana])).toEqual({
+      presence: ana,
+      skill: false,
+      language: true,
+      zone: false,
+    });
+    // A language beats the zone; the skill beats both.
+    expect(who(bestFit({ skill: 'law', language: 'es', zone: 'Lobby' }, [early, ana]))).toBe('Ana');
+    const lawyer = person('Kim', { skills: ['law'] });
+    expect(who(bestFit({ skill: 'law', language: 'es' }, [ana, lawyer]))).toBe('Kim');
+    // The kiosk's "zh-Hans" finds someone who put down "zh".
+    const mei = person('Mei', { languages: ['zh'] });
+    expect(who(bestFit({ skill: 'law', language: 'zh-Hans' }, [early, mei]))).toBe('Mei');
+  });
+
   it('matches a language by its primary subtag, either way round', () => {
     const ana = person('Ana', { languages: ['pt-BR'] });
     expect(bestFit({ skill: 'x', language: 'pt' }, [ana])?.language).toBe(true);

@@ -1,6 +1,7 @@
 // Words for the floor on a rover's tablet: who fits a request best, what a colleague is doing,
 // and how a long wait is said. Built on the shared bestFit (src/shared/best-fit.ts).
 import { bestFit } from '../../../shared/best-fit.js';
+import { primaryLanguage } from '../../../shared/languages.js';
 import type { HelpRequest, Presence, Skill } from '../../../shared/schemas.js';
 import { shortAmount } from '../../core/words/index.js';
 import { waitedFor } from './request-format.js';
@@ -30,6 +31,36 @@ export function bestFitLine(
   if (fit.language && request.language) reasons.push(`speaks ${languageName(request.language)}`);
   if (fit.zone && request.zone) reasons.push(request.zone);
   return [`Best: ${fit.presence.displayName}`, ...reasons].join(', ');
+}
+
+/**
+ * Whether a request's language is worth saying on the tablet: the patron asked in a language
+ * other than the one most patrons here speak (any language, while the branch's is not known).
+ */
+export function otherLanguage(request: HelpRequest, defaultLanguage: string | undefined): boolean {
+  if (!request.language) return false;
+  return !defaultLanguage || primaryLanguage(request.language) !== primaryLanguage(defaultLanguage);
+}
+
+/**
+ * "Speaks Spanish: Ana, you" for a request in another language: who on the floor (signed in
+ * and not away) can help the patron in it; undefined when nobody there does.
+ */
+export function speakersLine(
+  request: HelpRequest,
+  floor: readonly Presence[],
+  meId?: string,
+): string | undefined {
+  if (!request.language) return undefined;
+  const wanted = primaryLanguage(request.language);
+  const speakers = floor.filter(
+    (p) =>
+      p.signedIn && p.state !== 'away' && p.languages.some((l) => primaryLanguage(l) === wanted),
+  );
+  if (!speakers.length) return undefined;
+  const names = speakers.map((p) => (p.staffId === meId ? 'you' : p.displayName));
+  // Spoken language, not script or region: "Chinese" for zh-Hans, "Portuguese" for pt-BR.
+  return `Speaks ${languageName(wanted)}: ${names.join(', ')}`;
 }
 
 /** "On a break", "Available, Kids' area, with a patron", "Not heard from for 2 minutes". */

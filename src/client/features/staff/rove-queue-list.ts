@@ -1,6 +1,7 @@
 // <rove-queue-list>: the branch's live queue on a rover's tablet, oldest first. Each request is
-// a list item with its ticket, topic, how long it has waited, where to find the patron, a
-// discreet "Quiet word" when asked for, and a Claim button. Requests matching my skills stand
+// a list item with its ticket, topic, how long it has waited, where to find the patron, the
+// patron's language by its own name when it is not the branch's usual one (with who on the
+// floor speaks it), a discreet "Quiet word" when asked for, and a Claim button. Requests matching my skills stand
 // out; "Only my skills" hides the rest. A walk-up says who sent it, where and in what language.
 // A waiting request says who on the floor fits it best; one that has waited too long (the
 // server raised an alert: `escalatedAt`) goes to the top, marked. Fires `claim-request`
@@ -10,10 +11,10 @@ import { customElement, property } from 'lit/decorators.js';
 import { controls, tokens } from '../../ui/shared.styles.js';
 import { pendingText, topicLabel, waitedFor } from './request-format.js';
 import { requestMarks } from './request-marks.styles.js';
-import { walkUpLine } from '../../ui/walk-up/walk-up-format.js';
+import { ownLanguageName, walkUpLine } from '../../ui/walk-up/walk-up-format.js';
 import { actionsFor, type PendingView } from '../../core/db/pending.js';
 import type { Presence, Skill, StaffName, Topic } from '../../../shared/schemas.js';
-import { bestFitLine, longWaitMark } from './floor-words.js';
+import { bestFitLine, longWaitMark, otherLanguage, speakersLine } from './floor-words.js';
 
 @customElement('rove-queue-list')
 export class RoveQueueList extends LitElement {
@@ -49,8 +50,12 @@ export class RoveQueueList extends LitElement {
         color: var(--rove-danger);
         font-weight: 800;
       }
-      .best {
+      .best,
+      .speakers {
         font-weight: 600;
+      }
+      .badge.language {
+        font-weight: 700;
       }
       li.skill {
         border-color: var(--rove-mine-line);
@@ -109,6 +114,8 @@ export class RoveQueueList extends LitElement {
   @property({ attribute: false }) floor: Presence[] = [];
   /** The library's skills, to name the skill a best fit has. */
   @property({ attribute: false }) skills: Skill[] = [];
+  /** The branch's default language: a request in another one shows its language. */
+  @property({ attribute: false }) defaultLanguage?: string;
   /** Show only requests that need one of my skills. */
   @property({ type: Boolean }) onlyMine = false;
 
@@ -154,7 +161,11 @@ export class RoveQueueList extends LitElement {
     const holder = request.claimedBy?.displayName;
     // The shared rules decide, as on the server; a claim already queued is not offered twice.
     const canClaim = actionsFor(request, this.me).includes('claim') && !pending.includes('claim');
-    const walkUp = walkUpLine(request, this.me?.id);
+    // In another language than the branch's usual one: said by its own name, with who speaks it.
+    const language = otherLanguage(request, this.defaultLanguage) ? request.language : undefined;
+    const speakers = language ? speakersLine(request, this.floor, this.me?.id) : undefined;
+    // The language is said by the badge (or not at all, when it is the branch's own).
+    const walkUp = walkUpLine(request, this.me?.id, { language: false });
     const longWait = isLongWait(view);
     const best =
       request.status === 'waiting' ? bestFitLine(request, this.floor, this.skills) : undefined;
@@ -173,11 +184,19 @@ export class RoveQueueList extends LitElement {
               ? html`<span class="badge long-wait">${longWaitMark(request, this.now)}</span>`
               : nothing
           }
+          ${
+            language
+              ? html`<span class="badge language" lang=${language}
+                  >${ownLanguageName(language)}</span
+                >`
+              : nothing
+          }
           ${mySkill ? html`<span class="badge mine">Your skill</span>` : nothing}
           ${quiet ? html`<span class="badge quiet-word">Quiet word</span>` : nothing}
         </div>
         ${request.name ? html`<span>${request.name}</span>` : nothing}
         ${best ? html`<span class="best">${best}</span>` : nothing}
+        ${speakers ? html`<span class="speakers">${speakers}</span>` : nothing}
         ${walkUp ? html`<span class="waited">${walkUp}</span>` : nothing}
         ${
           request.handoff

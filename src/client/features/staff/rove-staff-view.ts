@@ -166,6 +166,7 @@ export class RoveStaffView extends LitElement {
           .topics=${topics}
           .floor=${floor.floor}
           .skills=${floor.skills}
+          .defaultLanguage=${floor.defaultLanguage}
           .now=${floor.now}
           .onlyMine=${this._onlyMine}
           @only-mine-changed=${(e: CustomEvent<boolean>) => (this._onlyMine = e.detail)}

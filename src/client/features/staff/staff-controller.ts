@@ -183,6 +183,14 @@ export class StaffController implements ReactiveController {
     await this.noticeChange.run('withdraw the notice', () => withdrawNotice(id));
   }
 
+  /**
+   * The language most patrons here speak: the branch's default (the first of its kiosk
+   * languages); undefined until the branch is known.
+   */
+  get defaultLanguage(): string | undefined {
+    return this._branch.value?.languages?.[0];
+  }
+
   /** The branch's zones, for saying where I am. */
   get zones(): string[] {
     return this._branch.value?.zones ?? [];

@@ -67,14 +67,19 @@ export function languageChoices(): { tag: string; label: string }[] {
 /**
  * "Sent by Ana · at the entrance · speaks Spanish (español)" for a walk-up ("Sent by you" for
  * my own), or the language alone for a kiosk request that has one; '' when there is nothing.
+ * `language: false` leaves the language out (a screen that shows it otherwise).
  */
-export function walkUpLine(request: HelpRequest, meId?: string): string {
+export function walkUpLine(
+  request: HelpRequest,
+  meId?: string,
+  { language = true }: { language?: boolean } = {},
+): string {
   const parts: string[] = [];
   if (request.origin === 'walk-up' && request.createdBy) {
     parts.push(`Sent by ${request.createdBy.id === meId ? 'you' : request.createdBy.displayName}`);
   }
   if (request.zone) parts.push(`at ${request.zone}`);
-  if (request.language) parts.push(`speaks ${languageName(request.language)}`);
+  if (language && request.language) parts.push(`speaks ${languageName(request.language)}`);
   return parts.join(' · ');
 }
 

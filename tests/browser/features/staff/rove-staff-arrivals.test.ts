@@ -136,7 +136,9 @@ describe('rove-staff-view: new requests in words', () => {
     arrive(fromLee);
     await said(el, `Lee sent for help, ${fromLee.ticket}: Local history, at Entrance.`);
     const item = await listed(el, fromLee);
-    expect(item.textContent).to.match(/Sent by Lee · at Entrance · speaks Spanish/);
+    expect(item.textContent).to.match(/Sent by Lee · at Entrance/);
+    // The patron's language is said once, by its own name (issue 13), not in the line above.
+    expect(item.textContent).to.contain('Español').and.not.contain('speaks Spanish');
     const mine = helpRequest({ origin: 'walk-up', createdBy: { id: sam.id, displayName: 'Sam' } });
     arrive(mine);
     // In the queue as mine, and in what I sent, with the patron still waiting.
