@@ -209,6 +209,23 @@ describe('two server processes on one PostgreSQL', () => {
     expect(report.body.byOrigin).toEqual({ kiosk: 0, walkUp: 1, handOff: 0 });
   });
 
+  it('one new skill, created 200 times through both at once, is made once', async () => {
+    const id = `skill-${randomUUID().slice(0, 8)}`;
+    const [tokenOne, tokenTwo] = await Promise.all([one.adminToken(), two.adminToken()]);
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        i % 2 === 0
+          ? one.post('/api/skills', { id, label: `One ${i}` }, tokenOne)
+          : two.post('/api/skills', { id, label: `Two ${i}` }, tokenTwo),
+      ),
+    );
+    const made = answers.filter((a) => a.status === 201);
+    expect(made).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(199);
+    const listed = (await two.get('/api/skills', tokenTwo)).body.skills as Json[];
+    expect(listed.filter((skill) => skill.id === id)).toEqual([made[0]!.body.skill]);
+  });
+
   it("one person's PIN lock-out holds for 200 guesses split between both servers", async () => {
     const branchId = await one.newBranch();
     const tablet = await one.enroll('tablet', branchId);
