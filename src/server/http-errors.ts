@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { TEXT_PATTERNS, type ErrorBody, type ErrorCode } from '../shared/schemas.js';
 import { RoveError } from './errors.js';
+import { RETRY_AFTER_SECONDS, unavailableReason } from './store/unavailable.js';
 
 /** The HTTP status of each refusal (docs/API.md, "Errors"). */
 export const STATUS_OF: Record<ErrorCode, number> = {
@@ -14,6 +15,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   too_large: 413,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 interface AjvIssue {
@@ -95,6 +97,18 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (status >= 400 && status < 500) {
     const code = CODE_OF[status] ?? 'invalid';
     return send(reply, CODE_OF[status] ? status : 400, code, error.message);
+  }
+  const unavailable = unavailableReason(error);
+  if (unavailable !== undefined) {
+    // Not a bug: the store is down or full. Devices keep the action and try again.
+    request.log.warn({ reason: unavailable }, 'store unavailable');
+    reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    return send(
+      reply,
+      503,
+      'unavailable',
+      "The library's data store is not answering just now; try again in a few seconds",
+    );
   }
   request.log.error({ err: error }, 'unexpected error');
   return send(reply, 500, 'internal', 'Something went wrong on the server; try again');

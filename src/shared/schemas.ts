@@ -457,6 +457,7 @@ export const ErrorCode = literals([
   'too_large',
   'rate_limited',
   'internal',
+  'unavailable',
 ] as const);
 export type ErrorCode = Static<typeof ErrorCode>;
 /**
@@ -586,4 +587,6 @@ export const StaffSignedInAnswer = Type.Object({ token: Type.String(), staff: St
 export const HealthAnswer = Type.Object({
   ok: Type.Boolean(),
   store: literals(['pglite', 'postgres'] as const),
+  /** Only when `ok` is false (503): why the store does not answer, in a few words. */
+  reason: Type.Optional(Type.String()),
 });

@@ -15,6 +15,10 @@ export interface PgCluster {
   createDatabase(): Promise<string>;
   /** Stops the server and removes every file it made. Safe to call twice. */
   stop(): Promise<void>;
+  /** Stops PostgreSQL (fast shutdown: sessions end), keeping its files, as an outage would. */
+  pause(): void;
+  /** Starts it again on the same port and files, after `pause`. */
+  resume(): void;
 }
 
 /** The directory with initdb and pg_ctl: PostgreSQL 15 as the brief says, else the newest. */
@@ -132,6 +136,20 @@ export async function startPostgres(): Promise<PgCluster> {
     const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
     return {
       adminUrl,
+      pause: () => runAsOwner(bin, 'pg_ctl', ['stop', '-D', dataDir, '-m', 'fast', '-w']),
+      resume: () =>
+        runAsOwner(bin, 'pg_ctl', [
+          'start',
+          '-D',
+          dataDir,
+          '-l',
+          join(root, 'server.log'),
+          '-o',
+          options,
+          '-w',
+          '-t',
+          '60',
+        ]),
       createDatabase: () => createDatabaseOn(adminUrl),
       stop: async () => {
         process.removeListener('exit', stopNow);

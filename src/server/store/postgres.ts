@@ -3,6 +3,7 @@
 // hears every committed event's seq and can push it to its own streams.
 import pg from 'pg';
 import type { Db, Row, Sql } from './db.js';
+import { unavailableReason } from './unavailable.js';
 
 const CHANNEL = 'rove_events';
 /** Distinct statement texts prepared on each connection, at most. */
@@ -12,7 +13,9 @@ export async function openPostgres(
   url: string,
   log: (message: string) => void = () => {},
 ): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A call waits at most this long for a connection (all in use, or PostgreSQL not answering),
+  // then fails as "unavailable" (503) instead of hanging: docs/API.md, "Errors".
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   // An idle client dropped by the server must not crash the process; the pool replaces it.
   pool.on('error', (error) => log(`PostgreSQL pool: ${error.message}`));
   // Fail at start, with the reason, rather than on the first request.
@@ -79,6 +82,15 @@ export async function openPostgres(
     },
     async transaction(fn) {
       const client = await pool.connect();
+      // PostgreSQL going away between two statements of a transaction is an 'error' event on
+      // the checked-out client: unheard, it would end the process. The next statement fails
+      // instead, and the call answers 503 (see unavailable.ts).
+      let broken = false;
+      const onError = (error: Error) => {
+        broken = true;
+        log(`PostgreSQL connection lost: ${error.message}`);
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const tx: Sql = {
@@ -91,10 +103,13 @@ export async function openPostgres(
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
+        if (unavailableReason(error) !== undefined) broken = true;
+        else await client.query('ROLLBACK').catch(() => {});
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        // A client whose connection broke is thrown away, not handed to the next caller.
+        client.release(broken || undefined);
       }
     },
     listen: (onSeq) => connectListener(onSeq),
@@ -106,3 +121,4 @@ export async function openPostgres(
     },
   };
 }
+
