@@ -68,8 +68,20 @@ export class RoveConnectionBanner extends LitElement {
   }
 
   private _message() {
-    const { status, since } = this.state;
+    const { status, since, trouble } = this.state;
     if (status === 'online') return nothing;
+    // The server answered 503: this device's network is fine, the library's system is not.
+    if (trouble) {
+      return this.patron
+        ? html`<p>
+            <strong>The library's system is having a problem.</strong> You can still ask for help
+            here; we'll pass it on as soon as it is working again.
+          </p>`
+        : html`<p>
+            <strong>The library's server is having trouble.</strong> What you do is saved on this
+            device and sent as soon as it is working again.
+          </p>`;
+    }
     if (status === 'reconnecting') {
       return html`<p class="reconnecting">Reconnecting to the library's server…</p>`;
     }

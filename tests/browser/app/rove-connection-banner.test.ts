@@ -37,4 +37,18 @@ describe('rove-connection-banner', () => {
     const el = await banner({ status: 'offline', since: new Date().toISOString() }, true);
     expect(shownText(el)).to.match(/still ask/);
   });
+
+  it('says the server is in trouble, not the device, when it answered 503', async () => {
+    const since = new Date().toISOString();
+    const staff = shownText(await banner({ status: 'reconnecting', since, trouble: true }));
+    expect(staff)
+      .to.match(/server is having trouble/)
+      .and.match(/saved on this device/);
+    expect(staff).not.to.match(/Offline|Reconnecting/);
+    const patron = await banner({ status: 'offline', since, trouble: true }, true);
+    expect(shownText(patron))
+      .to.match(/having a problem/)
+      .and.match(/still ask/);
+    await expect(patron).to.be.accessible();
+  });
 });

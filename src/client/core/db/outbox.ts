@@ -93,7 +93,13 @@ export type FlushResult =
   /** What is left belongs to a staff member who is not signed in: it waits for them. */
   | { state: 'held' }
   /** The head could not be sent; nothing after it is tried before `retryAt` (epoch ms). */
-  | { state: 'retry'; retryAt: number; offline: boolean };
+  | {
+      state: 'retry';
+      retryAt: number;
+      offline: boolean;
+      /** The server answered 503: up, but its store is not (docs/API.md, "Errors"). */
+      trouble?: boolean;
+    };
 
 /** The words for a refused action, from the server's current request. */
 export function describeRefusal(entry: OutboxEntry, error: ApiError): string {
@@ -190,7 +196,8 @@ async function drain(sender: OutboxSender): Promise<FlushResult> {
         const retryAt = Date.now() + wait;
         await db.outbox.update(head.seq, { attempts, notBefore: retryAt });
         const offline = !(error instanceof ApiError) || error.isOffline || error.status >= 502;
-        return { state: 'retry', retryAt, offline };
+        const trouble = error instanceof ApiError && error.status === 503;
+        return { state: 'retry', retryAt, offline, ...(trouble ? { trouble } : {}) };
       }
       await refuse(head, error);
     }

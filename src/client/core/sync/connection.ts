@@ -1,5 +1,6 @@
 // Whether this device can hear the server right now, as one small observable every surface
-// shows: online, reconnecting (lost it a moment ago, trying again), or offline since a time.
+// shows: online, reconnecting (lost it a moment ago, trying again), or offline since a time,
+// and whether the server itself answered that it is in trouble (503: its store is down).
 
 export type ConnectionStatus = 'online' | 'reconnecting' | 'offline';
 
@@ -7,6 +8,11 @@ export interface ConnectionState {
   status: ConnectionStatus;
   /** When the connection was first lost (ISO), for "offline since 10:42"; unset when online. */
   since?: string;
+  /**
+   * The server answered, but could not serve (503 `unavailable`: its store is down or full):
+   * not the device's network. Unset when online.
+   */
+  trouble?: boolean;
 }
 
 /** After this long without the stream back, "reconnecting" becomes "offline". */
@@ -20,22 +26,26 @@ let graceTimer: ReturnType<typeof setTimeout> | undefined;
 let streaming = false;
 
 function set(next: ConnectionState) {
-  if (next.status === state.status && next.since === state.since) return;
+  if (next.status === state.status && next.since === state.since && next.trouble === state.trouble)
+    return;
   state = next;
   for (const listener of listeners) listener(state);
 }
 
-function lost(now = new Date().toISOString()) {
+function lost(now = new Date().toISOString(), trouble?: boolean) {
   const since = state.since ?? now;
   if (typeof navigator !== 'undefined' && navigator.onLine === false) {
     set({ status: 'offline', since });
     return;
   }
   if (state.status === 'online') set({ status: 'reconnecting', since });
+  if (trouble !== undefined && state.status !== 'online')
+    set({ ...state, trouble: trouble || undefined });
   if (graceTimer === undefined) {
     graceTimer = setTimeout(() => {
       graceTimer = undefined;
-      if (state.status === 'reconnecting') set({ status: 'offline', since: state.since });
+      if (state.status === 'reconnecting')
+        set({ status: 'offline', since: state.since, trouble: state.trouble });
     }, GRACE_MS);
   }
 }
@@ -72,9 +82,12 @@ export function reportConnected(): void {
   set({ status: 'online' });
 }
 
-/** The stream dropped or a send found no server. `since` restores a time known from before. */
-export function reportLost(since?: string): void {
-  lost(since);
+/**
+ * The stream dropped or a send found no server. `since` restores a time known from before;
+ * `trouble` says whether the server answered 503 (true) or did not answer at all (false).
+ */
+export function reportLost({ since, trouble }: { since?: string; trouble?: boolean } = {}): void {
+  lost(since, trouble);
 }
 
 if (typeof window !== 'undefined') {

@@ -175,7 +175,7 @@ export function startSync({
       // The replica was current until now: remember that for "the queue as of ...".
       if (wasOpen) void markSynced();
       wasOpen = false;
-      reportLost();
+      reportLost({ trouble: status === 503 });
       // Refused: ask at once whether we are still who we were; otherwise now and then.
       if (status === 401 || status === 403 || (failures % 3 === 0 && navigator.onLine))
         void checkSession();

@@ -14,7 +14,7 @@ export async function kickOutbox(): Promise<void> {
   try {
     const result = await flushOutbox();
     if (result.state === 'retry') {
-      if (result.offline) reportLost();
+      if (result.offline) reportLost({ trouble: result.trouble === true });
       if (users > 0 && timer === undefined) {
         timer = setTimeout(() => void kickOutbox(), Math.max(250, result.retryAt - Date.now()));
       }

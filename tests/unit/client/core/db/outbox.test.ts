@@ -82,6 +82,23 @@ describe('the outbox', () => {
     expect(await db.requests.get(request.id)).toMatchObject({ status: 'done', version: 4 });
   });
 
+  it("keeps the action when the server's store is down (503), and says it is the server", async () => {
+    await queueRequestAction('r1', 'claim', sam);
+    const unavailable = new ApiError(503, 'unavailable', 'The store is not answering', {
+      retryAfter: 5,
+    });
+    const server = scriptedServer([unavailable]);
+
+    const before = Date.now();
+    const result = await flushOutbox(server.sender);
+    expect(result).toMatchObject({ state: 'retry', offline: true, trouble: true });
+    const [entry] = await db.outbox.toArray();
+    expect(entry).toMatchObject({ requestId: 'r1', attempts: 1 });
+    // Retry-After is the wait before the next try.
+    expect(entry!.notBefore).toBeGreaterThanOrEqual(before + 5000);
+    expect(await db.notices.count()).toBe(0);
+  });
+
   it('keeps the head while the server is unreachable and tries nothing behind it', async () => {
     await queueRequestAction('r1', 'claim', sam);
     await queueRequestAction('r2', 'claim', sam);
