@@ -56,7 +56,8 @@ export class RoveHandOffForm extends LitElement {
   }
 
   override render() {
-    const choices = this.skills.filter((s) => s.id !== this.current);
+    // A retired skill is one the library no longer sends patrons to (docs/API.md, "Skills").
+    const choices = this.skills.filter((s) => s.id !== this.current && !s.retired);
     return html`<form @submit=${this._submit}>
       <fieldset>
         <legend>Who knows more about this?</legend>

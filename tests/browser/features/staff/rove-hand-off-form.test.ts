@@ -28,4 +28,16 @@ describe('rove-hand-off-form', () => {
     getByRole(el, 'button', 'Hand off request').click();
     expect(((await handed) as CustomEvent).detail).to.deep.equal({ skill: 'general' });
   });
+
+  it('offers no retired skill', async () => {
+    const el = await fixture<RoveHandOffForm>(
+      html`<rove-hand-off-form
+        .skills=${[...skills, { id: 'law', label: 'Law', retired: true }]}
+        current="tech"
+      ></rove-hand-off-form>`,
+    );
+    expect(
+      queryAllByRole(el, 'radio').map((r) => r.parentElement?.textContent?.trim()),
+    ).to.deep.equal(['Local history', 'General help']);
+  });
 });
