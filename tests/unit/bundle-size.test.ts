@@ -57,6 +57,25 @@ describe('the kiosk first load', () => {
     expect(stepsCode).not.toContain('bad maskPattern');
   });
 
+  // Issue 14: Chart.js (the Report screen's charts) loads by a dynamic import when a chart is
+  // drawn: never in the kiosk's first load, nor statically with any screen.
+  it("leaves the report's chart library to load when a chart is drawn", () => {
+    const CHART_JS = 'Canvas is already in use';
+    const code = load.files.map((f) => readFileSync(join(DIST, f.file), 'utf8')).join('\n');
+    expect(code, listing()).not.toContain(CHART_JS);
+    const assets = readdirSync(join(DIST, 'assets')).filter((f) => f.endsWith('.js'));
+    const holders = assets.filter((f) =>
+      readFileSync(join(DIST, 'assets', f), 'utf8').includes(CHART_JS),
+    );
+    expect(holders).toHaveLength(1);
+    const chunk = holders[0]!;
+    for (const file of assets) {
+      const text = readFileSync(join(DIST, 'assets', file), 'utf8');
+      const statically = new RegExp(`(from|import)\\s*["']\\./${chunk.replace(/\./g, '\\.')}["']`);
+      expect(statically.test(text), `${file} imports ${chunk} statically`).toBe(false);
+    }
+  });
+
   it('is sent compressed, and cached for good (hashed file names)', () => {
     for (const file of wire) {
       expect(file.encoding, listing()).toBe('br');

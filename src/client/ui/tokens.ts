@@ -51,3 +51,22 @@ export type ColorName = keyof typeof COLORS;
 export const palette = Object.fromEntries(
   Object.entries(COLORS).map(([name, value]) => [name, unsafeCSS(value)]),
 ) as Record<ColorName, CSSResult>;
+
+/**
+ * The report's charts (canvas, so raw values rather than CSS). `heat` runs from few to many
+ * requests, light to dark, each step darker than the last; the number is written on every
+ * cell in `heatInk` (ink on the three light steps, 7:1 or more; white on the two dark, 4.9:1
+ * or more). Lines and bars use primary and warn, each 3:1 or more on white and told apart by
+ * their markers and dashes too.
+ */
+export const CHART_COLORS = {
+  heat: ['#e8f1f4', '#b9d5de', '#7fb0c0', '#3a788c', '#1f4e5f'],
+  heatInk: ['#1b1b1b', '#1b1b1b', '#1b1b1b', '#ffffff', '#ffffff'],
+  empty: '#f3f1ec',
+  grid: '#d4d0c8',
+  axis: '#4a4a4a',
+  ink: '#1b1b1b',
+  first: '#1f4e5f',
+  second: '#7a3b00',
+  bubble: 'rgb(31 78 95 / 35%)',
+} as const;

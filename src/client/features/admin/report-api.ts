@@ -21,3 +21,9 @@ export function getServiceReport(
   const path = `/api/branches/${encodeURIComponent(branchId)}/report?${query}`;
   return apiFetch<ServiceReport>(path, { signal });
 }
+
+/** Where the CSV of the same range is (docs/API.md "CSV export"): a link the browser downloads. */
+export function exportCsvUrl(branchId: string, range: ReportRange): string {
+  const query = new URLSearchParams({ from: range.from, to: range.to, tz: range.tz });
+  return `/api/branches/${encodeURIComponent(branchId)}/export.csv?${query}`;
+}

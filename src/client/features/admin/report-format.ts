@@ -109,3 +109,20 @@ export function nineInTen(wait: { count: number; p90Seconds: number | null }): s
   const within = sayDuration(wait.p90Seconds);
   return `; 9 in 10 waited ${within.startsWith('less than') ? within : `${within} or less`}.`;
 }
+
+/** "6 Mar": a day of the range, short, for a chart's axis. */
+export function sayDayShort(day: string): string {
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString([], {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  });
+}
+
+/** "9 AM" (or "09" on a 24-hour clock): an hour, short, for a chart's axis. */
+export function sayHourShort(hour: number): string {
+  return new Date(Date.UTC(2000, 0, 1, hour)).toLocaleTimeString([], {
+    hour: 'numeric',
+    timeZone: 'UTC',
+  });
+}

@@ -26,6 +26,12 @@ export class RoveAdminNav extends LitElement {
       :host {
         display: block;
       }
+      /* A printed report needs no way around the screens. */
+      @media print {
+        :host {
+          display: none;
+        }
+      }
       .bar {
         display: flex;
         flex-wrap: wrap;

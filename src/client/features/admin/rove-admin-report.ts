@@ -4,7 +4,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { listBranches, listSkills } from './admin-api.js';
-import { getServiceReport } from './report-api.js';
+import { exportCsvUrl, getServiceReport } from './report-api.js';
 import type { ServiceReport } from '../../../shared/report.js';
 import type { Branch, Skill } from '../../../shared/schemas.js';
 import './rove-report-figures.js';
@@ -40,6 +40,34 @@ export class RoveAdminReport extends LitElement {
         display: flex;
         flex-wrap: wrap;
         gap: 0 1.25rem;
+      }
+      .take {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem 1rem;
+        align-items: center;
+        margin: 0 0 1.25rem;
+      }
+      a.button {
+        display: inline-flex;
+        align-items: center;
+        min-height: 48px;
+        box-sizing: border-box;
+        padding: 0.5rem 1.1rem;
+        border-radius: 0.5rem;
+        border: 2px solid ${palette.primary};
+        background: ${palette.card};
+        color: ${palette.primary};
+        font-weight: 600;
+        text-decoration: none;
+      }
+      /* On paper: the figures only, not the controls that chose them. */
+      @media print {
+        form,
+        .take,
+        [role='status'] {
+          display: none;
+        }
       }
     `,
   ];
@@ -137,6 +165,19 @@ export class RoveAdminReport extends LitElement {
       <h3 id="report-heading">
         ${branchName(this._branches, report.branchId)}, ${sayDays(report.from, report.to)}
       </h3>
+      <div class="take">
+        <a
+          class="button"
+          href=${exportCsvUrl(report.branchId, report)}
+          download
+          aria-describedby="csv-hint"
+          >Download CSV</a
+        >
+        <button type="button" @click=${() => window.print()}>Print the report</button>
+        <span class="hint" id="csv-hint"
+          >The CSV has one row per request of these days, for a spreadsheet.</span
+        >
+      </div>
       <rove-report-figures .report=${report} .skills=${this._skills}></rove-report-figures>
     </section>`;
   }

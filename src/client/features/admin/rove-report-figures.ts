@@ -1,6 +1,8 @@
-// <rove-report-figures>: one branch's service report in plain sentences and captioned tables
-// (where requests came from, how they ended, waits, hand-offs, effort, topics, busy hours, staff). The bars beside
-// some numbers are decoration: every figure is also written out. Fires no events.
+// <rove-report-figures>: one branch's service report in plain sentences, charts and captioned
+// tables (where requests came from, how they ended, waits by day, requests by weekday and hour,
+// hand-offs, effort, topics, the patrons' feedback, staff). Each chart is a figure with its
+// table beside it (<rove-report-chart>); the bars beside some numbers are decoration: every
+// figure is also written out. Fires no events.
 import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ServiceReport } from '../../../shared/report.js';
@@ -18,6 +20,17 @@ import {
 import { OUTCOME_CHOICES, sayEffort } from '../../ui/service-wording.js';
 import { plural } from '../../core/words/index.js';
 import { palette } from '../../ui/tokens.js';
+import {
+  QUADRANT_MIDDLE,
+  barsSpec,
+  heatSpec,
+  quadrantSpec,
+  sayQuadrant,
+  waitsSpec,
+  type ChartSpec,
+} from './report-chart-spec.js';
+import { sayDays, sayHourShort } from './report-format.js';
+import './rove-report-chart.js';
 
 type Cell = string | number | TemplateResult;
 
@@ -82,8 +95,9 @@ export class RoveReportFigures extends LitElement {
       </p>`;
     }
     return html`${this._glance(report)} ${this._origins(report)} ${this._ended(report)}
-    ${this._times(report)} ${this._handoffs(report)} ${this._effort(report)} ${this._topics(report)}
-    ${this._hours(report)} ${this._staff(report)}`;
+    ${this._times(report)} ${this._waitsByDay(report)} ${this._heatmap(report)}
+    ${this._handoffs(report)} ${this._effort(report)} ${this._topics(report)}
+    ${this._feedback(report)} ${this._hours(report)} ${this._staff(report)}`;
   }
 
   private _glance(r: ServiceReport) {
@@ -153,10 +167,17 @@ export class RoveReportFigures extends LitElement {
       ['Being helped now', r.open.serving],
     ];
     const shown = rows.filter(([label, n]) => n > 0 || label.startsWith('Helped'));
-    return table(
+    return chart(
       'How requests ended',
-      ['What happened', 'Requests'],
-      shown.map(([label, n]) => [label, withBar(n, r.requests.total)]),
+      mostOf(shown, 'requests'),
+      barsSpec(shown),
+      table(
+        'How requests ended',
+        ['What happened', 'Requests'],
+        shown.map(([label, n]) => [label, n]),
+        true,
+      ),
+      barHeight(shown.length),
     );
   }
 
@@ -179,26 +200,36 @@ export class RoveReportFigures extends LitElement {
 
   private _handoffs(r: ServiceReport) {
     if (!r.handoffs.total) return html``;
-    return table(
+    const rows = r.handoffs.toSkills.map((s): [string, number] => [
+      skillLabel(this.skills, s.skill),
+      s.count,
+    ]);
+    return chart(
       'Hand-offs, by the skill they went to',
-      ['Skill', 'Hand-offs'],
-      r.handoffs.toSkills.map((s) => [skillLabel(this.skills, s.skill), s.count]),
+      mostOf(rows, 'hand-offs'),
+      barsSpec(rows, 'Hand-offs'),
+      table('Hand-offs, by the skill they went to', ['Skill', 'Hand-offs'], rows, true),
+      barHeight(rows.length),
     );
   }
 
   private _effort(r: ServiceReport) {
-    const rows: Cell[][] = r.effort.grades.map((g) => [
-      sayEffort(g.grade),
-      withBar(g.count, r.requests.done),
-    ]);
+    const rows = r.effort.grades.map((g): [string, number] => [sayEffort(g.grade), g.count]);
     if (r.effort.ungraded) rows.push(['No grade given', r.effort.ungraded]);
-    return table('Effort of the requests helped', ['Effort grade', 'Requests'], rows);
+    return chart(
+      'Effort of the requests helped',
+      mostOf(rows, 'requests'),
+      barsSpec(rows),
+      table('Effort of the requests helped', ['Effort grade', 'Requests'], rows, true),
+      barHeight(rows.length),
+    );
   }
 
   private _topics(r: ServiceReport) {
     // Where each topic came from, only when some came other than through a kiosk.
     const walkUps = r.byOrigin.walkUp + r.byOrigin.handOff > 0;
-    return table(
+    const counts = r.topics.map((t): [string, number] => [t.label, t.count]);
+    const figures = table(
       'Topics patrons asked about',
       [
         'Topic',
@@ -212,7 +243,124 @@ export class RoveReportFigures extends LitElement {
         ...(walkUps ? [t.byOrigin.kiosk, t.byOrigin.walkUp, t.byOrigin.handOff] : []),
         sayDuration(t.medianWaitSeconds),
       ]),
+      true,
     );
+    return chart(
+      'Topics patrons asked about',
+      mostOf(counts, 'requests'),
+      barsSpec(counts),
+      figures,
+      barHeight(counts.length),
+      true,
+    );
+  }
+
+  /** Typical and long waits, day by day (for a range of more than one day). */
+  private _waitsByDay(r: ServiceReport) {
+    if (r.waitsByDay.length < 2) return html``;
+    const measured = r.waitsByDay.filter((d) => d.p50Seconds !== null);
+    const longest = measured.reduce<(typeof measured)[number] | undefined>(
+      (top, d) => (top && top.p90Seconds! >= d.p90Seconds! ? top : d),
+      undefined,
+    );
+    const summary = longest
+      ? `Line chart of typical and long waits for each day from ${sayDays(r.from, r.to)}. ` +
+        `The longest waits were on ${sayDays(longest.day, longest.day)}: 9 in 10 within ${sayDuration(longest.p90Seconds)}.`
+      : `Line chart of waits for each day from ${sayDays(r.from, r.to)}: no wait was measured.`;
+    return chart(
+      'Typical and long waits, day by day',
+      summary,
+      waitsSpec(r),
+      table(
+        'Typical and long waits, day by day',
+        ['Day', 'Requests', 'Typical wait (median)', '9 in 10 within'],
+        r.waitsByDay.map((d) => [
+          sayDays(d.day, d.day),
+          d.requests,
+          sayDuration(d.p50Seconds),
+          sayDuration(d.p90Seconds),
+        ]),
+        true,
+      ),
+      18,
+      true,
+    );
+  }
+
+  /** Requests by weekday and hour: the grid, and the table of the hours that had any. */
+  private _heatmap(r: ServiceReport) {
+    const spec = heatSpec(r);
+    const busy = r.heatmap.filter((c) => c.requests > 0).map((c) => c.hour);
+    const first = Math.min(...busy);
+    const last = Math.max(...busy);
+    const hours = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+    let top = { row: 0, hour: 0, n: -1 };
+    spec.counts.forEach((row, i) =>
+      row.forEach((n, hour) => {
+        if (n > top.n) top = { row: i, hour, n };
+      }),
+    );
+    const summary =
+      `Grid of requests by weekday and hour of the day (${r.tz} time), darker for more. ` +
+      `The busiest was ${spec.weekdays[top.row]} at ${sayHourShort(top.hour)}, with ${count(top.n)}.`;
+    return chart(
+      `Requests by weekday and hour (${r.tz} time)`,
+      summary,
+      spec,
+      table(
+        `Requests by weekday and hour (${r.tz} time)`,
+        ['Weekday', ...hours.map(sayHourShort)],
+        spec.weekdays.map((day, i) => [day, ...hours.map((h) => spec.counts[i]![h]!)]),
+        true,
+      ),
+      18,
+      true,
+    );
+  }
+
+  /** The patrons' word back: how well we did against how much it mattered, per topic. */
+  private _feedback(r: ServiceReport) {
+    const { feedback } = r;
+    if (!feedback.responses) return html``;
+    const labels = new Map(r.topics.map((t) => [t.topicId, t.label]));
+    const good = feedback.satisfaction[3]! + feedback.satisfaction[4]!;
+    const spec = quadrantSpec(r);
+    const needsWork = spec.points.filter(
+      (p) => p.importance >= QUADRANT_MIDDLE && p.satisfaction < QUADRANT_MIDDLE,
+    );
+    const summary =
+      `Chart of each topic by how well we did (across) and how much it mattered (up). ` +
+      (needsWork.length
+        ? `Mattered and needs work: ${needsWork.map((p) => p.label).join(', ')}.`
+        : 'No topic both mattered and went badly.');
+    return html`<p>
+        ${count(feedback.responses, 'patron')} said how well we did: ${good} gave 4 or 5 out of 5.
+      </p>
+      ${chart(
+        'What mattered to patrons, and how well we did',
+        summary,
+        spec,
+        table(
+          'What mattered to patrons, and how well we did',
+          [
+            'Topic',
+            'Answers',
+            'How well we did (of 5)',
+            'How much it mattered (of 5)',
+            'Where it falls',
+          ],
+          feedback.byTopic.map((t) => [
+            labels.get(t.topicId) ?? t.topicId,
+            t.responses,
+            t.satisfactionMean,
+            t.importanceMean ?? 'not said',
+            t.importanceMean === null ? '' : sayQuadrant(t.satisfactionMean, t.importanceMean),
+          ]),
+          true,
+        ),
+        20,
+        true,
+      )}`;
   }
 
   private _hours(r: ServiceReport) {
@@ -239,10 +387,13 @@ export class RoveReportFigures extends LitElement {
   }
 }
 
-/** A data table: caption, column headers, and the first cell of each row as its header. */
-function table(caption: string, headers: string[], rows: Cell[][]) {
+/**
+ * A data table: caption, column headers, and the first cell of each row as its header. Beside
+ * a chart whose title says the same, the caption is for screen readers only.
+ */
+function table(caption: string, headers: string[], rows: Cell[][], besideChart = false) {
   return html`<table>
-    <caption>
+    <caption class=${besideChart ? 'visually-hidden' : ''}>
       ${caption}
     </caption>
     <thead>
@@ -260,6 +411,39 @@ function table(caption: string, headers: string[], rows: Cell[][]) {
       )}
     </tbody>
   </table>`;
+}
+
+/** A chart with its title, its one-sentence summary, and its table beside it. */
+function chart(
+  heading: string,
+  summary: string,
+  spec: ChartSpec,
+  figures: TemplateResult,
+  height = 16,
+  wide = false,
+) {
+  return html`<rove-report-chart
+    heading=${heading}
+    summary=${summary}
+    .spec=${spec}
+    .height=${height}
+    ?wide=${wide}
+    >${figures}</rove-report-chart
+  >`;
+}
+
+/** Enough height for `n` bars across. */
+const barHeight = (n: number) => Math.max(8, 3.5 + n * 2.8);
+
+/** "Bar chart; the most: Helped: Answered, 6 requests." */
+function mostOf(rows: [string, number][], noun: string): string {
+  const top = rows.reduce<[string, number] | undefined>(
+    (best, row) => (best && best[1] >= row[1] ? best : row),
+    undefined,
+  );
+  return top
+    ? `Bar chart of ${rows.length} rows; the most: ${top[0]}, ${top[1]} ${noun}.`
+    : 'Bar chart with nothing to show.';
 }
 
 /**

@@ -1,0 +1,113 @@
+// What each chart of the Report screen shows, as plain data (no chart library here): the
+// report's figures turned into bars, lines, a weekday-by-hour grid and the feedback quadrant.
+// report-charts.ts draws these with Chart.js; the tables beside the charts read the same specs,
+// so a chart and its table never disagree.
+import type { ServiceReport } from '../../../shared/report.js';
+
+/** Bars, one per label, drawn across (labels can be long); the value is written at the end. */
+export interface BarsSpec {
+  kind: 'bars';
+  labels: string[];
+  values: number[];
+  /** What a value counts, for the axis: "Requests", "Hand-offs". */
+  unit: string;
+}
+
+/** Typical (median) and long (90th percentile) waits per day, in minutes; null: none measured. */
+export interface WaitsSpec {
+  kind: 'waits';
+  days: string[];
+  p50: (number | null)[];
+  p90: (number | null)[];
+}
+
+/** Requests per weekday (rows, Monday first) and hour (columns 0-23). */
+export interface HeatSpec {
+  kind: 'heat';
+  weekdays: string[];
+  /** counts[row][hour] */
+  counts: number[][];
+}
+
+/** One dot per topic: how well we did (x, 1-5) against how much it mattered (y, 1-5). */
+export interface QuadrantSpec {
+  kind: 'quadrant';
+  points: { label: string; satisfaction: number; importance: number; responses: number }[];
+}
+
+export type ChartSpec = BarsSpec | WaitsSpec | HeatSpec | QuadrantSpec;
+
+/** The report's weekday numbers (0 Sunday) in the order the grid shows them: Monday first. */
+export const WEEKDAY_ORDER = [1, 2, 3, 4, 5, 6, 0] as const;
+
+/** "Monday" .. "Sunday" in the browser's language (1 January 2023 was a Sunday). */
+export function weekdayName(weekday: number, width: 'long' | 'short' = 'long'): string {
+  return new Date(Date.UTC(2023, 0, 1 + weekday)).toLocaleDateString([], {
+    weekday: width,
+    timeZone: 'UTC',
+  });
+}
+
+export function heatSpec(report: ServiceReport): HeatSpec {
+  const counts = WEEKDAY_ORDER.map(() => Array.from({ length: 24 }, () => 0));
+  for (const cell of report.heatmap) {
+    counts[WEEKDAY_ORDER.indexOf(cell.weekday as (typeof WEEKDAY_ORDER)[number])]![cell.hour] =
+      cell.requests;
+  }
+  return { kind: 'heat', weekdays: WEEKDAY_ORDER.map((d) => weekdayName(d)), counts };
+}
+
+/** Seconds to minutes, to a tenth. */
+const minutes = (seconds: number | null) =>
+  seconds === null ? null : Math.round(seconds / 6) / 10;
+
+export function waitsSpec(report: ServiceReport): WaitsSpec {
+  return {
+    kind: 'waits',
+    days: report.waitsByDay.map((d) => d.day),
+    p50: report.waitsByDay.map((d) => minutes(d.p50Seconds)),
+    p90: report.waitsByDay.map((d) => minutes(d.p90Seconds)),
+  };
+}
+
+export function barsSpec(rows: [string, number][], unit = 'Requests'): BarsSpec {
+  return {
+    kind: 'bars',
+    labels: rows.map(([label]) => label),
+    values: rows.map(([, n]) => n),
+    unit,
+  };
+}
+
+/** Topics whose patrons said both how well we did and how much it mattered. */
+export function quadrantSpec(report: ServiceReport): QuadrantSpec {
+  const labels = new Map(report.topics.map((t) => [t.topicId, t.label]));
+  return {
+    kind: 'quadrant',
+    points: report.feedback.byTopic.flatMap((t) =>
+      t.importanceMean === null
+        ? []
+        : [
+            {
+              label: labels.get(t.topicId) ?? t.topicId,
+              satisfaction: t.satisfactionMean,
+              importance: t.importanceMean,
+              responses: t.responses,
+            },
+          ],
+    ),
+  };
+}
+
+/** The middle of the 1-5 scales: the quadrant's lines. */
+export const QUADRANT_MIDDLE = 3;
+
+/** Which quarter of the LibQual picture a topic falls in, in a supervisor's words. */
+export function sayQuadrant(satisfaction: number, importance: number): string {
+  const matters = importance >= QUADRANT_MIDDLE;
+  const well = satisfaction >= QUADRANT_MIDDLE;
+  if (matters && !well) return 'Matters, and needs work';
+  if (matters) return 'Matters, and goes well';
+  if (!well) return 'Matters less, needs work';
+  return 'Matters less, goes well';
+}

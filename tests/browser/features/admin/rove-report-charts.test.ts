@@ -1,0 +1,274 @@
+// The Report screen's charts (issue 14): each one a figure with a title that says what it
+// shows, a drawn chart named for screen readers, and the plain table of its figures beside it,
+// checked with axe one by one; the numbers written on the charts themselves; the CSV link for
+// the range; and the page as it prints (controls gone, charts kept whole).
+import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import '../../../../src/client/features/admin/rove-report-figures.js';
+import '../../../../src/client/features/admin/rove-admin-report.js';
+import type { RoveReportFigures } from '../../../../src/client/features/admin/rove-report-figures.js';
+import type { RoveReportChart } from '../../../../src/client/features/admin/rove-report-chart.js';
+import type { ServiceReport } from '../../../../src/shared/report.js';
+import { allDeep, getByRole, queryAllByRole, waitFor } from '../../../support/browser/by-role.js';
+import { BRANCHES, FakeServer, SKILLS } from '../../../support/browser/fake-server.js';
+
+// Mocha's globals, as Web Test Runner provides them (no @types/mocha in this project).
+declare function describe(title: string, body: () => void): void;
+declare function it(title: string, body: () => Promise<void> | void): void;
+declare function afterEach(body: () => void | Promise<void>): void;
+
+const TZ = 'Europe/Paris';
+
+/** A week at a branch: 1 to 7 March 2026 (a Sunday to a Saturday). */
+function week(): ServiceReport {
+  const busy: Record<string, number> = { '1 10': 4, '1 11': 2, '3 14': 7, '5 9': 1, '0 15': 1 };
+  return {
+    branchId: 'main',
+    from: '2026-03-01',
+    to: '2026-03-07',
+    tz: TZ,
+    requests: { total: 15, done: 11, cancelled: 3, open: 1 },
+    outcomes: { answered: 7, referred: 2, 'follow-up': 1, 'no-show': 1 },
+    cancelled: { byKiosk: 2, byStaff: 1, unknown: 0 },
+    open: { waiting: 1, claimed: 0, serving: 0 },
+    byOrigin: { kiosk: 15, walkUp: 0, handOff: 0 },
+    wait: { count: 12, medianSeconds: 150, p90Seconds: 600 },
+    withPatron: { count: 10, medianSeconds: 240, p90Seconds: 700 },
+    handoffs: {
+      total: 4,
+      requests: 3,
+      toSkills: [
+        { skill: 'history', count: 3 },
+        { skill: 'tech', count: 1 },
+      ],
+    },
+    effort: {
+      grades: [1, 2, 3, 4, 5, 6].map((grade) => ({ grade, count: [3, 4, 2, 1, 0, 0][grade - 1]! })),
+      ungraded: 1,
+    },
+    topics: [
+      {
+        topicId: 'tech',
+        label: 'Computers and printing',
+        count: 9,
+        medianWaitSeconds: 120,
+        byOrigin: { kiosk: 9, walkUp: 0, handOff: 0 },
+      },
+      {
+        topicId: 'books',
+        label: 'Finding a book',
+        count: 6,
+        medianWaitSeconds: 200,
+        byOrigin: { kiosk: 6, walkUp: 0, handOff: 0 },
+      },
+    ],
+    hours: Array.from({ length: 24 }, (_, hour) => ({
+      hour,
+      count: { 9: 1, 10: 4, 11: 2, 14: 7, 15: 1 }[hour] ?? 0,
+    })),
+    heatmap: Array.from({ length: 168 }, (_, cell) => {
+      const weekday = Math.floor(cell / 24);
+      const hour = cell % 24;
+      return { weekday, hour, requests: busy[`${weekday} ${hour}`] ?? 0 };
+    }),
+    waitsByDay: [
+      { day: '2026-03-01', requests: 1, p50Seconds: 60, p90Seconds: 60 },
+      { day: '2026-03-02', requests: 6, p50Seconds: 120, p90Seconds: 540 },
+      { day: '2026-03-03', requests: 0, p50Seconds: null, p90Seconds: null },
+      { day: '2026-03-04', requests: 7, p50Seconds: 180, p90Seconds: 720 },
+      { day: '2026-03-05', requests: 0, p50Seconds: null, p90Seconds: null },
+      { day: '2026-03-06', requests: 1, p50Seconds: 90, p90Seconds: 90 },
+      { day: '2026-03-07', requests: 0, p50Seconds: null, p90Seconds: null },
+    ],
+    staff: [{ staffId: 's1', displayName: 'Sam', resolved: 11 }],
+    feedback: {
+      responses: 9,
+      satisfaction: [1, 1, 1, 2, 4],
+      byTopic: [
+        { topicId: 'books', responses: 3, satisfactionMean: 2.33, importanceMean: 4.5 },
+        { topicId: 'tech', responses: 6, satisfactionMean: 4.5, importanceMean: 3.2 },
+      ],
+    },
+  };
+}
+
+/** The seven charts of the week, by title. */
+const CHARTS = [
+  'How requests ended',
+  'Typical and long waits, day by day',
+  `Requests by weekday and hour (${TZ} time)`,
+  'Hand-offs, by the skill they went to',
+  'Effort of the requests helped',
+  'Topics patrons asked about',
+  'What mattered to patrons, and how well we did',
+];
+
+const chartsIn = (root: Element) =>
+  allDeep(root).filter((el): el is RoveReportChart => el.localName === 'rove-report-chart');
+
+function chartTitled(root: Element, title: string): RoveReportChart {
+  const found = chartsIn(root).filter((c) => c.heading === title);
+  if (found.length !== 1) throw new Error(`Expected one chart titled ${title}`);
+  return found[0]!;
+}
+
+/** True once something other than blank has been painted on the canvas. */
+function painted(canvas: HTMLCanvasElement): boolean {
+  const { width, height } = canvas;
+  if (!width || !height) return false;
+  const pixels = canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
+  for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return true;
+  return false;
+}
+
+/** The text of each body row of `table`: its header cell, then its cells. */
+const rowsOf = (table: HTMLElement) =>
+  [...table.querySelectorAll('tbody tr')].map((tr) =>
+    [...tr.children].map((cell) => cell.textContent!.trim()),
+  );
+
+async function showWeek(report = week()) {
+  const el = await fixture<RoveReportFigures>(
+    html`<rove-report-figures .report=${report} .skills=${SKILLS}></rove-report-figures>`,
+  );
+  for (const chart of chartsIn(el)) await chart.drawn;
+  return el;
+}
+
+describe('the report charts', () => {
+  afterEach(() => emulateMedia({ media: 'screen' }));
+
+  it('draws each chart as a titled figure with its table beside it', async () => {
+    const el = await showWeek();
+    expect(chartsIn(el).map((c) => c.heading)).to.deep.equal(CHARTS);
+    for (const title of CHARTS) {
+      const chart = chartTitled(el, title);
+      const figure = chart.shadowRoot!.querySelector('figure')!;
+      expect(figure.querySelector('figcaption')!.textContent!.trim()).to.equal(title);
+      const image = getByRole(chart, 'img');
+      expect(image.getAttribute('aria-label'), title).to.have.length.greaterThan(20);
+      await waitFor(() => expect(painted(image as HTMLCanvasElement), title).to.equal(true));
+      // The table of the same figures, named like the chart.
+      getByRole(chart, 'table', title);
+    }
+  });
+
+  for (const title of CHARTS) {
+    it(`passes axe: ${title}`, async () => {
+      const el = await showWeek();
+      await expect(chartTitled(el, title)).to.be.accessible();
+    });
+  }
+
+  it('requests by weekday and hour: a grid, Monday first, and its table of the busy hours', async () => {
+    const el = await showWeek();
+    const chart = chartTitled(el, `Requests by weekday and hour (${TZ} time)`);
+    expect(getByRole(chart, 'img').getAttribute('aria-label')).to.match(
+      /busiest was Wednesday at (2 PM|14).*7 requests/,
+    );
+    const table = getByRole(chart, 'table');
+    const heads = queryAllByRole(table, 'columnheader').map((th) => th.textContent!.trim());
+    // 9 AM to 3 PM: the first to the last hour with any request.
+    expect(heads).to.have.length(1 + 7);
+    const rows = rowsOf(table);
+    expect(rows.map((r) => r[0])).to.deep.equal([
+      'Monday',
+      'Tuesday',
+      'Wednesday',
+      'Thursday',
+      'Friday',
+      'Saturday',
+      'Sunday',
+    ]);
+    expect(rows[0]).to.deep.equal(['Monday', '0', '4', '2', '0', '0', '0', '0']);
+    expect(rows[2]).to.deep.equal(['Wednesday', '0', '0', '0', '0', '0', '7', '0']);
+    expect(rows[6]).to.deep.equal(['Sunday', '0', '0', '0', '0', '0', '0', '1']);
+  });
+
+  it('waits by day: every day of the range, "not measured" where nobody waited', async () => {
+    const el = await showWeek();
+    const chart = chartTitled(el, 'Typical and long waits, day by day');
+    const rows = rowsOf(getByRole(chart, 'table'));
+    expect(rows).to.have.length(7);
+    expect(rows[1]!.slice(1)).to.deep.equal(['6', '2 minutes', '9 minutes']);
+    expect(rows[2]!.slice(1)).to.deep.equal(['0', 'not measured', 'not measured']);
+    expect(getByRole(chart, 'img').getAttribute('aria-label')).to.contain('12 minutes');
+  });
+
+  it('feedback: each topic placed by how well we did and how much it mattered', async () => {
+    const el = await showWeek();
+    const chart = chartTitled(el, 'What mattered to patrons, and how well we did');
+    expect(rowsOf(getByRole(chart, 'table'))).to.deep.equal([
+      ['Finding a book', '3', '2.33', '4.5', 'Matters, and needs work'],
+      ['Computers and printing', '6', '4.5', '3.2', 'Matters, and goes well'],
+    ]);
+    expect(getByRole(chart, 'img').getAttribute('aria-label')).to.contain(
+      'Mattered and needs work: Finding a book.',
+    );
+    expect(el.shadowRoot!.textContent).to.contain('9 patrons said how well we did: 6 gave 4 or 5');
+  });
+
+  it('bars: hand-offs by skill, effort and topics, with the numbers in the tables', async () => {
+    const el = await showWeek();
+    expect(
+      rowsOf(getByRole(chartTitled(el, 'Hand-offs, by the skill they went to'), 'table')),
+    ).to.deep.equal([
+      ['Local history', '3'],
+      ['Technology', '1'],
+    ]);
+    const effort = rowsOf(getByRole(chartTitled(el, 'Effort of the requests helped'), 'table'));
+    expect(effort.map((r) => r[1])).to.deep.equal(['3', '4', '2', '1', '0', '0', '1']);
+  });
+
+  it('leaves out the charts a report has nothing for', async () => {
+    const report = week();
+    const el = await showWeek({
+      ...report,
+      handoffs: { total: 0, requests: 0, toSkills: [] },
+      feedback: { responses: 0, satisfaction: [0, 0, 0, 0, 0], byTopic: [] },
+      waitsByDay: report.waitsByDay.slice(0, 1),
+    });
+    expect(chartsIn(el).map((c) => c.heading)).to.deep.equal([
+      'How requests ended',
+      `Requests by weekday and hour (${TZ} time)`,
+      'Effort of the requests helped',
+      'Topics patrons asked about',
+    ]);
+  });
+
+  it('prints the figures without the controls, each chart kept whole', async () => {
+    const server = new FakeServer()
+      .on('GET', '/api/branches', { body: { branches: BRANCHES } })
+      .on('GET', '/api/skills', { body: { skills: SKILLS } })
+      .on('GET', '/api/branches/main/report', { body: week() })
+      .install();
+    try {
+      const el = await fixture(html`<rove-admin-report></rove-admin-report>`);
+      const csv = await waitFor(() => getByRole<HTMLAnchorElement>(el, 'link', 'Download CSV'));
+      // The range of the report on screen (the server echoes the range it was asked for).
+      const href = new URL(csv.href);
+      expect(href.pathname).to.equal('/api/branches/main/export.csv');
+      expect(Object.fromEntries(href.searchParams)).to.deep.equal({
+        from: '2026-03-01',
+        to: '2026-03-07',
+        tz: TZ,
+      });
+      expect(csv.hasAttribute('download')).to.equal(true);
+      getByRole(el, 'button', 'Print the report');
+      const figures = el.shadowRoot!.querySelector('rove-report-figures')!;
+      await waitFor(() => expect(chartsIn(figures)).to.have.length(CHARTS.length));
+
+      await emulateMedia({ media: 'print' });
+      expect(queryAllByRole(el, 'link', 'Download CSV')).to.have.length(0);
+      expect(queryAllByRole(el, 'button')).to.have.length(0);
+      expect(queryAllByRole(el, 'form')).to.have.length(0);
+      for (const chart of chartsIn(figures)) {
+        const figure = chart.shadowRoot!.querySelector('figure')!;
+        expect(getComputedStyle(figure).breakInside, chart.heading).to.equal('avoid');
+        expect(getByRole(chart, 'img').checkVisibility(), chart.heading).to.equal(true);
+      }
+    } finally {
+      server.restore();
+    }
+  });
+});
