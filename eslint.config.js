@@ -37,6 +37,8 @@ export default tseslint.config(
       'coverage',
       'tests/e2e/screenshots',
       'tests/bench/results',
+      // Written by `npm run localize:build` from xliff/.
+      'src/client/core/locale/generated',
     ],
   },
   js.configs.recommended,

@@ -10,6 +10,10 @@ export default defineConfig({
     emptyOutDir: false,
     target: 'es2022',
     sourcemap: true,
-    rollupOptions: { input: { follow: 'follow.html' } },
+    rollupOptions: {
+      input: { follow: 'follow.html' },
+      // Its lazy chunks (a language's strings) are the follow page's own, named as such.
+      output: { chunkFileNames: 'assets/follow-[name]-[hash].js' },
+    },
   },
 });

@@ -1,6 +1,7 @@
 // Template pieces the kiosk and tablet forms share, so a Back button or a radio choice looks
 // and behaves the same on every screen: not elements, just parts of their host's template.
 import { html, type TemplateResult } from 'lit';
+import { msg } from '../core/locale/msg.js';
 
 /** The quiet Back button: fires `back` (bubbling, composed) from `host`. */
 export function backButton(host: HTMLElement): TemplateResult {
@@ -9,7 +10,7 @@ export function backButton(host: HTMLElement): TemplateResult {
     class="quiet"
     @click=${() => host.dispatchEvent(new CustomEvent('back', { bubbles: true, composed: true }))}
   >
-    Back
+    ${msg('Back')}
   </button>`;
 }
 

@@ -10,8 +10,10 @@ export function fetchBranch(branchId: string): Promise<Branch> {
   return apiFetch<Branch>(branchPath(branchId));
 }
 
-export async function fetchTopics(branchId: string): Promise<Topic[]> {
-  return (await apiFetch<{ topics: Topic[] }>(`${branchPath(branchId)}/topics`)).topics;
+/** The branch's topics; with `lang`, each label in that language where it has one. */
+export async function fetchTopics(branchId: string, lang?: string): Promise<Topic[]> {
+  const query = lang ? `?lang=${encodeURIComponent(lang)}` : '';
+  return (await apiFetch<{ topics: Topic[] }>(`${branchPath(branchId)}/topics${query}`)).topics;
 }
 
 export async function fetchStaffNames(branchId: string): Promise<StaffName[]> {

@@ -2,10 +2,12 @@
 // (`/follow/<token>`): the ticket, the topic, the place in line and the wait, who is on the way,
 // a page from the kiosk with "I'm here", cancelling (after a confirm), the branch's notices, and
 // at the end two one-tap questions. Live over the follow stream, reconnecting with a backoff.
-// No name or note ever reaches it (FollowView has none). Words: follow-words.ts. Layout uses
-// logical properties only, so a right-to-left language needs no second stylesheet.
+// No name or note ever reaches it (FollowView has none). Words: follow-words.ts, in the language
+// the page was opened in (follow.ts). Layout uses logical properties only, so a right-to-left
+// language needs no second stylesheet.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { localized } from '../../core/locale/msg.js';
 import { controls, tokens } from '../../ui/shared.styles.js';
 import { ApiError } from '../../core/http.js';
 import { keepStreamOpen } from '../../core/stream.js';
@@ -25,6 +27,7 @@ import { followWords } from './follow-words.js';
 /** How the phone buzzes: twice, so it is felt in a pocket, not mistaken for a message. */
 export const VIBRATION = [200, 100, 200];
 
+@localized()
 @customElement('rove-follow-page')
 export class RoveFollowPage extends LitElement {
   static override styles = [
@@ -125,8 +128,6 @@ export class RoveFollowPage extends LitElement {
 
   /** The follow token; read from the page's path when not given. */
   @property() token = tokenFromPath(location.pathname) ?? '';
-  /** The patron's language (issue 13 passes it; English until then). */
-  @property() locale = 'en';
 
   @state() private _view?: FollowView;
   @state() private _notices: FollowNotice[] = [];
@@ -172,7 +173,7 @@ export class RoveFollowPage extends LitElement {
   }
 
   private get _words() {
-    return followWords(this.locale);
+    return followWords();
   }
 
   /** The link is dead (404): say so and stop listening. */

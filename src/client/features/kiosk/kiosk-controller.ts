@@ -4,6 +4,7 @@
 // the patron and go back to idle when nobody touches it, so nothing a patron typed stays for
 // the next person. <rove-kiosk-view> renders from it and calls it.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { msg, str } from '../../core/locale/msg.js';
 import { LiveQueryController } from '../../core/db/live-query.js';
 import { readTopics } from '../../core/db/topics.js';
 import { readBranch } from '../../core/db/replica.js';
@@ -22,6 +23,8 @@ import {
 } from '../../core/db/kiosk.js';
 import { queueNewRequest, queueRequestAction } from '../../core/db/outbox.js';
 import { postFeedback } from '../../core/api/requests.js';
+import { fetchTopics } from '../../core/api/branch.js';
+import { SOURCE_LOCALE, matchLocale, setLocale, type Locale } from '../../core/locale/index.js';
 import { startSync } from '../../core/sync/engine.js';
 import { loadSession } from '../../core/sync/session.js';
 import { onLine } from '../../core/sync/kiosk-line.js';
@@ -55,16 +58,12 @@ export interface KioskControllerOptions {
 
 export class KioskController implements ReactiveController {
   step: KioskStep = 'idle';
-  /** Why this kiosk cannot take requests, in words (then nothing else shows). */
-  problem?: string;
   /** The topic the patron chose, while they add details. */
   topic?: Topic;
   /** The request the kiosk follows for the patron. */
   requestId?: string;
   /** The branch's line: places in it and people helped today. */
   line?: LineEvent;
-  /** The thank-you (or sorry) said on the `thanks` step. */
-  thanks = '';
   /** Who the patron was last told was coming, for the words when the request is back in line. */
   helper?: SeenHelper;
   /** On the `feedback` step: the patron's answer to "How well did we do?", once given. */
@@ -92,6 +91,17 @@ export class KioskController implements ReactiveController {
   private _stops: (() => void)[] = [];
   private _idleTimer?: ReturnType<typeof setTimeout>;
   private _cancelling = false;
+  /** Why this kiosk cannot take requests (then nothing else shows). */
+  private _problem?: () => string;
+  /** The thank-you (or sorry) said on the `thanks` step, in the patron's language. */
+  private _thanks: () => string = () => '';
+  /** The language this patron chose (one of the branch's), until the kiosk resets. */
+  private _chosen?: string;
+  /** The locale last asked of @lit/localize (none yet: the first render asks). */
+  private _locale?: Locale;
+  /** Topic labels in the chosen language (`?lang=`), by topic id, and which language they are. */
+  private _labels = new Map<string, string>();
+  private _labelsFor?: string;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -105,9 +115,50 @@ export class KioskController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The branch's visible topics, in the order a supervisor set. */
+  /**
+   * The branch's visible topics, in the order a supervisor set, labelled in the patron's
+   * language where the library wrote it (else the default label).
+   */
   get topics(): Topic[] {
-    return this._topics.value;
+    const topics = this._topics.value;
+    const language = this.language;
+    if (!language || language === this.languages[0]) return topics;
+    return topics.map((topic) => {
+      const label = this._labels.get(topic.id) ?? labelsOf(topic)?.[language];
+      return label ? { ...topic, label } : topic;
+    });
+  }
+
+  /** Why this kiosk cannot take requests, in words (then nothing else shows). */
+  get problem(): string | undefined {
+    return this._problem?.();
+  }
+
+  /** The thank-you (or sorry) said on the `thanks` step. */
+  get thanks(): string {
+    return this._thanks();
+  }
+
+  /**
+   * The languages the branch's kiosks offer (BCP 47, the default first), those Rove has
+   * strings for: empty when the branch has not chosen any (then English only).
+   */
+  get languages(): string[] {
+    const listed = (this._branch.value as BranchLanguages | undefined)?.languages ?? [];
+    return listed.filter((tag) => matchLocale(tag) !== undefined);
+  }
+
+  /** The patron's language: the one they chose, else the branch's default. */
+  get language(): string | undefined {
+    return this._chosen ?? this.languages[0];
+  }
+
+  /** The patron picked a language on the start screen: it lasts until the kiosk resets. */
+  chooseLanguage(tag: string): void {
+    if (!this.languages.includes(tag)) return;
+    this._chosen = tag === this.languages[0] ? undefined : tag;
+    this._armIdleTimer();
+    this.host.requestUpdate();
   }
 
   get branch(): Branch | undefined {
@@ -171,13 +222,14 @@ export class KioskController implements ReactiveController {
   hostUpdate(): void {
     this._watchPage();
     this._watchNotices();
+    this._speak();
     const view = this._request.value;
     if (this.step !== 'following' || !view || view.request.id !== this.requestId) return;
     this._noteHelper(view);
     const status = view.request.status;
     if (view.notice && status !== 'done') {
-      this.thanks =
-        `Sorry, this request could not be sent. Please ask at the service desk. ${this._deskPlace()}`.trim();
+      this._thanks = () =>
+        `${msg('Sorry, this request could not be sent. Please ask at the service desk.')} ${this._deskPlace()}`.trim();
       this.go('thanks');
     } else if (
       status === 'done' &&
@@ -187,12 +239,13 @@ export class KioskController implements ReactiveController {
       this.go('feedback');
     } else if (status === 'done') {
       const who = view.request.claimedBy?.displayName;
-      this.thanks = who
-        ? `Thank you for visiting! We hope ${who} helped. Come back any time.`
-        : 'Thank you for visiting! Come back any time.';
+      this._thanks = () =>
+        who
+          ? msg(str`Thank you for visiting! We hope ${who} helped. Come back any time.`)
+          : msg('Thank you for visiting! Come back any time.');
       this.go('thanks');
     } else if (status === 'cancelled') {
-      this.thanks = 'Your request is cancelled. Thanks for stopping by.';
+      this._thanks = () => msg('Your request is cancelled. Thanks for stopping by.');
       this.go('thanks');
     }
   }
@@ -218,7 +271,12 @@ export class KioskController implements ReactiveController {
   async send(details: KioskDetails): Promise<void> {
     const topic = this.topic;
     if (!topic) return;
-    const id = await queueNewRequest({ topicId: topic.id, ...details });
+    const language = this.language;
+    const id = await queueNewRequest({
+      topicId: topic.id,
+      ...details,
+      ...(language ? { language } : {}),
+    });
     await rememberCurrentRequest(id);
     this._follow(id);
   }
@@ -265,6 +323,8 @@ export class KioskController implements ReactiveController {
     this.requestId = undefined;
     this.helper = undefined;
     this._cancelling = false;
+    // The next patron starts in the branch's own language.
+    this._chosen = undefined;
     this._request.setQuery(async () => undefined);
     void forgetCurrentRequest();
     this.go('idle');
@@ -281,8 +341,10 @@ export class KioskController implements ReactiveController {
     if (session?.role !== 'kiosk' || !branchId) {
       this._set(
         () =>
-          (this.problem =
-            'This screen is for a lobby kiosk, and this device is not enrolled as one. Ask a supervisor for a kiosk enrollment link.'),
+          (this._problem = () =>
+            msg(
+              'This screen is for a lobby kiosk, and this device is not enrolled as one. Ask a supervisor for a kiosk enrollment link.',
+            )),
       );
       return;
     }
@@ -295,8 +357,8 @@ export class KioskController implements ReactiveController {
       const onSessionEnded = () => {
         this._set(
           () =>
-            (this.problem =
-              `This kiosk is no longer enrolled. Please ask at the service desk for help today. ${this._deskPlace()}`.trim()),
+            (this._problem = () =>
+              `${msg('This kiosk is no longer enrolled. Please ask at the service desk for help today.')} ${this._deskPlace()}`.trim()),
         );
       };
       this._stops.push(startSync({ kind: 'kiosk', branchId, onSessionEnded }));
@@ -327,17 +389,20 @@ export class KioskController implements ReactiveController {
           : this.step === 'following'
             ? FOLLOWING_IDLE_MS
             : this.step === 'idle'
-              ? undefined
+              ? // A language chosen and left: the next person finds the branch's own.
+                this._chosen === undefined
+                ? undefined
+                : CHOOSING_IDLE_MS
               : CHOOSING_IDLE_MS;
     if (wait !== undefined) this._idleTimer = setTimeout(() => this._timeout(), wait);
   }
 
   private _timeout() {
-    if (this.step === 'thanks' || this.step === 'feedback') {
+    if (this.step === 'thanks' || this.step === 'feedback' || this.step === 'idle') {
       this.reset();
       return;
     }
-    this.thanks = 'Thank you for stopping by. Tap “Ask me” whenever you need a hand.';
+    this._thanks = () => msg('Thank you for stopping by. Tap “Ask me” whenever you need a hand.');
     this.go('thanks');
   }
 
@@ -366,6 +431,37 @@ export class KioskController implements ReactiveController {
       ended.startsWith(`${this.requestId}@`) &&
       this.step === 'following';
     if (ended !== undefined && !ownPatron) this.reset();
+  }
+
+  /**
+   * Speak the patron's language: its strings load (lazily, once), and the topic labels come
+   * from the server in it (`?lang=`). Offline, the labels stored with the topics, or the
+   * default ones, stand in.
+   */
+  private _speak() {
+    const language = this.language;
+    const locale = matchLocale(language) ?? SOURCE_LOCALE;
+    if (locale !== this._locale) {
+      this._locale = locale;
+      setLocale(locale).catch((error: unknown) => {
+        console.warn('Rove could not load the strings of', locale, error);
+      });
+    }
+    const branchId = this._branchId;
+    if (!branchId || !language || language === this.languages[0]) return;
+    if (this._labelsFor === language) return;
+    this._labelsFor = language;
+    this._labels = new Map();
+    fetchTopics(branchId, language).then(
+      (topics) => {
+        if (this._labelsFor !== language) return;
+        this._set(() => (this._labels = new Map(topics.map((t) => [t.id, t.label]))));
+      },
+      () => {
+        // Offline: try again the next time this language is chosen.
+        if (this._labelsFor === language) this._labelsFor = undefined;
+      },
+    );
   }
 
   /** Besides the minute's look, take the soonest notice off the screen the moment it ends. */
@@ -414,5 +510,11 @@ export class KioskController implements ReactiveController {
     void rememberSeenHelper(seen);
   }
 }
+
+/** A branch as PROTOCOL v2 sends it: the languages its kiosks offer, the default first. */
+type BranchLanguages = Branch & { languages?: string[] };
+
+/** A topic's translated labels by language, as PROTOCOL v2 sends them. */
+const labelsOf = (topic: Topic) => (topic as Topic & { labels?: Record<string, string> }).labels;
 
 const pageKey = (request: HelpRequest) => `${request.id}@${request.pagedAt ?? ''}`;

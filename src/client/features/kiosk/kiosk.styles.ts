@@ -31,7 +31,7 @@ export const kioskStyles = [
   css`
     .screen {
       box-sizing: border-box;
-      max-width: 52rem;
+      max-inline-size: 52rem;
       margin: 0 auto;
       padding: 2.5rem 1.5rem;
     }
@@ -41,19 +41,19 @@ export const kioskStyles = [
       align-items: center;
       text-align: center;
       gap: 2rem;
-      padding-top: 8vh;
+      padding-block-start: 8vh;
     }
     .welcome {
       font-size: 2.2rem;
       font-weight: 400;
       line-height: 1.4;
       margin: 0;
-      max-width: 30ch;
+      max-inline-size: 30ch;
     }
     .ask {
       flex-direction: column;
-      width: min(100%, 30rem);
-      min-height: 16rem;
+      inline-size: min(100%, 30rem);
+      min-block-size: 16rem;
       border-radius: 2rem;
       font-size: 4.5rem;
       line-height: 1.1;
@@ -63,36 +63,53 @@ export const kioskStyles = [
       font-size: 1.4rem;
       font-weight: 500;
     }
+    /* The branch's languages, each in its own name and script, under "Ask me". */
+    .languages {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: center;
+      gap: 0.75rem;
+    }
+    .languages button {
+      min-inline-size: 9rem;
+      font-size: 1.6rem;
+    }
+    .languages button[aria-pressed='true'] {
+      background: var(--rove-primary);
+      color: var(--rove-card);
+      border-color: var(--rove-primary);
+    }
     .community {
       color: var(--rove-muted);
       margin: 0;
     }
     .thanks {
       text-align: center;
-      padding-top: 10vh;
+      padding-block-start: 10vh;
     }
     .thanks h1 {
       font-size: 2.2rem;
       font-weight: 400;
       line-height: 1.4;
-      margin: 0 0 2rem;
+      margin-block: 0 2rem;
+      margin-inline: 0;
     }
     [role='alert'] {
       font-size: 1.6rem;
     }
     /* Always there (a live region must be before its news), empty when there is none. */
     .notices {
-      width: min(100%, 40rem);
+      inline-size: min(100%, 40rem);
     }
     .notices ul {
       list-style: none;
       margin: 0;
       padding: 0;
-      text-align: left;
+      text-align: start;
     }
     .notices li {
       padding: 1rem 1.25rem;
-      margin-bottom: 0.5rem;
+      margin-block-end: 0.5rem;
       border: 2px solid var(--rove-line);
       border-radius: var(--rove-radius);
       background: var(--rove-card);
@@ -117,7 +134,7 @@ export const kioskStyles = [
       font-size: 3rem;
       line-height: 1.2;
       margin: 0 0 1rem;
-      max-width: 22ch;
+      max-inline-size: 22ch;
     }
     .paged p {
       margin: 0;
@@ -126,15 +143,15 @@ export const kioskStyles = [
       font-size: inherit;
     }
     .here {
-      width: min(100%, 30rem);
-      min-height: 10rem;
+      inline-size: min(100%, 30rem);
+      min-block-size: 10rem;
       border-radius: 2rem;
       font-size: 3.5rem;
       box-shadow: 0 0.5rem 1.5rem ${palette.primaryShadow};
     }
     .feedback {
       text-align: center;
-      padding-top: 6vh;
+      padding-block-start: 6vh;
     }
     .feedback h1 {
       font-size: 2.2rem;
@@ -150,11 +167,11 @@ export const kioskStyles = [
       flex-wrap: wrap;
       justify-content: center;
       gap: 0.75rem;
-      margin-bottom: 2rem;
+      margin-block-end: 2rem;
     }
     .scale button {
       flex: 1 1 5.5rem;
-      max-width: 9rem;
+      max-inline-size: 9rem;
       flex-direction: column;
       min-height: 7rem;
       padding: 0.5rem 0.25rem;

@@ -5,11 +5,13 @@
 // CSP needs nothing more. The link itself is never shown as text.
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg } from '../../core/locale/msg.js';
 import { COLORS } from '../../ui/tokens.js';
 
-/** The QR's accessible name (the picture is all there is to it). */
+/** The QR's accessible name (the picture is all there is to it), in English. */
 export const FOLLOW_QR_NAME = 'QR code: follow your request on your phone';
 
+@localized()
 @customElement('rove-follow-qr')
 export class RoveFollowQr extends LitElement {
   static override styles = css`
@@ -66,12 +68,12 @@ export class RoveFollowQr extends LitElement {
     const { d, size } = path;
     return html`${svg`<svg
         role="img"
-        aria-label=${FOLLOW_QR_NAME}
+        aria-label=${msg('QR code: follow your request on your phone')}
         viewBox="0 0 ${size} ${size}"
         shape-rendering="crispEdges"
       ><rect width=${size} height=${size} fill=${COLORS.card}></rect><path d=${d} fill=${COLORS.black}></path></svg>`}
-      <p>Follow on your phone</p>
-      <span class="detail">Scan with the camera: no app, no account.</span>`;
+      <p>${msg('Follow on your phone')}</p>
+      <span class="detail">${msg('Scan with the camera: no app, no account.')}</span>`;
   }
 }
 

@@ -3,6 +3,7 @@
 // (detail: {name?, needs}) and `back`.
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg } from '../../core/locale/msg.js';
 import { controls, tokens } from '../../ui/shared.styles.js';
 import { kioskButtons, kioskHost } from './kiosk.styles.js';
 import type { Need, Topic } from '../../../shared/schemas.js';
@@ -14,6 +15,7 @@ export interface KioskDetails {
   needs: Need[];
 }
 
+@localized()
 @customElement('rove-kiosk-details')
 export class RoveKioskDetails extends LitElement {
   static override styles = [
@@ -91,11 +93,13 @@ export class RoveKioskDetails extends LitElement {
   override render() {
     return html`<h1>
         ${this.topic ? html`<rove-topic-icon name=${this.topic.icon}></rove-topic-icon>` : ''}
-        ${this.topic?.label ?? 'Your question'}
+        ${this.topic?.label ?? msg('Your question')}
       </h1>
-      <p class="hint">Both of these are optional. Tap Send when you're ready.</p>
-      <label class="field" for="name">Your first name, or how we can spot you</label>
-      <p class="example" id="name-example">For example: Maria, by the printers, red coat</p>
+      <p class="hint">${msg("Both of these are optional. Tap Send when you're ready.")}</p>
+      <label class="field" for="name">${msg('Your first name, or how we can spot you')}</label>
+      <p class="example" id="name-example">
+        ${msg('For example: Maria, by the printers, red coat')}
+      </p>
       <input
         id="name"
         type="text"
@@ -111,11 +115,11 @@ export class RoveKioskDetails extends LitElement {
           .checked=${this._quiet}
           @change=${(e: Event) => (this._quiet = (e.target as HTMLInputElement).checked)}
         />
-        I'd prefer a quiet word
+        ${msg("I'd prefer a quiet word")}
       </label>
       <div class="actions">
         ${backButton(this)}
-        <button type="button" class="send" @click=${this._send}>Send</button>
+        <button type="button" class="send" @click=${this._send}>${msg('Send')}</button>
       </div>`;
   }
 }

@@ -4,12 +4,14 @@
 // open and the server gave a follow link, a QR code of it sits beside the ticket.
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { localized, msg, str } from '../../core/locale/msg.js';
 import { controls, tokens } from '../../ui/shared.styles.js';
 import { kioskButtons } from './kiosk.styles.js';
 import type { KioskRequestView, SeenHelper } from '../../core/db/kiosk.js';
 import type { HelpRequest } from '../../../shared/schemas.js';
 import { deskPlaceSentence } from './desk-words.js';
 import { plural } from '../../core/words/index.js';
+import { SOURCE_LOCALE, formatNumber, getLocale } from '../../core/locale/index.js';
 import './rove-follow-qr.js';
 
 export interface LinePlace {
@@ -17,6 +19,7 @@ export interface LinePlace {
   estimateMinutes: number;
 }
 
+@localized()
 @customElement('rove-kiosk-ticket')
 export class RoveKioskTicket extends LitElement {
   static override styles = [
@@ -67,14 +70,14 @@ export class RoveKioskTicket extends LitElement {
       }
       .offline,
       .long-wait {
-        text-align: left;
+        text-align: start;
         padding: 1rem 1.25rem;
-        border-left: 6px solid var(--rove-warn);
+        border-inline-start: 6px solid var(--rove-warn);
         background: var(--rove-warn-bg);
         color: var(--rove-warn);
       }
       button {
-        margin-top: 2rem;
+        margin-block-start: 2rem;
       }
     `,
   ];
@@ -97,10 +100,12 @@ export class RoveKioskTicket extends LitElement {
     const cancellable = request.status === 'waiting' || request.status === 'claimed';
     const cancelling = view.pending.includes('cancel');
     const heading = request.ticket
-      ? html`<h1 class="ticket"><span>Your ticket</span><strong>${request.ticket}</strong></h1>`
-      : html`<h1 class="visually-hidden">Your request</h1>`;
+      ? html`<h1 class="ticket">
+          <span>${msg('Your ticket')}</span><strong>${request.ticket}</strong>
+        </h1>`
+      : html`<h1 class="visually-hidden">${msg('Your request')}</h1>`;
     // The phone can follow only what is still open (and never a cancel on its way).
-    const followUrl = cancellable && !cancelling ? view.followUrl : undefined;
+    const followUrl = cancellable && !cancelling ? withLanguage(view.followUrl) : undefined;
     return html`
       ${
         followUrl
@@ -113,8 +118,9 @@ export class RoveKioskTicket extends LitElement {
       ${
         unsent
           ? html`<p class="offline">
-              This kiosk is offline, so staff may not see your request yet. We'll send it the moment
-              the connection is back. If you'd rather not wait, the service desk can help you now.
+              ${msg(
+                "This kiosk is offline, so staff may not see your request yet. We'll send it the moment the connection is back. If you'd rather not wait, the service desk can help you now.",
+              )}
               ${deskPlaceSentence(this.serviceDesk)}
             </p>`
           : nothing
@@ -129,7 +135,7 @@ export class RoveKioskTicket extends LitElement {
                   new CustomEvent('cancel-request', { bubbles: true, composed: true }),
                 )}
             >
-              Cancel request
+              ${msg('Cancel request')}
             </button>`
           : nothing
       }
@@ -139,35 +145,42 @@ export class RoveKioskTicket extends LitElement {
   private _status(view: KioskRequestView) {
     const { request } = view;
     const who = request.claimedBy?.displayName;
-    const topic = this.topicLabel ? html`<p class="detail">Topic: ${this.topicLabel}</p>` : nothing;
+    const label = this.topicLabel;
+    const topic = label ? html`<p class="detail">${msg(str`Topic: ${label}`)}</p>` : nothing;
     if (view.pending.includes('cancel') || request.status === 'cancelled') {
-      return html`<p class="status">Your request is cancelled.</p>`;
+      return html`<p class="status">${msg('Your request is cancelled.')}</p>`;
     }
+    const someone = who ?? msg('Someone');
     if (request.status === 'claimed') {
-      const found = request.patronHereAt
-        ? `Thanks: ${who ?? 'they'} ${who ? 'knows' : 'know'} you are here.`
-        : 'Stay where you are: they will find you.';
-      return html`<p class="status">${who ?? 'Someone'} is on the way.</p>
+      const found = !request.patronHereAt
+        ? msg('Stay where you are: they will find you.')
+        : who
+          ? msg(str`Thanks: ${who} knows you are here.`)
+          : msg('Thanks: they know you are here.');
+      return html`<p class="status">${msg(str`${someone} is on the way.`)}</p>
         <p class="detail">${found}</p>`;
     }
     if (request.status === 'serving') {
-      return html`<p class="status">${who ?? 'Someone'} is with you.</p>`;
+      return html`<p class="status">${msg(str`${someone} is with you.`)}</p>`;
     }
-    if (request.status === 'done') return html`<p class="status">All done.</p>`;
+    if (request.status === 'done') return html`<p class="status">${msg('All done.')}</p>`;
     if (view.unsent) {
-      return html`<p class="status">Waiting to send your request.</p>
+      return html`<p class="status">${msg('Waiting to send your request.')}</p>
         ${topic}`;
     }
     const back = request.version > 1 ? this._backInLine(request) : undefined;
-    return html`${back ?? html`<p class="status">Waiting for the next free staff member.</p>`}
+    return html`${
+      back ?? html`<p class="status">${msg('Waiting for the next free staff member.')}</p>`
+    }
     ${this._place()}${topic}${request.escalatedAt ? this._longWait() : nothing}`;
   }
 
   /** The server told staff this patron has waited too long: say so, and offer the desk. */
   private _longWait() {
     return html`<p class="long-wait">
-      This is taking longer than usual, sorry. Staff have been reminded that you are waiting. If
-      you'd rather not wait, the service desk can help you now.
+      ${msg(
+        "This is taking longer than usual, sorry. Staff have been reminded that you are waiting. If you'd rather not wait, the service desk can help you now.",
+      )}
       ${deskPlaceSentence(this.serviceDesk)}
     </p>`;
   }
@@ -179,33 +192,58 @@ export class RoveKioskTicket extends LitElement {
   private _backInLine(request: HelpRequest) {
     const seen = this.helper?.requestId === request.id ? this.helper : undefined;
     if (request.handoff && request.handoff.at !== seen?.handoffAt) {
+      const helper = seen?.displayName;
       return html`<p class="status">
-          ${seen?.displayName ?? 'The person helping you'} asked a colleague who knows more about
-          this to come.
+          ${
+            helper
+              ? msg(str`${helper} asked a colleague who knows more about this to come.`)
+              : msg('The person helping you asked a colleague who knows more about this to come.')
+          }
         </p>
-        <p class="detail">You keep your place in line.</p>`;
+        <p class="detail">${msg('You keep your place in line.')}</p>`;
     }
+    const coming = seen?.displayName;
     return html`<p class="status">
-        ${seen?.displayName ?? 'The person who was coming'} was called away.
+        ${coming ? msg(str`${coming} was called away.`) : msg('The person who was coming was called away.')}
       </p>
-      <p class="detail">The next free person will come to you. You keep your place in line.</p>`;
+      <p class="detail">
+        ${msg('The next free person will come to you. You keep your place in line.')}
+      </p>`;
   }
 
   private _place() {
     const place = this.place;
     if (!place) return nothing;
     const ahead = place.position - 1;
+    const n = formatNumber(ahead);
     const line =
       ahead <= 0
-        ? 'You are next.'
-        : `${ahead} ${plural(ahead, 'person is', 'people are')} ahead of you.`;
-    const minutes = Math.max(1, Math.round(place.estimateMinutes));
+        ? msg('You are next.')
+        : plural(
+            ahead,
+            msg(str`${n} person is ahead of you.`),
+            msg(str`${n} people are ahead of you.`),
+            getLocale(),
+          );
+    const minutes = formatNumber(Math.max(1, Math.round(place.estimateMinutes)));
     const estimate =
       place.estimateMinutes <= 1
-        ? 'Someone should be with you in a minute or so.'
-        : `That's about ${minutes} minutes.`;
+        ? msg('Someone should be with you in a minute or so.')
+        : msg(str`That's about ${minutes} minutes.`);
     return html`<p class="detail">${line} ${estimate}</p>`;
   }
+}
+
+/**
+ * The follow link with the patron's language (`?lang=es`), so their phone speaks it too; as the
+ * server gave it for the source language.
+ */
+function withLanguage(url: string | undefined): string | undefined {
+  const locale = getLocale();
+  if (!url || locale === SOURCE_LOCALE) return url;
+  const link = new URL(url);
+  link.searchParams.set('lang', locale);
+  return link.href;
 }
 
 declare global {

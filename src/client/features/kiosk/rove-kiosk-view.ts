@@ -5,12 +5,22 @@
 // request closes, so nothing a patron typed stays on screen for the next person.
 import { LitElement, html, nothing } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
+import { localized, msg, str } from '../../core/locale/msg.js';
 import { kioskStyles } from './kiosk.styles.js';
 import { KioskController } from './kiosk-controller.js';
 import type { HelpRequest, Topic } from '../../../shared/schemas.js';
 import type { KioskDetails, RoveKioskDetails } from './rove-kiosk-details.js';
 import { plural } from '../../core/words/index.js';
+import {
+  SOURCE_LOCALE,
+  direction,
+  formatNumber,
+  getLocale,
+  markDocument,
+  ownName,
+} from '../../core/locale/index.js';
 
+@localized()
 @customElement('rove-kiosk-view')
 export class RoveKioskView extends LitElement {
   static override styles = kioskStyles;
@@ -26,6 +36,20 @@ export class RoveKioskView extends LitElement {
     void import('./kiosk-steps.js');
   }
 
+  override updated(): void {
+    // The kiosk's root and the page speak the chosen language, right to left for Arabic.
+    const locale = getLocale();
+    if (this.lang === locale) return;
+    this.lang = locale;
+    this.dir = direction(locale);
+    markDocument(locale);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    markDocument(SOURCE_LOCALE);
+  }
+
   override render() {
     const problem = this.kiosk.problem;
     if (problem) return html`<section class="screen"><p role="alert">${problem}</p></section>`;
@@ -39,11 +63,13 @@ export class RoveKioskView extends LitElement {
     switch (kiosk.step) {
       case 'idle':
         return html`<div class="idle">
-          <h1 class="welcome">Welcome! Library staff are close by and glad to help.</h1>
+          <h1 class="welcome">${msg('Welcome! Library staff are close by and glad to help.')}</h1>
           <button type="button" class="ask" @click=${() => kiosk.go('topics')}>
-            Ask me <span class="sub">Tap here, and someone will come to you</span>
+            ${msg('Ask me')}
+            <span class="sub">${msg('Tap here, and someone will come to you')}</span>
           </button>
-          <div class="notices" role="status" aria-label="Notices from the library">
+          ${this._languages()}
+          <div class="notices" role="status" aria-label=${msg('Notices from the library')}>
             ${
               kiosk.notices.length
                 ? html`<ul>
@@ -54,10 +80,7 @@ export class RoveKioskView extends LitElement {
           </div>
           ${
             kiosk.line?.helpedToday
-              ? html`<p class="community">
-                  ${kiosk.line.helpedToday}
-                  ${plural(kiosk.line.helpedToday, 'person was', 'people were')} helped here today.
-                </p>`
+              ? html`<p class="community">${helpedToday(kiosk.line.helpedToday)}</p>`
               : nothing
           }
         </div>`;
@@ -91,34 +114,63 @@ export class RoveKioskView extends LitElement {
       case 'thanks':
         return html`<div class="thanks">
           <div role="status"><h1>${kiosk.thanks}</h1></div>
-          <button type="button" @click=${() => kiosk.reset()}>Start again</button>
+          <button type="button" @click=${() => kiosk.reset()}>${msg('Start again')}</button>
         </div>`;
     }
   }
 
+  /**
+   * The branch's languages, each by its own name ("Español", "中文", "العربية") and marked with
+   * its `lang` so a screen reader says it right; none when the branch offers one language.
+   */
+  private _languages() {
+    const kiosk = this.kiosk;
+    const tags = kiosk.languages;
+    if (tags.length < 2) return nothing;
+    const base = (tag: string) => tag.split('-')[0]!.toLowerCase();
+    const short = (tag: string) => tags.filter((t) => base(t) === base(tag)).length === 1;
+    return html`<div class="languages" role="group" aria-label=${msg('Language')}>
+      ${tags.map(
+        (tag) =>
+          html`<button
+            type="button"
+            class="quiet"
+            lang=${tag}
+            dir=${direction(tag)}
+            aria-pressed=${tag === kiosk.language ? 'true' : 'false'}
+            @click=${() => kiosk.chooseLanguage(tag)}
+          >
+            ${ownName(tag, short(tag))}
+          </button>`,
+      )}
+    </div>`;
+  }
+
   /** A rover is looking for a patron of this kiosk: full screen, one big answer. */
   private _page(page: HelpRequest) {
-    const who = page.claimedBy?.displayName ?? 'Someone from the library';
+    const who = page.claimedBy?.displayName ?? msg('Someone from the library');
     return html`<section class="paged">
       <div role="alert">
-        <h1>Ticket ${page.ticket}: ${who} is looking for you here</h1>
-        <p>If this is your ticket, tap the button so they know you are here.</p>
+        <h1>${msg(str`Ticket ${page.ticket}: ${who} is looking for you here`)}</h1>
+        <p>${msg('If this is your ticket, tap the button so they know you are here.')}</p>
       </div>
-      <button type="button" class="here" @click=${() => void this.kiosk.here()}>I'm here</button>
+      <button type="button" class="here" @click=${() => void this.kiosk.here()}>
+        ${msg("I'm here")}
+      </button>
     </section>`;
   }
 
   /** The request ended answered or referred: how well did we do, how much did it matter. */
   private _feedback() {
     const kiosk = this.kiosk;
-    const head = html`<h1>All done. Thank you for visiting!</h1>`;
+    const head = html`<h1>${msg('All done. Thank you for visiting!')}</h1>`;
     if (kiosk.feedbackGiven) {
       return html`<div class="thanks">
         <div role="status">
           ${head}
-          <p class="said">Thank you for telling us.</p>
+          <p class="said">${msg('Thank you for telling us.')}</p>
         </div>
-        <button type="button" @click=${() => kiosk.reset()}>Start again</button>
+        <button type="button" @click=${() => kiosk.reset()}>${msg('Start again')}</button>
       </div>`;
     }
     const first = kiosk.satisfaction === undefined;
@@ -126,12 +178,15 @@ export class RoveKioskView extends LitElement {
       <div role="status">${head}</div>
       ${
         first
-          ? scale('how-well', 'How well did we do?', WELL, (n) => kiosk.rateService(n))
-          : html`${scale('how-much', 'How much did this matter to you today?', MATTERED, (n) =>
-                kiosk.rateImportance(n),
+          ? scale('how-well', msg('How well did we do?'), well(), (n) => kiosk.rateService(n))
+          : html`${scale(
+                'how-much',
+                msg('How much did this matter to you today?'),
+                mattered(),
+                (n) => kiosk.rateImportance(n),
               )}
               <button type="button" class="quiet" @click=${() => kiosk.rateImportance()}>
-                Skip this question
+                ${msg('Skip this question')}
               </button>`
       }
     </div>`;
@@ -139,8 +194,31 @@ export class RoveKioskView extends LitElement {
 }
 
 /** What each answer means, 1 to 5, read with its number ("5 of 5: very well"). */
-const WELL = ['not well', 'not so well', 'fairly well', 'well', 'very well'];
-const MATTERED = ['not much', 'a little', 'somewhat', 'a lot', 'a great deal'];
+const well = () => [
+  msg('not well'),
+  msg('not so well'),
+  msg('fairly well'),
+  msg('well'),
+  msg('very well'),
+];
+const mattered = () => [
+  msg('not much'),
+  msg('a little'),
+  msg('somewhat'),
+  msg('a lot'),
+  msg('a great deal'),
+];
+
+/** "12 people were helped here today." in the chosen language, its plural and its digits. */
+function helpedToday(n: number): string {
+  const count = formatNumber(n);
+  return plural(
+    n,
+    msg(str`${count} person was helped here today.`),
+    msg(str`${count} people were helped here today.`),
+    getLocale(),
+  );
+}
 
 function scale(id: string, question: string, words: string[], pick: (n: number) => void) {
   return html`<h2 id=${id}>${question}</h2>
@@ -148,7 +226,8 @@ function scale(id: string, question: string, words: string[], pick: (n: number) 
       ${words.map(
         (word, i) =>
           html`<button type="button" @click=${() => pick(i + 1)}>
-            <span class="n">${i + 1}</span><span class="visually-hidden"> of 5:</span>
+            <span class="n">${formatNumber(i + 1)}</span
+            ><span class="visually-hidden"> ${msg(str`of ${formatNumber(5)}:`)}</span>
             <span class="word">${word}</span>
           </button>`,
       )}

@@ -2,6 +2,7 @@
 // Fires `topic-chosen` (detail: the Topic) and `back`.
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { localized, msg } from '../../core/locale/msg.js';
 import { controls, tokens } from '../../ui/shared.styles.js';
 import type { Topic } from '../../../shared/schemas.js';
 import { kioskButtons, kioskHost } from './kiosk.styles.js';
@@ -9,6 +10,7 @@ import { backButton } from '../../ui/form-pieces.js';
 import { deskPlaceSentence } from './desk-words.js';
 import '../../ui/rove-topic-icon.js';
 
+@localized()
 @customElement('rove-topic-picker')
 export class RoveTopicPicker extends LitElement {
   static override styles = [
@@ -40,7 +42,7 @@ export class RoveTopicPicker extends LitElement {
         justify-content: flex-start;
         gap: 1rem;
         font-size: 1.6rem;
-        text-align: left;
+        text-align: start;
         background: var(--rove-card);
         color: var(--rove-primary);
         border-width: 3px;
@@ -63,11 +65,11 @@ export class RoveTopicPicker extends LitElement {
   }
 
   override render() {
-    return html`<h1 id="topics-heading">What can we help you with?</h1>
+    return html`<h1 id="topics-heading">${msg('What can we help you with?')}</h1>
       ${
         this.topics.length === 0
           ? html`<p class="empty">
-              The topics have not reached this kiosk yet. Please ask at the service desk.
+              ${msg('The topics have not reached this kiosk yet. Please ask at the service desk.')}
               ${deskPlaceSentence(this.serviceDesk)}
             </p>`
           : html`<ul aria-labelledby="topics-heading">

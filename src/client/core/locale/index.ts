@@ -1,0 +1,94 @@
+// The patron's language, by Lit's own localization (@lit/localize) in runtime mode. Every string
+// a screen shows goes through msg(); English, the source, stays in the code, and each other
+// language is a module of its own (./generated, built from xliff/ by `npm run localize:build`)
+// that is imported only when someone chooses that language. Until a screen first needs another
+// language, not even the runtime (./runtime.ts) is loaded: msg() answers the English source, so
+// a kiosk's first load carries no translation machinery at all
+// (tests/unit/bundle-size.test.ts). Runtime mode, not transform mode, since one kiosk serves a
+// Spanish speaker, then an Arabic speaker, without a reload or a build per language. How to add
+// a language: README, "Languages".
+import { allLocales, sourceLocale } from './generated/locale-codes.js';
+import type * as Runtime from './runtime.js';
+
+/** A language Rove ships strings for: "en", "es", "zh-Hans", "ar". */
+export type Locale = (typeof allLocales)[number];
+
+export const SOURCE_LOCALE: Locale = sourceLocale;
+export const SHIPPED_LOCALES: readonly Locale[] = allLocales;
+
+let runtime: typeof Runtime | undefined;
+
+/** The language the screens speak now (its strings loaded). */
+export const getLocale = (): Locale => (runtime?.getLocale() ?? SOURCE_LOCALE) as Locale;
+
+/**
+ * Speak `locale` from now on: its strings load (once), then every element that uses
+ * updateWhenLocaleChanges/@localized renders again. Answers when they show.
+ */
+export async function setLocale(locale: Locale): Promise<void> {
+  if (!runtime && locale === SOURCE_LOCALE) return;
+  runtime ??= await import('./runtime.js');
+  await runtime.setLocale(locale);
+}
+
+/**
+ * The shipped locale that speaks a BCP 47 `tag` (a branch's "es-MX", a phone's "zh-CN"), or
+ * undefined: the same language in the same script ("zh-TW" is Traditional, so not "zh-Hans").
+ */
+export function matchLocale(tag: string | null | undefined): Locale | undefined {
+  if (!tag) return undefined;
+  const exact = allLocales.find((l) => l.toLowerCase() === tag.toLowerCase());
+  if (exact) return exact;
+  let wanted: Intl.Locale;
+  try {
+    wanted = new Intl.Locale(tag).maximize();
+  } catch {
+    return undefined;
+  }
+  return allLocales.find((l) => {
+    const shipped = new Intl.Locale(l).maximize();
+    return shipped.language === wanted.language && shipped.script === wanted.script;
+  });
+}
+
+/** Scripts written right to left (Arabic, Hebrew, Syriac, Thaana, N'Ko, Adlam, Hanifi). */
+const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg']);
+
+/** "rtl" for a language written right to left (Arabic), else "ltr". */
+export function direction(tag: string): 'ltr' | 'rtl' {
+  try {
+    return RTL_SCRIPTS.has(new Intl.Locale(tag).maximize().script ?? '') ? 'rtl' : 'ltr';
+  } catch {
+    return 'ltr';
+  }
+}
+
+/** `lang` and `dir` of the whole page follow `locale`: screen readers and the layout read them. */
+export function markDocument(locale: string): void {
+  const root = document.documentElement;
+  root.lang = locale;
+  root.dir = direction(locale);
+}
+
+/**
+ * A language's own name for itself, as a patron looks for it: "English", "Español", "中文",
+ * "العربية". `short` drops the script or region ("中文" for "zh-Hans") when the branch offers
+ * only one form of that language.
+ */
+export function ownName(tag: string, short = true): string {
+  try {
+    const locale = new Intl.Locale(tag);
+    const name = new Intl.DisplayNames([tag], { type: 'language' }).of(
+      short ? locale.language : tag,
+    );
+    if (!name) return tag;
+    return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+  } catch {
+    return tag;
+  }
+}
+
+/** A number as the chosen language writes it ("12", "١٢"). */
+export function formatNumber(n: number, locale: string = getLocale()): string {
+  return new Intl.NumberFormat(locale).format(n);
+}
