@@ -124,7 +124,7 @@ export class KioskController implements ReactiveController {
     const language = this.language;
     if (!language || language === this.languages[0]) return topics;
     return topics.map((topic) => {
-      const label = this._labels.get(topic.id) ?? labelsOf(topic)?.[language];
+      const label = this._labels.get(topic.id) ?? topic.labels?.[language];
       return label ? { ...topic, label } : topic;
     });
   }
@@ -144,7 +144,7 @@ export class KioskController implements ReactiveController {
    * strings for: empty when the branch has not chosen any (then English only).
    */
   get languages(): string[] {
-    const listed = (this._branch.value as BranchLanguages | undefined)?.languages ?? [];
+    const listed = this._branch.value?.languages ?? [];
     return listed.filter((tag) => matchLocale(tag) !== undefined);
   }
 
@@ -510,11 +510,5 @@ export class KioskController implements ReactiveController {
     void rememberSeenHelper(seen);
   }
 }
-
-/** A branch as PROTOCOL v2 sends it: the languages its kiosks offer, the default first. */
-type BranchLanguages = Branch & { languages?: string[] };
-
-/** A topic's translated labels by language, as PROTOCOL v2 sends them. */
-const labelsOf = (topic: Topic) => (topic as Topic & { labels?: Record<string, string> }).labels;
 
 const pageKey = (request: HelpRequest) => `${request.id}@${request.pagedAt ?? ''}`;

@@ -14,7 +14,7 @@ import { getByRole, queryAllByRole, waitFor } from '../../../support/browser/by-
 import { FakeServer } from '../../../support/browser/fake-server.js';
 import { topics } from '../../../support/browser/fixtures.js';
 import { offlineWithReplica } from '../../../support/browser/offline-replica.js';
-import type { Branch, HelpRequest, Topic } from '../../../../src/shared/schemas.js';
+import type { HelpRequest, Topic } from '../../../../src/shared/schemas.js';
 
 const LANGUAGES = ['en', 'es', 'zh-Hans', 'ar'];
 
@@ -65,7 +65,7 @@ describe('the kiosk in the patron’s language', () => {
   let server: FakeServer;
   beforeEach(async () => {
     await setMeta('session', KIOSK);
-    await storeBranch({ id: 'main', name: 'Main Library', languages: LANGUAGES } as Branch);
+    await storeBranch({ id: 'main', name: 'Main Library', languages: LANGUAGES });
     server = new FakeServer()
       .on('GET', '/api/session', { body: KIOSK })
       .on('GET', '/api/branches/main/topics', (_body, call) => ({
@@ -101,7 +101,7 @@ describe('the kiosk in the patron’s language', () => {
   });
 
   it('offers no choice when the branch has one language', async () => {
-    await storeBranch({ id: 'main', name: 'Main Library', languages: ['en'] } as Branch);
+    await storeBranch({ id: 'main', name: 'Main Library', languages: ['en'] });
     const el = await kioskView();
     await waitFor(() => getByRole(el, 'button', /Ask me/), 'Ask me');
     expect(queryAllByRole(el, 'group', 'Language')).to.have.length(0);
