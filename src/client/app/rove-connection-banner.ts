@@ -5,12 +5,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { getConnection, onConnection, type ConnectionState } from '../core/sync/connection.js';
 import { clock } from '../core/words/index.js';
-import { SOURCE_LOCALE, getLocale } from '../core/locale/index.js';
-import { localized, msg, str } from '../core/locale/msg.js';
 import { tokens } from '../ui/shared.styles.js';
 import { palette } from '../ui/tokens.js';
 
-@localized()
 @customElement('rove-connection-banner')
 export class RoveConnectionBanner extends LitElement {
   static override styles = [
@@ -23,7 +20,7 @@ export class RoveConnectionBanner extends LitElement {
         margin: 0;
         padding: 0.75rem 1rem;
         font-size: 1.125rem;
-        border-block-end: 3px solid var(--rove-warn);
+        border-bottom: 3px solid var(--rove-warn);
         background: var(--rove-warn-bg);
         color: var(--rove-warn);
       }
@@ -86,22 +83,18 @@ export class RoveConnectionBanner extends LitElement {
           </p>`;
     }
     if (status === 'reconnecting') {
-      return html`<p class="reconnecting">${msg("Reconnecting to the library's server…")}</p>`;
+      return html`<p class="reconnecting">Reconnecting to the library's server…</p>`;
     }
-    // The device's own clock in English; a patron's language's clock otherwise.
-    const locale = getLocale();
-    const time = since ? clock(since, locale === SOURCE_LOCALE ? undefined : locale) : undefined;
-    const offline = time ? msg(str`Offline since ${time}.`) : msg('Offline.');
-    return html`<p>
-      <strong>${offline}</strong>
-      ${
-        this.patron
-          ? msg(
-              "You can still ask for help here; we'll pass it on as soon as we're connected again.",
-            )
-          : msg('What you do is saved on this device and sent when the connection is back.')
-      }
-    </p>`;
+    const when = since ? ` since ${clock(since)}` : '';
+    return this.patron
+      ? html`<p>
+          <strong>Offline${when}.</strong> You can still ask for help here; we'll pass it on as soon
+          as we're connected again.
+        </p>`
+      : html`<p>
+          <strong>Offline${when}.</strong> What you do is saved on this device and sent when the
+          connection is back.
+        </p>`;
   }
 }
 
