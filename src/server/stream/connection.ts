@@ -21,8 +21,14 @@ export type FollowAudience = { kind: 'follow'; requestId: string; branchId: stri
 export type SignedInAudience = StaffAudience | AdminAudience | KioskAudience;
 export type Audience = SignedInAudience | ScriptsAudience | FollowAudience;
 
-/** A reader this far behind is not reading: drop it and let it reconnect and resume. */
-const MAX_BUFFERED_BYTES = 1024 * 1024;
+/**
+ * A reader this far behind for this long is not reading: drop it and let it reconnect and
+ * resume. A burst (a page of catch-up, a busy second) can be far behind for a moment while the
+ * socket takes it, so a backlog alone is not enough; past the hard bound it is.
+ */
+const BACKLOG_BYTES = 1024 * 1024;
+const BACKLOG_MS = 5000;
+const HARD_BACKLOG_BYTES = 16 * 1024 * 1024;
 
 export class Connection {
   /** Seq of the newest event this stream has sent, or is current as of (snapshot). */
@@ -59,12 +65,44 @@ export class Connection {
   write(chunk: string): void {
     if (this.closed) return;
     this.response.write(chunk);
-    if (this.response.writableLength > MAX_BUFFERED_BYTES) this.close();
+    const backlog = this.response.writableLength;
+    if (backlog > HARD_BACKLOG_BYTES) this.drop();
+    else if (backlog > BACKLOG_BYTES && !this.stalled) this.watchBacklog();
+  }
+
+  private stalled?: NodeJS.Timeout;
+
+  /** Drops the stream unless its backlog drains within BACKLOG_MS. */
+  private watchBacklog(): void {
+    const drained = () => {
+      clearTimeout(this.stalled);
+      this.stalled = undefined;
+    };
+    this.response.once('drain', drained);
+    this.stalled = setTimeout(() => {
+      this.response.off('drain', drained);
+      this.stalled = undefined;
+      if (this.response.writableLength > BACKLOG_BYTES) this.drop();
+    }, BACKLOG_MS);
+    this.stalled.unref();
+  }
+
+  /**
+   * Lets go of a reader that stopped reading. Ending the response would queue its end behind
+   * the backlog it will never read, and keep both (and the socket) for as long as TCP waits:
+   * the socket is destroyed instead, which frees the memory at once. The device reconnects and
+   * resumes from its Last-Event-ID.
+   */
+  private drop(): void {
+    this.closed = true;
+    clearTimeout(this.stalled);
+    this.response.destroy();
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.stalled);
     this.response.end();
   }
 }
