@@ -5,9 +5,12 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { getConnection, onConnection, type ConnectionState } from '../core/sync/connection.js';
 import { clock } from '../core/words/index.js';
+import { SOURCE_LOCALE, getLocale } from '../core/locale/index.js';
+import { localized, msg, str } from '../core/locale/msg.js';
 import { tokens } from '../ui/shared.styles.js';
 import { palette } from '../ui/tokens.js';
 
+@localized()
 @customElement('rove-connection-banner')
 export class RoveConnectionBanner extends LitElement {
   static override styles = [
@@ -20,7 +23,7 @@ export class RoveConnectionBanner extends LitElement {
         margin: 0;
         padding: 0.75rem 1rem;
         font-size: 1.125rem;
-        border-bottom: 3px solid var(--rove-warn);
+        border-block-end: 3px solid var(--rove-warn);
         background: var(--rove-warn-bg);
         color: var(--rove-warn);
       }
@@ -73,30 +76,40 @@ export class RoveConnectionBanner extends LitElement {
     // The server answered 503: this device's network is fine, the library's system is not.
     if (trouble) {
       return this.patron
-        ? html`<p>
-            <strong>The library's system is having a problem.</strong> You can still ask for help
-            here; we'll pass it on as soon as it is working again.
-          </p>`
-        : html`<p>
-            <strong>The library's server is having trouble.</strong> What you do is saved on this
-            device and sent as soon as it is working again.
-          </p>`;
+        ? said(
+            msg("The library's system is having a problem."),
+            msg(
+              "You can still ask for help here; we'll pass it on as soon as it is working again.",
+            ),
+          )
+        : said(
+            msg("The library's server is having trouble."),
+            msg('What you do is saved on this device and sent as soon as it is working again.'),
+          );
     }
     if (status === 'reconnecting') {
-      return html`<p class="reconnecting">Reconnecting to the library's server…</p>`;
+      return html`<p class="reconnecting">${msg("Reconnecting to the library's server…")}</p>`;
     }
-    const when = since ? ` since ${clock(since)}` : '';
+    // The device's own clock in English; in a patron's language, that language's clock.
+    const locale = getLocale();
+    const time = since ? clock(since, locale === SOURCE_LOCALE ? undefined : locale) : undefined;
+    const offline = time ? msg(str`Offline since ${time}.`) : msg('Offline.');
     return this.patron
-      ? html`<p>
-          <strong>Offline${when}.</strong> You can still ask for help here; we'll pass it on as soon
-          as we're connected again.
-        </p>`
-      : html`<p>
-          <strong>Offline${when}.</strong> What you do is saved on this device and sent when the
-          connection is back.
-        </p>`;
+      ? said(
+          offline,
+          msg(
+            "You can still ask for help here; we'll pass it on as soon as we're connected again.",
+          ),
+        )
+      : said(
+          offline,
+          msg('What you do is saved on this device and sent when the connection is back.'),
+        );
   }
 }
+
+/** The banner's two parts: what is wrong, in bold, then what it means for the reader. */
+const said = (what: string, meaning: string) => html`<p><strong>${what}</strong> ${meaning}</p>`;
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -3,6 +3,7 @@ import '../../../src/client/app/rove-connection-banner.js';
 import type { RoveConnectionBanner } from '../../../src/client/app/rove-connection-banner.js';
 import { clock as clockTime } from '../../../src/client/core/words/index.js';
 import { shownText } from '../../support/browser/fixtures.js';
+import { SOURCE_LOCALE, markDocument, setLocale } from '../../../src/client/core/locale/index.js';
 
 async function banner(state: RoveConnectionBanner['state'], patron = false) {
   const el = await fixture<RoveConnectionBanner>(
@@ -50,5 +51,24 @@ describe('rove-connection-banner', () => {
       .to.match(/having a problem/)
       .and.match(/still ask/);
     await expect(patron).to.be.accessible();
+  });
+
+  it('speaks the patron’s language over the kiosk, its time too, right to left in Arabic', async () => {
+    const since = new Date(2025, 0, 1, 15, 42).toISOString();
+    try {
+      await setLocale('es');
+      const es = shownText(await banner({ status: 'offline', since }, true));
+      expect(es).to.contain(`Sin conexión desde las ${clockTime(since, 'es')}.`);
+      expect(es).to.match(/Puedes pedir ayuda aquí igualmente/);
+      await setLocale('ar');
+      markDocument('ar');
+      const ar = await banner({ status: 'offline', since, trouble: true }, true);
+      expect(shownText(ar)).to.contain('يواجه نظام المكتبة مشكلة.');
+      expect(getComputedStyle(ar).direction).to.equal('rtl');
+      await expect(ar).to.be.accessible();
+    } finally {
+      await setLocale(SOURCE_LOCALE);
+      markDocument(SOURCE_LOCALE);
+    }
   });
 });

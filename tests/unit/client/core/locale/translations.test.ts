@@ -18,10 +18,14 @@ const config = JSON.parse(readFileSync(join(ROOT, 'lit-localize.json'), 'utf8'))
 };
 
 /**
- * What a patron can see: the kiosk's screen and the follow page. Each file brings what it
- * imports (lit-localize reads the whole program).
+ * What a patron can see: the kiosk's screen, the follow page, and the app's connection banner
+ * over the kiosk. Each file brings what it imports (lit-localize reads the whole program).
  */
-const PATRON_FILES = ['src/client/features/kiosk/rove-kiosk-view.ts', 'src/client/follow.ts'];
+const PATRON_FILES = [
+  'src/client/features/kiosk/rove-kiosk-view.ts',
+  'src/client/follow.ts',
+  'src/client/app/rove-connection-banner.ts',
+];
 
 const work = mkdtempSync(join(tmpdir(), 'rove-locale-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
