@@ -1,6 +1,7 @@
 // A patron's follow link (docs/API.md, "Following on a phone"): a token made for the kiosk's
 // answer, kept only as its SHA-256, that shows one request as the patron may see it and lets
 // them answer a page, cancel and give feedback. Dead an hour after the request ends.
+import { labelIn } from '../../shared/languages.js';
 import type { FollowView } from '../../shared/schemas.js';
 import { hashToken, newToken } from '../auth/secrets.js';
 import type { Row, Sql } from './db.js';
@@ -52,7 +53,7 @@ export class FollowStore {
   /** What the patron's phone shows of `requestId`: no name, note, staff id or request id. */
   async view(requestId: string, sql: Sql = this.store.db): Promise<FollowView> {
     const [row] = await sql.query(
-      `SELECT r.*, t.label AS topic_label,
+      `SELECT r.*, t.label AS topic_label, t.labels AS topic_labels,
               EXISTS (SELECT 1 FROM feedback f WHERE f.request_id = r.id) AS has_feedback
          FROM requests r LEFT JOIN topics t ON t.branch_id = r.branch_id AND t.id = r.topic_id
         WHERE r.id = $1`,
@@ -75,7 +76,17 @@ function followView(row: Row, place: FollowView['place']): FollowView {
   return {
     ticket: String(row.ticket),
     status: row.status as FollowView['status'],
-    topicLabel: row.topic_label == null ? '' : String(row.topic_label),
+    // In the language the patron asked in, where the supervisor wrote the topic in it.
+    topicLabel:
+      row.topic_label == null
+        ? ''
+        : labelIn(
+            {
+              label: String(row.topic_label),
+              labels: (row.topic_labels as Record<string, string> | null) ?? {},
+            },
+            row.language == null ? undefined : String(row.language),
+          ),
     claimedBy: row.claimed_by_name == null ? null : { displayName: String(row.claimed_by_name) },
     pagedAt: row.paged_at == null ? null : iso(row.paged_at),
     patronHereAt: row.patron_here_at == null ? null : iso(row.patron_here_at),

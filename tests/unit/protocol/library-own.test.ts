@@ -492,6 +492,37 @@ forEachStore('the library’s own skills and languages', (server) => {
       kioskStream.close();
     }
 
+    // The patron's follow link names the topic in the language they asked in.
+    const tech = (
+      await server.ok(
+        'GET',
+        `/api/branches/${scene.branchId}/topics`,
+        { token: await admin() },
+        200,
+      )
+    ).topics.find((t: Json) => t.id === topicId);
+    await server.ok(
+      'PATCH',
+      `/api/branches/${scene.branchId}/topics/${topicId}`,
+      { token: await admin(), body: { labels: { es: 'Computadoras' } } },
+      200,
+    );
+    for (const [language, label] of [
+      ['es', 'Computadoras'],
+      ['en', tech.label],
+      [undefined, tech.label],
+    ]) {
+      const asked = await server.ok(
+        'POST',
+        '/api/requests',
+        { token: scene.kiosk.token, body: { id: randomUUID(), topicId, language } },
+        201,
+      );
+      const token = new URL(asked.followUrl).pathname.split('/').pop();
+      const follow = await server.ok('GET', `/api/follow/${token}`, {}, 200);
+      expect(follow.request.topicLabel, String(language)).toBe(label);
+    }
+
     // A language the branch's kiosks do not offer, or no tag at all: 400, and nothing made.
     for (const language of ['fr', 'es-MX', 'zh', 'not a tag', 'e', 7]) {
       const id = randomUUID();
