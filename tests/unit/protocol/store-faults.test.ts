@@ -123,6 +123,34 @@ describe('PostgreSQL stopped and started again under a running server [postgres]
   }, 120_000);
 });
 
+describe('every pooled PostgreSQL connection busy past the timeout [postgres]', () => {
+  const server = new TestServer('postgres');
+  beforeAll(async () => {
+    await server.start();
+  });
+  afterAll(() => server.close());
+
+  it('answers 503 after 5 seconds instead of hanging, then serves again', async () => {
+    const scene = await server.scene();
+    const queuePath = `/api/branches/${scene.branchId}/requests`;
+    await server.ok('GET', queuePath, { token: scene.rover.token }, 200);
+    // Ten long statements hold the pool's ten connections (a stuck report, a slow disk).
+    const store = server.running!.store;
+    const held = Promise.all(
+      Array.from({ length: 10 }, () =>
+        store.db.transaction((tx) => tx.query('SELECT pg_sleep(7)')),
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => server.call('GET', queuePath, { token: scene.rover.token })),
+    );
+    expectUnavailable(answers);
+    await held;
+    await server.ok('GET', queuePath, { token: scene.rover.token }, 200);
+  }, 60_000);
+});
+
 /** A tmpfs of `mb` megabytes mounted on a fresh directory (the test runs as root, as CI does). */
 function smallDisk(mb: number): { dir: string; unmount: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'rove-small-disk-'));
