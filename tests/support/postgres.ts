@@ -121,35 +121,25 @@ export async function startPostgres(): Promise<PgCluster> {
       '-c full_page_writes=off',
       '-c max_connections=200',
     ].join(' ');
-    runAsOwner(bin, 'pg_ctl', [
-      'start',
-      '-D',
-      dataDir,
-      '-l',
-      join(root, 'server.log'),
-      '-o',
-      options,
-      '-w',
-      '-t',
-      '60',
-    ]);
+    const start = () =>
+      runAsOwner(bin, 'pg_ctl', [
+        'start',
+        '-D',
+        dataDir,
+        '-l',
+        join(root, 'server.log'),
+        '-o',
+        options,
+        '-w',
+        '-t',
+        '60',
+      ]);
+    start();
     const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
     return {
       adminUrl,
       pause: () => runAsOwner(bin, 'pg_ctl', ['stop', '-D', dataDir, '-m', 'fast', '-w']),
-      resume: () =>
-        runAsOwner(bin, 'pg_ctl', [
-          'start',
-          '-D',
-          dataDir,
-          '-l',
-          join(root, 'server.log'),
-          '-o',
-          options,
-          '-w',
-          '-t',
-          '60',
-        ]),
+      resume: start,
       createDatabase: () => createDatabaseOn(adminUrl),
       stop: async () => {
         process.removeListener('exit', stopNow);

@@ -10,8 +10,7 @@ import type { Branch, HelpRequest, Presence } from '../../../shared/schemas.js';
 import type { PendingView } from '../../core/db/pending.js';
 import { ago, clock, count, duration, waitedFor } from '../../core/words/index.js';
 import { palette } from '../../ui/tokens.js';
-import '../../ui/notices/rove-branch-notices.js';
-import type { NewNotice } from '../../ui/notices/rove-branch-notices.js';
+import { noticesPanel } from '../../ui/notices/rove-branch-notices.js';
 import { adminStyles } from './admin.styles.js';
 import { adminAction } from './admin-errors.js';
 import { listBranches } from './admin-api.js';
@@ -164,14 +163,7 @@ export class RoveAdminFloor extends LitElement {
         }
       </div>
       ${this._today(floor.counts)} ${this._queue(floor.queue)} ${this._people(floor.floor)}
-      <rove-branch-notices
-        .notices=${floor.notices}
-        ?busy=${floor.noticeChange.busy}
-        problem=${floor.noticeChange.error}
-        @post-notice=${(e: CustomEvent<NewNotice>) =>
-          void floor.postNotice(e.detail.text, e.detail.until)}
-        @withdraw-notice=${(e: CustomEvent<string>) => void floor.withdrawNotice(e.detail)}
-      ></rove-branch-notices>`;
+      ${noticesPanel(floor.notices, floor)}`;
   }
 
   private _today(counts: TodayCounts | undefined) {
@@ -215,82 +207,44 @@ export class RoveAdminFloor extends LitElement {
     const now = this.floor.now;
     const waiting = queue.filter((v) => v.request.status === 'waiting').length;
     const long = queue.filter((v) => isLong(v.request)).length;
-    return html`<section aria-labelledby="queue">
-      <h3 id="queue">
-        Queue:
-        ${count(waiting, 'waiting', 'waiting')}${long ? html`, ${count(long, 'long wait')}` : nothing}
-      </h3>
-      ${
-        queue.length === 0
-          ? html`<p class="empty">Nobody is waiting and nobody is being helped.</p>`
-          : html`<table aria-labelledby="queue">
-              <thead>
-                <tr>
-                  <th scope="col">Ticket</th>
-                  <th scope="col">Topic</th>
-                  <th scope="col">Where</th>
-                  <th scope="col">Waiting</th>
-                  <th scope="col">Now</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${queue.map(({ request }) => {
-                  const longWait = isLong(request);
-                  return html`<tr class=${longWait ? 'long' : ''}>
-                    <th scope="row">${request.ticket}</th>
-                    <td>${this._topicLabel(request.topicId)}</td>
-                    <td>${request.zone ?? ''}</td>
-                    <td>
-                      ${waitedFor(request.createdAt, now)}
-                      ${longWait ? html`<span class="mark">Long wait</span>` : nothing}
-                    </td>
-                    <td>${stateWords(request)}</td>
-                  </tr>`;
-                })}
-              </tbody>
-            </table>`
-      }
-    </section>`;
+    const title = html`Queue:
+    ${count(waiting, 'waiting', 'waiting')}${long ? html`, ${count(long, 'long wait')}` : nothing}`;
+    return tableSection('queue', title, ['Ticket', 'Topic', 'Where', 'Waiting', 'Now'], {
+      empty: 'Nobody is waiting and nobody is being helped.',
+      rows: queue.map(({ request }) => {
+        const longWait = isLong(request);
+        return html`<tr class=${longWait ? 'long' : ''}>
+          <th scope="row">${request.ticket}</th>
+          <td>${this._topicLabel(request.topicId)}</td>
+          <td>${request.zone ?? ''}</td>
+          <td>
+            ${waitedFor(request.createdAt, now)}
+            ${longWait ? html`<span class="mark">Long wait</span>` : nothing}
+          </td>
+          <td>${stateWords(request)}</td>
+        </tr>`;
+      }),
+    });
   }
 
   private _people(people: Presence[]) {
-    const here = people.filter((p) => p.state !== 'away');
-    const queue = this.floor.queue;
-    return html`<section aria-labelledby="people">
-      <h3 id="people">On the floor: ${count(here.length, 'person', 'people')}</h3>
-      ${
-        people.length === 0
-          ? html`<p class="empty">No staff are signed in.</p>`
-          : html`<table aria-labelledby="people">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Where</th>
-                  <th scope="col">With</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${people.map((p) => {
-                  const tickets = queue
-                    .filter(
-                      ({ request }) =>
-                        request.claimedBy?.id === p.staffId && request.status !== 'waiting',
-                    )
-                    .map(({ request }) => request.ticket);
-                  return html`<tr class=${p.state === 'available' && !p.silent ? '' : 'away'}>
-                    <th scope="row">${p.displayName}</th>
-                    <td>${presenceState(p)}</td>
-                    <td>${p.zone ?? ''}</td>
-                    <td>
-                      ${tickets.length ? `Ticket ${tickets.join(', ')}` : p.busy ? 'A patron' : ''}
-                    </td>
-                  </tr>`;
-                })}
-              </tbody>
-            </table>`
-      }
-    </section>`;
+    const here = people.filter((p) => p.state !== 'away').length;
+    const serving = this.floor.queue.filter(({ request }) => request.status !== 'waiting');
+    const title = html`On the floor: ${count(here, 'person', 'people')}`;
+    return tableSection('people', title, ['Name', 'State', 'Where', 'With'], {
+      empty: 'No staff are signed in.',
+      rows: people.map((p) => {
+        const tickets = serving
+          .filter(({ request }) => request.claimedBy?.id === p.staffId)
+          .map(({ request }) => request.ticket);
+        return html`<tr class=${p.state === 'available' && !p.silent ? '' : 'away'}>
+          <th scope="row">${p.displayName}</th>
+          <td>${presenceState(p)}</td>
+          <td>${p.zone ?? ''}</td>
+          <td>${tickets.length ? `Ticket ${tickets.join(', ')}` : p.busy ? 'A patron' : ''}</td>
+        </tr>`;
+      }),
+    });
   }
 
   private _topicLabel(topicId: string): string {
@@ -321,6 +275,32 @@ export class RoveAdminFloor extends LitElement {
     localStorage.setItem(LARGE_KEY, this._large ? 'yes' : 'no');
     this.toggleAttribute('large', this._large);
   };
+}
+
+/** A titled section with a table named by its title, or a sentence when it has no rows. */
+function tableSection(
+  id: string,
+  title: unknown,
+  columns: string[],
+  { rows, empty }: { rows: unknown[]; empty: string },
+) {
+  return html`<section aria-labelledby=${id}>
+    <h3 id=${id}>${title}</h3>
+    ${
+      rows.length === 0
+        ? html`<p class="empty">${empty}</p>`
+        : html`<table aria-labelledby=${id}>
+            <thead>
+              <tr>
+                ${columns.map((c) => html`<th scope="col">${c}</th>`)}
+              </tr>
+            </thead>
+            <tbody>
+              ${rows}
+            </tbody>
+          </table>`
+    }
+  </section>`;
 }
 
 /** A request the server has flagged as waiting too long (docs/API.md, "Long waits"). */

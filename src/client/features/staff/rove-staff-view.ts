@@ -17,8 +17,7 @@ import './rove-sign-out-dialog.js';
 import './rove-walk-up-panel.js';
 import './rove-presence-control.js';
 import './rove-floor-list.js';
-import '../../ui/notices/rove-branch-notices.js';
-import type { NewNotice } from '../../ui/notices/rove-branch-notices.js';
+import { noticesPanel } from '../../ui/notices/rove-branch-notices.js';
 import type { PresenceChange } from './rove-presence-control.js';
 import { clock, plural } from '../../core/words/index.js';
 
@@ -173,14 +172,7 @@ export class RoveStaffView extends LitElement {
           @claim-request=${(e: CustomEvent<string>) => floor.act(e.detail, 'claim')}
         ></rove-queue-list>
       </section>
-      <rove-branch-notices
-        .notices=${floor.branchNotices}
-        ?busy=${floor.noticeChange.busy}
-        problem=${floor.noticeChange.error}
-        @post-notice=${(e: CustomEvent<NewNotice>) =>
-          void floor.postNotice(e.detail.text, e.detail.until)}
-        @withdraw-notice=${(e: CustomEvent<string>) => void floor.withdrawNotice(e.detail)}
-      ></rove-branch-notices>`;
+      ${noticesPanel(floor.branchNotices, floor)}`;
   }
 
   /** While offline: how old the queue on screen is. */

@@ -170,6 +170,25 @@ export class RoveBranchNotices extends LitElement {
   }
 }
 
+/** What posts and withdraws notices for a screen (its controller), and how that is going. */
+export interface NoticeEditor {
+  noticeChange: { busy: boolean; error: string };
+  postNotice(text: string, until: string): Promise<void>;
+  withdrawNotice(id: string): Promise<void>;
+}
+
+/** <rove-branch-notices> of `notices`, wired to `editor`: the tablet's and the Floor screen's. */
+export function noticesPanel(notices: Notice[], editor: NoticeEditor) {
+  return html`<rove-branch-notices
+    .notices=${notices}
+    ?busy=${editor.noticeChange.busy}
+    problem=${editor.noticeChange.error}
+    @post-notice=${(e: CustomEvent<NewNotice>) =>
+      void editor.postNotice(e.detail.text, e.detail.until)}
+    @withdraw-notice=${(e: CustomEvent<string>) => void editor.withdrawNotice(e.detail)}
+  ></rove-branch-notices>`;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'rove-branch-notices': RoveBranchNotices;
