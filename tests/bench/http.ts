@@ -96,6 +96,8 @@ export interface StreamOptions {
   lastEventId?: number | string;
   /** Called for every event, with the time its chunk arrived (performance.now()). */
   onEvent: (event: StreamEvent, arrivedAt: number) => void;
+  /** Called once when an opened stream ends, whoever ended it (the soak reconnects then). */
+  onClose?: () => void;
 }
 
 /** One open SSE connection. */
@@ -137,7 +139,12 @@ export class Stream {
         }
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => this.feed(chunk, performance.now()));
-        res.on('close', () => (this.closed = true));
+        res.on('close', () => {
+          this.closed = true;
+          const onClose = this.options.onClose;
+          this.options.onClose = undefined;
+          onClose?.();
+        });
         resolve();
       });
       req.on('error', (error) => {

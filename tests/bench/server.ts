@@ -41,6 +41,8 @@ export interface SpawnOptions {
   /** Extra flags for node, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
   env?: Record<string, string>;
+  /** The port to listen on (`startTimed` picks a free one when absent). */
+  port?: number;
 }
 
 const running = new Set<ChildProcess>();
@@ -173,7 +175,7 @@ export async function startServer(options: SpawnOptions): Promise<ServerProcess>
 export async function startTimed(
   options: SpawnOptions,
 ): Promise<{ server: ServerProcess; healthyMs: number }> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const { child, log } = launch(options, port);
