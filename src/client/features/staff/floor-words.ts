@@ -5,6 +5,7 @@ import { primaryLanguage } from '../../../shared/languages.js';
 import type { HelpRequest, Presence, Skill } from '../../../shared/schemas.js';
 import { shortAmount } from '../../core/words/index.js';
 import { waitedFor } from './request-format.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 /** A language's own English name ("Spanish"), or the tag when the browser does not know it. */
 export function languageName(tag: string): string {
@@ -60,7 +61,7 @@ export function speakersLine(
   if (!speakers.length) return undefined;
   const names = speakers.map((p) => (p.staffId === meId ? 'you' : p.displayName));
   // Spoken language, not script or region: "Chinese" for zh-Hans, "Portuguese" for pt-BR.
-  return `Speaks ${languageName(wanted)}: ${names.join(', ')}`;
+  return msg(str`Speaks ${languageName(wanted)}: ${names.join(', ')}`);
 }
 
 /** "On a break", "Available, Kids' area, with a patron", "Not heard from for 2 minutes". */
@@ -69,8 +70,8 @@ export function presenceWords(presence: Presence): string {
     presence.state === 'available'
       ? 'Available'
       : presence.state === 'break'
-        ? 'On a break'
-        : 'Off the floor';
+        ? msg('On a break')
+        : msg('Off the floor');
   const parts = [state];
   if (presence.zone) parts.push(presence.zone);
   if (presence.busy) parts.push('with a patron');
@@ -81,7 +82,7 @@ export function presenceWords(presence: Presence): string {
 /** "Waiting 4 min" (or "Long wait" under a minute): what a long-waiting request is marked with. */
 export function longWaitMark(request: HelpRequest, now: number): string {
   const waited = waitedFor(request.createdAt, now);
-  return waited === 'just now' ? 'Long wait' : `Waiting ${waited}`;
+  return waited === 'just now' ? msg('Long wait') : msg(str`Waiting ${waited}`);
 }
 
 /** A long wait said aloud: "Long wait: A5, Computers, waiting 4 min." */
@@ -92,5 +93,5 @@ export function longWaitAnnouncement(
 ): string {
   const minutes = Math.max(1, Math.floor(waitingSeconds / 60));
   const what = topic ? `${ticket}, ${topic}` : ticket;
-  return `Long wait: ${what}, waiting ${shortAmount(minutes, 'minute')}.`;
+  return msg(str`Long wait: ${what}, waiting ${shortAmount(minutes, 'minute')}.`);
 }

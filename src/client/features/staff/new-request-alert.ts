@@ -4,6 +4,7 @@
 import { topicLabel } from './request-format.js';
 import type { PendingView } from '../../core/db/pending.js';
 import type { HelpRequest } from '../../../shared/schemas.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 let audio: AudioContext | undefined;
 
@@ -131,10 +132,10 @@ export function arrivalWords(
     .map((request) => {
       const label = topicLabel(request.topicId, topics);
       const what = request.handoff
-        ? `Request ${request.ticket} handed on`
+        ? msg(str`Request ${request.ticket} handed on`)
         : request.origin === 'walk-up' && request.createdBy
           ? `${request.createdBy.displayName} sent for help, ${request.ticket}`
-          : `New request ${request.ticket}`;
+          : msg(str`New request ${request.ticket}`);
       const where = request.zone ? `, at ${request.zone}` : '';
       return label ? `${what}: ${label}${where}.` : `${what}${where}.`;
     })

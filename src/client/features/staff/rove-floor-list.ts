@@ -7,6 +7,7 @@ import { tokens } from '../../ui/shared.styles.js';
 import type { Presence } from '../../../shared/schemas.js';
 import { count } from '../../core/words/index.js';
 import { presenceWords } from './floor-words.js';
+import { msg } from '../../core/locale/msg.js';
 
 @customElement('rove-floor-list')
 export class RoveFloorList extends LitElement {
@@ -64,8 +65,8 @@ export class RoveFloorList extends LitElement {
       ${this.asOf ? html`<p class="as-of">${this.asOf}</p>` : nothing}
       ${
         others.length === 0
-          ? html`<p class="empty">Nobody else is signed in right now.</p>`
-          : html`<ul aria-label="Colleagues on the floor">
+          ? html`<p class="empty">${msg('Nobody else is signed in right now.')}</p>`
+          : html`<ul aria-label=${msg('Colleagues on the floor')}>
               ${others.map(
                 (p) =>
                   html`<li class=${p.state === 'available' && !p.silent ? '' : 'away'}>

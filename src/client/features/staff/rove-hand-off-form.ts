@@ -6,6 +6,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { controls, formParts, tokens } from '../../ui/shared.styles.js';
 import { formEnd, radioChoice } from '../../ui/form-pieces.js';
 import type { Skill } from '../../../shared/schemas.js';
+import { msg } from '../../core/locale/msg.js';
 
 @customElement('rove-hand-off-form')
 export class RoveHandOffForm extends LitElement {
@@ -46,7 +47,7 @@ export class RoveHandOffForm extends LitElement {
   private _submit(event: Event) {
     event.preventDefault();
     if (!this._skill) {
-      this._problem = 'Choose who should take it over.';
+      this._problem = msg('Choose who should take it over.');
       return;
     }
     const detail: { skill: string; note?: string } = { skill: this._skill };
@@ -60,10 +61,10 @@ export class RoveHandOffForm extends LitElement {
     const choices = this.skills.filter((s) => s.id !== this.current && !s.retired);
     return html`<form @submit=${this._submit}>
       <fieldset>
-        <legend>Who knows more about this?</legend>
+        <legend>${msg('Who knows more about this?')}</legend>
         ${
           choices.length === 0
-            ? html`<p>The list of skills has not reached this tablet yet.</p>`
+            ? html`<p>${msg('The list of skills has not reached this tablet yet.')}</p>`
             : choices.map((skill) =>
                 radioChoice('skill', skill.id, skill.label, () => {
                   this._skill = skill.id;
@@ -72,15 +73,15 @@ export class RoveHandOffForm extends LitElement {
               )
         }
       </fieldset>
-      <label class="field" for="note">Note for the next person</label>
+      <label class="field" for="note">${msg('Note for the next person')}</label>
       <textarea
         id="note"
         maxlength="280"
-        placeholder="What the patron needs and what you tried"
+        placeholder=${msg('What the patron needs and what you tried')}
         .value=${this._note}
         @input=${(e: Event) => (this._note = (e.target as HTMLTextAreaElement).value)}
       ></textarea>
-      ${formEnd(this, this._problem, 'Hand off request')}
+      ${formEnd(this, this._problem, msg('Hand off request'))}
     </form>`;
   }
 }

@@ -11,6 +11,7 @@ import type { HelpedChoices } from '../../core/db/walk-ups.js';
 import type { Topic } from '../../../shared/schemas.js';
 import { ON_THE_SPOT_OUTCOMES, type OnTheSpotOutcome } from '../../../shared/request-machine.js';
 import { amount } from '../../core/words/index.js';
+import { msg } from '../../core/locale/msg.js';
 
 export interface HelpedDetail {
   topicId: string;
@@ -159,7 +160,7 @@ export class RoveHelpedLogger extends LitElement {
                             new CustomEvent('undo', { bubbles: true, composed: true }),
                           )}
                       >
-                        Undo
+                        ${msg('Undo')}
                       </button>`
                     : nothing
                 }`
@@ -170,10 +171,10 @@ export class RoveHelpedLogger extends LitElement {
   }
 
   private _whatAbout() {
-    return html`<h3 id="what" tabindex="-1">What was it about?</h3>
+    return html`<h3 id="what" tabindex="-1">${msg('What was it about?')}</h3>
       ${
         this.topics.length === 0
-          ? html`<p>The topics have not reached this tablet yet.</p>`
+          ? html`<p>${msg('The topics have not reached this tablet yet.')}</p>`
           : html`<div class="grid" role="group" aria-labelledby="what">
               ${this.topics.map(
                 (topic) =>
@@ -200,7 +201,7 @@ export class RoveHelpedLogger extends LitElement {
           Effort, language and time (optional)${summary.length ? `: ${summary.join(', ')}` : ''}
         </summary>
         <div class="field">
-          <label for="effort">Effort</label>
+          <label for="effort">${msg('Effort')}</label>
           <select
             id="effort"
             @change=${(e: Event) => {
@@ -208,7 +209,7 @@ export class RoveHelpedLogger extends LitElement {
               this._effort = value || null;
             }}
           >
-            <option value="" ?selected=${!effort}>Not graded</option>
+            <option value="" ?selected=${!effort}>${msg('Not graded')}</option>
             ${EFFORT_GRADES.map(
               (grade) =>
                 html`<option value=${grade} ?selected=${effort === grade}>
@@ -218,12 +219,12 @@ export class RoveHelpedLogger extends LitElement {
           </select>
         </div>
         <div class="field">
-          <label for="language">Their language</label>
+          <label for="language">${msg('Their language')}</label>
           <select
             id="language"
             @change=${(e: Event) => (this._language = (e.target as HTMLSelectElement).value)}
           >
-            <option value="" ?selected=${!language}>The usual language</option>
+            <option value="" ?selected=${!language}>${msg('The usual language')}</option>
             ${languageChoices().map(
               (l) =>
                 html`<option value=${l.tag} ?selected=${language === l.tag}>${l.label}</option>`,
@@ -231,13 +232,13 @@ export class RoveHelpedLogger extends LitElement {
           </select>
         </div>
         <div class="field">
-          <label for="minutes">About how long</label>
+          <label for="minutes">${msg('About how long')}</label>
           <select
             id="minutes"
             @change=${(e: Event) =>
               (this._minutes = Number((e.target as HTMLSelectElement).value) || undefined)}
           >
-            <option value="" ?selected=${!this._minutes}>Not said</option>
+            <option value="" ?selected=${!this._minutes}>${msg('Not said')}</option>
             ${MINUTES.map(
               (m) =>
                 html`<option value=${m} ?selected=${this._minutes === m}>
@@ -256,7 +257,9 @@ export class RoveHelpedLogger extends LitElement {
         )}
       </div>
       <div class="actions">
-        <button type="button" class="quiet" @click=${() => void this._back()}>Change topic</button>
+        <button type="button" class="quiet" @click=${() => void this._back()}>
+          ${msg('Change topic')}
+        </button>
       </div>`;
   }
 

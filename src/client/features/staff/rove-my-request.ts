@@ -15,6 +15,7 @@ import type { Skill, Topic } from '../../../shared/schemas.js';
 import type { RequestAction } from '../../../shared/request-machine.js';
 import './rove-resolve-form.js';
 import './rove-hand-off-form.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 /** How long the kiosk shows a page; after it, the rover may close the request as not found. */
 export const PAGE_MS = 2 * 60_000;
@@ -104,8 +105,10 @@ export class RoveMyRequest extends LitElement {
     return html`<p role="status">
         ${
           unanswered
-            ? 'Nobody answered the page at the kiosk.'
-            : `Paging at the kiosk (${ago(request.pagedAt, this.now)}): waiting for the patron.`
+            ? msg('Nobody answered the page at the kiosk.')
+            : msg(
+                str`Paging at the kiosk (${ago(request.pagedAt, this.now)}): waiting for the patron.`,
+              )
         }
       </p>
       ${
@@ -115,7 +118,7 @@ export class RoveMyRequest extends LitElement {
               class="quiet"
               @click=${() => this._act('resolve', { outcome: 'no-show' })}
             >
-              Close: patron not found
+              ${msg('Close: patron not found')}
             </button>`
           : nothing
       }`;
@@ -135,9 +138,9 @@ export class RoveMyRequest extends LitElement {
     return html`<h3>
         <span class="ticket">${request.ticket || 'New'}</span
         >${topic ? html`<span>${topic}</span>` : nothing}
-        ${request.needs.includes('private') ? html`<span class="badge quiet-word">Quiet word</span>` : nothing}
+        ${request.needs.includes('private') ? html`<span class="badge quiet-word">${msg('Quiet word')}</span>` : nothing}
       </h3>
-      <p class="state">${serving ? 'With the patron' : 'On my way'}</p>
+      <p class="state">${serving ? msg('With the patron') : msg('On my way')}</p>
       ${request.name ? html`<p>Find them: ${request.name}</p>` : nothing}
       ${walkUp ? html`<p>${walkUp}</p>` : nothing}
       ${request.note ? html`<p>${request.note}</p>` : nothing}
@@ -151,37 +154,37 @@ export class RoveMyRequest extends LitElement {
       <p>Asked ${ago(request.createdAt, this.now)}</p>
       ${
         request.followedAt
-          ? html`<p>Follows this on their phone: they may be browsing nearby.</p>`
+          ? html`<p>${msg('Follows this on their phone: they may be browsing nearby.')}</p>`
           : nothing
       }
       ${this._paging()}
       ${pending.length ? html`<p class="pending">${pendingText(pending)}</p>` : nothing}
       <div class="actions">
-        ${can.has('start') ? html`<button type="button" @click=${() => this._act('start')}>Start</button>` : nothing}
-        ${can.has('resolve') ? html`<button type="button" @click=${() => (this._form = 'resolve')}>Resolve</button>` : nothing}
+        ${can.has('start') ? html`<button type="button" @click=${() => this._act('start')}>${msg('Start')}</button>` : nothing}
+        ${can.has('resolve') ? html`<button type="button" @click=${() => (this._form = 'resolve')}>${msg('Resolve')}</button>` : nothing}
         ${
           can.has('transfer')
             ? html`<button type="button" class="quiet" @click=${() => (this._form = 'hand-off')}>
-                Hand off
+                ${msg('Hand off')}
               </button>`
             : nothing
         }
         ${
           can.has('page') && request.origin !== 'walk-up'
             ? html`<button type="button" class="quiet" @click=${() => this._act('page')}>
-                ${request.pagedAt ? 'Page again' : 'Page at the kiosk'}
+                ${request.pagedAt ? msg('Page again') : msg('Page at the kiosk')}
               </button>`
             : nothing
         }
         ${
           can.has('release')
             ? html`<button type="button" class="quiet" @click=${() => this._act('release')}>
-                Release
+                ${msg('Release')}
               </button>`
             : nothing
         }
         <a class="button quiet" href="/scripts?topic=${encodeURIComponent(request.topicId)}"
-          >${topic ? `Scripts for ${topic}` : 'Scripts for this request'}</a
+          >${topic ? msg(str`Scripts for ${topic}`) : msg('Scripts for this request')}</a
         >
       </div>
       ${

@@ -6,6 +6,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controls, tokens } from '../../ui/shared.styles.js';
 import type { Presence, PresenceState } from '../../../shared/schemas.js';
+import { msg } from '../../core/locale/msg.js';
 
 export interface PresenceChange {
   state: PresenceState;
@@ -73,7 +74,7 @@ export class RovePresenceControl extends LitElement {
     const zone = this.presence?.zone ?? null;
     // A zone the supervisor has since removed still shows, so the select never lies.
     const zones = zone && !this.zones.includes(zone) ? [...this.zones, zone] : this.zones;
-    return html`<div class="row" role="group" aria-label="My status">
+    return html`<div class="row" role="group" aria-label=${msg('My status')}>
       <span class="state ${state}" aria-live="polite">${STATE_WORDS[state]}</span>
       ${
         state === 'available'
@@ -82,14 +83,14 @@ export class RovePresenceControl extends LitElement {
               ?disabled=${this.busy}
               @click=${() => this._send({ state: 'break' })}
             >
-              Take a break
+              ${msg('Take a break')}
             </button>`
           : html`<button
               type="button"
               ?disabled=${this.busy}
               @click=${() => this._send({ state: 'available' })}
             >
-              Back on the floor
+              ${msg('Back on the floor')}
             </button>`
       }
       ${
@@ -100,16 +101,16 @@ export class RovePresenceControl extends LitElement {
               ?disabled=${this.busy}
               @click=${() => this._send({ state: 'away' })}
             >
-              Off the floor
+              ${msg('Off the floor')}
             </button>`
           : nothing
       }
       ${
         zones.length
           ? html`<label
-              >Where I am
+              >${msg('Where I am')}
               <select ?disabled=${this.busy} @change=${this._zone}>
-                <option value=${NO_ZONE} ?selected=${zone === null}>Anywhere</option>
+                <option value=${NO_ZONE} ?selected=${zone === null}>${msg('Anywhere')}</option>
                 ${zones.map((z) => html`<option value=${z} ?selected=${z === zone}>${z}</option>`)}
               </select></label
             >`

@@ -15,6 +15,7 @@ import { ownLanguageName, walkUpLine } from '../../ui/walk-up/walk-up-format.js'
 import { actionsFor, type PendingView } from '../../core/db/pending.js';
 import type { Presence, Skill, StaffName, Topic } from '../../../shared/schemas.js';
 import { bestFitLine, longWaitMark, otherLanguage, speakersLine } from './floor-words.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 @customElement('rove-queue-list')
 export class RoveQueueList extends LitElement {
@@ -136,18 +137,18 @@ export class RoveQueueList extends LitElement {
     const shown = [...mine.filter(isLongWait), ...mine.filter((v) => !isLongWait(v))];
     return html`<label class="choice filter">
         <input type="checkbox" .checked=${this.onlyMine} @change=${this._toggle} />
-        Only my skills
+        ${msg('Only my skills')}
       </label>
       ${
         shown.length === 0
           ? html`<p class="empty">
               ${
                 this.entries.length === 0
-                  ? 'Nobody is waiting right now.'
-                  : 'Nobody is waiting for your skills right now.'
+                  ? msg('Nobody is waiting right now.')
+                  : msg('Nobody is waiting for your skills right now.')
               }
             </p>`
-          : html`<ul aria-label="Queue">
+          : html`<ul aria-label=${msg('Queue')}>
               ${shown.map((view) => this._item(view))}
             </ul>`
       }`;
@@ -191,8 +192,8 @@ export class RoveQueueList extends LitElement {
                 >`
               : nothing
           }
-          ${mySkill ? html`<span class="badge mine">Your skill</span>` : nothing}
-          ${quiet ? html`<span class="badge quiet-word">Quiet word</span>` : nothing}
+          ${mySkill ? html`<span class="badge mine">${msg('Your skill')}</span>` : nothing}
+          ${quiet ? html`<span class="badge quiet-word">${msg('Quiet word')}</span>` : nothing}
         </div>
         ${request.name ? html`<span>${request.name}</span>` : nothing}
         ${best ? html`<span class="best">${best}</span>` : nothing}
@@ -231,7 +232,7 @@ export class RoveQueueList extends LitElement {
                   }),
                 )}
             >
-              Claim
+              ${msg('Claim')}
             </button>`
           : nothing
       }
@@ -245,8 +246,8 @@ const isLongWait = (view: PendingView) =>
 
 /** The Claim button's name: by ticket, or (a walk-up not yet on the server) by its topic. */
 function claimName(ticket: string, topic: string | undefined): string {
-  if (ticket) return `Claim ${ticket}`;
-  return topic ? `Claim the new ${topic} request` : 'Claim the new request';
+  if (ticket) return msg(str`Claim ${ticket}`);
+  return topic ? msg(str`Claim the new ${topic} request`) : msg('Claim the new request');
 }
 
 declare global {

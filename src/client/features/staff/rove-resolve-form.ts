@@ -6,6 +6,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { controls, formParts, tokens } from '../../ui/shared.styles.js';
 import { formEnd, radioChoice } from '../../ui/form-pieces.js';
 import { EFFORT_GRADES, OUTCOME_CHOICES, sayEffort } from '../../ui/service-wording.js';
+import { msg } from '../../core/locale/msg.js';
 
 @customElement('rove-resolve-form')
 export class RoveResolveForm extends LitElement {
@@ -31,7 +32,7 @@ export class RoveResolveForm extends LitElement {
   private _submit(event: Event) {
     event.preventDefault();
     if (!this._outcome) {
-      this._problem = 'Choose how it went first.';
+      this._problem = msg('Choose how it went first.');
       return;
     }
     const detail: { outcome: string; effort?: number } = { outcome: this._outcome };
@@ -42,7 +43,7 @@ export class RoveResolveForm extends LitElement {
   override render() {
     return html`<form @submit=${this._submit}>
       <fieldset>
-        <legend>How did it go?</legend>
+        <legend>${msg('How did it go?')}</legend>
         ${OUTCOME_CHOICES.map((o) =>
           radioChoice('outcome', o.id, o.label, () => {
             this._outcome = o.id;
@@ -51,12 +52,12 @@ export class RoveResolveForm extends LitElement {
         )}
       </fieldset>
       <fieldset class="effort">
-        <legend>Effort (optional)</legend>
+        <legend>${msg('Effort (optional)')}</legend>
         ${EFFORT_GRADES.map((grade) =>
           radioChoice('effort', String(grade), sayEffort(grade), () => (this._effort = grade)),
         )}
       </fieldset>
-      ${formEnd(this, this._problem, 'Resolve request')}
+      ${formEnd(this, this._problem, msg('Resolve request'))}
     </form>`;
   }
 }

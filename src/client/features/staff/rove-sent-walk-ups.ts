@@ -9,6 +9,7 @@ import { topicLabel } from './request-format.js';
 import { sentStatus } from '../../ui/walk-up/walk-up-format.js';
 import type { SentWalkUp } from '../../core/db/walk-ups.js';
 import type { Skill, Topic } from '../../../shared/schemas.js';
+import { msg } from '../../core/locale/msg.js';
 
 @customElement('rove-sent-walk-ups')
 export class RoveSentWalkUps extends LitElement {
@@ -71,7 +72,7 @@ export class RoveSentWalkUps extends LitElement {
 
   override render() {
     if (this.entries.length === 0) return nothing;
-    return html`<ul aria-label="Sent for a specialist">
+    return html`<ul aria-label=${msg('Sent for a specialist')}>
       ${this.entries.map((entry) => this._item(entry))}
     </ul>`;
   }
@@ -108,7 +109,7 @@ export class RoveSentWalkUps extends LitElement {
                   }),
                 )}
             >
-              The patron left
+              ${msg('The patron left')}
             </button>`
           : nothing
       }

@@ -6,6 +6,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { controls, tokens } from '../../ui/shared.styles.js';
 import { palette } from '../../ui/tokens.js';
+import { msg } from '../../core/locale/msg.js';
 
 @customElement('rove-sign-out-dialog')
 export class RoveSignOutDialog extends LitElement {
@@ -75,7 +76,7 @@ export class RoveSignOutDialog extends LitElement {
   private _question() {
     const one = this.unsent.length === 1;
     const changes = `${this.unsent.length} ${one ? 'change has' : 'changes have'}`;
-    return html`<h2 id="sign-out-title">Sign out now?</h2>
+    return html`<h2 id="sign-out-title">${msg('Sign out now?')}</h2>
       <p id="sign-out-unsent">${changes} not reached the server yet: ${this.unsent.join(', ')}.</p>
       <div class="choices">
         <button type="button" class="stay" @click=${() => this._choose('stay')}>

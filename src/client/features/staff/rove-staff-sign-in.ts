@@ -4,6 +4,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { controls, tokens } from '../../ui/shared.styles.js';
 import type { StaffName } from '../../../shared/schemas.js';
+import { msg } from '../../core/locale/msg.js';
 
 @customElement('rove-staff-sign-in')
 export class RoveStaffSignIn extends LitElement {
@@ -86,7 +87,7 @@ export class RoveStaffSignIn extends LitElement {
     const pin = this._pin?.value ?? '';
     if (!this._chosen) return;
     if (!/^[0-9]{4,8}$/.test(pin)) {
-      this.problem = 'A PIN is 4 to 8 digits.';
+      this.problem = msg('A PIN is 4 to 8 digits.');
       return;
     }
     this.dispatchEvent(
@@ -100,11 +101,13 @@ export class RoveStaffSignIn extends LitElement {
   }
 
   override render() {
-    return html`<h1>Who is signing in?</h1>
+    return html`<h1>${msg('Who is signing in?')}</h1>
       ${
         this.staff.length === 0
-          ? html`<p>No staff are set up for this branch yet. Ask a supervisor to add you.</p>`
-          : html`<ul aria-label="Staff">
+          ? html`<p>
+              ${msg('No staff are set up for this branch yet. Ask a supervisor to add you.')}
+            </p>`
+          : html`<ul aria-label=${msg('Staff')}>
               ${this.staff.map(
                 (person) =>
                   html`<li>
@@ -123,7 +126,7 @@ export class RoveStaffSignIn extends LitElement {
         this._chosen
           ? html`<form @submit=${this._submit}>
               <label>
-                PIN
+                ${msg('PIN')}
                 <input
                   type="password"
                   inputmode="numeric"
@@ -132,7 +135,7 @@ export class RoveStaffSignIn extends LitElement {
                   name="pin"
                 />
               </label>
-              <button type="submit" ?disabled=${this.busy}>Sign in</button>
+              <button type="submit" ?disabled=${this.busy}>${msg('Sign in')}</button>
             </form>`
           : nothing
       }

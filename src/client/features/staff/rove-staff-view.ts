@@ -20,6 +20,7 @@ import './rove-floor-list.js';
 import { noticesPanel } from '../../ui/notices/rove-branch-notices.js';
 import type { PresenceChange } from './rove-presence-control.js';
 import { clock, plural } from '../../core/words/index.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 @customElement('rove-staff-view')
 export class RoveStaffView extends LitElement {
@@ -51,11 +52,11 @@ export class RoveStaffView extends LitElement {
     // Even before the queue, each screen has an h1 that says where the reader is.
     switch (floor.phase) {
       case 'error':
-        return html`<h1>This tablet can't show the queue</h1>
+        return html`<h1>${msg("This tablet can't show the queue")}</h1>
           <p class="problem" role="alert">${floor.problem}</p>`;
       case 'loading':
-        return html`<h1>Rove staff tablet</h1>
-          <p class="loading" role="status">Loading…</p>`;
+        return html`<h1>${msg('Rove staff tablet')}</h1>
+          <p class="loading" role="status">${msg('Loading…')}</p>`;
       case 'sign-in':
         return html`<p class="signed-out" role="status" tabindex="-1">${floor.signedOutNote}</p>
           <rove-staff-sign-in
@@ -82,7 +83,8 @@ export class RoveStaffView extends LitElement {
     const topics = floor.topics;
     return html`<header>
         <h1 class="who">
-          <span class="visually-hidden">Rove: </span>Signed in as <strong>${me.displayName}</strong>
+          <span class="visually-hidden">${msg('Rove:')} </span>${msg('Signed in as')}
+          <strong>${me.displayName}</strong>
         </h1>
         <rove-presence-control
           .presence=${floor.myPresence}
@@ -90,10 +92,10 @@ export class RoveStaffView extends LitElement {
           ?busy=${floor.presenceChange.busy}
           @presence-change=${(e: CustomEvent<PresenceChange>) => void floor.setPresence(e.detail)}
         ></rove-presence-control>
-        <nav aria-label="Staff">
-          <a class="button quiet" href="/scripts">Scripts</a>
+        <nav aria-label=${msg('Staff')}>
+          <a class="button quiet" href="/scripts">${msg('Scripts')}</a>
           <button type="button" class="quiet sign-out" @click=${() => void floor.signOut()}>
-            Sign out
+            ${msg('Sign out')}
           </button>
         </nav>
       </header>
@@ -112,7 +114,7 @@ export class RoveStaffView extends LitElement {
                     html`<li>
                       <span>${n.text}</span>
                       <button type="button" class="quiet" @click=${() => floor.dismiss(n)}>
-                        Dismiss
+                        ${msg('Dismiss')}
                       </button>
                     </li>`,
                 )}
@@ -154,10 +156,10 @@ export class RoveStaffView extends LitElement {
       <rove-floor-list
         .floor=${floor.floor}
         selfId=${me.id}
-        asOf=${floor.queueAsOf ? `As last heard, ${ago(floor.queueAsOf, floor.now)}.` : ''}
+        asOf=${floor.queueAsOf ? msg(str`As last heard, ${ago(floor.queueAsOf, floor.now)}.`) : ''}
       ></rove-floor-list>
       <section aria-labelledby="queue-heading">
-        <h2 id="queue-heading">Queue</h2>
+        <h2 id="queue-heading">${msg('Queue')}</h2>
         ${this._staleness()}
         <rove-queue-list
           .entries=${others}

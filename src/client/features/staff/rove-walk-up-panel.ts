@@ -27,6 +27,7 @@ import type { Skill, StaffName, Topic } from '../../../shared/schemas.js';
 import '../../ui/walk-up/rove-walk-up-form.js';
 import './rove-helped-logger.js';
 import './rove-sent-walk-ups.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 type Open = 'send' | 'take' | 'helped';
 
@@ -120,7 +121,7 @@ export class RoveWalkUpPanel extends LitElement {
     this._open = undefined;
     this._said = fields.claim
       ? `${topic} is yours now: it is under My request.`
-      : `Sent for someone who knows ${topic}. You will see here who is coming.`;
+      : msg(str`Sent for someone who knows ${topic}. You will see here who is coming.`);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
@@ -131,7 +132,7 @@ export class RoveWalkUpPanel extends LitElement {
     const { effort, language } = detail;
     await rememberHelpedChoices({ effort, language });
     const opId = await queueInteraction(detail, me);
-    const topic = this.topics.find((t) => t.id === detail.topicId)?.label ?? 'A question';
+    const topic = this.topics.find((t) => t.id === detail.topicId)?.label ?? msg('A question');
     const words = `Recorded: ${topic}, ${OUTCOME_LABELS[detail.outcome].toLowerCase()}.`;
     this._last = { opId, words, canUndo: true };
     clearTimeout(this._undoTimer);
@@ -150,8 +151,8 @@ export class RoveWalkUpPanel extends LitElement {
       opId: last.opId,
       canUndo: false,
       words: removed
-        ? 'Taken back: that one was not recorded.'
-        : 'Too late to take back: it had already been sent, so it counts.',
+        ? msg('Taken back: that one was not recorded.')
+        : msg('Too late to take back: it had already been sent, so it counts.'),
     };
   }
 
@@ -161,20 +162,20 @@ export class RoveWalkUpPanel extends LitElement {
     const how = await cancelWalkUp(requestId, me);
     this._said =
       how === 'dropped'
-        ? 'Cancelled before it was sent.'
-        : 'Cancelled. Nobody will come for that patron.';
+        ? msg('Cancelled before it was sent.')
+        : msg('Cancelled. Nobody will come for that patron.');
   }
 
   override render() {
     const offered = this.topics.filter((t) => !t.hidden);
     return html`<section aria-labelledby="walk-up-heading">
-      <h2 id="walk-up-heading" tabindex="-1">Someone in front of you?</h2>
+      <h2 id="walk-up-heading" tabindex="-1">${msg('Someone in front of you?')}</h2>
       ${
         this._open
           ? nothing
           : html`<div class="actions">
               <button type="button" data-open="send" @click=${() => void this._choose('send')}>
-                Send for a specialist
+                ${msg('Send for a specialist')}
               </button>
               <button
                 type="button"
@@ -182,7 +183,7 @@ export class RoveWalkUpPanel extends LitElement {
                 data-open="take"
                 @click=${() => void this._choose('take')}
               >
-                Take it myself
+                ${msg('Take it myself')}
               </button>
               <button
                 type="button"
@@ -190,7 +191,7 @@ export class RoveWalkUpPanel extends LitElement {
                 data-open="helped"
                 @click=${() => void this._choose('helped')}
               >
-                I helped someone
+                ${msg('I helped someone')}
               </button>
             </div>`
       }
@@ -220,7 +221,7 @@ export class RoveWalkUpPanel extends LitElement {
       }
       ${
         this._sent.value.length
-          ? html`<h3>Sent for a specialist</h3>
+          ? html`<h3>${msg('Sent for a specialist')}</h3>
               <rove-sent-walk-ups
                 .entries=${this._sent.value}
                 .topics=${this.topics}

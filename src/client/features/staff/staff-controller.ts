@@ -43,6 +43,7 @@ import type {
   StaffName,
   Topic,
 } from '../../../shared/schemas.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 /**
  * What the tablet can show: `loading` (learning who it is), `error` (it cannot show the queue:
@@ -322,7 +323,7 @@ export class StaffController implements ReactiveController {
       session = await loadSession();
     } catch {
       this._set(
-        () => (this.problem = 'Rove could not tell who this tablet is. Reload to try again.'),
+        () => (this.problem = msg('Rove could not tell who this tablet is. Reload to try again.')),
       );
       return;
     }
@@ -334,8 +335,9 @@ export class StaffController implements ReactiveController {
     if (!branchId || (session.role !== 'staff' && session.role !== 'tablet')) {
       this._set(
         () =>
-          (this.problem =
-            'This screen is for a staff tablet, and this device is not enrolled as one. Ask a supervisor for a tablet enrollment link.'),
+          (this.problem = msg(
+            'This screen is for a staff tablet, and this device is not enrolled as one. Ask a supervisor for a tablet enrollment link.',
+          )),
       );
       return;
     }
@@ -369,7 +371,9 @@ export class StaffController implements ReactiveController {
     this._stopSync = undefined;
     const discarded = await signOut({ discard });
     this.signedOutNote = discarded.length
-      ? `Signed out. ${changes(discarded.length)} discarded, never sent: ${discarded.map((d) => d.words).join(', ')}.`
+      ? msg(
+          str`Signed out. ${changes(discarded.length)} discarded, never sent: ${discarded.map((d) => d.words).join(', ')}.`,
+        )
       : '';
     this._queue.setQuery(async () => undefined);
     this._use({ ...this.session, role: 'tablet', staff: undefined });
@@ -385,15 +389,18 @@ export class StaffController implements ReactiveController {
     if (now.role === 'tablet') {
       this.signingIn.say(
         unsent.length
-          ? `You were signed out. Sign in again to send your ${changes(unsent.length)} not yet on the server.`
-          : 'You were signed out. Please sign in again.',
+          ? msg(
+              str`You were signed out. Sign in again to send your ${changes(unsent.length)} not yet on the server.`,
+            )
+          : msg('You were signed out. Please sign in again.'),
       );
       this._use(now);
     } else {
       this._set(() => {
         this.session = undefined;
-        this.problem =
-          'This tablet is no longer enrolled. Ask a supervisor for a new enrollment link.';
+        this.problem = msg(
+          'This tablet is no longer enrolled. Ask a supervisor for a new enrollment link.',
+        );
       });
     }
   }
@@ -401,18 +408,19 @@ export class StaffController implements ReactiveController {
 
 function presenceProblem(error: unknown): string {
   if (error instanceof ApiError && error.isOffline)
-    return 'Not sent: the server cannot be reached. Try again when the tablet is back online.';
+    return msg('Not sent: the server cannot be reached. Try again when the tablet is back online.');
   if (error instanceof ApiError) return error.message;
-  return 'Something went wrong; please try again.';
+  return msg('Something went wrong; please try again.');
 }
 
 function signInProblem(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.isOffline) return 'Signing in needs the network, and the server cannot be reached.';
-    if (error.status === 401) return "That PIN didn't match. Please try again.";
+    if (error.isOffline)
+      return msg('Signing in needs the network, and the server cannot be reached.');
+    if (error.status === 401) return msg("That PIN didn't match. Please try again.");
     if (error.status === 429)
-      return 'Too many tries. Sign-in is locked for a while; ask a supervisor.';
+      return msg('Too many tries. Sign-in is locked for a while; ask a supervisor.');
     return error.message;
   }
-  return 'Something went wrong while signing in.';
+  return msg('Something went wrong while signing in.');
 }
