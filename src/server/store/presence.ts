@@ -20,6 +20,10 @@ const PRESENCE_COLUMNS = `p.staff_id, p.branch_id, p.on_floor, p.state, p.zone, 
 /** `ahead` milliseconds added to the database's clock (tests move time; 0 in use). */
 const NOW = `(now() + $1 * interval '1 millisecond')`;
 
+/** Person `p` is on the floor and no stream of theirs has been heard for too long. */
+const SILENT_DUE = `p.on_floor AND NOT p.silent
+  AND p.heard_at <= ${NOW} - interval '${SILENT_AFTER_SECONDS} seconds'`;
+
 function toPresence(row: Row): Presence {
   return {
     staffId: String(row.staff_id),
@@ -160,12 +164,16 @@ export class PresenceStore {
    * several processes checking at once only one makes (and announces) each change.
    */
   async sweep(aheadMs = 0): Promise<void> {
+    // Most seconds nobody is due either: one read says so, and no write transaction is opened.
+    const [due] = await this.store.query(
+      `SELECT EXISTS (SELECT 1 FROM presence p
+                       WHERE (${SILENT_DUE}) OR (p.on_floor AND NOT ${LIVE_SESSION})) AS due`,
+      [aheadMs],
+    );
+    if (!due?.due) return;
     await this.store.write(async (tx) => {
       const silent = await tx.query(
-        `UPDATE presence p SET silent = true
-          WHERE p.on_floor AND NOT p.silent
-            AND p.heard_at <= ${NOW} - interval '${SILENT_AFTER_SECONDS} seconds'
-        RETURNING p.staff_id`,
+        `UPDATE presence p SET silent = true WHERE ${SILENT_DUE} RETURNING p.staff_id`,
         [aheadMs],
       );
       const left = await tx.query(
