@@ -9,6 +9,7 @@ import { payOwedSignOutWhenOnline } from '../core/sync/owed-sign-out.js';
 import { tokens } from '../ui/shared.styles.js';
 import './rove-connection-banner.js';
 import { currentRoute, screenOf, type AppRoute } from './routes.js';
+import { msg } from '../core/locale/msg.js';
 
 @customElement('rove-app')
 export class RoveApp extends LitElement {
@@ -75,7 +76,7 @@ export class RoveApp extends LitElement {
       void import('./rove-update-prompt.js');
     } catch (error) {
       console.error('Rove could not load this screen', error);
-      this._failed = 'This screen could not be loaded. Check the connection and try again.';
+      this._failed = msg('This screen could not be loaded. Check the connection and try again.');
     }
   }
 
@@ -105,7 +106,7 @@ export class RoveApp extends LitElement {
 
   private _view(): TemplateResult {
     const route = this._route;
-    if (!this._loaded.has(route.name)) return html`<p class="loading">Loading…</p>`;
+    if (!this._loaded.has(route.name)) return html`<p class="loading">${msg('Loading…')}</p>`;
     const screen = screenOf(route);
     if (screen) return screen.view(route);
     return route.name === 'not-found'

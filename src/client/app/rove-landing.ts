@@ -3,6 +3,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controls, plainPage, tokens } from '../ui/shared.styles.js';
+import { msg } from '../core/locale/msg.js';
 
 @customElement('rove-landing')
 export class RoveLanding extends LitElement {
@@ -42,20 +43,18 @@ export class RoveLanding extends LitElement {
 
   override render() {
     return html`<article>
-      ${this.missing ? html`<p role="alert">There is no page at this address.</p>` : ''}
-      <h1>Rove</h1>
+      ${this.missing ? html`<p role="alert">${msg('There is no page at this address.')}</p>` : ''}
+      <h1>${msg('Rove')}</h1>
       <p>
-        Rove helps a library come to its visitors: a patron taps “Ask me” on the lobby kiosk, and a
-        member of staff with a tablet walks over to help.
+        ${msg('Rove helps a library come to its visitors: a patron taps “Ask me” on the lobby kiosk, and a member of staff with a tablet walks over to help.')}
       </p>
       <p class="setup">
-        This device is not set up yet: ask a supervisor for an enrollment link to make it a kiosk or
-        a staff tablet.
+        ${msg('This device is not set up yet: ask a supervisor for an enrollment link to make it a kiosk or a staff tablet.')}
       </p>
-      <nav aria-label="Other ways in">
+      <nav aria-label=${msg('Other ways in')}>
         <ul>
-          <li><a class="button" href="/scripts">Scripts</a></li>
-          <li><a class="button quiet" href="/admin">Supervisor sign-in</a></li>
+          <li><a class="button" href="/scripts">${msg('Scripts')}</a></li>
+          <li><a class="button quiet" href="/admin">${msg('Supervisor sign-in')}</a></li>
         </ul>
       </nav>
     </article>`;

@@ -6,6 +6,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { focusRing, tokens } from '../ui/shared.styles.js';
 import { applyUpdate, onUpdateWaiting } from '../core/pwa/update-status.js';
 import { palette } from '../ui/tokens.js';
+import { msg } from '../core/locale/msg.js';
 
 @customElement('rove-update-prompt')
 export class RoveUpdatePrompt extends LitElement {
@@ -81,12 +82,12 @@ export class RoveUpdatePrompt extends LitElement {
     // The live region stays in the page (empty while quiet) so the sentence is announced when it
     // appears; the buttons sit outside it so their names are not read out with it.
     return html`<div class=${shown ? 'banner' : 'quiet'}>
-      <p class="message" role="status">${shown ? 'A new version of Rove is ready.' : ''}</p>
+      <p class="message" role="status">${shown ? msg('A new version of Rove is ready.') : ''}</p>
       ${
         shown
           ? html`<div class="actions">
-              <button class="reload" type="button" @click=${this._reload}>Reload</button>
-              <button class="later" type="button" @click=${this._later}>Later</button>
+              <button class="reload" type="button" @click=${this._reload}>${msg('Reload')}</button>
+              <button class="later" type="button" @click=${this._later}>${msg('Later')}</button>
             </div>`
           : nothing
       }

@@ -3,6 +3,7 @@ import type { ReactiveControllerHost } from 'lit';
 import { AsyncAction, type AsyncActionOptions } from '../../core/async-action.js';
 import { ApiError } from '../../core/http.js';
 import { amount } from '../../core/words/index.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 /** "45 seconds", "1 minute", "15 minutes": how long to wait after a 429. */
 export function sayWait(seconds: number): string {
@@ -30,29 +31,34 @@ export function leaveIfSignedOut(from: HTMLElement, error: unknown): boolean {
  * "add Sam") so the supervisor knows which action failed.
  */
 export function sayAdminError(error: unknown, doing: string): string {
-  if (!(error instanceof ApiError)) return `We couldn't ${doing}: something unexpected went wrong.`;
+  if (!(error instanceof ApiError))
+    return msg(str`We couldn't ${doing}: something unexpected went wrong.`);
   const detail = error.message.replace(/\.$/, '');
   switch (error.code) {
     case 'offline':
-      return `We couldn't ${doing}: the Rove server can't be reached. Check the connection and try again.`;
+      return msg(
+        str`We couldn't ${doing}: the Rove server can't be reached. Check the connection and try again.`,
+      );
     case 'unauthenticated':
-      return 'Your supervisor sign-in has ended. Please sign in again.';
+      return msg('Your supervisor sign-in has ended. Please sign in again.');
     case 'forbidden':
-      return `We couldn't ${doing}: this needs a supervisor sign-in.`;
+      return msg(str`We couldn't ${doing}: this needs a supervisor sign-in.`);
     case 'not_found':
-      return `We couldn't ${doing}: it no longer exists. The list has been refreshed.`;
+      return msg(str`We couldn't ${doing}: it no longer exists. The list has been refreshed.`);
     case 'conflict':
-      return `We couldn't ${doing}: ${detail}.`;
+      return msg(str`We couldn't ${doing}: ${detail}.`);
     case 'invalid':
-      return `We couldn't ${doing}. Please check the form: ${detail}.`;
+      return msg(str`We couldn't ${doing}. Please check the form: ${detail}.`);
     case 'too_large':
-      return `We couldn't ${doing}: that is too long. Please shorten it.`;
+      return msg(str`We couldn't ${doing}: that is too long. Please shorten it.`);
     case 'rate_limited':
       return error.retryAfter
-        ? `Too many tries. Please wait ${sayWait(error.retryAfter)} and try again.`
-        : 'Too many tries. Please wait a little and try again.';
+        ? msg(str`Too many tries. Please wait ${sayWait(error.retryAfter)} and try again.`)
+        : msg('Too many tries. Please wait a little and try again.');
     default:
-      return `We couldn't ${doing}: the server had a problem (${detail}). Please try again.`;
+      return msg(
+        str`We couldn't ${doing}: the server had a problem (${detail}). Please try again.`,
+      );
   }
 }
 

@@ -4,6 +4,7 @@
 // ESCALATE_* in src/shared/schemas.ts), repeated here because the client imports only types
 // from there: its values would bring TypeBox into the bundle.
 import { amount } from '../../core/words/index.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 /** At most this many zones per branch. */
 export const ZONES_MAX = 30;
@@ -47,7 +48,7 @@ export function zoneProblems(names: readonly string[]): ZoneProblem[] {
   const problems: ZoneProblem[] = [];
   names.forEach((name, index) => {
     const own = zoneNameProblem(name);
-    const called = name ? `Zone ${index + 1}, “${name}”,` : `Zone ${index + 1}`;
+    const called = name ? msg(str`Zone ${index + 1}, “${name}”,`) : msg(str`Zone ${index + 1}`);
     if (own) {
       problems.push({ index, message: `${called} ${own}.` });
       return;

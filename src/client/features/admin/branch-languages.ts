@@ -3,6 +3,7 @@
 import { html } from 'lit';
 import type { Topic } from '../../../shared/schemas.js';
 import { ownLanguageName } from '../../ui/walk-up/walk-up-format.js';
+import { msg } from '../../core/locale/msg.js';
 
 /**
  * The languages the kiosk's own words are written in (issue 13): a branch offers any of them.
@@ -33,8 +34,8 @@ export function labelFields(
     const id = `${idPrefix}-label-${tag}`;
     return html`<div class="field">
       <label for=${id}
-        >Label in <span lang=${tag}>${ownLanguageName(tag)}</span>
-        <span class="hint">Leave it empty to show the main label</span></label
+        >${msg('Label in')} <span lang=${tag}>${ownLanguageName(tag)}</span>
+        <span class="hint">${msg('Leave it empty to show the main label')}</span></label
       >
       <input
         id=${id}

@@ -13,6 +13,7 @@ import {
   escalateSeconds,
   sayEscalation,
 } from './branch-floor.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 @customElement('rove-admin-branch-alert')
 export class RoveAdminBranchAlert extends LitElement {
@@ -48,7 +49,7 @@ export class RoveAdminBranchAlert extends LitElement {
       ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
       <p role="status">${this._notice}</p>
       <div class="field">
-        <label for="wait-minutes">Alert staff when a patron has waited</label>
+        <label for="wait-minutes">${msg('Alert staff when a patron has waited')}</label>
         <div class="row">
           <input
             id="wait-minutes"
@@ -58,22 +59,20 @@ export class RoveAdminBranchAlert extends LitElement {
             aria-describedby="wait-unit wait-hint"
             .value=${String(escalateMinutes(seconds))}
           />
-          <span id="wait-unit">minutes</span>
+          <span id="wait-unit">${msg('minutes')}</span>
         </div>
         <span class="hint" id="wait-hint">
-          Every staff tablet at the branch sounds and puts the patron at the top of the queue, and
-          again each time that long passes while nobody has taken them. Write 0 or “never” to turn
-          the alert off.
+          ${msg('Every staff tablet at the branch sounds and puts the patron at the top of the queue, and again each time that long passes while nobody has taken them. Write 0 or “never” to turn the alert off.')}
         </span>
       </div>
       <p>
         ${
           seconds > 0
-            ? `Now: staff are alerted after ${sayEscalation(seconds)}.`
-            : 'Now: staff are never alerted about long waits.'
+            ? msg(str`Now: staff are alerted after ${sayEscalation(seconds)}.`)
+            : msg('Now: staff are never alerted about long waits.')
         }
       </p>
-      <button type="submit" ?disabled=${this._action.busy}>Save the alert time</button>
+      <button type="submit" ?disabled=${this._action.busy}>${msg('Save the alert time')}</button>
     </form>`;
   }
 
@@ -94,8 +93,10 @@ export class RoveAdminBranchAlert extends LitElement {
       const now = changed.escalateAfterSeconds ?? read.seconds;
       this._notice =
         now > 0
-          ? `Saved. Staff at ${changed.name} are alerted when a patron has waited ${sayEscalation(now)}.`
-          : `Saved. Staff at ${changed.name} are no longer alerted about long waits.`;
+          ? msg(
+              str`Saved. Staff at ${changed.name} are alerted when a patron has waited ${sayEscalation(now)}.`,
+            )
+          : msg(str`Saved. Staff at ${changed.name} are no longer alerted about long waits.`);
       this.dispatchEvent(new CustomEvent('branch-changed', { detail: changed, bubbles: true }));
     });
   }

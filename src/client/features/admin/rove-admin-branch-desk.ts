@@ -7,6 +7,7 @@ import { updateBranch } from './admin-api.js';
 import type { Branch } from '../../../shared/schemas.js';
 import { adminStyles } from './admin.styles.js';
 import { adminAction } from './admin-errors.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 /** As the server keeps it (SERVICE_DESK_MAX in shared/schemas.ts, not imported: no TypeBox). */
 const DESK_MAX = 120;
@@ -37,10 +38,9 @@ export class RoveAdminBranchDesk extends LitElement {
       ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
       <p role="status">${this._notice}</p>
       <div class="field">
-        <label for="desk-place">Where is the service desk?</label>
+        <label for="desk-place">${msg('Where is the service desk?')}</label>
         <span class="hint" id="desk-hint">
-          A few words that finish “The service desk is …”, for example “on the ground floor, left of
-          the main doors”. The kiosk says it when it cannot reach staff.
+          ${msg('A few words that finish “The service desk is …”, for example “on the ground floor, left of the main doors”. The kiosk says it when it cannot reach staff.')}
         </span>
         <input
           id="desk-place"
@@ -50,11 +50,11 @@ export class RoveAdminBranchDesk extends LitElement {
           .value=${branch.serviceDesk ?? ''}
         />
       </div>
-      <button type="submit" ?disabled=${this._action.busy}>Save where the desk is</button>
+      <button type="submit" ?disabled=${this._action.busy}>${msg('Save where the desk is')}</button>
       ${
         branch.serviceDesk
           ? html`<button type="button" ?disabled=${this._action.busy} @click=${this._clear}>
-              Clear where the desk is
+              ${msg('Clear where the desk is')}
             </button>`
           : ''
       }
@@ -86,8 +86,10 @@ export class RoveAdminBranchDesk extends LitElement {
     await this._action.run('save where the service desk is', async () => {
       const changed = await updateBranch(branch.id, { serviceDesk });
       this._notice = changed.serviceDesk
-        ? `Saved. Kiosks at ${changed.name} will say: The service desk is ${changed.serviceDesk}.`
-        : `Cleared. Kiosks at ${changed.name} will just say “the service desk”.`;
+        ? msg(
+            str`Saved. Kiosks at ${changed.name} will say: The service desk is ${changed.serviceDesk}.`,
+          )
+        : msg(str`Cleared. Kiosks at ${changed.name} will just say “the service desk”.`);
       this.dispatchEvent(new CustomEvent('branch-changed', { detail: changed, bubbles: true }));
     });
   }

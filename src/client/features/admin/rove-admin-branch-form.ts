@@ -7,6 +7,7 @@ import { addBranch } from './admin-api.js';
 import type { Branch } from '../../../shared/schemas.js';
 import { adminStyles } from './admin.styles.js';
 import { adminAction } from './admin-errors.js';
+import { msg } from '../../core/locale/msg.js';
 
 /** "East Side Branch" -> "east-side-branch": the id a branch gets from its name. */
 export function branchIdFor(name: string): string {
@@ -33,16 +34,17 @@ export class RoveAdminBranchForm extends LitElement {
       @submit=${this._add}
       novalidate
     >
-      <h3 id="branch-heading">Add a branch</h3>
+      <h3 id="branch-heading">${msg('Add a branch')}</h3>
       ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
       <p role="status">${this._notice}</p>
       <div class="field">
         <label for="branch-name"
-          >Branch name <span class="hint">It starts with the usual topics</span></label
+          >${msg('Branch name')}
+          <span class="hint">${msg('It starts with the usual topics')}</span></label
         >
         <input id="branch-name" name="name" maxlength="120" />
       </div>
-      <button type="submit" ?disabled=${this._action.busy}>Add branch</button>
+      <button type="submit" ?disabled=${this._action.busy}>${msg('Add branch')}</button>
     </form>`;
   }
 

@@ -10,6 +10,7 @@ import { adminStyles } from './admin.styles.js';
 import { adminAction } from './admin-errors.js';
 import { languageOptions } from './branch-languages.js';
 import { languageName, ownLanguageName } from '../../ui/walk-up/walk-up-format.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 @customElement('rove-admin-branch-languages')
 export class RoveAdminBranchLanguages extends LitElement {
@@ -50,14 +51,12 @@ export class RoveAdminBranchLanguages extends LitElement {
     >
       <h3 id="languages-heading">Languages at ${branch.name}</h3>
       <p class="hint">
-        The languages the kiosks offer patrons, each in its own words. A patron picks one on the
-        kiosk’s first screen; until then the kiosk speaks the default. Write each topic’s label in
-        these languages below.
+        ${msg('The languages the kiosks offer patrons, each in its own words. A patron picks one on the kiosk’s first screen; until then the kiosk speaks the default. Write each topic’s label in these languages below.')}
       </p>
       ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
       <p role="status">${this._notice}</p>
       <fieldset>
-        <legend>Languages the kiosks offer</legend>
+        <legend>${msg('Languages the kiosks offer')}</legend>
         <div class="choices">
           ${options.map(
             (tag) =>
@@ -77,7 +76,7 @@ export class RoveAdminBranchLanguages extends LitElement {
         </div>
       </fieldset>
       <fieldset>
-        <legend>Default language</legend>
+        <legend>${msg('Default language')}</legend>
         <div class="choices">
           ${options
             .filter((tag) => this._chosen.includes(tag))
@@ -97,7 +96,9 @@ export class RoveAdminBranchLanguages extends LitElement {
         </div>
       </fieldset>
       <div class="row">
-        <button class="primary" type="submit" ?disabled=${this._action.busy}>Save languages</button>
+        <button class="primary" type="submit" ?disabled=${this._action.busy}>
+          ${msg('Save languages')}
+        </button>
       </div>
     </form>`;
   }
@@ -146,9 +147,11 @@ export class RoveAdminBranchLanguages extends LitElement {
       const changed = await updateBranch(branch.id, { languages });
       const saved = changed.languages ?? languages;
       this._start(saved);
-      this._notice = `Saved. The kiosks at ${changed.name} offer ${saved
-        .map(ownLanguageName)
-        .join(', ')}; ${ownLanguageName(saved[0]!)} is the default.`;
+      this._notice = msg(
+        str`Saved. The kiosks at ${changed.name} offer ${saved
+          .map(ownLanguageName)
+          .join(', ')}; ${ownLanguageName(saved[0]!)} is the default.`,
+      );
       this.dispatchEvent(new CustomEvent('branch-changed', { detail: changed, bubbles: true }));
     });
   }

@@ -19,6 +19,7 @@ import {
 } from './branch-floor.js';
 import { count } from '../../core/words/index.js';
 import { palette } from '../../ui/tokens.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 /** A zone in the draft; `key` follows it through moves, so focus can follow it too. */
 interface DraftZone {
@@ -105,17 +106,17 @@ export class RoveAdminBranchZones extends LitElement {
       <p role="status">${this._notice}</p>
       ${
         this._zones.length
-          ? html`<ol class="zones" aria-label="Zones">
+          ? html`<ol class="zones" aria-label=${msg('Zones')}>
               ${repeat(
                 this._zones,
                 (zone) => zone.key,
                 (zone, index) => this._renderZone(zone, index, last),
               )}
             </ol>`
-          : html`<p>This branch has no zones yet.</p>`
+          : html`<p>${msg('This branch has no zones yet.')}</p>`
       }
       <div class="field">
-        <label for="new-zone">New zone</label>
+        <label for="new-zone">${msg('New zone')}</label>
         <input
           id="new-zone"
           aria-invalid=${this._addProblem ? 'true' : 'false'}
@@ -125,12 +126,14 @@ export class RoveAdminBranchZones extends LitElement {
         <p class="problem" id="new-zone-problem">${this._addProblem}</p>
       </div>
       <div class="row">
-        <button type="button" @click=${this._add}>Add zone</button>
-        <button class="primary" type="submit" ?disabled=${this._action.busy}>Save zones</button>
+        <button type="button" @click=${this._add}>${msg('Add zone')}</button>
+        <button class="primary" type="submit" ?disabled=${this._action.busy}>
+          ${msg('Save zones')}
+        </button>
         ${
           this._dirty()
-            ? html`<button type="button" @click=${this._undo}>Undo changes</button>
-                <span class="unsaved">Changes not saved yet.</span>`
+            ? html`<button type="button" @click=${this._undo}>${msg('Undo changes')}</button>
+                <span class="unsaved">${msg('Changes not saved yet.')}</span>`
             : ''
         }
       </div>
@@ -229,11 +232,11 @@ export class RoveAdminBranchZones extends LitElement {
     const own = zoneNameProblem(name);
     const twin = this._zones.findIndex((zone) => sameZone(zone.name.trim(), name));
     this._addProblem = own
-      ? `The new zone ${own}.`
+      ? msg(str`The new zone ${own}.`)
       : twin >= 0
         ? `“${name}” is already zone ${twin + 1}.`
         : this._zones.length >= ZONES_MAX
-          ? `A branch can have at most ${ZONES_MAX} zones. Please remove one first.`
+          ? msg(str`A branch can have at most ${ZONES_MAX} zones. Please remove one first.`)
           : '';
     if (this._addProblem) {
       input.focus();
@@ -254,7 +257,7 @@ export class RoveAdminBranchZones extends LitElement {
     order.splice(from, 1);
     order.splice(to, 0, zone);
     this._zones = order;
-    this._notice = `${zone.name.trim() || 'The zone'} moved to position ${to + 1} of ${order.length}.`;
+    this._notice = `${zone.name.trim() || msg('The zone')} moved to position ${to + 1} of ${order.length}.`;
     this._recheck();
     // Moving a row re-inserts it, which drops focus: put it back on the same button (or the
     // other one, once the zone reached the end of the list).
@@ -269,7 +272,7 @@ export class RoveAdminBranchZones extends LitElement {
     const index = this._zones.findIndex((z) => z.key === zone.key);
     this._zones = this._zones.filter((z) => z.key !== zone.key);
     const name = zone.name.trim();
-    this._notice = `${name ? `“${name}”` : 'The zone'} is taken off the list. Save zones to keep the change.`;
+    this._notice = `${name ? `“${name}”` : msg('The zone')} is taken off the list. Save zones to keep the change.`;
     this._recheck();
     await this.updateComplete;
     const next = this._zones[Math.min(index, this._zones.length - 1)];
@@ -281,7 +284,7 @@ export class RoveAdminBranchZones extends LitElement {
 
   private _undo() {
     this._start(this._saved);
-    this._notice = 'Back to the zones as saved.';
+    this._notice = msg('Back to the zones as saved.');
   }
 
   private async _save(event: SubmitEvent) {
@@ -307,8 +310,10 @@ export class RoveAdminBranchZones extends LitElement {
       this._start(saved);
       this._notice =
         (saved.length
-          ? `Saved. Staff at ${changed.name} can choose from ${count(saved.length, 'zone')}.`
-          : `Saved. ${changed.name} has no zones now.`) +
+          ? msg(
+              str`Saved. Staff at ${changed.name} can choose from ${count(saved.length, 'zone')}.`,
+            )
+          : msg(str`Saved. ${changed.name} has no zones now.`)) +
         (removed.length
           ? ' Anyone or any kiosk still in a zone you took off keeps it until it is changed.'
           : '');

@@ -8,6 +8,7 @@ import { setDeviceZone } from './admin-api.js';
 import type { Device } from '../../../shared/schemas.js';
 import { adminStyles } from './admin.styles.js';
 import { adminAction } from './admin-errors.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 @customElement('rove-admin-device-zone')
 export class RoveAdminDeviceZone extends LitElement {
@@ -39,14 +40,14 @@ export class RoveAdminDeviceZone extends LitElement {
         <span
           >${
             zone
-              ? `Zone: ${zone}${gone ? ' (no longer one of the branch’s zones)' : ''}.`
-              : 'No zone.'
+              ? msg(str`Zone: ${zone}${gone ? ' (no longer one of the branch’s zones)' : ''}.`)
+              : msg('No zone.')
           }</span
         >
         ${
           canChange && !this._editing
             ? html`<button type="button" class="change" @click=${this._open}>
-                Change zone <span class="visually-hidden">of ${device.label}</span>
+                ${msg('Change zone')} <span class="visually-hidden">of ${device.label}</span>
               </button>`
             : ''
         }
@@ -66,7 +67,7 @@ export class RoveAdminDeviceZone extends LitElement {
       <div class="field">
         <label for="zone-choice">Zone for ${device.label}</label>
         <select id="zone-choice" name="zone">
-          <option value="" ?selected=${device.zone === undefined}>No zone</option>
+          <option value="" ?selected=${device.zone === undefined}>${msg('No zone')}</option>
           ${
             gone
               ? html`<option value=${device.zone!} selected>
@@ -81,8 +82,10 @@ export class RoveAdminDeviceZone extends LitElement {
         </select>
       </div>
       <div class="row">
-        <button class="primary" type="submit" ?disabled=${this._action.busy}>Save zone</button>
-        <button type="button" @click=${this._close}>Cancel</button>
+        <button class="primary" type="submit" ?disabled=${this._action.busy}>
+          ${msg('Save zone')}
+        </button>
+        <button type="button" @click=${this._close}>${msg('Cancel')}</button>
       </div>
     </form>`;
   }

@@ -16,6 +16,7 @@ import { adminStyles } from './admin.styles.js';
 import { adminAction, isSignedOut } from './admin-errors.js';
 import { branchName, sayWhen } from './admin-format.js';
 import { palette } from '../../ui/tokens.js';
+import { msg } from '../../core/locale/msg.js';
 
 @customElement('rove-admin-devices')
 export class RoveAdminDevices extends LitElement {
@@ -76,7 +77,7 @@ export class RoveAdminDevices extends LitElement {
 
   override render() {
     return html`
-      <h2>Devices</h2>
+      <h2>${msg('Devices')}</h2>
       <rove-admin-enroll-form
         .branches=${this._branches}
         ?loading=${this._devices === undefined}
@@ -93,8 +94,8 @@ export class RoveAdminDevices extends LitElement {
       }
       <section class="panel" aria-labelledby="list-heading">
         <div class="row">
-          <h3 id="list-heading">Enrolled devices</h3>
-          <button type="button" @click=${this._load}>Refresh</button>
+          <h3 id="list-heading">${msg('Enrolled devices')}</h3>
+          <button type="button" @click=${this._load}>${msg('Refresh')}</button>
         </div>
         ${this._notice ? html`<p class="notice" role="status">${this._notice}</p>` : ''}
         ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
@@ -105,8 +106,8 @@ export class RoveAdminDevices extends LitElement {
 
   private _renderDevices() {
     const devices = this._devices;
-    if (!devices) return html`<p role="status">Loading devices…</p>`;
-    if (!devices.length) return html`<p>No devices are enrolled yet.</p>`;
+    if (!devices) return html`<p role="status">${msg('Loading devices…')}</p>`;
+    if (!devices.length) return html`<p>${msg('No devices are enrolled yet.')}</p>`;
     return html`<ul class="plain">
       ${repeat(
         devices,
@@ -141,8 +142,9 @@ export class RoveAdminDevices extends LitElement {
           : this._confirming === device.id
             ? html`<div class="panel" role="group" aria-label="Confirm revoking ${device.label}">
                 <p>
-                  Revoke <strong>${device.label}</strong>? It stops working at once, and anyone
-                  signed in on it is signed out. To use it again you will need to enroll it again.
+                  ${msg('Revoke')}
+                  <strong>${device.label}</strong
+                  >${msg('? It stops working at once, and anyone signed in on it is signed out. To use it again you will need to enroll it again.')}
                 </p>
                 <div class="row">
                   <button
@@ -151,13 +153,15 @@ export class RoveAdminDevices extends LitElement {
                     @click=${() => this._revoke(device)}
                     ?disabled=${this._action.busy}
                   >
-                    Yes, revoke
+                    ${msg('Yes, revoke')}
                   </button>
-                  <button type="button" class="keep" @click=${this._cancelRevoke}>Keep it</button>
+                  <button type="button" class="keep" @click=${this._cancelRevoke}>
+                    ${msg('Keep it')}
+                  </button>
                 </div>
               </div>`
             : html`<button class="danger" type="button" @click=${() => this._askRevoke(device)}>
-                Revoke <span class="visually-hidden">${device.label}</span>
+                ${msg('Revoke')} <span class="visually-hidden">${device.label}</span>
               </button>`
       }
     </li>`;

@@ -8,6 +8,7 @@ import { createEnrollment, type Enrollment } from './admin-api.js';
 import type { Branch, DeviceKind } from '../../../shared/schemas.js';
 import { adminStyles } from './admin.styles.js';
 import { adminAction } from './admin-errors.js';
+import { msg } from '../../core/locale/msg.js';
 
 /** What `enrollment-made` carries. */
 export type MadeEnrollment = Enrollment & { label: string };
@@ -32,10 +33,10 @@ export class RoveAdminEnrollForm extends LitElement {
 
   override render() {
     return html`<form class="panel" @submit=${this._enroll} novalidate>
-      <h3>Enroll a new kiosk or tablet</h3>
+      <h3>${msg('Enroll a new kiosk or tablet')}</h3>
       ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
       <div class="field">
-        <label for="branch">Branch</label>
+        <label for="branch">${msg('Branch')}</label>
         <select id="branch" name="branch" required @change=${this._chooseBranch}>
           ${this.branches.map(
             (b) =>
@@ -44,26 +45,28 @@ export class RoveAdminEnrollForm extends LitElement {
         </select>
       </div>
       <fieldset @change=${this._chooseKind}>
-        <legend>Kind of device</legend>
+        <legend>${msg('Kind of device')}</legend>
         <div class="choices">
           <label class="choice"
-            ><input type="radio" name="kind" value="kiosk" checked /> Kiosk (in the lobby, for
-            patrons)</label
+            ><input type="radio" name="kind" value="kiosk" checked />
+            ${msg('Kiosk (in the lobby, for patrons)')}</label
           >
           <label class="choice"
-            ><input type="radio" name="kind" value="tablet" /> Tablet (carried by staff)</label
+            ><input type="radio" name="kind" value="tablet" />
+            ${msg('Tablet (carried by staff)')}</label
           >
         </div>
       </fieldset>
       <div class="field">
         <label for="label"
-          >Device name <span class="hint">For example: Front door kiosk</span></label
+          >${msg('Device name')}
+          <span class="hint">${msg('For example: Front door kiosk')}</span></label
         >
         <input id="label" name="label" maxlength="60" required />
       </div>
       ${this._kind === 'kiosk' ? this._renderZoneChoice() : ''}
       <button class="primary" type="submit" ?disabled=${this._action.busy || this.loading}>
-        Make enrollment link
+        ${msg('Make enrollment link')}
       </button>
     </form>`;
   }
@@ -80,13 +83,13 @@ export class RoveAdminEnrollForm extends LitElement {
       </p>`;
     return html`<div class="field">
       <label for="zone"
-        >Zone
+        >${msg('Zone')}
         <span class="hint"
-          >Optional: where the kiosk stands, so tablets can suggest someone nearby</span
+          >${msg('Optional: where the kiosk stands, so tablets can suggest someone nearby')}</span
         ></label
       >
       <select id="zone" name="zone">
-        <option value="">No zone</option>
+        <option value="">${msg('No zone')}</option>
         ${zones.map((zone) => html`<option value=${zone}>${zone}</option>`)}
       </select>
     </div>`;

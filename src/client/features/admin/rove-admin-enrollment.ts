@@ -6,6 +6,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import qrcode from 'qrcode-generator';
 import { adminStyles } from './admin.styles.js';
 import { COLORS, palette } from '../../ui/tokens.js';
+import { msg } from '../../core/locale/msg.js';
 
 @customElement('rove-admin-enrollment')
 export class RoveAdminEnrollment extends LitElement {
@@ -86,19 +87,19 @@ export class RoveAdminEnrollment extends LitElement {
       <section class="panel" aria-labelledby="enroll-heading">
         <h3 id="enroll-heading" tabindex="-1">Enroll ${this.label || 'the new device'}</h3>
         <p>
-          On the new device, scan this code with the camera, or open the link below in its browser.
+          ${msg('On the new device, scan this code with the camera, or open the link below in its browser.')}
         </p>
         ${this._renderQr(expired)}
-        <p class="muted" id="link-label">Enrollment link:</p>
+        <p class="muted" id="link-label">${msg('Enrollment link:')}</p>
         <code class="link" aria-labelledby="link-label">${this.link}</code>
         <div class="row">
-          <button type="button" @click=${this._copy}>Copy link</button>
+          <button type="button" @click=${this._copy}>${msg('Copy link')}</button>
           <span role="status">${this._copied}</span>
         </div>
         ${
           expired
             ? html`<p class="expiry error" role="alert">
-                This code has expired. Please make a new one.
+                ${msg('This code has expired. Please make a new one.')}
               </p>`
             : html`<p class="expiry">Works once. Expires in ${sayCountdown(left)}.</p>`
         }
@@ -136,12 +137,12 @@ export class RoveAdminEnrollment extends LitElement {
   private async _copy() {
     try {
       await navigator.clipboard.writeText(this.link);
-      this._copied = 'Link copied.';
+      this._copied = msg('Link copied.');
     } catch {
       // No clipboard permission (plain http, older browsers): select the text instead.
       const code = this.renderRoot.querySelector('.link');
       if (code) getSelection()?.selectAllChildren(code);
-      this._copied = 'The link is selected: copy it with your device’s Copy command.';
+      this._copied = msg('The link is selected: copy it with your device’s Copy command.');
     }
   }
 }

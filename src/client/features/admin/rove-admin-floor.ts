@@ -15,6 +15,7 @@ import { adminStyles } from './admin.styles.js';
 import { adminAction } from './admin-errors.js';
 import { listBranches } from './admin-api.js';
 import { FloorController, type TodayCounts } from './floor-controller.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 /** Where this device remembers its choices, so a wall display comes back as it was. */
 const BRANCH_KEY = 'rove.floor.branch';
@@ -125,7 +126,7 @@ export class RoveAdminFloor extends LitElement {
         ${
           this._branches.length > 1
             ? html`<div class="field">
-                <label for="branch">Branch</label>
+                <label for="branch">${msg('Branch')}</label>
                 <select id="branch" @change=${this._pickBranch}>
                   ${this._branches.map(
                     (b) =>
@@ -142,11 +143,11 @@ export class RoveAdminFloor extends LitElement {
           aria-pressed=${this._large ? 'true' : 'false'}
           @click=${this._toggleLarge}
         >
-          Large type
+          ${msg('Large type')}
         </button>
       </div>
       ${this._branchesRead.error && !floor.branchId ? html`<p class="error" role="alert">${this._branchesRead.error}</p>` : nothing}
-      ${floor.branchId ? this._board() : this._branchesRead.busy ? html`<p role="status">Loading the branches…</p>` : nothing}`;
+      ${floor.branchId ? this._board() : this._branchesRead.busy ? html`<p role="status">${msg('Loading the branches…')}</p>` : nothing}`;
   }
 
   private _board() {
@@ -167,11 +168,11 @@ export class RoveAdminFloor extends LitElement {
   }
 
   private _today(counts: TodayCounts | undefined) {
-    const title = html`<h3 id="today">Today so far</h3>`;
+    const title = html`<h3 id="today">${msg('Today so far')}</h3>`;
     if (!counts)
       return html`<section aria-labelledby="today">
         ${title}
-        <p class="empty">Today's counts have not been read yet.</p>
+        <p class="empty">${msg("Today's counts have not been read yet.")}</p>
       </section>`;
     const { report, at } = counts;
     const typical = report.wait.medianSeconds;
@@ -179,24 +180,24 @@ export class RoveAdminFloor extends LitElement {
       ${title}
       <dl class="counts">
         <div>
-          <dt>Asked</dt>
+          <dt>${msg('Asked')}</dt>
           <dd>${report.requests.total}</dd>
         </div>
         <div>
-          <dt>Helped</dt>
+          <dt>${msg('Helped')}</dt>
           <dd>${report.requests.done}</dd>
         </div>
         <div>
-          <dt>Answered on the spot</dt>
+          <dt>${msg('Answered on the spot')}</dt>
           <dd>${report.byOrigin.walkUp}</dd>
         </div>
         <div>
-          <dt>Cancelled</dt>
+          <dt>${msg('Cancelled')}</dt>
           <dd>${report.requests.cancelled}</dd>
         </div>
         <div>
-          <dt>Typical wait</dt>
-          <dd>${typical === null ? 'None yet' : duration(typical)}</dd>
+          <dt>${msg('Typical wait')}</dt>
+          <dd>${typical === null ? msg('None yet') : duration(typical)}</dd>
         </div>
       </dl>
       <p class="as-of">Counted at ${clock(at)}.</p>
@@ -219,7 +220,7 @@ export class RoveAdminFloor extends LitElement {
           <td>${request.zone ?? ''}</td>
           <td>
             ${waitedFor(request.createdAt, now)}
-            ${longWait ? html`<span class="mark">Long wait</span>` : nothing}
+            ${longWait ? html`<span class="mark">${msg('Long wait')}</span>` : nothing}
           </td>
           <td>${stateWords(request)}</td>
         </tr>`;
@@ -241,7 +242,9 @@ export class RoveAdminFloor extends LitElement {
           <th scope="row">${p.displayName}</th>
           <td>${presenceState(p)}</td>
           <td>${p.zone ?? ''}</td>
-          <td>${tickets.length ? `Ticket ${tickets.join(', ')}` : p.busy ? 'A patron' : ''}</td>
+          <td>
+            ${tickets.length ? msg(str`Ticket ${tickets.join(', ')}`) : p.busy ? msg('A patron') : ''}
+          </td>
         </tr>`;
       }),
     });
@@ -311,9 +314,9 @@ function stateWords(request: HelpRequest): string {
   const who = request.claimedBy?.displayName;
   switch (request.status) {
     case 'claimed':
-      return who ? `On the way: ${who}` : 'Claimed';
+      return who ? msg(str`On the way: ${who}`) : 'Claimed';
     case 'serving':
-      return who ? `Being helped by ${who}` : 'Being helped';
+      return who ? msg(str`Being helped by ${who}`) : msg('Being helped');
     default:
       return 'Waiting';
   }
@@ -322,7 +325,11 @@ function stateWords(request: HelpRequest): string {
 /** "Available", "On a break", "Off the floor", with "tablet not heard from" when silent. */
 function presenceState(p: Presence): string {
   const state =
-    p.state === 'available' ? 'Available' : p.state === 'break' ? 'On a break' : 'Off the floor';
+    p.state === 'available'
+      ? 'Available'
+      : p.state === 'break'
+        ? msg('On a break')
+        : msg('Off the floor');
   return p.silent ? `${state}, tablet not heard from` : state;
 }
 

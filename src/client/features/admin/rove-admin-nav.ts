@@ -6,6 +6,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { adminStyles } from './admin.styles.js';
 import { goTo } from './admin-navigate.js';
 import { palette } from '../../ui/tokens.js';
+import { msg } from '../../core/locale/msg.js';
 
 export const ADMIN_SECTIONS = [
   { id: 'devices', label: 'Devices' },
@@ -74,7 +75,7 @@ export class RoveAdminNav extends LitElement {
   override render() {
     return html`
       <div class="bar">
-        <nav aria-label="Supervisor sections">
+        <nav aria-label=${msg('Supervisor sections')}>
           <ul>
             ${ADMIN_SECTIONS.map(
               (section) =>
@@ -89,7 +90,7 @@ export class RoveAdminNav extends LitElement {
             )}
           </ul>
         </nav>
-        <button type="button" @click=${this._signOut}>Sign out</button>
+        <button type="button" @click=${this._signOut}>${msg('Sign out')}</button>
       </div>
     `;
   }

@@ -10,6 +10,7 @@ import { ApiError } from '../../core/http.js';
 import { adminStyles } from './admin.styles.js';
 import { newPasswordFields } from './password-fields.js';
 import { adminAction } from './admin-errors.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 @customElement('rove-admin-password')
 export class RoveAdminPassword extends LitElement {
@@ -20,25 +21,24 @@ export class RoveAdminPassword extends LitElement {
 
   override render() {
     return html`
-      <h2>Password</h2>
+      <h2>${msg('Password')}</h2>
       <form class="panel" aria-labelledby="change-heading" @submit=${this._submit} novalidate>
-        <h3 id="change-heading">Change the admin password</h3>
+        <h3 id="change-heading">${msg('Change the admin password')}</h3>
         <p>
-          Everyone else signed in as admin, on any computer, is signed out when it changes. You stay
-          signed in here.
+          ${msg('Everyone else signed in as admin, on any computer, is signed out when it changes. You stay signed in here.')}
         </p>
         <div aria-live="polite">
           ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
           ${
             this._done
               ? html`<p class="notice" role="status">
-                  Password changed. Any other admin sign-ins have been ended.
+                  ${msg('Password changed. Any other admin sign-ins have been ended.')}
                 </p>`
               : ''
           }
         </div>
         <div class="field">
-          <label for="current">Current password</label>
+          <label for="current">${msg('Current password')}</label>
           <input
             id="current"
             name="current"
@@ -49,7 +49,7 @@ export class RoveAdminPassword extends LitElement {
         </div>
         ${newPasswordFields('next', 'Type the new password again')}
         <button class="primary" type="submit" ?disabled=${this._action.busy}>
-          Change password
+          ${msg('Change password')}
         </button>
       </form>
     `;
@@ -73,7 +73,7 @@ export class RoveAdminPassword extends LitElement {
       },
       (error) =>
         error instanceof ApiError && error.code === 'forbidden'
-          ? 'The current password is not right. Please type it again.'
+          ? msg('The current password is not right. Please type it again.')
           : undefined,
     );
   }
@@ -81,12 +81,12 @@ export class RoveAdminPassword extends LitElement {
 
 /** What is wrong with the form before asking the server, in one sentence; '' when nothing. */
 function checkNewPassword(current: string, next: string, again: string): string {
-  if (!current) return 'Please type the current password.';
+  if (!current) return msg('Please type the current password.');
   // Characters as the server counts them (a letter outside the BMP is one).
   if ([...next].length < ADMIN_PASSWORD_MIN)
-    return `The new password needs at least ${ADMIN_PASSWORD_MIN} characters.`;
-  if (next !== again) return "The two new passwords don't match. Please type them again.";
-  if (next === current) return 'The new password is the same as the current one.';
+    return msg(str`The new password needs at least ${ADMIN_PASSWORD_MIN} characters.`);
+  if (next !== again) return msg("The two new passwords don't match. Please type them again.");
+  if (next === current) return msg('The new password is the same as the current one.');
   return '';
 }
 

@@ -28,6 +28,7 @@ import { AsyncAction } from '../../core/async-action.js';
 import { leaveIfSignedOut, sayAdminError } from './admin-errors.js';
 import { scriptTopicChoices, type TopicChoice } from './script-topic-choices.js';
 import type { Script, ScriptContent, ScriptVersion } from '../../../shared/scripts.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 interface Editing {
   /** Absent until the first save creates the script. */
@@ -69,7 +70,7 @@ export class RoveAdminScripts extends LitElement {
 
   override render() {
     return html`
-      <h2>Scripts</h2>
+      <h2>${msg('Scripts')}</h2>
       <p role="status">${this._notice}</p>
       ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : nothing}
       ${this._editing ? this._renderEditing(this._editing) : this._renderList()}
@@ -78,10 +79,12 @@ export class RoveAdminScripts extends LitElement {
 
   private _renderList() {
     const scripts = this._scripts;
-    if (!scripts) return html`<p>Loading scripts…</p>`;
+    if (!scripts) return html`<p>${msg('Loading scripts…')}</p>`;
     return html`
-      <p><button type="button" class="primary" @click=${this._startNew}>New script</button></p>
-      <ul class="plain" aria-label="All scripts">
+      <p>
+        <button type="button" class="primary" @click=${this._startNew}>${msg('New script')}</button>
+      </p>
+      <ul class="plain" aria-label=${msg('All scripts')}>
         ${scripts.map(
           (s) =>
             html`<li class="panel row">
@@ -90,7 +93,7 @@ export class RoveAdminScripts extends LitElement {
                 <span class="muted">${sayState(s)}</span>
               </span>
               <button type="button" aria-label=${`Edit ${s.title}`} @click=${() => this._edit(s)}>
-                Edit
+                ${msg('Edit')}
               </button>
             </li>`,
         )}
@@ -101,7 +104,9 @@ export class RoveAdminScripts extends LitElement {
   private _renderEditing(editing: Editing) {
     const current = this._scripts?.find((s) => s.id === editing.id);
     return html`
-      <h3>${editing.id ? `Editing “${current?.title ?? editing.draft.title}”` : 'New script'}</h3>
+      <h3>
+        ${editing.id ? msg(str`Editing “${current?.title ?? editing.draft.title}”`) : msg('New script')}
+      </h3>
       ${current ? html`<p class="muted">${sayState(current)}</p>` : nothing}
       <rove-script-editor
         .draft=${editing.draft}
@@ -111,12 +116,12 @@ export class RoveAdminScripts extends LitElement {
       ></rove-script-editor>
       <div class="row">
         <button type="button" class="primary" ?disabled=${this._action.busy} @click=${this._save}>
-          Save
+          ${msg('Save')}
         </button>
         <button type="button" ?disabled=${this._action.busy} @click=${this._publish}>
-          Publish
+          ${msg('Publish')}
         </button>
-        <button type="button" @click=${this._close}>Back to all scripts</button>
+        <button type="button" @click=${this._close}>${msg('Back to all scripts')}</button>
       </div>
       ${
         current?.publishedVersion !== undefined
@@ -130,7 +135,7 @@ export class RoveAdminScripts extends LitElement {
       ${
         editing.id
           ? html`<section aria-labelledby="history-heading">
-              <h3 id="history-heading">Version history</h3>
+              <h3 id="history-heading">${msg('Version history')}</h3>
               <rove-script-history
                 .versions=${this._versions}
                 .latest=${editing.basedOn ?? 0}
@@ -156,7 +161,9 @@ export class RoveAdminScripts extends LitElement {
         .steps=${v.steps}
         .levels=${v.levels}
       ></rove-script-preview>
-      <button type="button" @click=${() => (this._viewing = undefined)}>Close version</button>
+      <button type="button" @click=${() => (this._viewing = undefined)}>
+        ${msg('Close version')}
+      </button>
     </section>`;
   }
 
@@ -218,7 +225,9 @@ export class RoveAdminScripts extends LitElement {
           ? await saveScript(editing.id, editing.basedOn, content)
           : await createScript(content);
       this._took(script, editing.draft);
-      this._notice = `Saved as version ${script.latestVersion}. Publish it to show it on devices.`;
+      this._notice = msg(
+        str`Saved as version ${script.latestVersion}. Publish it to show it on devices.`,
+      );
       saved = script;
     });
     return saved;
@@ -234,7 +243,9 @@ export class RoveAdminScripts extends LitElement {
     await this._call('publish the script', async () => {
       const script = await publishScript(id);
       this._took(script, this._editing!.draft);
-      this._notice = `Published version ${script.publishedVersion}. Every device will show it within seconds.`;
+      this._notice = msg(
+        str`Published version ${script.publishedVersion}. Every device will show it within seconds.`,
+      );
     });
   };
 
@@ -244,7 +255,9 @@ export class RoveAdminScripts extends LitElement {
     await this._call('withdraw the script', async () => {
       const script = await unpublishScript(id);
       this._took(script, this._editing!.draft);
-      this._notice = `Withdrawn: devices stop showing “${script.title}” within seconds. Publish it to bring it back.`;
+      this._notice = msg(
+        str`Withdrawn: devices stop showing “${script.title}” within seconds. Publish it to bring it back.`,
+      );
     });
   };
 
@@ -255,7 +268,9 @@ export class RoveAdminScripts extends LitElement {
       const script = await restoreScriptVersion(id, version, this._editing?.basedOn);
       this._took(script, draftOf(script));
       this._viewing = undefined;
-      this._notice = `Version ${version} is back as version ${script.latestVersion}. Publish it to show it on devices.`;
+      this._notice = msg(
+        str`Version ${version} is back as version ${script.latestVersion}. Publish it to show it on devices.`,
+      );
     });
   }
 
@@ -292,16 +307,20 @@ export class RoveAdminScripts extends LitElement {
 /** sayAdminError, but a 409 says someone else saved the script and that the text is kept. */
 function sayScriptError(error: unknown, doing: string): string {
   return error instanceof ApiError && error.code === 'conflict'
-    ? `We couldn't ${doing}: someone saved this script since you opened it. Your text is still here; copy what you need, then go back and open the script again.`
+    ? msg(
+        str`We couldn't ${doing}: someone saved this script since you opened it. Your text is still here; copy what you need, then go back and open the script again.`,
+      )
     : sayAdminError(error, doing);
 }
 
 function sayState(s: Script): string {
   if (s.publishedVersion === undefined)
-    return `Not published: draft version ${s.latestVersion}, not on devices`;
+    return msg(str`Not published: draft version ${s.latestVersion}, not on devices`);
   if (s.publishedVersion === s.latestVersion)
-    return `Published: version ${s.publishedVersion} is on devices`;
-  return `Published: version ${s.publishedVersion} is on devices; newer draft: version ${s.latestVersion}`;
+    return msg(str`Published: version ${s.publishedVersion} is on devices`);
+  return msg(
+    str`Published: version ${s.publishedVersion} is on devices; newer draft: version ${s.latestVersion}`,
+  );
 }
 
 function draftOf(s: ScriptContent): ScriptDraft {
@@ -321,11 +340,13 @@ function key(draft: ScriptDraft): string {
 /** The draft as the API wants it, or one sentence saying what to fix first. */
 function contentOf(draft: ScriptDraft): ScriptContent | string {
   const parsed = parseScriptText(draft.body);
-  if (!draft.title.trim()) return 'Please give the script a title.';
-  if (!draft.purpose.trim()) return 'Please say in one line what the script is for.';
+  if (!draft.title.trim()) return msg('Please give the script a title.');
+  if (!draft.purpose.trim()) return msg('Please say in one line what the script is for.');
   const first = parsed.problems[0];
   if (first)
-    return `Please fix the steps first: ${first.line ? `line ${first.line}: ` : ''}${first.message}`;
+    return msg(
+      str`Please fix the steps first: ${first.line ? `line ${first.line}: ` : ''}${first.message}`,
+    );
   const content: ScriptContent = {
     title: draft.title.trim(),
     purpose: draft.purpose.trim(),

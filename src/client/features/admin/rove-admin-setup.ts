@@ -10,6 +10,7 @@ import { adminStyles } from './admin.styles.js';
 import { newPasswordFields } from './password-fields.js';
 import { AsyncAction } from '../../core/async-action.js';
 import { sayAdminError } from './admin-errors.js';
+import { msg } from '../../core/locale/msg.js';
 
 @customElement('rove-admin-setup')
 export class RoveAdminSetup extends LitElement {
@@ -21,29 +22,33 @@ export class RoveAdminSetup extends LitElement {
   // Not signed in yet: a 401 means the link, not an ended sign-in.
   private readonly _action = new AsyncAction(this, (error, doing) =>
     error instanceof ApiError && error.status === 401
-      ? 'This setup link has already been used or is no longer valid. Please sign in with the supervisor password instead.'
+      ? msg(
+          'This setup link has already been used or is no longer valid. Please sign in with the supervisor password instead.',
+        )
       : sayAdminError(error, doing),
   );
 
   override render() {
     if (!this.setupToken) {
       return html`<div class="panel">
-        <h2>Set up Rove</h2>
+        <h2>${msg('Set up Rove')}</h2>
         <p class="error" role="alert">
-          This setup link is missing its code. Please open the full link the server printed when it
-          first started, or sign in if a password is already set.
+          ${msg('This setup link is missing its code. Please open the full link the server printed when it first started, or sign in if a password is already set.')}
         </p>
-        <a href="/admin">Go to supervisor sign-in</a>
+        <a href="/admin">${msg('Go to supervisor sign-in')}</a>
       </div>`;
     }
     return html`
       <form class="panel" @submit=${this._submit} novalidate>
-        <h2>Set up Rove</h2>
-        <p>Welcome! Choose the password for the supervisor account, <strong>admin</strong>.</p>
+        <h2>${msg('Set up Rove')}</h2>
+        <p>
+          ${msg('Welcome! Choose the password for the supervisor account,')}
+          <strong>${msg('admin')}</strong>.
+        </p>
         ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
         ${newPasswordFields('password', 'Type the password again')}
         <button class="primary" type="submit" ?disabled=${this._action.busy}>
-          Save password and sign in
+          ${msg('Save password and sign in')}
         </button>
       </form>
     `;

@@ -7,6 +7,7 @@ import { ApiError } from '../../core/http.js';
 import { adminStyles } from './admin.styles.js';
 import { AsyncAction } from '../../core/async-action.js';
 import { sayAdminError, sayWait } from './admin-errors.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 @customElement('rove-admin-sign-in')
 export class RoveAdminSignIn extends LitElement {
@@ -20,10 +21,10 @@ export class RoveAdminSignIn extends LitElement {
   override render() {
     return html`
       <form class="panel" @submit=${this._submit} novalidate>
-        <h2>Supervisor sign-in</h2>
+        <h2>${msg('Supervisor sign-in')}</h2>
         ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
         <div class="field">
-          <label for="username">Username</label>
+          <label for="username">${msg('Username')}</label>
           <input
             id="username"
             name="username"
@@ -34,7 +35,7 @@ export class RoveAdminSignIn extends LitElement {
           />
         </div>
         <div class="field">
-          <label for="password">Password</label>
+          <label for="password">${msg('Password')}</label>
           <input
             id="password"
             name="password"
@@ -43,7 +44,9 @@ export class RoveAdminSignIn extends LitElement {
             required
           />
         </div>
-        <button class="primary" type="submit" ?disabled=${this._action.busy}>Sign in</button>
+        <button class="primary" type="submit" ?disabled=${this._action.busy}>
+          ${msg('Sign in')}
+        </button>
       </form>
     `;
   }
@@ -73,12 +76,12 @@ export class RoveAdminSignIn extends LitElement {
 
 function sayFailure(error: unknown): string {
   if (error instanceof ApiError && error.status === 401) {
-    return "That username and password don't match. Please check them and try again.";
+    return msg("That username and password don't match. Please check them and try again.");
   }
   if (error instanceof ApiError && error.status === 429) {
     return error.retryAfter
-      ? `Too many sign-in tries. Please wait ${sayWait(error.retryAfter)} and try again.`
-      : 'Too many sign-in tries. Please wait a few minutes and try again.';
+      ? msg(str`Too many sign-in tries. Please wait ${sayWait(error.retryAfter)} and try again.`)
+      : msg('Too many sign-in tries. Please wait a few minutes and try again.');
   }
   return sayAdminError(error, 'sign you in');
 }

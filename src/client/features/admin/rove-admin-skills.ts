@@ -9,6 +9,7 @@ import type { Skill } from '../../../shared/schemas.js';
 import { adminListEntryStyles, adminStyles } from './admin.styles.js';
 import { adminAction } from './admin-errors.js';
 import { skillIdFor } from './skill-choices.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 /** The longest skill name the server keeps (SKILL_LABEL_MAX in src/shared/schemas.ts). */
 const NAME_MAX = 60;
@@ -43,15 +44,12 @@ export class RoveAdminSkills extends LitElement {
 
   override render() {
     return html`
-      <h2>Skills</h2>
+      <h2>${msg('Skills')}</h2>
       <p class="hint">
-        A skill sends a patron’s question to the staff who can answer it. Each topic on the kiosk
-        goes to one skill, and each person has the skills they can help with. Retire a skill the
-        library no longer uses: the topics and people that have it keep it, but it is not offered
-        for new ones. Bring it back at any time.
+        ${msg('A skill sends a patron’s question to the staff who can answer it. Each topic on the kiosk goes to one skill, and each person has the skills they can help with. Retire a skill the library no longer uses: the topics and people that have it keep it, but it is not offered for new ones. Bring it back at any time.')}
       </p>
       <section class="panel" aria-labelledby="skills-heading">
-        <h3 id="skills-heading">The library’s skills</h3>
+        <h3 id="skills-heading">${msg('The library’s skills')}</h3>
         <p role="status">${this._notice}</p>
         ${this._list.error ? html`<p class="error" role="alert">${this._list.error}</p>` : ''}
         ${this._renderList()}
@@ -62,9 +60,10 @@ export class RoveAdminSkills extends LitElement {
 
   private _renderList() {
     const skills = this._skills;
-    if (!skills) return html`<p>Loading skills…</p>`;
-    if (!skills.length) return html`<p>There are no skills yet. Add the first one below.</p>`;
-    return html`<ul class="plain" aria-label="Skills">
+    if (!skills) return html`<p>${msg('Loading skills…')}</p>`;
+    if (!skills.length)
+      return html`<p>${msg('There are no skills yet. Add the first one below.')}</p>`;
+    return html`<ul class="plain" aria-label=${msg('Skills')}>
       ${repeat(
         skills,
         (skill) => skill.id,
@@ -78,7 +77,7 @@ export class RoveAdminSkills extends LitElement {
     const retired = skill.retired === true;
     return html`<div class="name">
         ${skill.label}
-        ${retired ? html`<span class="out-of-use">(retired: offered to no new topic or person)</span>` : ''}
+        ${retired ? html`<span class="out-of-use">${msg('(retired: offered to no new topic or person)')}</span>` : ''}
       </div>
       ${
         this._renaming === skill.id
@@ -93,7 +92,7 @@ export class RoveAdminSkills extends LitElement {
                 ?disabled=${this._list.busy}
                 @click=${() => this._setRetired(skill, !retired)}
               >
-                ${retired ? 'Bring back' : 'Retire'} ${name}
+                ${retired ? msg('Bring back') : 'Retire'} ${name}
               </button>
             </div>`
       }`;
@@ -112,25 +111,29 @@ export class RoveAdminSkills extends LitElement {
         <input id=${id} name="label" maxlength=${NAME_MAX} .value=${skill.label} />
       </div>
       <div class="row">
-        <button class="primary" type="submit" ?disabled=${this._list.busy}>Save name</button>
-        <button type="button" @click=${() => this._closeRename(skill)}>Cancel</button>
+        <button class="primary" type="submit" ?disabled=${this._list.busy}>
+          ${msg('Save name')}
+        </button>
+        <button type="button" @click=${() => this._closeRename(skill)}>${msg('Cancel')}</button>
       </div>
     </form>`;
   }
 
   private _renderAdd() {
     return html`<form class="panel" @submit=${this._add} novalidate>
-      <h3>Add a skill</h3>
+      <h3>${msg('Add a skill')}</h3>
       ${this._adding.error ? html`<p class="error" role="alert">${this._adding.error}</p>` : ''}
       <div class="field">
         <label for="new-skill-name"
-          >Name
-          <span class="hint">For example “Genealogy”, “Legal forms” or “Makerspace”</span></label
+          >${msg('Name')}
+          <span class="hint"
+            >${msg('For example “Genealogy”, “Legal forms” or “Makerspace”')}</span
+          ></label
         >
         <input id="new-skill-name" name="label" maxlength=${NAME_MAX} autocomplete="off" />
       </div>
       <button class="primary" type="submit" ?disabled=${this._adding.busy || !this._skills}>
-        Add skill
+        ${msg('Add skill')}
       </button>
     </form>`;
   }
@@ -197,8 +200,8 @@ export class RoveAdminSkills extends LitElement {
     if (twin) {
       this._adding.say(
         twin.retired
-          ? `There is a retired skill called ${twin.label}. Bring it back instead.`
-          : `There is already a skill called ${twin.label}.`,
+          ? msg(str`There is a retired skill called ${twin.label}. Bring it back instead.`)
+          : msg(str`There is already a skill called ${twin.label}.`),
       );
       return;
     }

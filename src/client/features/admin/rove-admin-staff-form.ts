@@ -9,6 +9,7 @@ import type { Branch, Skill, StaffMember } from '../../../shared/schemas.js';
 import { adminStyles } from './admin.styles.js';
 import { languageChoices, languageName } from '../../ui/walk-up/walk-up-format.js';
 import { skillChoices } from './skill-choices.js';
+import { msg } from '../../core/locale/msg.js';
 
 export interface StaffFormDetail {
   displayName: string;
@@ -54,7 +55,9 @@ export class RoveAdminStaffForm extends LitElement {
       <form @submit=${this._submit} novalidate>
         ${message ? html`<p class="error" role="alert">${message}</p>` : ''}
         <div class="field">
-          <label for="name-${id}">Display name <span class="hint">As tablets show it</span></label>
+          <label for="name-${id}"
+            >${msg('Display name')} <span class="hint">${msg('As tablets show it')}</span></label
+          >
           <input
             id="name-${id}"
             name="displayName"
@@ -66,7 +69,9 @@ export class RoveAdminStaffForm extends LitElement {
         ${
           this.askPin
             ? html`<div class="field">
-                <label for="pin-${id}">PIN <span class="hint">4 to 8 digits</span></label>
+                <label for="pin-${id}"
+                  >${msg('PIN')} <span class="hint">${msg('4 to 8 digits')}</span></label
+                >
                 <input
                   id="pin-${id}"
                   name="pin"
@@ -79,7 +84,7 @@ export class RoveAdminStaffForm extends LitElement {
             : ''
         }
         <fieldset>
-          <legend>Skills</legend>
+          <legend>${msg('Skills')}</legend>
           <div class="choices">
             ${skillChoices(this.skills, member?.skills).map(
               (skill) =>
@@ -96,10 +101,9 @@ export class RoveAdminStaffForm extends LitElement {
           </div>
         </fieldset>
         <fieldset aria-describedby="languages-hint-${id}">
-          <legend>Languages they can help patrons in</legend>
+          <legend>${msg('Languages they can help patrons in')}</legend>
           <span class="hint" id="languages-hint-${id}"
-            >Besides the one most patrons here speak. Tablets suggest them for a patron who asked in
-            one of these.</span
+            >${msg('Besides the one most patrons here speak. Tablets suggest them for a patron who asked in one of these.')}</span
           >
           <div class="choices">
             ${this._languages().map(
@@ -117,7 +121,7 @@ export class RoveAdminStaffForm extends LitElement {
           </div>
         </fieldset>
         <fieldset>
-          <legend>Branches they work at</legend>
+          <legend>${msg('Branches they work at')}</legend>
           <div class="choices">
             ${this.branches.map(
               (branch) =>
@@ -138,7 +142,9 @@ export class RoveAdminStaffForm extends LitElement {
         <div class="row">
           <button class="primary" type="submit" ?disabled=${this.busy}>${this.submitLabel}</button>
           ${
-            this.canCancel ? html`<button type="button" @click=${this._cancel}>Cancel</button>` : ''
+            this.canCancel
+              ? html`<button type="button" @click=${this._cancel}>${msg('Cancel')}</button>`
+              : ''
           }
         </div>
       </form>
@@ -181,11 +187,11 @@ export class RoveAdminStaffForm extends LitElement {
 }
 
 function check(detail: StaffFormDetail): string {
-  if (!detail.displayName) return 'Please enter a display name.';
+  if (!detail.displayName) return msg('Please enter a display name.');
   if (detail.pin !== undefined && !PIN_PATTERN.test(detail.pin)) {
-    return 'The PIN must be 4 to 8 digits, numbers only.';
+    return msg('The PIN must be 4 to 8 digits, numbers only.');
   }
-  if (!detail.branchIds.length) return 'Please tick at least one branch.';
+  if (!detail.branchIds.length) return msg('Please tick at least one branch.');
   return '';
 }
 

@@ -11,6 +11,7 @@ import { branchName, sayList, skillLabel } from './admin-format.js';
 import { languageName } from '../../ui/walk-up/walk-up-format.js';
 import './rove-admin-staff-form.js';
 import type { StaffFormDetail } from './rove-admin-staff-form.js';
+import { msg } from '../../core/locale/msg.js';
 
 type Mode = 'view' | 'edit' | 'pin';
 
@@ -44,7 +45,8 @@ export class RoveAdminStaffMember extends LitElement {
     if (!m) return html``;
     return html`
       <div class="name">
-        ${m.displayName} ${m.active ? '' : html`<span class="out-of-use">(inactive)</span>`}
+        ${m.displayName}
+        ${m.active ? '' : html`<span class="out-of-use">${msg('(inactive)')}</span>`}
       </div>
       <div>Skills: ${sayList(m.skills.map((id) => skillLabel(this.skills, id)))}</div>
       <div>Languages: ${sayList((m.languages ?? []).map((tag) => languageName(tag)))}</div>
@@ -81,7 +83,7 @@ export class RoveAdminStaffMember extends LitElement {
         ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
         <div class="field">
           <label for="new-pin"
-            >New PIN for ${m.displayName} <span class="hint">4 to 8 digits</span></label
+            >New PIN for ${m.displayName} <span class="hint">${msg('4 to 8 digits')}</span></label
           >
           <input
             id="new-pin"
@@ -93,17 +95,19 @@ export class RoveAdminStaffMember extends LitElement {
           />
         </div>
         <div class="row">
-          <button class="primary" type="submit" ?disabled=${this._action.busy}>Save new PIN</button>
-          <button type="button" @click=${this._backToView}>Cancel</button>
+          <button class="primary" type="submit" ?disabled=${this._action.busy}>
+            ${msg('Save new PIN')}
+          </button>
+          <button type="button" @click=${this._backToView}>${msg('Cancel')}</button>
         </div>
       </form>`;
     }
     return html`<div class="row">
       <button type="button" @click=${() => this._open('edit')}>
-        Edit <span class="visually-hidden">${m.displayName}</span>
+        ${msg('Edit')} <span class="visually-hidden">${m.displayName}</span>
       </button>
       <button type="button" @click=${() => this._open('pin')}>
-        Reset PIN <span class="visually-hidden">for ${m.displayName}</span>
+        ${msg('Reset PIN')} <span class="visually-hidden">for ${m.displayName}</span>
       </button>
       <button
         type="button"

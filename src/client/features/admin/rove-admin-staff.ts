@@ -10,6 +10,7 @@ import type { RoveAdminStaffForm, StaffFormDetail } from './rove-admin-staff-for
 import './rove-admin-staff-member.js';
 import { adminStyles } from './admin.styles.js';
 import { adminAction } from './admin-errors.js';
+import { msg } from '../../core/locale/msg.js';
 
 @customElement('rove-admin-staff')
 export class RoveAdminStaff extends LitElement {
@@ -31,15 +32,15 @@ export class RoveAdminStaff extends LitElement {
 
   override render() {
     return html`
-      <h2>Staff</h2>
+      <h2>${msg('Staff')}</h2>
       ${this._listing.error ? html`<p class="error" role="alert">${this._listing.error}</p>` : ''}
       <section class="panel" aria-labelledby="people-heading">
-        <h3 id="people-heading">People</h3>
+        <h3 id="people-heading">${msg('People')}</h3>
         ${
           this._listing.busy
-            ? html`<p role="status">Loading staff…</p>`
+            ? html`<p role="status">${msg('Loading staff…')}</p>`
             : this._staff.length
-              ? html`<ul class="plain" aria-label="Staff members">
+              ? html`<ul class="plain" aria-label=${msg('Staff members')}>
                   ${repeat(
                     this._staff,
                     (member) => member.id,
@@ -54,11 +55,11 @@ export class RoveAdminStaff extends LitElement {
                       </li>`,
                   )}
                 </ul>`
-              : html`<p>No staff yet. Add the first person below.</p>`
+              : html`<p>${msg('No staff yet. Add the first person below.')}</p>`
         }
       </section>
       <section class="panel" aria-labelledby="add-heading">
-        <h3 id="add-heading">Add a staff member</h3>
+        <h3 id="add-heading">${msg('Add a staff member')}</h3>
         ${this._notice ? html`<p class="notice" role="status">${this._notice}</p>` : ''}
         <rove-admin-staff-form
           ask-pin

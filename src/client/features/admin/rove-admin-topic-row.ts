@@ -14,6 +14,7 @@ import { labelFields, readLabels } from './branch-languages.js';
 import { ownLanguageName } from '../../ui/walk-up/walk-up-format.js';
 import '../../ui/rove-topic-icon.js';
 import { palette } from '../../ui/tokens.js';
+import { msg } from '../../core/locale/msg.js';
 
 @customElement('rove-admin-topic-row')
 export class RoveAdminTopicRow extends LitElement {
@@ -58,7 +59,8 @@ export class RoveAdminTopicRow extends LitElement {
     return html`
       <div class="label">
         <rove-topic-icon name=${t.icon}></rove-topic-icon>
-        ${t.label} ${t.hidden ? html`<span class="out-of-use">(hidden from the kiosk)</span>` : ''}
+        ${t.label}
+        ${t.hidden ? html`<span class="out-of-use">${msg('(hidden from the kiosk)')}</span>` : ''}
       </div>
       <div>Goes to: ${skillLabel(this.skills, t.skill)}. Icon: ${iconLabel(t.icon)}.</div>
       ${this._renderTranslations(t)}
@@ -123,12 +125,12 @@ export class RoveAdminTopicRow extends LitElement {
     >
       <div class="field">
         <label for="label-${t.id}"
-          >Label <span class="hint">What patrons see on the kiosk</span></label
+          >${msg('Label')} <span class="hint">${msg('What patrons see on the kiosk')}</span></label
         >
         <input id="label-${t.id}" name="label" maxlength="60" .value=${t.label} />
       </div>
       <div class="field">
-        <label for="skill-${t.id}">Skill that answers it</label>
+        <label for="skill-${t.id}">${msg('Skill that answers it')}</label>
         <select id="skill-${t.id}" name="skill">
           ${skillChoices(this.skills, [t.skill]).map(
             (s) => html`<option value=${s.id} ?selected=${s.id === t.skill}>${s.label}</option>`,
@@ -137,7 +139,7 @@ export class RoveAdminTopicRow extends LitElement {
       </div>
       ${labelFields(`topic-${t.id}`, this.languages, t.labels)}
       <div class="field">
-        <label for="icon-${t.id}">Icon</label>
+        <label for="icon-${t.id}">${msg('Icon')}</label>
         <select id="icon-${t.id}" name="icon">
           ${iconChoices(t.icon).map(
             (i) => html`<option value=${i.id} ?selected=${i.id === t.icon}>${i.label}</option>`,
@@ -145,8 +147,10 @@ export class RoveAdminTopicRow extends LitElement {
         </select>
       </div>
       <div class="row">
-        <button class="primary" type="submit" ?disabled=${this._action.busy}>Save topic</button>
-        <button type="button" @click=${this._closeEdit}>Cancel</button>
+        <button class="primary" type="submit" ?disabled=${this._action.busy}>
+          ${msg('Save topic')}
+        </button>
+        <button type="button" @click=${this._closeEdit}>${msg('Cancel')}</button>
       </div>
     </form>`;
   }

@@ -18,6 +18,7 @@ import { adminAction } from './admin-errors.js';
 import { iconChoices } from './topic-icons.js';
 import { skillChoices } from './skill-choices.js';
 import { labelFields, otherLanguages, readLabels } from './branch-languages.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 @customElement('rove-admin-topics')
 export class RoveAdminTopics extends LitElement {
@@ -45,9 +46,9 @@ export class RoveAdminTopics extends LitElement {
   override render() {
     const branch = this._branches.find((b) => b.id === this._branchId);
     return html`
-      <h2>Topics</h2>
+      <h2>${msg('Topics')}</h2>
       <div class="field">
-        <label for="branch">Branch</label>
+        <label for="branch">${msg('Branch')}</label>
         <select id="branch" @change=${this._chooseBranch}>
           ${this._branches.map(
             (b) =>
@@ -72,7 +73,7 @@ export class RoveAdminTopics extends LitElement {
         @branch-changed=${this._onBranchChanged}
       ></rove-admin-branch-languages>
       <section class="panel" aria-labelledby="order-heading">
-        <h3 id="order-heading">What the kiosk offers, in order</h3>
+        <h3 id="order-heading">${msg('What the kiosk offers, in order')}</h3>
         <p role="status">${this._notice}</p>
         ${this._list.error ? html`<p class="error" role="alert">${this._list.error}</p>` : ''}
         ${this._renderList()}
@@ -84,10 +85,10 @@ export class RoveAdminTopics extends LitElement {
 
   private _renderList() {
     const topics = this._topics;
-    if (!topics) return html`<p>Loading topics…</p>`;
-    if (!topics.length) return html`<p>This branch has no topics yet.</p>`;
+    if (!topics) return html`<p>${msg('Loading topics…')}</p>`;
+    if (!topics.length) return html`<p>${msg('This branch has no topics yet.')}</p>`;
     const last = topics.length - 1;
-    return html`<ul class="plain" aria-label="Topics">
+    return html`<ul class="plain" aria-label=${msg('Topics')}>
       ${repeat(
         topics,
         (topic) => topic.id,
@@ -115,29 +116,30 @@ export class RoveAdminTopics extends LitElement {
 
   private _renderAdd(languages: string[]) {
     return html`<form class="panel" @submit=${this._add} novalidate>
-      <h3>Add a topic</h3>
+      <h3>${msg('Add a topic')}</h3>
       ${this._adding.error ? html`<p class="error" role="alert">${this._adding.error}</p>` : ''}
       <div class="field">
         <label for="new-label"
-          >Label <span class="hint">What patrons see, for example "Printing"</span></label
+          >${msg('Label')}
+          <span class="hint">${msg('What patrons see, for example "Printing"')}</span></label
         >
         <input id="new-label" name="label" maxlength="60" />
       </div>
       <div class="field">
-        <label for="new-skill">Skill that answers it</label>
+        <label for="new-skill">${msg('Skill that answers it')}</label>
         <select id="new-skill" name="skill">
           ${skillChoices(this._skills).map((s) => html`<option value=${s.id}>${s.label}</option>`)}
         </select>
       </div>
       ${labelFields('new', languages)}
       <div class="field">
-        <label for="new-icon">Icon</label>
+        <label for="new-icon">${msg('Icon')}</label>
         <select id="new-icon" name="icon">
           ${iconChoices().map((i) => html`<option value=${i.id}>${i.label}</option>`)}
         </select>
       </div>
       <button class="primary" type="submit" ?disabled=${this._adding.busy || !this._branchId}>
-        Add topic
+        ${msg('Add topic')}
       </button>
     </form>`;
   }
@@ -215,7 +217,7 @@ export class RoveAdminTopics extends LitElement {
   private _onBranchAdded(event: CustomEvent<Branch>) {
     this._branches = [...this._branches, event.detail];
     this._branchId = event.detail.id;
-    this._notice = `Showing the topics of ${event.detail.name}.`;
+    this._notice = msg(str`Showing the topics of ${event.detail.name}.`);
     void this._loadTopics();
   }
 

@@ -16,6 +16,7 @@ import './rove-admin-devices.js';
 import './rove-admin-staff.js';
 import './rove-admin-topics.js';
 import './rove-admin-skills.js';
+import { msg } from '../../core/locale/msg.js';
 
 type Phase = 'checking' | 'signed-out' | 'signed-in';
 
@@ -73,13 +74,14 @@ export class RoveAdminView extends LitElement {
   }
 
   override render() {
-    return html`<h1>Rove supervisor</h1>
+    return html`<h1>${msg('Rove supervisor')}</h1>
       ${this._message ? html`<p class="notice" role="status">${this._message}</p>` : ''}
       ${this._renderBody()}`;
   }
 
   private _renderBody() {
-    if (this._phase === 'checking') return html`<p role="status">Checking your sign-in…</p>`;
+    if (this._phase === 'checking')
+      return html`<p role="status">${msg('Checking your sign-in…')}</p>`;
     if (this._phase === 'signed-out') {
       return this.section === 'setup'
         ? html`<rove-admin-setup .setupToken=${setupTokenFromUrl()}></rove-admin-setup>`
@@ -157,7 +159,7 @@ export class RoveAdminView extends LitElement {
   private _onSignOut = async () => {
     try {
       await signOut();
-      this._message = 'You are signed out.';
+      this._message = msg('You are signed out.');
     } catch (error) {
       this._message = sayAdminError(error, 'sign you out');
       return;
@@ -167,7 +169,7 @@ export class RoveAdminView extends LitElement {
 
   private _onSessionEnded = () => {
     this._phase = 'signed-out';
-    this._message = 'Your supervisor sign-in has ended. Please sign in again.';
+    this._message = msg('Your supervisor sign-in has ended. Please sign in again.');
   };
 }
 

@@ -9,6 +9,7 @@ import { formatScriptText, moveStep, parseScriptText } from '../../ui/scripts/sc
 import type { TopicChoice } from './script-topic-choices.js';
 import '../../ui/scripts/rove-script-preview.js';
 import { palette } from '../../ui/tokens.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 /** What the form holds: text as typed, parsed only for the preview and on save. */
 export interface ScriptDraft {
@@ -103,25 +104,30 @@ export class RoveScriptEditor extends LitElement {
     ];
     return html`
       <div class="field">
-        <label for="title">Title</label>
+        <label for="title">${msg('Title')}</label>
         <input id="title" type="text" .value=${d.title} @input=${this._text('title')} />
       </div>
       <div class="field">
-        <label for="purpose">Purpose <span class="hint">One line: when to use it.</span></label>
+        <label for="purpose"
+          >${msg('Purpose')} <span class="hint">${msg('One line: when to use it.')}</span></label
+        >
         <input id="purpose" type="text" .value=${d.purpose} @input=${this._text('purpose')} />
       </div>
       <div class="field">
         <label for="tags"
-          >Tags <span class="hint">Separated by commas, like: welcome, door</span></label
+          >${msg('Tags')}
+          <span class="hint">${msg('Separated by commas, like: welcome, door')}</span></label
         >
         <input id="tags" type="text" .value=${d.tagsText} @input=${this._text('tagsText')} />
       </div>
       <fieldset>
-        <legend>Linked topics</legend>
+        <legend>${msg('Linked topics')}</legend>
         ${
           this.topicChoices
             ? nothing
-            : html`<p class="hint">Topic names are not available; linked topics show by id.</p>`
+            : html`<p class="hint">
+                ${msg('Topic names are not available; linked topics show by id.')}
+              </p>`
         }
         <div class="choices">
           ${choices.map(
@@ -141,7 +147,7 @@ export class RoveScriptEditor extends LitElement {
         <div>
           <div class="field">
             <label for="body">
-              Steps
+              ${msg('Steps')}
               <span class="hint" id="body-hint">
                 Number each step ("1. Smile and say hello"). Put things to say under it on lines
                 starting with &gt;. A line "[Send for a specialist]" under a step offers that there
@@ -162,13 +168,13 @@ export class RoveScriptEditor extends LitElement {
               parsed.problems.length
                 ? html`<ul class="problems">
                     ${parsed.problems.map(
-                      (p) => html`<li>${p.line ? `Line ${p.line}: ` : ''}${p.message}</li>`,
+                      (p) => html`<li>${p.line ? msg(str`Line ${p.line}: `) : ''}${p.message}</li>`,
                     )}
                   </ul>`
                 : nothing
             }
           </div>
-          <h3 id="order-heading">Order of steps</h3>
+          <h3 id="order-heading">${msg('Order of steps')}</h3>
           <ol class="order" aria-labelledby="order-heading">
             ${parsed.steps.map(
               (step, i) =>
@@ -182,7 +188,7 @@ export class RoveScriptEditor extends LitElement {
                         aria-label=${`Move step ${i + 1} up`}
                         @click=${() => this._move(i, -1)}
                       >
-                        Up
+                        ${msg('Up')}
                       </button>
                       <button
                         type="button"
@@ -190,7 +196,7 @@ export class RoveScriptEditor extends LitElement {
                         aria-label=${`Move step ${i + 1} down`}
                         @click=${() => this._move(i, 1)}
                       >
-                        Down
+                        ${msg('Down')}
                       </button>
                     </span>
                   </div>
@@ -199,7 +205,7 @@ export class RoveScriptEditor extends LitElement {
           </ol>
         </div>
         <section class="panel" aria-labelledby="preview-heading">
-          <h3 id="preview-heading">Preview</h3>
+          <h3 id="preview-heading">${msg('Preview')}</h3>
           <rove-script-preview
             .heading=${d.title}
             .purpose=${d.purpose}

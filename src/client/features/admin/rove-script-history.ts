@@ -4,6 +4,7 @@ import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { adminStyles } from './admin.styles.js';
 import type { ScriptVersion } from '../../../shared/scripts.js';
+import { msg } from '../../core/locale/msg.js';
 
 @customElement('rove-script-history')
 export class RoveScriptHistory extends LitElement {
@@ -17,21 +18,21 @@ export class RoveScriptHistory extends LitElement {
   @property({ type: Boolean }) busy = false;
 
   override render() {
-    if (!this.versions.length) return html`<p class="muted">No saved versions yet.</p>`;
-    return html`<ul class="plain" aria-label="Saved versions">
+    if (!this.versions.length) return html`<p class="muted">${msg('No saved versions yet.')}</p>`;
+    return html`<ul class="plain" aria-label=${msg('Saved versions')}>
       ${this.versions.map(
         (v) =>
           html`<li class="row">
             <span>
               Version ${v.version}, saved ${new Date(v.savedAt).toLocaleString()}
-              ${v.published ? html`<strong>(on devices now)</strong>` : ''}
+              ${v.published ? html`<strong>${msg('(on devices now)')}</strong>` : ''}
             </span>
             <button
               type="button"
               aria-label=${`View version ${v.version}`}
               @click=${() => this._fire('view-version', v.version)}
             >
-              View
+              ${msg('View')}
             </button>
             ${
               v.version === this.latest
@@ -42,7 +43,7 @@ export class RoveScriptHistory extends LitElement {
                     aria-label=${`Restore version ${v.version}`}
                     @click=${() => this._fire('restore-version', v.version)}
                   >
-                    Restore
+                    ${msg('Restore')}
                   </button>`
             }
           </li>`,

@@ -4,6 +4,7 @@
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { adminStyles } from './admin.styles.js';
+import { msg } from '../../core/locale/msg.js';
 
 @customElement('rove-script-withdraw')
 export class RoveScriptWithdraw extends LitElement {
@@ -19,19 +20,22 @@ export class RoveScriptWithdraw extends LitElement {
   override render() {
     if (!this._confirming) {
       return html`<button type="button" class="danger" @click=${this._ask}>
-        Withdraw <span class="visually-hidden">${this.heading}</span>
+        ${msg('Withdraw')} <span class="visually-hidden">${this.heading}</span>
       </button>`;
     }
     return html`<div class="panel" role="group" aria-label=${`Confirm withdrawing ${this.heading}`}>
       <p>
-        Withdraw <strong>${this.heading}</strong>? Every device stops showing it within seconds,
-        including tablets at the door. Its versions are kept: publish it again to bring it back.
+        ${msg('Withdraw')}
+        <strong>${this.heading}</strong
+        >${msg('? Every device stops showing it within seconds, including tablets at the door. Its versions are kept: publish it again to bring it back.')}
       </p>
       <div class="row">
         <button type="button" class="danger primary" ?disabled=${this.busy} @click=${this._confirm}>
-          Yes, withdraw
+          ${msg('Yes, withdraw')}
         </button>
-        <button type="button" class="keep" @click=${this._keep}>Keep it on devices</button>
+        <button type="button" class="keep" @click=${this._keep}>
+          ${msg('Keep it on devices')}
+        </button>
       </div>
     </div>`;
   }

@@ -7,6 +7,7 @@ import { ApiError } from '../../core/http.js';
 import { enrollThisDevice } from '../../core/sync/session.js';
 import { navigate } from '../../core/router.js';
 import { controls, plainPage, tokens } from '../../ui/shared.styles.js';
+import { msg } from '../../core/locale/msg.js';
 
 @customElement('rove-enroll-view')
 export class RoveEnrollView extends LitElement {
@@ -46,16 +47,20 @@ export class RoveEnrollView extends LitElement {
 
   override render() {
     return html`<section>
-      <h1>Setting up this device</h1>
+      <h1>${msg('Setting up this device')}</h1>
       ${
         !this.code
           ? html`<p role="alert">
-              This link has no enrollment code. Ask a supervisor for a new enrollment link.
+              ${msg('This link has no enrollment code. Ask a supervisor for a new enrollment link.')}
             </p>`
           : this._action.error
             ? html`<p role="alert">${this._action.error}</p>
-                <button type="button" @click=${() => void this._enroll()}>Try again</button>`
-            : html`<p role="status">One moment: enrolling this device with the library…</p>`
+                <button type="button" @click=${() => void this._enroll()}>
+                  ${msg('Try again')}
+                </button>`
+            : html`<p role="status">
+                ${msg('One moment: enrolling this device with the library…')}
+              </p>`
       }
     </section>`;
   }
@@ -63,13 +68,15 @@ export class RoveEnrollView extends LitElement {
 
 function explain(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.isOffline) return 'The library server could not be reached. Check the network.';
+    if (error.isOffline) return msg('The library server could not be reached. Check the network.');
     if (error.status === 404 || error.status === 401 || error.status === 410) {
-      return 'This enrollment link has expired or was already used. Ask a supervisor for a new one.';
+      return msg(
+        'This enrollment link has expired or was already used. Ask a supervisor for a new one.',
+      );
     }
     return error.message;
   }
-  return 'Something went wrong while enrolling this device.';
+  return msg('Something went wrong while enrolling this device.');
 }
 
 declare global {

@@ -9,6 +9,7 @@ import { scriptStyles } from '../../ui/scripts/scripts.styles.js';
 import { renderLevels } from '../../ui/scripts/rove-script-preview.js';
 import type { Script } from '../../../shared/scripts.js';
 import { palette } from '../../ui/tokens.js';
+import { msg } from '../../core/locale/msg.js';
 
 export interface StepToggle {
   index: number;
@@ -117,7 +118,7 @@ export class RoveScriptChecklist extends LitElement {
               </label>
               ${
                 step.phrases.length
-                  ? html`<ul class="phrases" aria-label="Things you might say">
+                  ? html`<ul class="phrases" aria-label=${msg('Things you might say')}>
                       ${step.phrases.map((p) => html`<li>“${p}”</li>`)}
                     </ul>`
                   : nothing
@@ -129,13 +130,15 @@ export class RoveScriptChecklist extends LitElement {
       </ol>
       ${renderLevels(script.levels)}
       <p class="muted" role="status">${count} of ${script.steps.length} steps done</p>
-      <div class="bar" role="group" aria-label="Script actions">
-        <button type="button" @click=${() => this._fire('all-scripts')}>All scripts</button>
-        <button type="button" @click=${() => this._fire('reset-steps')}>Reset</button>
+      <div class="bar" role="group" aria-label=${msg('Script actions')}>
+        <button type="button" @click=${() => this._fire('all-scripts')}>
+          ${msg('All scripts')}
+        </button>
+        <button type="button" @click=${() => this._fire('reset-steps')}>${msg('Reset')}</button>
         ${
           this.hasNext
             ? html`<button type="button" class="primary" @click=${() => this._fire('next-script')}>
-                Next script
+                ${msg('Next script')}
               </button>`
             : nothing
         }
@@ -146,7 +149,7 @@ export class RoveScriptChecklist extends LitElement {
   private _offer(index: number) {
     if (!this.canSend) {
       return html`<p class="muted offer">
-        Signed in on the queue screen, you can send for a specialist from this step.
+        ${msg('Signed in on the queue screen, you can send for a specialist from this step.')}
       </p>`;
     }
     const first = this.script?.steps.findIndex((s) => s.offer === 'hand-off');
@@ -159,7 +162,7 @@ export class RoveScriptChecklist extends LitElement {
           this._fire('send-for-help');
         }}
       >
-        Send for a specialist
+        ${msg('Send for a specialist')}
       </button>
       ${(this._offerAt ?? first) === index ? html`<slot name="offer"></slot>` : nothing}
     </div>`;

@@ -18,6 +18,7 @@ import { scriptStyles } from '../../ui/scripts/scripts.styles.js';
 import type { Script } from '../../../shared/scripts.js';
 import { count } from '../../core/words/index.js';
 import { palette } from '../../ui/tokens.js';
+import { msg } from '../../core/locale/msg.js';
 
 @customElement('rove-scripts-view')
 export class RoveScriptsView extends LitElement {
@@ -112,7 +113,7 @@ export class RoveScriptsView extends LitElement {
   }
 
   override render() {
-    if (!this.binder.loaded) return html`<p role="status">Loading scripts…</p>`;
+    if (!this.binder.loaded) return html`<p role="status">${msg('Loading scripts…')}</p>`;
     return this.scriptId ? this._renderScript(this.scriptId) : this._renderList();
   }
 
@@ -121,21 +122,25 @@ export class RoveScriptsView extends LitElement {
     const topics = linkedTopics(this.binder.scripts, this.binder.topicLabels);
     // An installed app has no browser Back button: the way back to the queue is on the page.
     return html`
-      <nav aria-label="Staff"><a class="button" href="/staff">Back to the queue</a></nav>
-      <h1 tabindex="-1">Scripts</h1>
+      <nav aria-label=${msg('Staff')}>
+        <a class="button" href="/staff">${msg('Back to the queue')}</a>
+      </nav>
+      <h1 tabindex="-1">${msg('Scripts')}</h1>
       ${
         this.binder.scripts.length === 0
           ? html`<p role="status">
               ${
                 this.binder.unreachable
-                  ? 'The scripts have not reached this device yet. Connect to the network once and they will stay here, even offline.'
-                  : 'No scripts have been published yet.'
+                  ? msg(
+                      'The scripts have not reached this device yet. Connect to the network once and they will stay here, even offline.',
+                    )
+                  : msg('No scripts have been published yet.')
               }
             </p>`
           : nothing
       }
       <div class="search">
-        <label for="q">Search scripts</label>
+        <label for="q">${msg('Search scripts')}</label>
         <input
           id="q"
           type="search"
@@ -146,7 +151,7 @@ export class RoveScriptsView extends LitElement {
       </div>
       ${
         topics.length
-          ? html`<div class="topics" role="group" aria-label="Filter by topic">
+          ? html`<div class="topics" role="group" aria-label=${msg('Filter by topic')}>
               ${[undefined, ...topics].map(
                 (id) =>
                   html`<button
@@ -154,7 +159,7 @@ export class RoveScriptsView extends LitElement {
                     aria-pressed=${this._topic === id ? 'true' : 'false'}
                     @click=${() => (this._topic = id)}
                   >
-                    ${id ? topicName(id, this.binder.topicLabels) : 'All topics'}
+                    ${id ? topicName(id, this.binder.topicLabels) : msg('All topics')}
                   </button>`,
               )}
             </div>`
@@ -182,9 +187,9 @@ export class RoveScriptsView extends LitElement {
     const script = this.binder.script;
     if (!script) {
       return html`
-        <h1 tabindex="-1">Script not found</h1>
-        <p>This script is not on this device. It may have been withdrawn or renamed.</p>
-        <button type="button" @click=${() => this._open(undefined)}>All scripts</button>
+        <h1 tabindex="-1">${msg('Script not found')}</h1>
+        <p>${msg('This script is not on this device. It may have been withdrawn or renamed.')}</p>
+        <button type="button" @click=${() => this._open(undefined)}>${msg('All scripts')}</button>
       `;
     }
     const order = this._order(id);
@@ -215,7 +220,7 @@ export class RoveScriptsView extends LitElement {
     if (!offer) return nothing;
     if ('said' in offer) {
       return html`<p slot="offer" role="status">
-        ${offer.said} <a class="button" href="/staff">See who is coming</a>
+        ${offer.said} <a class="button" href="/staff">${msg('See who is coming')}</a>
       </p>`;
     }
     return html`<rove-walk-up-form

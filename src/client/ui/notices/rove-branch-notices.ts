@@ -7,6 +7,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { controls, tokens } from '../shared.styles.js';
 import type { Notice } from '../../../shared/schemas.js';
 import { clock } from '../../core/words/index.js';
+import { msg } from '../../core/locale/msg.js';
 
 /** How long a new notice shows, as offered: in hours. */
 const DURATIONS = [
@@ -115,10 +116,10 @@ export class RoveBranchNotices extends LitElement {
 
   override render() {
     return html`<section aria-labelledby="notices-title">
-      <h2 id="notices-title">Notices to patrons</h2>
+      <h2 id="notices-title">${msg('Notices to patrons')}</h2>
       ${
         this.notices.length
-          ? html`<ul aria-label="Current notices">
+          ? html`<ul aria-label=${msg('Current notices')}>
               ${this.notices.map(
                 (n) =>
                   html`<li>
@@ -131,7 +132,7 @@ export class RoveBranchNotices extends LitElement {
                       ?disabled=${this.busy}
                       @click=${() => this._withdraw(n)}
                     >
-                      Withdraw
+                      ${msg('Withdraw')}
                     </button>
                   </li>`,
               )}
@@ -140,19 +141,19 @@ export class RoveBranchNotices extends LitElement {
       }
       <form @submit=${this._post}>
         <label
-          >Tell waiting patrons
+          >${msg('Tell waiting patrons')}
           <input
             type="text"
             maxlength="200"
-            placeholder="The printers are down until 2 pm"
+            placeholder=${msg('The printers are down until 2 pm')}
             .value=${this._text}
             @input=${(e: Event) => (this._text = (e.target as HTMLInputElement).value)}
           />
         </label>
         <label
-          >How long
+          >${msg('How long')}
           <select
-            aria-label="How long"
+            aria-label=${msg('How long')}
             @change=${(e: Event) => (this._hours = Number((e.target as HTMLSelectElement).value))}
           >
             ${DURATIONS.map(
@@ -163,7 +164,9 @@ export class RoveBranchNotices extends LitElement {
             )}
           </select>
         </label>
-        <button type="submit" ?disabled=${this.busy || !this._text.trim()}>Post notice</button>
+        <button type="submit" ?disabled=${this.busy || !this._text.trim()}>
+          ${msg('Post notice')}
+        </button>
       </form>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
     </section>`;

@@ -4,6 +4,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { scriptStyles } from './scripts.styles.js';
 import type { ScriptLevels, ScriptStep } from '../../../shared/scripts.js';
+import { msg } from '../../core/locale/msg.js';
 
 @customElement('rove-script-preview')
 export class RoveScriptPreview extends LitElement {
@@ -20,7 +21,7 @@ export class RoveScriptPreview extends LitElement {
 
   override render() {
     return html`
-      <h4>${this.heading || 'Untitled script'}</h4>
+      <h4>${this.heading || msg('Untitled script')}</h4>
       ${this.purpose ? html`<p class="purpose">${this.purpose}</p>` : nothing}
       <ol>
         ${this.steps.map(
@@ -36,7 +37,7 @@ export class RoveScriptPreview extends LitElement {
               }
               ${
                 step.offer === 'hand-off'
-                  ? html`<p class="muted">Offers “Send for a specialist” here.</p>`
+                  ? html`<p class="muted">${msg('Offers “Send for a specialist” here.')}</p>`
                   : nothing
               }
             </li>
@@ -53,11 +54,11 @@ export function renderLevels(levels: ScriptLevels | undefined) {
   if (!levels) return nothing;
   return html`
     <dl class="levels">
-      <dt>Standard</dt>
+      <dt>${msg('Standard')}</dt>
       <dd>${levels.standard}</dd>
-      <dt>Extended</dt>
+      <dt>${msg('Extended')}</dt>
       <dd>${levels.extended}</dd>
-      <dt>Exceptional</dt>
+      <dt>${msg('Exceptional')}</dt>
       <dd>${levels.exceptional}</dd>
     </dl>
   `;

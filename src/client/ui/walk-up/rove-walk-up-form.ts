@@ -10,6 +10,7 @@ import { formEnd, radioChoice } from '../form-pieces.js';
 import { languageChoices } from './walk-up-format.js';
 import type { WalkUpFields } from '../../core/db/walk-ups.js';
 import type { Topic } from '../../../shared/schemas.js';
+import { msg } from '../../core/locale/msg.js';
 
 @customElement('rove-walk-up-form')
 export class RoveWalkUpForm extends LitElement {
@@ -70,7 +71,7 @@ export class RoveWalkUpForm extends LitElement {
     event.preventDefault();
     const topicId = this._topic ?? this._prefilled();
     if (!topicId) {
-      this._problem = 'Choose what they need help with first.';
+      this._problem = msg('Choose what they need help with first.');
       return;
     }
     const detail: WalkUpFields = { topicId };
@@ -95,10 +96,10 @@ export class RoveWalkUpForm extends LitElement {
     const chosen = this._topic ?? this._prefilled();
     return html`<form @submit=${this._submit}>
       <fieldset class="topics">
-        <legend>What do they need help with?</legend>
+        <legend>${msg('What do they need help with?')}</legend>
         ${
           this.topics.length === 0
-            ? html`<p>The topics have not reached this tablet yet.</p>`
+            ? html`<p>${msg('The topics have not reached this tablet yet.')}</p>`
             : this.topics.map((topic) =>
                 radioChoice(
                   'topic',
@@ -115,16 +116,16 @@ export class RoveWalkUpForm extends LitElement {
       </fieldset>
       ${send ? this._whereAndWhat() : nothing}
       <div class="field">
-        <label for="language">Their language</label>
+        <label for="language">${msg('Their language')}</label>
         <span class="hint" id="language-hint"
-          >Only if it is not the one we usually speak here.</span
+          >${msg('Only if it is not the one we usually speak here.')}</span
         >
         <select
           id="language"
           aria-describedby="language-hint"
           @change=${(e: Event) => (this._language = (e.target as HTMLSelectElement).value)}
         >
-          <option value="" ?selected=${!this._language}>The usual language</option>
+          <option value="" ?selected=${!this._language}>${msg('The usual language')}</option>
           ${languageChoices().map(
             (l) =>
               html`<option value=${l.tag} ?selected=${this._language === l.tag}>
@@ -133,21 +134,21 @@ export class RoveWalkUpForm extends LitElement {
           )}
         </select>
       </div>
-      ${formEnd(this, this._problem, send ? 'Send for a specialist' : 'Start helping')}
+      ${formEnd(this, this._problem, send ? msg('Send for a specialist') : msg('Start helping'))}
     </form>`;
   }
 
   private _whereAndWhat() {
     const zone = this._zone ?? this.recentZones[0] ?? '';
     return html`<div class="field">
-        <label for="zone">Where in the library?</label>
+        <label for="zone">${msg('Where in the library?')}</label>
         <input
           id="zone"
           type="text"
           maxlength="60"
           list="zones"
           autocomplete="off"
-          placeholder="Entrance"
+          placeholder=${msg('Entrance')}
           .value=${zone}
           @input=${(e: Event) => (this._zone = (e.target as HTMLInputElement).value)}
         />
@@ -156,9 +157,9 @@ export class RoveWalkUpForm extends LitElement {
         </datalist>
       </div>
       <div class="field">
-        <label for="name">How to spot them (optional)</label>
+        <label for="name">${msg('How to spot them (optional)')}</label>
         <span class="hint" id="name-hint"
-          >A name, or what they wear. Erased a few hours after they are helped.</span
+          >${msg('A name, or what they wear. Erased a few hours after they are helped.')}</span
         >
         <input
           id="name"
@@ -166,14 +167,16 @@ export class RoveWalkUpForm extends LitElement {
           type="text"
           maxlength="60"
           autocomplete="off"
-          placeholder="By the front doors, red coat"
+          placeholder=${msg('By the front doors, red coat')}
           .value=${this._name}
           @input=${(e: Event) => (this._name = (e.target as HTMLInputElement).value)}
         />
       </div>
       <div class="field">
-        <label for="note">What they need (optional)</label>
-        <span class="hint" id="note-hint">So they need not start again with the specialist.</span>
+        <label for="note">${msg('What they need (optional)')}</label>
+        <span class="hint" id="note-hint"
+          >${msg('So they need not start again with the specialist.')}</span
+        >
         <textarea
           id="note"
           aria-describedby="note-hint"

@@ -1,6 +1,7 @@
 // Words for walk-ups on a staff screen: patrons' languages by name (in the tablet's language and
 // in their own), who sent a walk-up and where the patron is, and where a sent one stands.
 import type { HelpRequest } from '../../../shared/schemas.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 /**
  * Languages a tablet offers for a patron who does not speak the usual one, as BCP 47 tags.
@@ -91,10 +92,10 @@ export function sentStatus(request: HelpRequest, skillLabel: string, unsent: boo
   const who = request.claimedBy?.displayName;
   switch (request.status) {
     case 'waiting':
-      if (unsent) return 'Not sent yet: it goes as soon as the tablet is back online.';
+      if (unsent) return msg('Not sent yet: it goes as soon as the tablet is back online.');
       return request.handoff
-        ? `Handed on: waiting for someone who knows ${skillLabel}.`
-        : `Waiting for someone who knows ${skillLabel}.`;
+        ? msg(str`Handed on: waiting for someone who knows ${skillLabel}.`)
+        : msg(str`Waiting for someone who knows ${skillLabel}.`);
     case 'claimed':
       return `${who ?? 'Someone'} is on the way.`;
     case 'serving':
