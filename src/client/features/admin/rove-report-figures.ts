@@ -291,6 +291,7 @@ export class RoveReportFigures extends LitElement {
   private _heatmap(r: ServiceReport) {
     const spec = heatSpec(r);
     const busy = r.heatmap.filter((c) => c.requests > 0).map((c) => c.hour);
+    if (!busy.length) return html``;
     const first = Math.min(...busy);
     const last = Math.max(...busy);
     const hours = Array.from({ length: last - first + 1 }, (_, i) => first + i);

@@ -236,6 +236,18 @@ describe('the report charts', () => {
     ]);
   });
 
+  it('shows the rest of the report when the weekday grid has nothing in it', async () => {
+    const report = week();
+    const el = await showWeek({
+      ...report,
+      heatmap: report.heatmap.map((cell) => ({ ...cell, requests: 0 })),
+    });
+    expect(chartsIn(el).map((c) => c.heading)).not.to.include(
+      `Requests by weekday and hour (${TZ} time)`,
+    );
+    getByRole(el, 'table', 'Topics patrons asked about');
+  });
+
   it('prints the figures without the controls, each chart kept whole', async () => {
     const server = new FakeServer()
       .on('GET', '/api/branches', { body: { branches: BRANCHES } })
