@@ -88,12 +88,17 @@ test('the supervisor watches the floor, posts a notice, reads the charts and tak
   // The CSV of those days lists the request, and not the patron's name.
   const download = page.waitForEvent('download', { timeout: SCREEN_TIMEOUT });
   await page.getByRole('link', { name: /Download CSV/ }).click();
-  const file = await (await download).path();
-  const csv = readFileSync(file!, 'utf8');
+  const downloaded = await download;
+  expect(downloaded.suggestedFilename()).toMatch(/^rove-main-\d{4}-\d{2}-\d{2}-to-.*\.csv$/);
+  const csv = readFileSync((await downloaded.path())!, 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
-  const [header, ...rows] = csv.slice(1).trim().split(/\r?\n/);
-  expect(header).toMatch(/^ticket,createdAt,claimedAt,closedAt,topicId,/);
-  expect(rows.some((line) => line.startsWith(`${asked.ticket},`))).toBe(true);
+  const [header, ...rows] = csv.slice(1).trimEnd().split('\r\n');
+  expect(header).toMatch(/^ticket,createdAt,claimedAt,closedAt,topicId,skill,language,status,/);
+  // Asked and claimed (times with their offset), not closed; its topic, skill and state.
+  const line = rows.find((each) => each.startsWith(`${asked.ticket},`));
+  expect(line, csv).toMatch(
+    new RegExp(`^${asked.ticket},[^,]+[+-]\\d\\d:\\d\\d,[^,]+,,${topic.id},tech,[^,]*,claimed,`),
+  );
   expect(csv).not.toContain('Marker-E2E');
   await Promise.all([admin.context.close(), kiosk.context.close(), tablet.context.close()]);
 });
