@@ -1,47 +1,5 @@
-// `npm run bench`: builds the app if dist/ is missing or older than the sources, bundles the
-// TypeScript bench (tests/bench) with esbuild (already installed with Vite) and runs it.
-// Options are passed through: see tests/bench/README.md.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+// `npm run bench`: builds the app if it is stale, then runs the TypeScript bench
+// (tests/bench/cli.ts). Options are passed through: see tests/bench/README.md.
+import { runBenchCli } from './run-bench-cli.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-function newest(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
-}
-
-const built = Math.min(
-  newest(join(root, 'dist', 'server', 'main.js')),
-  newest(join(root, 'dist', 'client', 'index.html')),
-);
-// The same inputs `scripts/stale-builds.mjs` compares for npm start, so the start-up figure
-// never times a build.
-const sources = Math.max(
-  ...['src', 'public', 'index.html', 'package.json', 'tsconfig.json', 'tsconfig.server.json']
-    .concat(['vite.config.ts'])
-    .map((path) => newest(join(root, path))),
-);
-if (built === 0 || sources > built) {
-  console.log('Building the app first (npm run build)...');
-  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-}
-
-const outfile = join(root, 'node_modules', '.cache', 'rove-bench', 'cli.mjs');
-await build({
-  entryPoints: [join(root, 'tests', 'bench', 'cli.ts')],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
-});
-const { main } = await import(pathToFileURL(outfile).href);
-process.exitCode = await main(process.argv.slice(2), root);
+await runBenchCli('cli');
