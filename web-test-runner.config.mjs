@@ -8,24 +8,43 @@ import { chromiumLaunchOptions } from './tests/support/chromium.mjs';
 
 /** Counts every test of every file and, when ROVE_WTR_RESULTS names a file, writes them there. */
 function countingReporter() {
-  const count = (suite, totals) => {
+  const count = (suite, totals, file, path = []) => {
     if (!suite) return;
     for (const test of suite.tests) {
       if (test.skipped) totals.skipped++;
       else if (test.passed) totals.passed++;
-      else totals.failed++;
+      else {
+        totals.failed++;
+        totals.failures.push({
+          file,
+          name: [...path, test.name].join(' > '),
+          message: test.error?.message ?? '',
+        });
+      }
     }
-    for (const child of suite.suites) count(child, totals);
+    for (const child of suite.suites) count(child, totals, file, [...path, child.name]);
   };
   return {
     onTestRunFinished({ sessions }) {
-      const totals = { passed: 0, failed: 0, skipped: 0, files: sessions.length, brokenFiles: [] };
+      const totals = {
+        passed: 0,
+        failed: 0,
+        skipped: 0,
+        files: sessions.length,
+        brokenFiles: [],
+        failures: [],
+      };
       for (const session of sessions) {
-        count(session.testResults, totals);
+        count(session.testResults, totals, session.testFile);
         // A file that failed to load or threw outside a test has no test to count: count it once.
         if (!session.passed && (session.errors.length > 0 || !session.testResults)) {
           totals.failed++;
           totals.brokenFiles.push(session.testFile);
+          totals.failures.push({
+            file: session.testFile,
+            name: '(outside any test)',
+            message: session.errors.map((e) => e.message).join('; '),
+          });
         }
       }
       if (process.env.ROVE_WTR_RESULTS)

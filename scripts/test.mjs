@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { clearTimeout, setTimeout } from 'node:timers';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 process.chdir(root);
@@ -111,6 +111,15 @@ function stopStrayClusters() {
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const results = [];
+/** Every failed test, printed again at the very end, where a CI log's tail still shows it. */
+const failures = [];
+const firstLines = (text, n = 4) =>
+  String(text ?? '')
+    .split('\n')
+    .filter((line) => line.trim())
+    .slice(0, n)
+    .map((line) => `      ${line.slice(0, 300)}`)
+    .join('\n');
 
 function readJson(file) {
   try {
@@ -147,8 +156,24 @@ async function vitestProject(project, dir) {
     (file) => file.status === 'failed' && file.assertionResults.every((t) => t.status !== 'failed'),
   );
   failed += brokenFiles.length;
-  for (const file of brokenFiles)
+  for (const file of brokenFiles) {
     say(`${project}: ${file.name} failed outside any test: ${file.message}`);
+    failures.push({
+      suite: project,
+      file: file.name,
+      name: '(outside any test)',
+      message: file.message,
+    });
+  }
+  for (const file of report?.testResults ?? [])
+    for (const test of file.assertionResults)
+      if (test.status === 'failed')
+        failures.push({
+          suite: project,
+          file: file.name,
+          name: test.fullName,
+          message: (test.failureMessages ?? []).join('\n'),
+        });
   if (code !== 0 && failed === 0) failed = 1;
   if (!report) passed = 0;
   results.push({ name: project, passed, failed, skipped });
@@ -167,6 +192,7 @@ async function browserSuite() {
   const report = readJson(out);
   let failed = report?.failed ?? 0;
   if (code !== 0 && failed === 0) failed = 1;
+  for (const failure of report?.failures ?? []) failures.push({ suite: 'browser', ...failure });
   results.push({
     name: 'browser',
     passed: report?.passed ?? 0,
@@ -195,6 +221,14 @@ try {
 
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 console.log('');
+if (failures.length > 0) {
+  console.log('What failed:');
+  for (const f of failures) {
+    console.log(`  ${f.suite}: ${relative(root, f.file)}: ${f.name}`);
+    console.log(firstLines(f.message));
+  }
+  console.log('');
+}
 for (const r of results) {
   const extra = r.note ? ` (${r.note})` : r.skipped ? `, ${r.skipped} skipped` : '';
   console.log(`  ${r.name.padEnd(8)} ${r.passed} passed, ${r.failed} failed${extra}`);
