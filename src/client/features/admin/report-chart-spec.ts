@@ -3,6 +3,7 @@
 // report-charts.ts draws these with Chart.js; the tables beside the charts read the same specs,
 // so a chart and its table never disagree.
 import type { ServiceReport } from '../../../shared/report.js';
+import { msg } from '../../core/locale/msg.js';
 
 /** Bars, one per label, drawn across (labels can be long); the value is written at the end. */
 export interface BarsSpec {
@@ -70,7 +71,7 @@ export function waitsSpec(report: ServiceReport): WaitsSpec {
   };
 }
 
-export function barsSpec(rows: [string, number][], unit = 'Requests'): BarsSpec {
+export function barsSpec(rows: [string, number][], unit = msg('Requests')): BarsSpec {
   return {
     kind: 'bars',
     labels: rows.map(([label]) => label),
@@ -106,8 +107,8 @@ export const QUADRANT_MIDDLE = 3;
 export function sayQuadrant(satisfaction: number, importance: number): string {
   const matters = importance >= QUADRANT_MIDDLE;
   const well = satisfaction >= QUADRANT_MIDDLE;
-  if (matters && !well) return 'Matters, and needs work';
-  if (matters) return 'Matters, and goes well';
-  if (!well) return 'Matters less, needs work';
-  return 'Matters less, goes well';
+  if (matters && !well) return msg('Matters, and needs work');
+  if (matters) return msg('Matters, and goes well');
+  if (!well) return msg('Matters less, needs work');
+  return msg('Matters less, goes well');
 }

@@ -30,6 +30,7 @@ import {
   type WaitsSpec,
 } from './report-chart-spec.js';
 import { sayDayShort, sayHourShort } from './report-format.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 Chart.register(
   BarController,
@@ -157,14 +158,14 @@ function waits(spec: WaitsSpec): ChartConfiguration<'line'> {
     data: {
       labels: spec.days.map(sayDayShort),
       datasets: [
-        line('Typical wait (half waited less)', spec.p50, C.first, false),
-        line('Long wait (9 in 10 waited less)', spec.p90, C.second, true),
+        line(msg('Typical wait (half waited less)'), spec.p50, C.first, false),
+        line(msg('Long wait (9 in 10 waited less)'), spec.p90, C.second, true),
       ],
     },
     options: {
       ...common,
       scales: {
-        y: { beginAtZero: true, grace: '10%', title: { display: true, text: 'Minutes' } },
+        y: { beginAtZero: true, grace: '10%', title: { display: true, text: msg('Minutes') } },
         x: { ticks: { autoSkip: true, maxRotation: 0 } },
       },
       plugins: { legend: { labels: { usePointStyle: true, pointStyleWidth: 16 } } },
@@ -213,7 +214,7 @@ function heat(spec: HeatSpec): ChartConfiguration<'matrix'> {
     data: {
       datasets: [
         {
-          label: 'Requests',
+          label: msg('Requests'),
           data: cells,
           backgroundColor: (ctx) => {
             const v = (ctx.raw as { v: number } | undefined)?.v ?? 0;
@@ -236,7 +237,7 @@ function heat(spec: HeatSpec): ChartConfiguration<'matrix'> {
           max: 23,
           ticks: { stepSize: 1, callback: (v) => sayHourShort(Number(v)) },
           grid: { display: false },
-          title: { display: true, text: 'Hour of the day' },
+          title: { display: true, text: msg('Hour of the day') },
         },
         y: {
           type: 'linear',
@@ -287,14 +288,14 @@ const quadrantMarks: Plugin<'bubble'> = {
     const pad = 8;
     ctx.textBaseline = 'top';
     ctx.textAlign = 'left';
-    ctx.fillText('Matters, needs work', area.left + pad, area.top + pad);
+    ctx.fillText(msg('Matters, needs work'), area.left + pad, area.top + pad);
     ctx.textAlign = 'right';
-    ctx.fillText('Matters, goes well', area.right - pad, area.top + pad);
+    ctx.fillText(msg('Matters, goes well'), area.right - pad, area.top + pad);
     ctx.textBaseline = 'bottom';
     ctx.textAlign = 'left';
-    ctx.fillText('Matters less, needs work', area.left + pad, area.bottom - pad);
+    ctx.fillText(msg('Matters less, needs work'), area.left + pad, area.bottom - pad);
     ctx.textAlign = 'right';
-    ctx.fillText('Matters less, goes well', area.right - pad, area.bottom - pad);
+    ctx.fillText(msg('Matters less, goes well'), area.right - pad, area.bottom - pad);
     ctx.restore();
   },
   afterDatasetsDraw(chart) {
@@ -327,7 +328,7 @@ function quadrant(spec: QuadrantSpec): ChartConfiguration<'bubble'> {
       labels: spec.points.map((p) => `${p.label} (${p.responses})`),
       datasets: [
         {
-          label: 'Topics',
+          label: msg('Topics'),
           data: spec.points.map((p) => ({
             x: p.satisfaction,
             y: p.importance,
@@ -344,8 +345,8 @@ function quadrant(spec: QuadrantSpec): ChartConfiguration<'bubble'> {
       ...common,
       layout: { padding: { top: 24 } },
       scales: {
-        x: axis('How well we did (1 to 5)'),
-        y: axis('How much it mattered (1 to 5)'),
+        x: axis(msg('How well we did (1 to 5)')),
+        y: axis(msg('How much it mattered (1 to 5)')),
       },
       plugins: {
         legend: { display: false },
@@ -353,7 +354,10 @@ function quadrant(spec: QuadrantSpec): ChartConfiguration<'bubble'> {
           callbacks: {
             label: (ctx) => {
               const p = spec.points[ctx.dataIndex]!;
-              return `${p.label}: did ${p.satisfaction}, mattered ${p.importance}, ${p.responses} answers`;
+              const { label, satisfaction, importance, responses } = p;
+              return msg(
+                str`${label}: did ${satisfaction}, mattered ${importance}, ${responses} answers`,
+              );
             },
           },
         },

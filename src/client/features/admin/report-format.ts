@@ -1,15 +1,20 @@
 // Words and dates for the service report: which days a range choice means in the browser's
-import { count as countOf, duration, plural } from '../../core/words/index.js';
-// time zone, and durations, hours and labels as a branch supervisor would say them.
+// time zone, and durations, hours and labels as a branch supervisor would say them. Every word
+// goes through msg() (README, "Languages"), read when said, so a language chosen later shows.
+import { duration, plural } from '../../core/words/index.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 export type RangeChoice = 'today' | 'week' | 'month' | 'custom';
 
-export const RANGE_CHOICES: { id: RangeChoice; label: string }[] = [
-  { id: 'today', label: 'Today' },
-  { id: 'week', label: 'Last 7 days' },
-  { id: 'month', label: 'Last 30 days' },
-  { id: 'custom', label: 'Choose dates' },
-];
+/** The range choices, with their labels in the current language. */
+export function rangeChoices(): { id: RangeChoice; label: string }[] {
+  return [
+    { id: 'today', label: msg('Today') },
+    { id: 'week', label: msg('Last 7 days') },
+    { id: 'month', label: msg('Last 30 days') },
+    { id: 'custom', label: msg('Choose dates') },
+  ];
+}
 
 /** The longest range the server reports on, in days. */
 export const MAX_DAYS = 366;
@@ -36,11 +41,11 @@ const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
 /** Why a custom range cannot be shown, in plain words, or '' when it can. */
 export function rangeProblem(from: string, to: string): string {
-  if (!from || !to) return 'Please choose both a first and a last day.';
-  const days = dayNumber(to) - dayNumber(from) + 1;
-  if (!Number.isFinite(days)) return 'Please choose both a first and a last day.';
-  if (days < 1) return 'The last day comes before the first day. Please swap them.';
-  if (days > MAX_DAYS) return `A report covers at most ${MAX_DAYS} days. Please choose fewer.`;
+  const days = from && to ? dayNumber(to) - dayNumber(from) + 1 : NaN;
+  if (!Number.isFinite(days)) return msg('Please choose both a first and a last day.');
+  if (days < 1) return msg('The last day comes before the first day. Please swap them.');
+  if (days > MAX_DAYS)
+    return msg(str`A report covers at most ${MAX_DAYS} days. Please choose fewer.`);
   return '';
 }
 
@@ -55,12 +60,14 @@ export function sayDays(from: string, to: string): string {
     });
   if (from === to) return format(from, true);
   const sameYear = from.slice(0, 4) === to.slice(0, 4);
-  return `${format(from, !sameYear)} to ${format(to, true)}`;
+  const first = format(from, !sameYear);
+  const last = format(to, true);
+  return msg(str`${first} to ${last}`);
 }
 
 /** "less than a second", "40 seconds", "3 minutes", "1 hour 5 minutes". */
 export function sayDuration(seconds: number | null): string {
-  return seconds === null ? 'not measured' : duration(seconds);
+  return seconds === null ? msg('not measured') : duration(seconds);
 }
 
 /** "9 AM to 10 AM" in the browser's clock style. */
@@ -70,15 +77,19 @@ export function sayHour(hour: number): string {
       hour: 'numeric',
       timeZone: 'UTC',
     });
-  return `${at(hour)} to ${at(hour + 1)}`;
+  const start = at(hour);
+  const end = at(hour + 1);
+  return msg(str`${start} to ${end}`);
 }
 
 /** Each of the report's origins (`byOrigin`), as a supervisor reads it. */
-export const ORIGIN_WORDS = {
-  kiosk: 'Asked at a kiosk',
-  walkUp: 'Walked up to staff, who helped them there',
-  handOff: 'Walked up to staff, who sent for a colleague',
-} as const;
+export function originWords(): Record<'kiosk' | 'walkUp' | 'handOff', string> {
+  return {
+    kiosk: msg('Asked at a kiosk'),
+    walkUp: msg('Walked up to staff, who helped them there'),
+    handOff: msg('Walked up to staff, who sent for a colleague'),
+  };
+}
 
 /**
  * "All of them asked at a kiosk." or "7 asked at a kiosk and 5 walked up to a member of staff:
@@ -86,18 +97,40 @@ export const ORIGIN_WORDS = {
  */
 export function sayOrigins(by: { kiosk: number; walkUp: number; handOff: number }): string {
   const walked = by.walkUp + by.handOff;
-  if (walked === 0) return 'All of them asked at a kiosk.';
-  const were = (n: number) => `${n} ${plural(n, 'was', 'were')}`;
+  if (walked === 0) return msg('All of them asked at a kiosk.');
+  const kiosk = by.kiosk;
   const start =
-    by.kiosk === 0
-      ? `All of them walked up to a member of staff:`
-      : `${by.kiosk} asked at a kiosk and ${walked} walked up to a member of staff:`;
-  return `${start} ${were(by.walkUp)} helped there and then, ${were(by.handOff)} handed to a colleague who knew more.`;
+    kiosk === 0
+      ? msg('All of them walked up to a member of staff:')
+      : msg(str`${kiosk} asked at a kiosk and ${walked} walked up to a member of staff:`);
+  const there = by.walkUp;
+  const helped = plural(
+    there,
+    msg(str`${there} was helped there and then,`),
+    msg(str`${there} were helped there and then,`),
+  );
+  const on = by.handOff;
+  const handed = plural(
+    on,
+    msg(str`${on} was handed to a colleague who knew more.`),
+    msg(str`${on} were handed to a colleague who knew more.`),
+  );
+  return `${start} ${helped} ${handed}`;
 }
 
-/** "1 request", "12 requests" (or another noun). */
-export function count(n: number, one = 'request', many = `${one}s`): string {
-  return countOf(n, one, many);
+/** "1 request", "12 requests". */
+export function requests(n: number): string {
+  return plural(n, msg(str`${n} request`), msg(str`${n} requests`));
+}
+
+/** "1 patron", "12 patrons". */
+export function patrons(n: number): string {
+  return plural(n, msg(str`${n} patron`), msg(str`${n} patrons`));
+}
+
+/** "1 hand-off", "3 hand-offs". */
+export function handoffs(n: number): string {
+  return plural(n, msg(str`${n} hand-off`), msg(str`${n} hand-offs`));
 }
 
 /** Fewer waits than this make "9 in 10" a claim about a handful of people: left unsaid. */
@@ -107,7 +140,9 @@ export const NINE_IN_TEN_FROM = 10;
 export function nineInTen(wait: { count: number; p90Seconds: number | null }): string {
   if (wait.count < NINE_IN_TEN_FROM || wait.p90Seconds === null) return '.';
   const within = sayDuration(wait.p90Seconds);
-  return `; 9 in 10 waited ${within.startsWith('less than') ? within : `${within} or less`}.`;
+  return wait.p90Seconds < 1
+    ? msg(str`; 9 in 10 waited ${within}.`)
+    : msg(str`; 9 in 10 waited ${within} or less.`);
 }
 
 /** "6 Mar": a day of the range, short, for a chart's axis. */

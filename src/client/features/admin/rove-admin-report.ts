@@ -12,11 +12,12 @@ import { adminStyles } from './admin.styles.js';
 import { radioChoice } from '../../ui/form-pieces.js';
 import { adminAction, isSignedOut, sayAdminError } from './admin-errors.js';
 import { branchName } from './admin-format.js';
+import { msg, str } from '../../core/locale/msg.js';
 import {
-  RANGE_CHOICES,
   browserTimeZone,
   localDay,
   presetRange,
+  rangeChoices,
   rangeProblem,
   sayDays,
   type RangeChoice,
@@ -95,10 +96,10 @@ export class RoveAdminReport extends LitElement {
 
   override render() {
     return html`
-      <h2>Service report</h2>
-      <form class="panel" aria-label="Report settings" @submit=${this._submit} novalidate>
+      <h2>${msg('Service report')}</h2>
+      <form class="panel" aria-label=${msg('Report settings')} @submit=${this._submit} novalidate>
         <div class="field">
-          <label for="branch">Branch</label>
+          <label for="branch">${msg('Branch')}</label>
           <select id="branch" @change=${this._pickBranch} ?disabled=${!this._branches.length}>
             ${this._branches.map(
               (b) =>
@@ -107,9 +108,9 @@ export class RoveAdminReport extends LitElement {
           </select>
         </div>
         <fieldset>
-          <legend>Days</legend>
+          <legend>${msg('Days')}</legend>
           <div class="choices">
-            ${RANGE_CHOICES.map((c) =>
+            ${rangeChoices().map((c) =>
               radioChoice(
                 'range',
                 c.id,
@@ -121,13 +122,15 @@ export class RoveAdminReport extends LitElement {
           </div>
         </fieldset>
         ${this._choice === 'custom' ? this._renderDates() : ''}
-        <p class="hint">Days and hours are counted in this device's time zone, ${this._tz}.</p>
+        <p class="hint">
+          ${msg(str`Days and hours are counted in this device's time zone, ${this._tz}.`)}
+        </p>
         <button class="primary" type="submit">
-          ${this._choice === 'custom' ? 'Show these days' : 'Refresh the report'}
+          ${this._choice === 'custom' ? msg('Show these days') : msg('Refresh the report')}
         </button>
       </form>
       ${this._reading.error ? html`<p class="error" role="alert">${this._reading.error}</p>` : ''}
-      <div role="status">${this._reading.busy ? 'Loading the report…' : ''}</div>
+      <div role="status">${this._reading.busy ? msg('Loading the report…') : ''}</div>
       ${this._renderReport()}
     `;
   }
@@ -138,7 +141,7 @@ export class RoveAdminReport extends LitElement {
       }
       <div class="dates">
         <div class="field">
-          <label for="from">First day</label>
+          <label for="from">${msg('First day')}</label>
           <input
             id="from"
             type="date"
@@ -147,7 +150,7 @@ export class RoveAdminReport extends LitElement {
           />
         </div>
         <div class="field">
-          <label for="to">Last day</label>
+          <label for="to">${msg('Last day')}</label>
           <input
             id="to"
             type="date"
@@ -163,7 +166,7 @@ export class RoveAdminReport extends LitElement {
     if (!report || this._reading.busy) return '';
     return html`<section aria-labelledby="report-heading">
       <h3 id="report-heading">
-        ${branchName(this._branches, report.branchId)}, ${sayDays(report.from, report.to)}
+        ${msg(str`${branchName(this._branches, report.branchId)}, ${sayDays(report.from, report.to)}`)}
       </h3>
       <div class="take">
         <a
@@ -171,11 +174,11 @@ export class RoveAdminReport extends LitElement {
           href=${exportCsvUrl(report.branchId, report)}
           download
           aria-describedby="csv-hint"
-          >Download CSV</a
+          >${msg('Download CSV')}</a
         >
-        <button type="button" @click=${() => window.print()}>Print the report</button>
+        <button type="button" @click=${() => window.print()}>${msg('Print the report')}</button>
         <span class="hint" id="csv-hint"
-          >The CSV has one row per request of these days, for a spreadsheet.</span
+          >${msg('The CSV has one row per request of these days, for a spreadsheet.')}</span
         >
       </div>
       <rove-report-figures .report=${report} .skills=${this._skills}></rove-report-figures>
@@ -186,7 +189,7 @@ export class RoveAdminReport extends LitElement {
   private async _start() {
     let listed = false;
     await this._reading.run(
-      'load the branches',
+      msg('load the branches'),
       async (signal) => {
         const [branches, skills] = await Promise.all([listBranches(), listSkills()]);
         this._branches = branches;
@@ -196,9 +199,9 @@ export class RoveAdminReport extends LitElement {
         if (this._branchId) await this._fetchReport(signal);
       },
       (error) =>
-        listed && !isSignedOut(error) ? sayAdminError(error, 'load the report') : undefined,
+        listed && !isSignedOut(error) ? sayAdminError(error, msg('load the report')) : undefined,
     );
-    if (listed && !this._branchId) this._reading.say('There is no branch to report on yet.');
+    if (listed && !this._branchId) this._reading.say(msg('There is no branch to report on yet.'));
   }
 
   private _pickBranch(event: Event) {
@@ -224,7 +227,7 @@ export class RoveAdminReport extends LitElement {
   }
 
   private async _load() {
-    await this._reading.run('load the report', (signal) => this._fetchReport(signal));
+    await this._reading.run(msg('load the report'), (signal) => this._fetchReport(signal));
   }
 
   /** The report for the chosen branch and days; a replaced ask changes nothing. */

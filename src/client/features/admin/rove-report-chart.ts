@@ -9,6 +9,7 @@ import type { ChartSpec } from './report-chart-spec.js';
 import type * as Charts from './report-charts.js';
 import type { DrawnChart } from './report-charts.js';
 import { palette } from '../../ui/tokens.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 let library: Promise<typeof Charts> | undefined;
 
@@ -105,7 +106,7 @@ export class RoveReportChart extends LitElement {
         ${
           this._failed
             ? html`<p class="note">
-                The chart could not be drawn here; the table has every figure.
+                ${msg('The chart could not be drawn here; the table has every figure.')}
               </p>`
             : ''
         }
@@ -118,7 +119,7 @@ export class RoveReportChart extends LitElement {
           ? html`<div
               class="table"
               role="region"
-              aria-label=${`${this.heading}: the figures`}
+              aria-label=${msg(str`${this.heading}: the figures`)}
               tabindex="0"
             >
               <slot></slot>

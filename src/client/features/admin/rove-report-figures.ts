@@ -10,15 +10,18 @@ import type { Skill } from '../../../shared/schemas.js';
 import { adminStyles } from './admin.styles.js';
 import { skillLabel } from './admin-format.js';
 import {
-  ORIGIN_WORDS,
-  count,
+  handoffs as handoffCount,
   nineInTen,
+  originWords,
+  patrons,
+  requests as requestCount,
   sayDuration,
   sayHour,
   sayOrigins,
 } from './report-format.js';
+import { msg, str } from '../../core/locale/msg.js';
 import { OUTCOME_CHOICES, sayEffort } from '../../ui/service-wording.js';
-import { plural } from '../../core/words/index.js';
+import { list, plural } from '../../core/words/index.js';
 import { palette } from '../../ui/tokens.js';
 import {
   QUADRANT_MIDDLE,
@@ -91,7 +94,7 @@ export class RoveReportFigures extends LitElement {
     if (!report) return html``;
     if (report.requests.total === 0) {
       return html`<p class="panel">
-        No one asked for help through Rove in these days, so there is nothing to report yet.
+        ${msg('No one asked for help through Rove in these days, so there is nothing to report yet.')}
       </p>`;
     }
     return html`${this._glance(report)} ${this._origins(report)} ${this._ended(report)}
@@ -103,38 +106,31 @@ export class RoveReportFigures extends LitElement {
   private _glance(r: ServiceReport) {
     const { requests, wait, withPatron, handoffs } = r;
     return html`<section class="panel glance" aria-labelledby="glance">
-      <h3 id="glance">At a glance</h3>
-      <p>
-        <strong>${count(requests.total, 'patron')}</strong> asked for help. ${requests.done}
-        ${plural(requests.done, 'was', 'were')} helped, ${requests.cancelled} cancelled, and
-        ${requests.open} ${plural(requests.open, 'is', 'are')} still open.
-      </p>
+      <h3 id="glance">${msg('At a glance')}</h3>
+      <p>${asked(requests)}</p>
       <p>${sayOrigins(r.byOrigin)}</p>
       <p>
         ${
           wait.count
-            ? html`Patrons typically waited
-                <strong>${sayDuration(wait.medianSeconds)}</strong> before someone was on the
-                way${nineInTen(wait)}`
-            : 'Nobody has been on the way to a patron yet in these days.'
+            ? msg(
+                html`Patrons typically waited
+                  <strong>${sayDuration(wait.medianSeconds)}</strong> before someone was on the
+                  way${nineInTen(wait)}`,
+              )
+            : msg('Nobody has been on the way to a patron yet in these days.')
         }
       </p>
       ${
         withPatron.count
           ? html`<p>
-              Once they started, staff typically spent
-              <strong>${sayDuration(withPatron.medianSeconds)}</strong> with a patron.
+              ${msg(
+                html`Once they started, staff typically spent
+                  <strong>${sayDuration(withPatron.medianSeconds)}</strong> with a patron.`,
+              )}
             </p>`
           : ''
       }
-      <p>
-        ${
-          handoffs.total
-            ? html`${count(handoffs.requests)} ${plural(handoffs.requests, 'was', 'were')} handed on
-              to a colleague who knew more (${count(handoffs.total, 'hand-off')} in all).`
-            : 'No request needed handing on to a colleague.'
-        }
-      </p>
+      <p>${handedOn(handoffs)}</p>
     </section>`;
   }
 
@@ -142,38 +138,41 @@ export class RoveReportFigures extends LitElement {
   private _origins(r: ServiceReport) {
     const { kiosk, walkUp, handOff } = r.byOrigin;
     if (walkUp + handOff === 0) return html``;
+    const words = originWords();
     return table(
-      'Where requests came from',
-      ['How the patron asked', 'Requests'],
+      msg('Where requests came from'),
+      [msg('How the patron asked'), msg('Requests')],
       [
-        [ORIGIN_WORDS.kiosk, withBar(kiosk, r.requests.total)],
-        [ORIGIN_WORDS.walkUp, withBar(walkUp, r.requests.total)],
-        [ORIGIN_WORDS.handOff, withBar(handOff, r.requests.total)],
+        [words.kiosk, withBar(kiosk, r.requests.total)],
+        [words.walkUp, withBar(walkUp, r.requests.total)],
+        [words.handOff, withBar(handOff, r.requests.total)],
       ],
     );
   }
 
   private _ended(r: ServiceReport) {
-    const rows: [string, number][] = [
-      ...OUTCOME_CHOICES.map(({ id, label }): [string, number] => [
-        `Helped: ${label}`,
-        r.outcomes[id],
-      ]),
-      ['Cancelled at the kiosk', r.cancelled.byKiosk],
-      ['Cancelled by staff', r.cancelled.byStaff],
-      ['Cancelled (who cancelled was not kept)', r.cancelled.unknown],
-      ['Still waiting for someone', r.open.waiting],
-      ['Someone on the way', r.open.claimed],
-      ['Being helped now', r.open.serving],
+    // Every way of being helped is listed, even at 0; the others only when they happened.
+    const helped = OUTCOME_CHOICES.map(({ id, label }): [string, number] => [
+      msg(str`Helped: ${label}`),
+      r.outcomes[id],
+    ]);
+    const others: [string, number][] = [
+      [msg('Cancelled at the kiosk'), r.cancelled.byKiosk],
+      [msg('Cancelled by staff'), r.cancelled.byStaff],
+      [msg('Cancelled (who cancelled was not kept)'), r.cancelled.unknown],
+      [msg('Still waiting for someone'), r.open.waiting],
+      [msg('Someone on the way'), r.open.claimed],
+      [msg('Being helped now'), r.open.serving],
     ];
-    const shown = rows.filter(([label, n]) => n > 0 || label.startsWith('Helped'));
+    const shown = [...helped, ...others.filter(([, n]) => n > 0)];
+    const heading = msg('How requests ended');
     return chart(
-      'How requests ended',
-      mostOf(shown, 'requests'),
+      heading,
+      mostOf(shown, requestCount),
       barsSpec(shown),
       table(
-        'How requests ended',
-        ['What happened', 'Requests'],
+        heading,
+        [msg('What happened'), msg('Requests')],
         shown.map(([label, n]) => [label, n]),
         true,
       ),
@@ -182,18 +181,18 @@ export class RoveReportFigures extends LitElement {
   }
 
   private _times(r: ServiceReport) {
-    const row = (label: string, d: ServiceReport['wait'], measured: string) => [
+    const row = (label: string, d: ServiceReport['wait']) => [
       label,
-      count(d.count, measured),
+      requestCount(d.count),
       sayDuration(d.medianSeconds),
       sayDuration(d.p90Seconds),
     ];
     return table(
-      'Waiting and time with patrons',
-      ['What we timed', 'Measured', 'Typical (median)', '9 in 10 within'],
+      msg('Waiting and time with patrons'),
+      [msg('What we timed'), msg('Measured'), msg('Typical (median)'), msg('9 in 10 within')],
       [
-        row('Wait until someone was on the way', r.wait, 'request'),
-        row('Time with the patron, start to finish', r.withPatron, 'request'),
+        row(msg('Wait until someone was on the way'), r.wait),
+        row(msg('Time with the patron, start to finish'), r.withPatron),
       ],
     );
   }
@@ -204,23 +203,25 @@ export class RoveReportFigures extends LitElement {
       skillLabel(this.skills, s.skill),
       s.count,
     ]);
+    const heading = msg('Hand-offs, by the skill they went to');
     return chart(
-      'Hand-offs, by the skill they went to',
-      mostOf(rows, 'hand-offs'),
-      barsSpec(rows, 'Hand-offs'),
-      table('Hand-offs, by the skill they went to', ['Skill', 'Hand-offs'], rows, true),
+      heading,
+      mostOf(rows, handoffCount),
+      barsSpec(rows, msg('Hand-offs')),
+      table(heading, [msg('Skill'), msg('Hand-offs')], rows, true),
       barHeight(rows.length),
     );
   }
 
   private _effort(r: ServiceReport) {
     const rows = r.effort.grades.map((g): [string, number] => [sayEffort(g.grade), g.count]);
-    if (r.effort.ungraded) rows.push(['No grade given', r.effort.ungraded]);
+    if (r.effort.ungraded) rows.push([msg('No grade given'), r.effort.ungraded]);
+    const heading = msg('Effort of the requests helped');
     return chart(
-      'Effort of the requests helped',
-      mostOf(rows, 'requests'),
+      heading,
+      mostOf(rows, requestCount),
       barsSpec(rows),
-      table('Effort of the requests helped', ['Effort grade', 'Requests'], rows, true),
+      table(heading, [msg('Effort grade'), msg('Requests')], rows, true),
       barHeight(rows.length),
     );
   }
@@ -229,13 +230,16 @@ export class RoveReportFigures extends LitElement {
     // Where each topic came from, only when some came other than through a kiosk.
     const walkUps = r.byOrigin.walkUp + r.byOrigin.handOff > 0;
     const counts = r.topics.map((t): [string, number] => [t.label, t.count]);
+    const heading = msg('Topics patrons asked about');
     const figures = table(
-      'Topics patrons asked about',
+      heading,
       [
-        'Topic',
-        'Requests',
-        ...(walkUps ? ['At a kiosk', 'Walk-ups helped there', 'Walk-ups handed on'] : []),
-        'Typical wait',
+        msg('Topic'),
+        msg('Requests'),
+        ...(walkUps
+          ? [msg('At a kiosk'), msg('Walk-ups helped there'), msg('Walk-ups handed on')]
+          : []),
+        msg('Typical wait'),
       ],
       r.topics.map((t) => [
         t.label,
@@ -246,8 +250,8 @@ export class RoveReportFigures extends LitElement {
       true,
     );
     return chart(
-      'Topics patrons asked about',
-      mostOf(counts, 'requests'),
+      heading,
+      mostOf(counts, requestCount),
       barsSpec(counts),
       figures,
       barHeight(counts.length),
@@ -263,17 +267,22 @@ export class RoveReportFigures extends LitElement {
       (top, d) => (top && top.p90Seconds! >= d.p90Seconds! ? top : d),
       undefined,
     );
+    const days = sayDays(r.from, r.to);
+    const day = longest ? sayDays(longest.day, longest.day) : '';
+    const within = longest ? sayDuration(longest.p90Seconds) : '';
     const summary = longest
-      ? `Line chart of typical and long waits for each day from ${sayDays(r.from, r.to)}. ` +
-        `The longest waits were on ${sayDays(longest.day, longest.day)}: 9 in 10 within ${sayDuration(longest.p90Seconds)}.`
-      : `Line chart of waits for each day from ${sayDays(r.from, r.to)}: no wait was measured.`;
+      ? msg(
+          str`Line chart of typical and long waits for each day from ${days}. The longest waits were on ${day}: 9 in 10 within ${within}.`,
+        )
+      : msg(str`Line chart of waits for each day from ${days}: no wait was measured.`);
+    const heading = msg('Typical and long waits, day by day');
     return chart(
-      'Typical and long waits, day by day',
+      heading,
       summary,
       waitsSpec(r),
       table(
-        'Typical and long waits, day by day',
-        ['Day', 'Requests', 'Typical wait (median)', '9 in 10 within'],
+        heading,
+        [msg('Day'), msg('Requests'), msg('Typical wait (median)'), msg('9 in 10 within')],
         r.waitsByDay.map((d) => [
           sayDays(d.day, d.day),
           d.requests,
@@ -301,16 +310,21 @@ export class RoveReportFigures extends LitElement {
         if (n > top.n) top = { row: i, hour, n };
       }),
     );
-    const summary =
-      `Grid of requests by weekday and hour of the day (${r.tz} time), darker for more. ` +
-      `The busiest was ${spec.weekdays[top.row]} at ${sayHourShort(top.hour)}, with ${count(top.n)}.`;
+    const { tz } = r;
+    const weekday = spec.weekdays[top.row]!;
+    const hour = sayHourShort(top.hour);
+    const most = requestCount(top.n);
+    const summary = msg(
+      str`Grid of requests by weekday and hour of the day (${tz} time), darker for more. The busiest was ${weekday} at ${hour}, with ${most}.`,
+    );
+    const heading = msg(str`Requests by weekday and hour (${tz} time)`);
     return chart(
-      `Requests by weekday and hour (${r.tz} time)`,
+      heading,
       summary,
       spec,
       table(
-        `Requests by weekday and hour (${r.tz} time)`,
-        ['Weekday', ...hours.map(sayHourShort)],
+        heading,
+        [msg('Weekday'), ...hours.map(sayHourShort)],
         spec.weekdays.map((day, i) => [day, ...hours.map((h) => spec.counts[i]![h]!)]),
         true,
       ),
@@ -329,32 +343,33 @@ export class RoveReportFigures extends LitElement {
     const needsWork = spec.points.filter(
       (p) => p.importance >= QUADRANT_MIDDLE && p.satisfaction < QUADRANT_MIDDLE,
     );
-    const summary =
-      `Chart of each topic by how well we did (across) and how much it mattered (up). ` +
-      (needsWork.length
-        ? `Mattered and needs work: ${needsWork.map((p) => p.label).join(', ')}.`
-        : 'No topic both mattered and went badly.');
-    return html`<p>
-        ${count(feedback.responses, 'patron')} said how well we did: ${good} gave 4 or 5 out of 5.
-      </p>
+    const topics = list(needsWork.map((p) => p.label));
+    const summary = `${msg('Chart of each topic by how well we did (across) and how much it mattered (up).')} ${
+      needsWork.length
+        ? msg(str`Mattered and needs work: ${topics}.`)
+        : msg('No topic both mattered and went badly.')
+    }`;
+    const said = patrons(feedback.responses);
+    const heading = msg('What mattered to patrons, and how well we did');
+    return html`<p>${msg(str`${said} said how well we did: ${good} gave 4 or 5 out of 5.`)}</p>
       ${chart(
-        'What mattered to patrons, and how well we did',
+        heading,
         summary,
         spec,
         table(
-          'What mattered to patrons, and how well we did',
+          heading,
           [
-            'Topic',
-            'Answers',
-            'How well we did (of 5)',
-            'How much it mattered (of 5)',
-            'Where it falls',
+            msg('Topic'),
+            msg('Answers'),
+            msg('How well we did (of 5)'),
+            msg('How much it mattered (of 5)'),
+            msg('Where it falls'),
           ],
           feedback.byTopic.map((t) => [
             labels.get(t.topicId) ?? t.topicId,
             t.responses,
             t.satisfactionMean,
-            t.importanceMean ?? 'not said',
+            t.importanceMean ?? msg('not said'),
             t.importanceMean === null ? '' : sayQuadrant(t.satisfactionMean, t.importanceMean),
           ]),
           true,
@@ -369,20 +384,23 @@ export class RoveReportFigures extends LitElement {
     const top = r.hours.find((h) => h.count === busiest)!;
     const used = r.hours.filter((h) => h.count > 0);
     return html`<p>
-        The busiest hour was <strong>${sayHour(top.hour)}</strong>, with ${count(top.count)}.
+        ${msg(
+          html`The busiest hour was <strong>${sayHour(top.hour)}</strong>, with
+            ${requestCount(top.count)}.`,
+        )}
       </p>
       ${table(
-        `Requests by hour of the day (${r.tz} time)`,
-        ['Hour', 'Requests'],
+        msg(str`Requests by hour of the day (${r.tz} time)`),
+        [msg('Hour'), msg('Requests')],
         used.map((h) => [sayHour(h.hour), withBar(h.count, busiest)]),
       )}`;
   }
 
   private _staff(r: ServiceReport) {
-    if (!r.staff.length) return html`<p>No staff member has resolved a request yet.</p>`;
+    if (!r.staff.length) return html`<p>${msg('No staff member has resolved a request yet.')}</p>`;
     return table(
-      'Requests resolved, by staff member',
-      ['Staff member', 'Resolved'],
+      msg('Requests resolved, by staff member'),
+      [msg('Staff member'), msg('Resolved')],
       r.staff.map((s) => [s.displayName, s.resolved]),
     );
   }
@@ -436,15 +454,43 @@ function chart(
 /** Enough height for `n` bars across. */
 const barHeight = (n: number) => Math.max(8, 3.5 + n * 2.8);
 
-/** "Bar chart; the most: Helped: Answered, 6 requests." */
-function mostOf(rows: [string, number][], noun: string): string {
+/** "Bar chart of 9 rows; the most: Helped: Answered, 6 requests." */
+function mostOf(rows: [string, number][], counted: (n: number) => string): string {
   const top = rows.reduce<[string, number] | undefined>(
     (best, row) => (best && best[1] >= row[1] ? best : row),
     undefined,
   );
-  return top
-    ? `Bar chart of ${rows.length} rows; the most: ${top[0]}, ${top[1]} ${noun}.`
-    : 'Bar chart with nothing to show.';
+  if (!top) return msg('Bar chart with nothing to show.');
+  const n = rows.length;
+  const [label, most] = [top[0], counted(top[1])];
+  return msg(str`Bar chart of ${n} rows; the most: ${label}, ${most}.`);
+}
+
+/** "12 patrons asked for help. 9 were helped, 1 cancelled, and 2 are still open." */
+function asked(r: ServiceReport['requests']) {
+  const { done, cancelled, open } = r;
+  const helped = plural(
+    done,
+    msg(str`${done} was helped, ${cancelled} cancelled,`),
+    msg(str`${done} were helped, ${cancelled} cancelled,`),
+  );
+  const left = plural(
+    open,
+    msg(str`and ${open} is still open.`),
+    msg(str`and ${open} are still open.`),
+  );
+  return html`${msg(html`<strong>${patrons(r.total)}</strong> asked for help.`)} ${helped} ${left}`;
+}
+
+/** "3 requests were handed on to a colleague who knew more (4 hand-offs in all)." */
+function handedOn(h: ServiceReport['handoffs']) {
+  if (!h.total) return msg('No request needed handing on to a colleague.');
+  const [n, all] = [h.requests, handoffCount(h.total)];
+  return plural(
+    n,
+    msg(str`${n} request was handed on to a colleague who knew more (${all} in all).`),
+    msg(str`${n} requests were handed on to a colleague who knew more (${all} in all).`),
+  );
 }
 
 /**
