@@ -1,0 +1,173 @@
+// Issue 13: every word the app shows goes through msg() (README, "Languages"), the staff and
+// admin screens' too, so a library can translate them without touching code. lit-localize only
+// sees the words already in msg(); this reads the client's source with the TypeScript parser and
+// lists the words that are not: text and named attributes (aria-label, title, placeholder, ...)
+// written straight into an html`` or svg`` template, and plain strings handed to what puts words
+// on screen (an action's name for its error, `say`, a label, a heading or a message).
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../..');
+const CLIENT = join(ROOT, 'src/client');
+
+/** Attributes a screen reader or a pointer reads out. */
+const SPOKEN_ATTRIBUTES =
+  /\s(?:aria-label|aria-description|aria-roledescription|aria-valuetext|title|placeholder|alt|label|summary|heading)\s*=\s*"([^"\uE000]*)"/g;
+/** Calls whose string argument ends up on screen: its index in the arguments. */
+const WORDING_CALLS: Record<string, number> = { run: 0, say: 0, sayAdminError: 1 };
+/** Properties and variables whose string value ends up on screen. */
+const WORDING_NAMES =
+  /^_?(label|title|heading|summary|text|message|error|hint|notice|status|doing|name)$/i;
+
+/** Looks like words for people: letters, and a space or a capital (not an id or a CSS value). */
+const isWords = (text: string) => /[A-Za-z]{2,}/.test(text) && /\s|^[A-Z]/.test(text.trim());
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'generated' ? [] : sourceFiles(path);
+    return path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function literalText(node: ts.Node): string | undefined {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isTemplateExpression(node))
+    return [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join(' ');
+  return undefined;
+}
+
+/** Every unwrapped word of `file`, as "line: what". */
+function unwrapped(file: string): string[] {
+  const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const at = (node: ts.Node, what: string) =>
+    found.push(`${sf.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${what}`);
+  const visit = (node: ts.Node) => {
+    if (ts.isTaggedTemplateExpression(node)) {
+      const tag = node.tag.getText(sf);
+      if (tag === 'html' || tag === 'svg') {
+        const t = node.template;
+        const parts = ts.isNoSubstitutionTemplateLiteral(t)
+          ? [t.rawText ?? '']
+          : [t.head.rawText ?? '', ...t.templateSpans.map((s) => s.literal.rawText ?? '')];
+        const markup = parts.join('\uE000').replace(/<!--[\s\S]*?-->/g, '');
+        for (const m of markup.matchAll(SPOKEN_ATTRIBUTES))
+          if (/[A-Za-z]{2,}/.test(m[1]!)) at(node, m[0].trim());
+        const text = markup.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]*>/g, '\uE001');
+        for (const piece of text.split(/[\uE000\uE001]/)) {
+          const words = piece.replace(/&[a-z]+;/g, '').trim();
+          if (/[A-Za-z]{2,}/.test(words)) at(node, JSON.stringify(words.slice(0, 70)));
+        }
+      }
+      // msg(html`...`), str`...` and css`` are not words on their own.
+      if (tag !== 'html' && tag !== 'svg') return;
+    }
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const name = ts.isPropertyAccessExpression(callee)
+        ? callee.name.text
+        : ts.isIdentifier(callee)
+          ? callee.text
+          : '';
+      if (name === 'msg') return;
+      const index = WORDING_CALLS[name];
+      const arg = index === undefined ? undefined : node.arguments[index];
+      const text = arg && literalText(arg);
+      if (text !== undefined && isWords(text)) at(arg!, `${name}(${JSON.stringify(text)})`);
+    }
+    const named =
+      (ts.isPropertyAssignment(node) || ts.isVariableDeclaration(node)) &&
+      node.initializer &&
+      (ts.isIdentifier(node.name) || ts.isStringLiteral(node.name)) &&
+      WORDING_NAMES.test(node.name.text)
+        ? node.initializer
+        : ts.isBinaryExpression(node) &&
+            node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+            ts.isPropertyAccessExpression(node.left) &&
+            WORDING_NAMES.test(node.left.name.text)
+          ? node.right
+          : undefined;
+    if (named) {
+      const text = literalText(named);
+      if (text !== undefined && isWords(text)) at(named, JSON.stringify(text.slice(0, 70)));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
+
+/** Files whose words are being moved into msg(): this list only shrinks, to nothing. */
+const STILL_TO_DO = new Set<string>([
+  'src/client/core/http.ts',
+  'src/client/features/admin/branch-floor.ts',
+  'src/client/features/admin/floor-controller.ts',
+  'src/client/features/admin/password-fields.ts',
+  'src/client/features/admin/rove-admin-branch-alert.ts',
+  'src/client/features/admin/rove-admin-branch-desk.ts',
+  'src/client/features/admin/rove-admin-branch-form.ts',
+  'src/client/features/admin/rove-admin-branch-languages.ts',
+  'src/client/features/admin/rove-admin-branch-zones.ts',
+  'src/client/features/admin/rove-admin-device-zone.ts',
+  'src/client/features/admin/rove-admin-devices.ts',
+  'src/client/features/admin/rove-admin-enroll-form.ts',
+  'src/client/features/admin/rove-admin-enrollment.ts',
+  'src/client/features/admin/rove-admin-floor.ts',
+  'src/client/features/admin/rove-admin-nav.ts',
+  'src/client/features/admin/rove-admin-password.ts',
+  'src/client/features/admin/rove-admin-scripts.ts',
+  'src/client/features/admin/rove-admin-setup.ts',
+  'src/client/features/admin/rove-admin-sign-in.ts',
+  'src/client/features/admin/rove-admin-skills.ts',
+  'src/client/features/admin/rove-admin-staff-member.ts',
+  'src/client/features/admin/rove-admin-staff.ts',
+  'src/client/features/admin/rove-admin-topic-row.ts',
+  'src/client/features/admin/rove-admin-topics.ts',
+  'src/client/features/admin/rove-admin-view.ts',
+  'src/client/features/admin/rove-script-editor.ts',
+  'src/client/features/admin/rove-script-history.ts',
+  'src/client/features/admin/topic-icons.ts',
+  'src/client/features/enroll/rove-enroll-view.ts',
+  'src/client/features/scripts/rove-script-checklist.ts',
+  'src/client/features/staff/rove-floor-list.ts',
+  'src/client/features/staff/rove-helped-logger.ts',
+  'src/client/features/staff/rove-my-request.ts',
+  'src/client/features/staff/rove-queue-list.ts',
+  'src/client/features/staff/rove-sign-out-dialog.ts',
+  'src/client/features/staff/rove-staff-view.ts',
+  'src/client/features/staff/staff-controller.ts',
+  'src/client/ui/notices/rove-branch-notices.ts',
+  'src/client/ui/scripts/script-text.ts',
+]);
+
+describe('every word of the app goes through msg()', () => {
+  const all = sourceFiles(CLIENT);
+  const files = all.filter((f) => !STILL_TO_DO.has(relative(ROOT, f)));
+
+  it('reads the whole client', () => {
+    expect(all.length).toBeGreaterThan(100);
+  });
+
+  it('finds words written straight into a template (the check itself works)', () => {
+    const probe = join(ROOT, 'tests/unit/client/core/locale/fixtures/unwrapped.ts');
+    expect(unwrapped(probe).map((f) => f.replace(/^\d+: /, ''))).toEqual([
+      'aria-label="Close the dialog"',
+      '"Queue"',
+      'run("load the queue")',
+      'sayAdminError("save the topic")',
+      '"Please choose a day."',
+      '"Last 7 days"',
+    ]);
+  });
+
+  it('leaves no word of any screen outside msg()', () => {
+    const report = files.flatMap((file) =>
+      unwrapped(file).map((f) => `${relative(ROOT, file)}:${f}`),
+    );
+    expect(report).toEqual([]);
+  });
+});
