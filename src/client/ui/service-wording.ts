@@ -1,36 +1,45 @@
 // How a request ended and how much effort it took, in the words a rover picks them by on the
 // resolve form and a supervisor reads them in the service report: one home, so they agree.
+// Read when said (functions, not constants), so a language chosen later shows.
 import { OUTCOMES, type Outcome } from '../../shared/request-machine.js';
+import { msg, str } from '../core/locale/msg.js';
 
 /** Each outcome of `resolve`, as the rover chooses it and the report counts it. */
-export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
-  answered: 'Answered',
-  referred: 'Referred to someone or somewhere else',
-  'follow-up': 'Needs a follow-up',
-  'no-show': 'Could not find the patron',
-};
+export function outcomeLabel(outcome: Outcome): string {
+  switch (outcome) {
+    case 'answered':
+      return msg('Answered');
+    case 'referred':
+      return msg('Referred to someone or somewhere else');
+    case 'follow-up':
+      return msg('Needs a follow-up');
+    case 'no-show':
+      return msg('Could not find the patron');
+  }
+}
 
 /** The outcomes in the protocol's order, with their words. */
-export const OUTCOME_CHOICES: readonly { id: Outcome; label: string }[] = OUTCOMES.map((id) => ({
-  id,
-  label: OUTCOME_LABELS[id],
-}));
+export function outcomeChoices(): { id: Outcome; label: string }[] {
+  return OUTCOMES.map((id) => ({ id, label: outcomeLabel(id) }));
+}
 
-/** The library's six-step effort scale: grade n is described by `EFFORT_LABELS[n - 1]`. */
-export const EFFORT_LABELS: readonly string[] = [
-  'a quick pointer',
-  'a short answer',
-  'some searching together',
-  'a longer session',
-  'expert help',
-  'in-depth research',
-];
+/** The library's six-step effort scale, grade 1 to 6, each described in words. */
+function effortLabels(): string[] {
+  return [
+    msg('a quick pointer'),
+    msg('a short answer'),
+    msg('some searching together'),
+    msg('a longer session'),
+    msg('expert help'),
+    msg('in-depth research'),
+  ];
+}
 
 /** The effort grades 1 to 6. */
-export const EFFORT_GRADES: readonly number[] = EFFORT_LABELS.map((_, i) => i + 1);
+export const EFFORT_GRADES: readonly number[] = [1, 2, 3, 4, 5, 6];
 
 /** "2: a short answer": a grade with its description, the same on the form and the report. */
 export function sayEffort(grade: number): string {
-  const label = EFFORT_LABELS[grade - 1];
-  return label ? `${grade}: ${label}` : String(grade);
+  const label = effortLabels()[grade - 1];
+  return label ? msg(str`${grade}: ${label}`) : String(grade);
 }

@@ -5,7 +5,8 @@
 import { ApiError } from '../http.js';
 import { postNewRequest, postRequestAction, type CreatedRequest } from '../api/requests.js';
 import { postInteraction } from '../api/walk-ups.js';
-import { db, type OutboxEntry } from './db.js';
+import { db, type OutboxAction, type OutboxEntry } from './db.js';
+import { msg, str } from '../locale/msg.js';
 import { FOLLOW_URL, type KeptFollowUrl } from './follow-url.js';
 import { newId } from './ids.js';
 import { dropStranded, isKioskEntry, signedInStaffId } from './staff-outbox.js';
@@ -101,22 +102,57 @@ export type FlushResult =
       trouble?: boolean;
     };
 
+/** Each action's name, as the outbox lists it. */
+export function actionName(action: OutboxAction): string {
+  switch (action) {
+    case 'create':
+      return msg('New request');
+    case 'interaction':
+      return msg('Answer given on the spot');
+    case 'claim':
+      return msg('Claim');
+    case 'release':
+      return msg('Release');
+    case 'start':
+      return msg('Start');
+    case 'resolve':
+      return msg('Resolve');
+    case 'transfer':
+      return msg('Hand-off');
+    case 'cancel':
+      return msg('Cancel');
+    case 'page':
+      return msg('Page');
+    case 'here':
+      return msg("I'm here");
+  }
+}
+
 /** The words for a refused action, from the server's current request. */
 export function describeRefusal(entry: OutboxEntry, error: ApiError): string {
   const request = error.request;
-  const ticket = request?.ticket ? `ticket ${request.ticket}` : 'this request';
-  const holder = request?.claimedBy;
-  if (entry.action === 'claim' && holder && holder.id !== entry.actorId) {
-    return `${holder.displayName} got there first, so ${ticket} is theirs.`;
+  const ticket = request?.ticket;
+  const holder = request?.claimedBy?.displayName;
+  const why = error.message;
+  if (entry.action === 'claim' && holder && request?.claimedBy?.id !== entry.actorId) {
+    return ticket
+      ? msg(str`${holder} got there first, so ticket ${ticket} is theirs.`)
+      : msg(str`${holder} got there first, so this request is theirs.`);
   }
   if (request?.status === 'cancelled')
-    return `${capital(ticket)} was cancelled, so it was not sent.`;
-  if (request?.status === 'done') return `${capital(ticket)} was already resolved.`;
-  if (error.status === 401) return `Not sent: you were signed out. ${error.message}`;
-  return `Could not ${entry.action === 'transfer' ? 'hand off' : entry.action} ${ticket}: ${error.message}`;
+    return ticket
+      ? msg(str`Ticket ${ticket} was cancelled, so it was not sent.`)
+      : msg('This request was cancelled, so it was not sent.');
+  if (request?.status === 'done')
+    return ticket
+      ? msg(str`Ticket ${ticket} was already resolved.`)
+      : msg('This request was already resolved.');
+  if (error.status === 401) return msg(str`Not sent: you were signed out. ${why}`);
+  const action = actionName(entry.action);
+  return ticket
+    ? msg(str`${action} for ticket ${ticket} was not sent: ${why}`)
+    : msg(str`${action} was not sent: ${why}`);
 }
-
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** True when the server did not really answer: keep the action and try again later. */
 function shouldRetry(error: unknown): boolean {

@@ -3,7 +3,8 @@
 // session; the person signing out either waits for theirs or discards them.
 import type { Session } from '../api/session.js';
 import { db, getMeta, type OutboxEntry } from './db.js';
-import { count as countOf } from '../words/index.js';
+import { list, plural } from '../words/index.js';
+import { msg, str } from '../locale/msg.js';
 
 /** The meta key where this device remembers its session (written by sync/session.ts). */
 export const SESSION_KEY = 'session';
@@ -29,31 +30,40 @@ export function isKioskEntry(entry: OutboxEntry): boolean {
   );
 }
 
-const VERBS: Record<OutboxEntry['action'], string> = {
-  create: 'send',
-  interaction: 'record',
-  claim: 'claim',
-  release: 'release',
-  start: 'start',
-  resolve: 'resolve',
-  transfer: 'hand off',
-  cancel: 'cancel',
-  page: 'page the patron for',
-  here: 'answer the page for',
-};
+/** "claim A5" ("claim a request" when the tablet no longer holds its ticket). */
+function actionOn(action: OutboxEntry['action'], ticket: string | undefined): string {
+  const t = ticket || msg('a request');
+  switch (action) {
+    case 'create':
+      return msg('start a request for a patron in front of you');
+    case 'interaction':
+      return msg('record a question answered on the spot');
+    case 'claim':
+      return msg(str`claim ${t}`);
+    case 'release':
+      return msg(str`release ${t}`);
+    case 'start':
+      return msg(str`start ${t}`);
+    case 'resolve':
+      return msg(str`resolve ${t}`);
+    case 'transfer':
+      return msg(str`hand off ${t}`);
+    case 'cancel':
+      return msg(str`cancel ${t}`);
+    case 'page':
+      return msg(str`page the patron for ${t}`);
+    case 'here':
+      return msg(str`answer the page for ${t}`);
+  }
+}
 
-/** "claim A5", from the replica's ticket ("a request" when the tablet no longer has it). */
+/** Each entry in words, from the replica's ticket. */
 async function inWords(entries: OutboxEntry[]): Promise<UnsentAction[]> {
   const requests = await db.requests.bulkGet(entries.map((e) => e.requestId));
   return entries.map((entry, i) => ({
     seq: entry.seq!,
     requestId: entry.requestId,
-    words:
-      entry.action === 'interaction'
-        ? 'record a question answered on the spot'
-        : entry.action === 'create'
-          ? 'start a request for a patron in front of you'
-          : `${VERBS[entry.action]} ${requests[i]?.ticket || 'a request'}`,
+    words: actionOn(entry.action, requests[i]?.ticket),
   }));
 }
 
@@ -93,7 +103,7 @@ export function discardUnsentFor(staffId: string): Promise<UnsentAction[]> {
 
 /** "2 changes", "1 change". */
 export function changes(count: number): string {
-  return countOf(count, 'change');
+  return plural(count, msg(str`${count} change`), msg(str`${count} changes`));
 }
 
 /**
@@ -108,18 +118,34 @@ export async function dropStranded(staffId: string): Promise<number> {
     );
     if (stranded.length === 0) return 0;
     const words = await inWords(stranded);
-    const names = [...new Set(stranded.map((e) => e.actorName).filter(Boolean))];
-    const by = names.length ? ` by ${names.join(' and ')}` : '';
+    const names = [...new Set(stranded.map((e) => e.actorName).filter((n): n is string => !!n))];
+    const n = stranded.length;
+    const what = words.map((w) => w.words).join(', ');
+    const by = list(names);
     await db.outbox.bulkDelete(stranded.map((e) => e.seq!));
     await db.notices.add({
       requestId: stranded[0]!.requestId,
-      text:
-        `${capital(changes(stranded.length))} made${by} before they signed out never reached ` +
-        `the server and were dropped, not sent in your name: ${words.map((w) => w.words).join(', ')}.`,
+      text: names.length
+        ? plural(
+            n,
+            msg(
+              str`${n} change made by ${by} before they signed out never reached the server and was dropped, not sent in your name: ${what}.`,
+            ),
+            msg(
+              str`${n} changes made by ${by} before they signed out never reached the server and were dropped, not sent in your name: ${what}.`,
+            ),
+          )
+        : plural(
+            n,
+            msg(
+              str`${n} change made before a sign-out never reached the server and was dropped, not sent in your name: ${what}.`,
+            ),
+            msg(
+              str`${n} changes made before a sign-out never reached the server and were dropped, not sent in your name: ${what}.`,
+            ),
+          ),
       at: new Date().toISOString(),
     });
     return stranded.length;
   });
 }
-
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

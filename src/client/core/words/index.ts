@@ -3,6 +3,8 @@
 // so a language added later brings its own plurals and word order. Staff and admin screens
 // speak English for now; every helper takes the locale, so a patron's screen can pass theirs.
 
+import { msg, str } from '../locale/msg.js';
+
 export type Locale = string | undefined;
 const EN = 'en';
 
@@ -55,7 +57,7 @@ export function list(items: readonly string[], locale: Locale = EN): string {
  * person says it, to the nearest minute past a minute.
  */
 export function duration(seconds: number, locale: Locale = EN): string {
-  if (seconds < 1) return 'less than a second';
+  if (seconds < 1) return msg('less than a second');
   if (seconds < 60) return amount(Math.round(seconds), 'second', locale);
   const minutes = Math.round(seconds / 60);
   if (minutes < 60) return amount(minutes, 'minute', locale);
@@ -76,7 +78,7 @@ export function clock(iso: string, locale?: Locale): string {
 /** "just now", "4 min", "1 hr 5 min" since `iso`, at `now` (epoch ms). */
 export function waitedFor(iso: string, now: number): string {
   const minutes = Math.floor((now - Date.parse(iso)) / 60_000);
-  if (!Number.isFinite(minutes) || minutes < 1) return 'just now';
+  if (!Number.isFinite(minutes) || minutes < 1) return msg('just now');
   if (minutes < 60) return shortAmount(minutes, 'minute');
   const rest = minutes % 60;
   const hours = shortAmount(Math.floor(minutes / 60), 'hour');
@@ -86,5 +88,5 @@ export function waitedFor(iso: string, now: number): string {
 /** "just now" or "4 min ago". */
 export function ago(iso: string, now: number): string {
   const waited = waitedFor(iso, now);
-  return waited === 'just now' ? waited : `${waited} ago`;
+  return now - Date.parse(iso) >= 60_000 ? msg(str`${waited} ago`) : waited;
 }

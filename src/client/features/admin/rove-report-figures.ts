@@ -20,7 +20,7 @@ import {
   sayOrigins,
 } from './report-format.js';
 import { msg, str } from '../../core/locale/msg.js';
-import { OUTCOME_CHOICES, sayEffort } from '../../ui/service-wording.js';
+import { outcomeChoices, sayEffort } from '../../ui/service-wording.js';
 import { list, plural } from '../../core/words/index.js';
 import { palette } from '../../ui/tokens.js';
 import {
@@ -152,7 +152,7 @@ export class RoveReportFigures extends LitElement {
 
   private _ended(r: ServiceReport) {
     // Every way of being helped is listed, even at 0; the others only when they happened.
-    const helped = OUTCOME_CHOICES.map(({ id, label }): [string, number] => [
+    const helped = outcomeChoices().map(({ id, label }): [string, number] => [
       msg(str`Helped: ${label}`),
       r.outcomes[id],
     ]);

@@ -8,9 +8,6 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '../../core/locale/msg.js';
 import { COLORS } from '../../ui/tokens.js';
 
-/** The QR's accessible name (the picture is all there is to it), in English. */
-export const FOLLOW_QR_NAME = 'QR code: follow your request on your phone';
-
 @localized()
 @customElement('rove-follow-qr')
 export class RoveFollowQr extends LitElement {

@@ -9,7 +9,8 @@ import { scriptStyles } from '../../ui/scripts/scripts.styles.js';
 import { renderLevels } from '../../ui/scripts/rove-script-preview.js';
 import type { Script } from '../../../shared/scripts.js';
 import { palette } from '../../ui/tokens.js';
-import { msg } from '../../core/locale/msg.js';
+import { msg, str } from '../../core/locale/msg.js';
+import { plural } from '../../core/words/index.js';
 
 export interface StepToggle {
   index: number;
@@ -129,7 +130,7 @@ export class RoveScriptChecklist extends LitElement {
         )}
       </ol>
       ${renderLevels(script.levels)}
-      <p class="muted" role="status">${count} of ${script.steps.length} steps done</p>
+      <p class="muted" role="status">${stepsDone(count, script.steps.length)}</p>
       <div class="bar" role="group" aria-label=${msg('Script actions')}>
         <button type="button" @click=${() => this._fire('all-scripts')}>
           ${msg('All scripts')}
@@ -190,4 +191,9 @@ declare global {
   interface HTMLElementEventMap {
     'step-toggle': CustomEvent<StepToggle>;
   }
+}
+
+/** "2 of 5 steps done" ("0 of 1 step done"). */
+function stepsDone(done: number, of: number): string {
+  return plural(of, msg(str`${done} of ${of} step done`), msg(str`${done} of ${of} steps done`));
 }

@@ -3,21 +3,37 @@
 // they wrote it), and else from the starter topics' names here, for a device that holds no
 // topics yet (a tablet nobody has signed in on). A topic known to neither shows its id.
 import type { TopicLabel } from '../../core/db/topic-labels.js';
+import { msg } from '../../core/locale/msg.js';
 
-export const TOPIC_NAMES: Readonly<Record<string, string>> = {
-  tech: 'Technology',
-  books: 'Finding books',
-  youth: 'Children and teens',
-  history: 'Local history',
-  careers: 'Jobs and careers',
-  forms: 'Forms and government',
-  access: 'Accessibility',
-};
+/** The starter topics, in their usual order. */
+const STARTER_TOPICS = ['tech', 'books', 'youth', 'history', 'careers', 'forms', 'access'];
+
+/** A starter topic's name, read when said; undefined for any other id. */
+function starterName(topicId: string): string | undefined {
+  switch (topicId) {
+    case 'tech':
+      return msg('Technology');
+    case 'books':
+      return msg('Finding books');
+    case 'youth':
+      return msg('Children and teens');
+    case 'history':
+      return msg('Local history');
+    case 'careers':
+      return msg('Jobs and careers');
+    case 'forms':
+      return msg('Forms and government');
+    case 'access':
+      return msg('Accessibility');
+    default:
+      return undefined;
+  }
+}
 
 export function topicName(topicId: string, known: readonly TopicLabel[] = []): string {
   return (
     known.find((t) => t.id === topicId)?.label ??
-    TOPIC_NAMES[topicId] ??
+    starterName(topicId) ??
     topicId.replace(/[-_]+/g, ' ')
   );
 }
@@ -32,7 +48,7 @@ export function linkedTopics(
 ): string[] {
   const linked = new Set(scripts.flatMap((s) => s.topicIds));
   const held = known.map((t) => t.id).filter((id) => linked.has(id));
-  const starter = Object.keys(TOPIC_NAMES).filter((id) => linked.has(id) && !held.includes(id));
+  const starter = STARTER_TOPICS.filter((id) => linked.has(id) && !held.includes(id));
   const placed = new Set([...held, ...starter]);
   const others = [...linked].filter((id) => !placed.has(id)).sort();
   return [...held, ...starter, ...others];

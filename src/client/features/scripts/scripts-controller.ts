@@ -27,6 +27,7 @@ import { startSync } from '../../core/sync/engine.js';
 import { loadSession } from '../../core/sync/session.js';
 import type { StepToggle } from './rove-script-checklist.js';
 import type { Script } from '../../../shared/scripts.js';
+import { msg, str } from '../../core/locale/msg.js';
 import type { StaffName, Topic } from '../../../shared/schemas.js';
 
 /** Sending for a specialist from a step: the form's choices, or what was sent, in words. */
@@ -129,8 +130,8 @@ export class ScriptsController implements ReactiveController {
     if (fields.zone) await rememberZone(fields.zone);
     const offer = this.offer;
     const topics = offer && 'topics' in offer ? offer.topics : [];
-    const topic = topics.find((t) => t.id === fields.topicId)?.label ?? 'this topic';
-    this._set(() => (this.offer = { said: `Sent for someone who knows ${topic}.` }));
+    const topic = topics.find((t) => t.id === fields.topicId)?.label ?? msg('this topic');
+    this._set(() => (this.offer = { said: msg(str`Sent for someone who knows ${topic}.`) }));
   }
 
   closeOffer(): void {

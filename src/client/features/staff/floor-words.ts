@@ -59,7 +59,7 @@ export function speakersLine(
       p.signedIn && p.state !== 'away' && p.languages.some((l) => primaryLanguage(l) === wanted),
   );
   if (!speakers.length) return undefined;
-  const names = speakers.map((p) => (p.staffId === meId ? 'you' : p.displayName));
+  const names = speakers.map((p) => (p.staffId === meId ? msg('you') : p.displayName));
   // Spoken language, not script or region: "Chinese" for zh-Hans, "Portuguese" for pt-BR.
   return msg(str`Speaks ${languageName(wanted)}: ${names.join(', ')}`);
 }
@@ -68,14 +68,14 @@ export function speakersLine(
 export function presenceWords(presence: Presence): string {
   const state =
     presence.state === 'available'
-      ? 'Available'
+      ? msg('Available')
       : presence.state === 'break'
         ? msg('On a break')
         : msg('Off the floor');
   const parts = [state];
   if (presence.zone) parts.push(presence.zone);
-  if (presence.busy) parts.push('with a patron');
-  if (presence.silent) parts.push('tablet not heard from');
+  if (presence.busy) parts.push(msg('with a patron'));
+  if (presence.silent) parts.push(msg('tablet not heard from'));
   return parts.join(', ');
 }
 

@@ -131,13 +131,15 @@ export function arrivalWords(
   return arrivals
     .map((request) => {
       const label = topicLabel(request.topicId, topics);
+      const { ticket, zone } = request;
       const what = request.handoff
-        ? msg(str`Request ${request.ticket} handed on`)
+        ? msg(str`Request ${ticket} handed on`)
         : request.origin === 'walk-up' && request.createdBy
-          ? `${request.createdBy.displayName} sent for help, ${request.ticket}`
-          : msg(str`New request ${request.ticket}`);
-      const where = request.zone ? `, at ${request.zone}` : '';
-      return label ? `${what}: ${label}${where}.` : `${what}${where}.`;
+          ? msg(str`${request.createdBy.displayName} sent for help, ${ticket}`)
+          : msg(str`New request ${ticket}`);
+      if (label && zone) return msg(str`${what}: ${label}, at ${zone}.`);
+      if (label) return msg(str`${what}: ${label}.`);
+      return zone ? msg(str`${what}, at ${zone}.`) : `${what}.`;
     })
     .join(' ');
 }

@@ -1,31 +1,33 @@
-// Words for a request on a staff screen: how long it has waited, what is still unsent.
+// Words for a request on a staff screen: how long it has waited, what is still unsent, who
+// handed it on. Every word through msg() (README, "Languages"), read when said.
 import type { OutboxAction } from '../../core/db/db.js';
+import { actionName } from '../../core/db/outbox.js';
+import { list } from '../../core/words/index.js';
+import { msg, str } from '../../core/locale/msg.js';
+import type { HelpRequest } from '../../../shared/schemas.js';
 
 // How long a request has waited is said the same on every screen: see core/words.
 export { ago, waitedFor } from '../../core/words/index.js';
 
-const VERBS: Record<OutboxAction, string> = {
-  create: 'New request',
-  interaction: 'Answer given on the spot',
-  claim: 'Claim',
-  release: 'Release',
-  start: 'Start',
-  resolve: 'Resolve',
-  transfer: 'Hand-off',
-  cancel: 'Cancel',
-  page: 'Page',
-  here: "I'm here",
-};
-
 /** "Claim and Start waiting to send", or '' when nothing is pending. */
 export function pendingText(pending: readonly OutboxAction[]): string {
   if (pending.length === 0) return '';
-  const names = pending.map((a) => VERBS[a]);
-  const list =
-    names.length === 1
-      ? names[0]
-      : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  return `${list} waiting to send`;
+  const names = list(pending.map(actionName));
+  return msg(str`${names} waiting to send`);
+}
+
+/** "Handed on by Ana: “needs the microfiche reader”" (or by "a colleague" when unknown). */
+export function handedOnBy(handoff: NonNullable<HelpRequest['handoff']>) {
+  const by = handoff.from?.displayName ?? msg('a colleague');
+  return handoff.note
+    ? msg(str`Handed on by ${by}: “${handoff.note}”`)
+    : msg(str`Handed on by ${by}`);
+}
+
+/** "From Ana: “needs the microfiche reader”", the hand-off's note as the specialist reads it. */
+export function fromColleague(handoff: NonNullable<HelpRequest['handoff']>) {
+  const by = handoff.from?.displayName ?? msg('a colleague');
+  return msg(str`From ${by}: “${handoff.note ?? ''}”`);
 }
 
 /**

@@ -5,9 +5,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { tokens } from '../../ui/shared.styles.js';
 import type { Presence } from '../../../shared/schemas.js';
-import { count } from '../../core/words/index.js';
+import { plural } from '../../core/words/index.js';
 import { presenceWords } from './floor-words.js';
-import { msg } from '../../core/locale/msg.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 @customElement('rove-floor-list')
 export class RoveFloorList extends LitElement {
@@ -61,7 +61,7 @@ export class RoveFloorList extends LitElement {
   override render() {
     const others = this.floor.filter((p) => p.staffId !== this.selfId);
     return html`<section aria-labelledby="floor-title">
-      <h2 id="floor-title">On the floor: ${count(others.length, 'colleague')}</h2>
+      <h2 id="floor-title">${onTheFloor(others.length)}</h2>
       ${this.asOf ? html`<p class="as-of">${this.asOf}</p>` : nothing}
       ${
         others.length === 0
@@ -83,4 +83,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'rove-floor-list': RoveFloorList;
   }
+}
+
+/** "On the floor: 1 colleague", "On the floor: 3 colleagues". */
+function onTheFloor(n: number): string {
+  return plural(n, msg(str`On the floor: ${n} colleague`), msg(str`On the floor: ${n} colleagues`));
 }

@@ -5,13 +5,13 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { controls, formParts, tokens } from '../../ui/shared.styles.js';
 import { backButton } from '../../ui/form-pieces.js';
-import { EFFORT_GRADES, OUTCOME_LABELS, sayEffort } from '../../ui/service-wording.js';
+import { EFFORT_GRADES, outcomeLabel, sayEffort } from '../../ui/service-wording.js';
 import { languageChoices, languageName } from '../../ui/walk-up/walk-up-format.js';
 import type { HelpedChoices } from '../../core/db/walk-ups.js';
 import type { Topic } from '../../../shared/schemas.js';
 import { ON_THE_SPOT_OUTCOMES, type OnTheSpotOutcome } from '../../../shared/request-machine.js';
 import { amount } from '../../core/words/index.js';
-import { msg } from '../../core/locale/msg.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 export interface HelpedDetail {
   topicId: string;
@@ -190,15 +190,21 @@ export class RoveHelpedLogger extends LitElement {
   private _howDidItGo(topic: Topic) {
     const effort = this._effortNow;
     const language = this._languageNow;
+    const minutes = this._minutes;
     const summary = [
-      effort ? `effort ${effort}` : '',
+      effort ? msg(str`effort ${effort}`) : '',
       language ? languageName(language) : '',
-      this._minutes ? `${this._minutes} min` : '',
+      minutes ? msg(str`${minutes} min`) : '',
     ].filter(Boolean);
-    return html`<h3 id="how" tabindex="-1">${topic.label}: how did it go?</h3>
+    const chosen = summary.join(', ');
+    return html`<h3 id="how" tabindex="-1">${msg(str`${topic.label}: how did it go?`)}</h3>
       <details>
         <summary>
-          Effort, language and time (optional)${summary.length ? `: ${summary.join(', ')}` : ''}
+          ${
+            summary.length
+              ? msg(str`Effort, language and time (optional): ${chosen}`)
+              : msg('Effort, language and time (optional)')
+          }
         </summary>
         <div class="field">
           <label for="effort">${msg('Effort')}</label>
@@ -252,7 +258,7 @@ export class RoveHelpedLogger extends LitElement {
         ${ON_THE_SPOT_OUTCOMES.map(
           (outcome) =>
             html`<button type="button" @click=${() => void this._record(outcome)}>
-              ${OUTCOME_LABELS[outcome]}
+              ${outcomeLabel(outcome)}
             </button>`,
         )}
       </div>

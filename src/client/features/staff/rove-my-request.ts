@@ -6,7 +6,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { controls, tokens } from '../../ui/shared.styles.js';
-import { ago, pendingText } from './request-format.js';
+import { ago, fromColleague, pendingText } from './request-format.js';
 import { actionsFor } from '../../core/db/pending.js';
 import { requestMarks } from './request-marks.styles.js';
 import { walkUpLine } from '../../ui/walk-up/walk-up-format.js';
@@ -98,7 +98,7 @@ export class RoveMyRequest extends LitElement {
     if (!request) return nothing;
     if (request.patronHereAt && !request.pagedAt)
       return html`<p class="state" role="status">
-        The patron is at the kiosk (${ago(request.patronHereAt, this.now)}).
+        ${msg(str`The patron is at the kiosk (${ago(request.patronHereAt, this.now)}).`)}
       </p>`;
     if (!request.pagedAt) return nothing;
     const unanswered = this.now - Date.parse(request.pagedAt) >= PAGE_MS;
@@ -136,22 +136,16 @@ export class RoveMyRequest extends LitElement {
     const kept = request.createdBy?.id === request.claimedBy?.id;
     const walkUp = walkUpLine(kept ? { ...request, createdBy: undefined } : request);
     return html`<h3>
-        <span class="ticket">${request.ticket || 'New'}</span
+        <span class="ticket">${request.ticket || msg('New')}</span
         >${topic ? html`<span>${topic}</span>` : nothing}
         ${request.needs.includes('private') ? html`<span class="badge quiet-word">${msg('Quiet word')}</span>` : nothing}
       </h3>
       <p class="state">${serving ? msg('With the patron') : msg('On my way')}</p>
-      ${request.name ? html`<p>Find them: ${request.name}</p>` : nothing}
+      ${request.name ? html`<p>${msg(str`Find them: ${request.name}`)}</p>` : nothing}
       ${walkUp ? html`<p>${walkUp}</p>` : nothing}
       ${request.note ? html`<p>${request.note}</p>` : nothing}
-      ${
-        request.handoff?.note
-          ? html`<p>
-              From ${request.handoff.from?.displayName ?? 'a colleague'}: “${request.handoff.note}”
-            </p>`
-          : nothing
-      }
-      <p>Asked ${ago(request.createdAt, this.now)}</p>
+      ${request.handoff?.note ? html`<p>${fromColleague(request.handoff)}</p>` : nothing}
+      <p>${msg(str`Asked ${ago(request.createdAt, this.now)}`)}</p>
       ${
         request.followedAt
           ? html`<p>${msg('Follows this on their phone: they may be browsing nearby.')}</p>`

@@ -75,7 +75,7 @@ export class RovePresenceControl extends LitElement {
     // A zone the supervisor has since removed still shows, so the select never lies.
     const zones = zone && !this.zones.includes(zone) ? [...this.zones, zone] : this.zones;
     return html`<div class="row" role="group" aria-label=${msg('My status')}>
-      <span class="state ${state}" aria-live="polite">${STATE_WORDS[state]}</span>
+      <span class="state ${state}" aria-live="polite">${stateWords(state)}</span>
       ${
         state === 'available'
           ? html`<button
@@ -120,11 +120,11 @@ export class RovePresenceControl extends LitElement {
   }
 }
 
-const STATE_WORDS: Record<PresenceState, string> = {
-  available: 'On the floor',
-  break: 'On a break',
-  away: 'Off the floor',
-};
+/** The tablet's own state, as its header says it. */
+function stateWords(state: PresenceState): string {
+  if (state === 'available') return msg('On the floor');
+  return state === 'break' ? msg('On a break') : msg('Off the floor');
+}
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -9,7 +9,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controls, tokens } from '../../ui/shared.styles.js';
-import { pendingText, topicLabel, waitedFor } from './request-format.js';
+import { handedOnBy, pendingText, topicLabel, waitedFor } from './request-format.js';
 import { requestMarks } from './request-marks.styles.js';
 import { ownLanguageName, walkUpLine } from '../../ui/walk-up/walk-up-format.js';
 import { actionsFor, type PendingView } from '../../core/db/pending.js';
@@ -173,11 +173,13 @@ export class RoveQueueList extends LitElement {
     return html`<li class=${[mySkill ? 'skill' : '', longWait ? 'long-wait' : ''].join(' ').trim()}>
       <div class="main">
         <div class="head">
-          <span class="ticket">${request.ticket || 'New'}</span>
+          <span class="ticket">${request.ticket || msg('New')}</span>
           ${topic ? html`<span class="topic">${topic}</span>` : nothing}
           ${
             request.status === 'waiting' && !longWait
-              ? html`<span class="waited">waiting ${waitedFor(request.createdAt, this.now)}</span>`
+              ? html`<span class="waited"
+                  >${msg(str`waiting ${waitedFor(request.createdAt, this.now)}`)}</span
+                >`
               : nothing
           }
           ${
@@ -199,16 +201,7 @@ export class RoveQueueList extends LitElement {
         ${best ? html`<span class="best">${best}</span>` : nothing}
         ${speakers ? html`<span class="speakers">${speakers}</span>` : nothing}
         ${walkUp ? html`<span class="waited">${walkUp}</span>` : nothing}
-        ${
-          request.handoff
-            ? html`<p class="note">
-                Handed on by
-                ${request.handoff.from?.displayName ?? 'a colleague'}${
-                  request.handoff.note ? html`: “${request.handoff.note}”` : nothing
-                }
-              </p>`
-            : nothing
-        }
+        ${request.handoff ? html`<p class="note">${handedOnBy(request.handoff)}</p>` : nothing}
         ${
           holder && request.status !== 'waiting'
             ? html`<span class="holder"

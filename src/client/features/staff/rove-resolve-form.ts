@@ -5,7 +5,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { controls, formParts, tokens } from '../../ui/shared.styles.js';
 import { formEnd, radioChoice } from '../../ui/form-pieces.js';
-import { EFFORT_GRADES, OUTCOME_CHOICES, sayEffort } from '../../ui/service-wording.js';
+import { EFFORT_GRADES, outcomeChoices, sayEffort } from '../../ui/service-wording.js';
 import { msg } from '../../core/locale/msg.js';
 
 @customElement('rove-resolve-form')
@@ -44,7 +44,7 @@ export class RoveResolveForm extends LitElement {
     return html`<form @submit=${this._submit}>
       <fieldset>
         <legend>${msg('How did it go?')}</legend>
-        ${OUTCOME_CHOICES.map((o) =>
+        ${outcomeChoices().map((o) =>
           radioChoice('outcome', o.id, o.label, () => {
             this._outcome = o.id;
             this._problem = '';

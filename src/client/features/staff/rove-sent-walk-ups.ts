@@ -79,8 +79,9 @@ export class RoveSentWalkUps extends LitElement {
 
   private _item({ request, unsent }: SentWalkUp) {
     const topic = topicLabel(request.topicId, this.topics);
-    const skill = this.skills.find((s) => s.id === request.skill)?.label ?? topic ?? 'this topic';
-    const ticket = request.ticket || 'New';
+    const skill =
+      this.skills.find((s) => s.id === request.skill)?.label ?? topic ?? msg('this topic');
+    const ticket = request.ticket || msg('New');
     const coming = request.status === 'claimed' || request.status === 'serving';
     return html`<li class=${coming ? 'coming' : ''}>
       <div class="main">

@@ -6,7 +6,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { controls, tokens } from '../../ui/shared.styles.js';
 import { palette } from '../../ui/tokens.js';
-import { msg } from '../../core/locale/msg.js';
+import { msg, str } from '../../core/locale/msg.js';
+import { plural } from '../../core/words/index.js';
 
 @customElement('rove-sign-out-dialog')
 export class RoveSignOutDialog extends LitElement {
@@ -74,16 +75,23 @@ export class RoveSignOutDialog extends LitElement {
   }
 
   private _question() {
-    const one = this.unsent.length === 1;
-    const changes = `${this.unsent.length} ${one ? 'change has' : 'changes have'}`;
+    const n = this.unsent.length;
+    const one = n === 1;
+    const what = this.unsent.join(', ');
     return html`<h2 id="sign-out-title">${msg('Sign out now?')}</h2>
-      <p id="sign-out-unsent">${changes} not reached the server yet: ${this.unsent.join(', ')}.</p>
+      <p id="sign-out-unsent">
+        ${plural(
+          n,
+          msg(str`${n} change has not reached the server yet: ${what}.`),
+          msg(str`${n} changes have not reached the server yet: ${what}.`),
+        )}
+      </p>
       <div class="choices">
         <button type="button" class="stay" @click=${() => this._choose('stay')}>
-          Stay signed in until ${one ? 'it is' : 'they are'} sent
+          ${one ? msg('Stay signed in until it is sent') : msg('Stay signed in until they are sent')}
         </button>
         <button type="button" class="quiet" @click=${() => this._choose('discard')}>
-          Sign out and discard ${one ? 'it' : 'them'}
+          ${one ? msg('Sign out and discard it') : msg('Sign out and discard them')}
         </button>
       </div>`;
   }

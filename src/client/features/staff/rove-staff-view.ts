@@ -132,7 +132,9 @@ export class RoveStaffView extends LitElement {
       ${
         mine.length
           ? html`<section aria-labelledby="mine-heading">
-              <h2 id="mine-heading">My ${plural(mine.length, 'request', 'requests')}</h2>
+              <h2 id="mine-heading">
+                ${plural(mine.length, msg('My request'), msg('My requests'))}
+              </h2>
               ${mine.map(
                 (entry) =>
                   html`<rove-my-request
@@ -181,9 +183,10 @@ export class RoveStaffView extends LitElement {
   private _staleness() {
     const asOf = this.floor.queueAsOf;
     if (!asOf) return nothing;
+    const at = clock(asOf);
+    const since = ago(asOf, this.floor.now);
     return html`<p class="stale">
-      This is the last known queue, as of ${clock(asOf)} (${ago(asOf, this.floor.now)}). It may have
-      changed since.
+      ${msg(str`This is the last known queue, as of ${at} (${since}). It may have changed since.`)}
     </p>`;
   }
 }

@@ -21,7 +21,7 @@ import {
   type SentWalkUp,
   type WalkUpFields,
 } from '../../core/db/walk-ups.js';
-import { OUTCOME_LABELS } from '../../ui/service-wording.js';
+import { outcomeLabel } from '../../ui/service-wording.js';
 import type { HelpedDetail, LastHelped } from './rove-helped-logger.js';
 import type { Skill, StaffName, Topic } from '../../../shared/schemas.js';
 import '../../ui/walk-up/rove-walk-up-form.js';
@@ -117,10 +117,10 @@ export class RoveWalkUpPanel extends LitElement {
     if (!me) return;
     await queueWalkUp(fields, me);
     if (fields.zone) await rememberZone(fields.zone);
-    const topic = this.topics.find((t) => t.id === fields.topicId)?.label ?? 'this topic';
+    const topic = this.topics.find((t) => t.id === fields.topicId)?.label ?? msg('this topic');
     this._open = undefined;
     this._said = fields.claim
-      ? `${topic} is yours now: it is under My request.`
+      ? msg(str`${topic} is yours now: it is under My request.`)
       : msg(str`Sent for someone who knows ${topic}. You will see here who is coming.`);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
@@ -133,7 +133,8 @@ export class RoveWalkUpPanel extends LitElement {
     await rememberHelpedChoices({ effort, language });
     const opId = await queueInteraction(detail, me);
     const topic = this.topics.find((t) => t.id === detail.topicId)?.label ?? msg('A question');
-    const words = `Recorded: ${topic}, ${OUTCOME_LABELS[detail.outcome].toLowerCase()}.`;
+    const outcome = outcomeLabel(detail.outcome);
+    const words = msg(str`Recorded: ${topic} (${outcome}).`);
     this._last = { opId, words, canUndo: true };
     clearTimeout(this._undoTimer);
     // Undo goes a little before the answer leaves, so a late tap is not a broken promise.

@@ -176,12 +176,14 @@ export class StaffController implements ReactiveController {
   /** Posts a notice to the branch's waiting patrons. */
   async postNotice(text: string, until: string): Promise<void> {
     const branchId = this.branchId;
-    await this.noticeChange.run('post the notice', () => postNotice(branchId, { text, until }));
+    await this.noticeChange.run(msg('post the notice'), () =>
+      postNotice(branchId, { text, until }),
+    );
   }
 
   /** Withdraws a notice. */
   async withdrawNotice(id: string): Promise<void> {
-    await this.noticeChange.run('withdraw the notice', () => withdrawNotice(id));
+    await this.noticeChange.run(msg('withdraw the notice'), () => withdrawNotice(id));
   }
 
   /**
@@ -229,7 +231,7 @@ export class StaffController implements ReactiveController {
   /** I go on a break, come back, go off the floor or say where I am. */
   async setPresence(change: PresenceChange): Promise<void> {
     const branchId = this.branchId;
-    await this.presenceChange.run('tell the floor', async () => {
+    await this.presenceChange.run(msg('tell the floor'), async () => {
       const presence = await putPresence(change);
       // Shown at once; the stream's event says the same again.
       await applyPresenceEvent(`branch:${branchId}`, undefined, presence);
@@ -270,7 +272,7 @@ export class StaffController implements ReactiveController {
     // The tap on Sign in is the one that lets the tablet beep later.
     unlockSound();
     this.signedOutNote = '';
-    await this.signingIn.run('sign in', async () => this._use(await signIn(staffId, pin)));
+    await this.signingIn.run(msg('sign in'), async () => this._use(await signIn(staffId, pin)));
   }
 
   /**

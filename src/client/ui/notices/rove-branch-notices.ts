@@ -7,14 +7,14 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { controls, tokens } from '../shared.styles.js';
 import type { Notice } from '../../../shared/schemas.js';
 import { clock } from '../../core/words/index.js';
-import { msg } from '../../core/locale/msg.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 /** How long a new notice shows, as offered: in hours. */
-const DURATIONS = [
-  { hours: 1, label: 'For an hour' },
-  { hours: 2, label: 'For two hours' },
-  { hours: 4, label: 'For four hours' },
-  { hours: 24, label: 'Until this time tomorrow' },
+const durations = () => [
+  { hours: 1, label: msg('For an hour') },
+  { hours: 2, label: msg('For two hours') },
+  { hours: 4, label: msg('For four hours') },
+  { hours: 24, label: msg('Until this time tomorrow') },
 ];
 
 export interface NewNotice {
@@ -124,11 +124,11 @@ export class RoveBranchNotices extends LitElement {
                 (n) =>
                   html`<li>
                     <span class="text">${n.text}</span>
-                    <span class="meta">until ${clock(n.until)}, by ${n.by}</span>
+                    <span class="meta">${msg(str`until ${clock(n.until)}, by ${n.by}`)}</span>
                     <button
                       type="button"
                       class="quiet"
-                      aria-label="Withdraw: ${n.text}"
+                      aria-label=${msg(str`Withdraw: ${n.text}`)}
                       ?disabled=${this.busy}
                       @click=${() => this._withdraw(n)}
                     >
@@ -156,7 +156,7 @@ export class RoveBranchNotices extends LitElement {
             aria-label=${msg('How long')}
             @change=${(e: Event) => (this._hours = Number((e.target as HTMLSelectElement).value))}
           >
-            ${DURATIONS.map(
+            ${durations().map(
               (d) =>
                 html`<option value=${d.hours} ?selected=${d.hours === this._hours}>
                   ${d.label}

@@ -11,6 +11,7 @@
 // other line continues the step above. `Standard:`, `Extended:` and `Exceptional:` lines describe the
 // levels of service (all three or none). Pure functions: no DOM, no Dexie.
 import type { ScriptLevels, ScriptStep } from '../../../shared/scripts.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 export interface ScriptTextProblem {
   /** 1-based line number, or 0 for the text as a whole. */
@@ -52,22 +53,29 @@ export function parseScriptText(text: string): ParsedScriptText {
     const phrase = PHRASE.exec(line);
     if (HAND_OFF.test(line)) {
       if (!current)
-        problems.push({ line: at, message: `"${HAND_OFF_LINE}" must come under a numbered step.` });
+        problems.push({
+          line: at,
+          message: msg(str`"${HAND_OFF_LINE}" must come under a numbered step.`),
+        });
       else current.offer = 'hand-off';
       last = 'other';
     } else if (level) {
       const key = level[1]!.toLowerCase() as keyof ScriptLevels;
-      if (!level[2]) problems.push({ line: at, message: `Say what ${key} service looks like.` });
+      if (!level[2])
+        problems.push({ line: at, message: msg(str`Say what ${key} service looks like.`) });
       else levels[key] = level[2];
       last = 'other';
     } else if (step) {
-      if (!step[2]) problems.push({ line: at, message: 'This step has no text yet.' });
+      if (!step[2]) problems.push({ line: at, message: msg('This step has no text yet.') });
       steps.push({ text: step[2] ?? '', phrases: [] });
       last = 'step';
     } else if (phrase) {
       const said = (phrase[1] ?? '').trim().replace(QUOTES, '').trim();
       if (!current) {
-        problems.push({ line: at, message: 'A phrase (">") must come under a numbered step.' });
+        problems.push({
+          line: at,
+          message: msg('A phrase (">") must come under a numbered step.'),
+        });
       } else if (said) {
         current.phrases.push(said);
         last = 'phrase';
@@ -78,28 +86,34 @@ export function parseScriptText(text: string): ParsedScriptText {
       const lastIndex = current.phrases.length - 1;
       current.phrases[lastIndex] = `${current.phrases[lastIndex]} ${line.replace(QUOTES, '')}`;
     } else {
-      problems.push({ line: at, message: 'Start a step with a number, like "1. Say hello".' });
+      problems.push({ line: at, message: msg('Start a step with a number, like "1. Say hello".') });
     }
   });
 
+  const { stepText, phrases, phrase, steps: most } = SCRIPT_TEXT_LIMITS;
   steps.forEach((s, i) => {
-    if (s.text.length > SCRIPT_TEXT_LIMITS.stepText)
-      problems.push({ line: 0, message: `Step ${i + 1} is too long; keep it under 300 letters.` });
-    if (s.phrases.length > SCRIPT_TEXT_LIMITS.phrases)
-      problems.push({ line: 0, message: `Step ${i + 1} has more than 8 phrases.` });
-    if (s.phrases.some((p) => p.length > SCRIPT_TEXT_LIMITS.phrase))
-      problems.push({ line: 0, message: `A phrase in step ${i + 1} is too long.` });
+    const n = i + 1;
+    if (s.text.length > stepText)
+      problems.push({
+        line: 0,
+        message: msg(str`Step ${n} is too long; keep it under ${stepText} letters.`),
+      });
+    if (s.phrases.length > phrases)
+      problems.push({ line: 0, message: msg(str`Step ${n} has more than ${phrases} phrases.`) });
+    if (s.phrases.some((p) => p.length > phrase))
+      problems.push({ line: 0, message: msg(str`A phrase in step ${n} is too long.`) });
   });
   const written = steps.filter((s) => s.text);
-  if (written.length === 0) problems.push({ line: 0, message: 'Add at least one numbered step.' });
-  if (steps.length > SCRIPT_TEXT_LIMITS.steps)
-    problems.push({ line: 0, message: 'A script can have at most 40 steps.' });
+  if (written.length === 0)
+    problems.push({ line: 0, message: msg('Add at least one numbered step.') });
+  if (steps.length > most)
+    problems.push({ line: 0, message: msg(str`A script can have at most ${most} steps.`) });
 
   const given = Object.keys(levels).length;
   if (given > 0 && given < 3)
     problems.push({
       line: 0,
-      message: 'Describe all three levels (Standard, Extended, Exceptional), or none.',
+      message: msg('Describe all three levels (Standard, Extended, Exceptional), or none.'),
     });
   const parsed: ParsedScriptText = { steps: written, problems };
   if (given === 3) parsed.levels = levels as ScriptLevels;

@@ -76,11 +76,15 @@ export function walkUpLine(
   { language = true }: { language?: boolean } = {},
 ): string {
   const parts: string[] = [];
-  if (request.origin === 'walk-up' && request.createdBy) {
-    parts.push(`Sent by ${request.createdBy.id === meId ? 'you' : request.createdBy.displayName}`);
+  const by = request.createdBy;
+  if (request.origin === 'walk-up' && by) {
+    parts.push(by.id === meId ? msg('Sent by you') : msg(str`Sent by ${by.displayName}`));
   }
-  if (request.zone) parts.push(`at ${request.zone}`);
-  if (language && request.language) parts.push(`speaks ${languageName(request.language)}`);
+  if (request.zone) parts.push(msg(str`at ${request.zone}`));
+  if (language && request.language) {
+    const name = languageName(request.language);
+    parts.push(msg(str`speaks ${name}`));
+  }
   return parts.join(' · ');
 }
 
@@ -97,12 +101,12 @@ export function sentStatus(request: HelpRequest, skillLabel: string, unsent: boo
         ? msg(str`Handed on: waiting for someone who knows ${skillLabel}.`)
         : msg(str`Waiting for someone who knows ${skillLabel}.`);
     case 'claimed':
-      return `${who ?? 'Someone'} is on the way.`;
+      return who ? msg(str`${who} is on the way.`) : msg('Someone is on the way.');
     case 'serving':
-      return `${who ?? 'Someone'} is with them.`;
+      return who ? msg(str`${who} is with them.`) : msg('Someone is with them.');
     case 'done':
-      return `${who ?? 'Someone'} helped them.`;
+      return who ? msg(str`${who} helped them.`) : msg('Someone helped them.');
     default:
-      return 'Cancelled.';
+      return msg('Cancelled.');
   }
 }

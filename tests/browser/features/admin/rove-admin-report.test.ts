@@ -4,7 +4,7 @@ import type { RoveAdminReport } from '../../../../src/client/features/admin/rove
 import type { ServiceReport } from '../../../../src/shared/report.js';
 import {
   EFFORT_GRADES,
-  OUTCOME_LABELS,
+  outcomeChoices,
   sayEffort,
 } from '../../../../src/client/ui/service-wording.js';
 import {
@@ -261,8 +261,7 @@ describe('rove-admin-report', () => {
     getByRole(effort, 'rowheader', '2: a short answer');
     getByRole(effort, 'rowheader', 'No grade given');
     // The same words the resolve form offers rovers (service-wording.ts).
-    for (const label of Object.values(OUTCOME_LABELS))
-      getByRole(ended, 'rowheader', `Helped: ${label}`);
+    for (const { label } of outcomeChoices()) getByRole(ended, 'rowheader', `Helped: ${label}`);
     for (const grade of EFFORT_GRADES) getByRole(effort, 'rowheader', sayEffort(grade));
   });
 

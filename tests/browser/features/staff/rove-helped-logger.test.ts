@@ -75,8 +75,8 @@ describe('rove-helped-logger', () => {
   });
 
   it('offers Undo for what it just recorded, and says so when it is too late', async () => {
-    const el = await logger({}, { words: 'Recorded: Local history, answered.', canUndo: true });
-    expect(getByRole(el, 'status').textContent).to.match(/Recorded: Local history, answered/);
+    const el = await logger({}, { words: 'Recorded: Local history (Answered).', canUndo: true });
+    expect(getByRole(el, 'status').textContent).to.match(/Recorded: Local history \(Answered\)/);
     await expect(el).to.be.accessible();
     const undo = oneEvent(el, 'undo');
     getByRole(el, 'button', 'Undo').click();

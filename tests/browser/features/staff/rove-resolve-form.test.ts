@@ -3,7 +3,7 @@ import '../../../../src/client/features/staff/rove-resolve-form.js';
 import type { RoveResolveForm } from '../../../../src/client/features/staff/rove-resolve-form.js';
 import {
   EFFORT_GRADES,
-  OUTCOME_LABELS,
+  outcomeChoices,
   sayEffort,
 } from '../../../../src/client/ui/service-wording.js';
 import { getByRole, queryAllByRole } from '../../../support/browser/by-role.js';
@@ -30,8 +30,8 @@ describe('rove-resolve-form', () => {
     const outcomes = getByRole(el, 'group', 'How did it go?');
     expect(
       queryAllByRole(outcomes, 'radio').map((r) => (r as HTMLInputElement).value),
-    ).to.deep.equal(Object.keys(OUTCOME_LABELS));
-    for (const label of Object.values(OUTCOME_LABELS)) getByRole(outcomes, 'radio', label);
+    ).to.deep.equal(outcomeChoices().map((o) => o.id));
+    for (const { label } of outcomeChoices()) getByRole(outcomes, 'radio', label);
     const effort = getByRole(el, 'group', 'Effort (optional)');
     expect(queryAllByRole(effort, 'radio')).to.have.length(6);
     for (const grade of EFFORT_GRADES) getByRole(effort, 'radio', sayEffort(grade));

@@ -110,7 +110,7 @@ describe('rove-walk-up-panel', () => {
     (await waitFor(() => getByRole(el, 'button', 'Computers and printing'))).click();
     (await waitFor(() => getByRole(el, 'button', 'Referred to someone or somewhere else'))).click();
     const status = await waitFor(() => getByRole(el, 'status', /Recorded: Computers and printing/));
-    expect(status.textContent).to.match(/referred/);
+    expect(status.textContent).to.match(/\(Referred to someone or somewhere else\)/);
     const [entry] = await db.outbox.toArray();
     expect(entry).to.include({ action: 'interaction', actorId: sam.id });
     expect(entry!.holdUntil).to.be.greaterThan(Date.now());

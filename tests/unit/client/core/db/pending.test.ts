@@ -99,7 +99,7 @@ describe('request words', () => {
     expect(pendingText([])).toBe('');
     expect(pendingText(['claim'])).toBe('Claim waiting to send');
     expect(pendingText(['claim', 'start', 'transfer'])).toBe(
-      'Claim, Start and Hand-off waiting to send',
+      'Claim, Start, and Hand-off waiting to send',
     );
   });
 });
