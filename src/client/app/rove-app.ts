@@ -10,6 +10,7 @@ import { tokens } from '../ui/shared.styles.js';
 import './rove-connection-banner.js';
 import { currentRoute, screenOf, type AppRoute } from './routes.js';
 import { msg } from '../core/locale/msg.js';
+import { getLocale, markDocument, setLocale, staffLocale } from '../core/locale/index.js';
 
 @customElement('rove-app')
 export class RoveApp extends LitElement {
@@ -69,6 +70,8 @@ export class RoveApp extends LitElement {
       }
     }
     try {
+      // The kiosk chooses its language per patron; every other screen is for staff.
+      if (route.name !== 'kiosk') await speakStaffLanguage();
       await (screenOf(route)?.load() ?? import('./rove-landing.js'));
       this._loaded = new Set([...this._loaded, route.name]);
       // "A new version is ready" can only matter once the service worker has checked, well
@@ -113,6 +116,14 @@ export class RoveApp extends LitElement {
       ? html`<rove-landing missing></rove-landing>`
       : html`<rove-landing></rove-landing>`;
   }
+}
+
+/** The staff screens in the device's language, where the library has translated them. */
+async function speakStaffLanguage() {
+  const locale = staffLocale(navigator.languages);
+  if (locale === getLocale()) return;
+  await setLocale(locale);
+  markDocument(locale);
 }
 
 declare global {

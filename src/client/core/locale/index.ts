@@ -51,6 +51,28 @@ export function matchLocale(tag: string | null | undefined): Locale | undefined 
   });
 }
 
+/**
+ * The languages a library has translated its staff and admin screens into (README, "Languages"):
+ * none yet, so they speak English. A staff device whose browser prefers one of these shows the
+ * staff, Scripts, enrollment and admin screens in it.
+ */
+export const STAFF_LOCALES: readonly Locale[] = [];
+
+/**
+ * The language of the staff screens on a device whose browser prefers `preferred` (its
+ * `navigator.languages`): the first of them that is English or one of `offered`, else English.
+ */
+export function staffLocale(
+  preferred: readonly string[],
+  offered: readonly Locale[] = STAFF_LOCALES,
+): Locale {
+  for (const tag of preferred) {
+    const locale = matchLocale(tag);
+    if (locale === SOURCE_LOCALE || (locale && offered.includes(locale))) return locale;
+  }
+  return SOURCE_LOCALE;
+}
+
 /** Scripts written right to left (Arabic, Hebrew, Syriac, Thaana, N'Ko, Adlam, Hanifi). */
 const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg']);
 
