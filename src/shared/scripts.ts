@@ -2,6 +2,7 @@
 // validates with these, the client imports only their types. A script holds no patron data.
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, IsoTime, Text as PersonText } from './schemas.js';
+import { slugOf } from './slug.js';
 
 const strict = { additionalProperties: false } as const;
 /** Scripts may run over several lines; titles and tags stay on one (see `Text` in schemas). */
@@ -140,12 +141,5 @@ export interface ScriptsSnapshotEvent {
 
 /** Makes a script id from a title: "Finding a book!" -> "finding-a-book". */
 export function scriptIdFromTitle(title: string): string {
-  const slug = title
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/g, '');
-  return slug || 'script';
+  return slugOf(title, 48) || 'script';
 }

@@ -5,6 +5,7 @@ import { toTopic } from './rows.js';
 import { addStarterTopics } from './seed.js';
 import type { StoreCore, Tx } from './core.js';
 import { isUniqueViolation, type Row } from './db.js';
+import { slugOf } from '../../shared/slug.js';
 
 export interface TopicInput {
   id?: string;
@@ -293,13 +294,7 @@ export class BranchStore {
   }
 
   private async freeTopicId(tx: Tx, branchId: string, label: string): Promise<string> {
-    const base =
-      label
-        .toLowerCase()
-        .normalize('NFKD')
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-        .slice(0, 40) || 'topic';
+    const base = slugOf(label, 40) || 'topic';
     const taken = new Set(
       (await tx.query('SELECT id FROM topics WHERE branch_id = $1', [branchId])).map((row) =>
         String(row.id),
