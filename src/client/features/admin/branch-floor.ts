@@ -25,12 +25,29 @@ const length = (text: string) => [...text].length;
 /** The same zone name, whatever the case ("Kids' area" and "kids' AREA"), as the server sees it. */
 export const sameZone = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
 
-/** What is wrong with one zone name (already trimmed), or '' when it is fine. */
-export function zoneNameProblem(name: string): string {
-  if (!name) return 'has no name';
-  if (length(name) > ZONE_NAME_MAX)
-    return `is ${length(name)} characters long; ${ZONE_NAME_MAX} at most, please`;
-  if (CONTROL.test(name)) return 'has a tab or line break in it; please use plain words';
+/**
+ * What is wrong with one zone name (already trimmed) as a whole sentence, or '' when it is fine:
+ * about the zone at `index` (from 0) of a list, or about the new zone when there is none.
+ */
+export function zoneNameProblem(name: string, index?: number): string {
+  const position = index === undefined ? 0 : index + 1;
+  const chars = length(name);
+  if (!name)
+    return index === undefined
+      ? msg('The new zone has no name.')
+      : msg(str`Zone ${position} has no name.`);
+  if (chars > ZONE_NAME_MAX)
+    return index === undefined
+      ? msg(str`The new zone is ${chars} characters long; ${ZONE_NAME_MAX} at most, please.`)
+      : msg(
+          str`Zone ${position}, “${name}”, is ${chars} characters long; ${ZONE_NAME_MAX} at most, please.`,
+        );
+  if (CONTROL.test(name))
+    return index === undefined
+      ? msg('The new zone has a tab or line break in it; please use plain words.')
+      : msg(
+          str`Zone ${position}, “${name}”, has a tab or line break in it; please use plain words.`,
+        );
   return '';
 }
 
@@ -47,21 +64,27 @@ export interface ZoneProblem {
 export function zoneProblems(names: readonly string[]): ZoneProblem[] {
   const problems: ZoneProblem[] = [];
   names.forEach((name, index) => {
-    const own = zoneNameProblem(name);
-    const called = name ? msg(str`Zone ${index + 1}, “${name}”,`) : msg(str`Zone ${index + 1}`);
+    const own = zoneNameProblem(name, index);
     if (own) {
-      problems.push({ index, message: `${called} ${own}.` });
+      problems.push({ index, message: own });
       return;
     }
     const first = names.findIndex((other) => sameZone(other, name));
+    const position = index + 1;
+    const firstPosition = first + 1;
     if (first < index)
-      problems.push({ index, message: `${called} is the same as zone ${first + 1}.` });
+      problems.push({
+        index,
+        message: msg(str`Zone ${position}, “${name}”, is the same as zone ${firstPosition}.`),
+      });
   });
-  if (names.length > ZONES_MAX)
+  if (names.length > ZONES_MAX) {
+    const listed = names.length;
     problems.push({
       index: ZONES_MAX,
-      message: `A branch can have at most ${ZONES_MAX} zones; this list has ${names.length}.`,
+      message: msg(str`A branch can have at most ${ZONES_MAX} zones; this list has ${listed}.`),
     });
+  }
   return problems;
 }
 
@@ -77,25 +100,27 @@ export function escalateMinutes(seconds: number | undefined): number {
  */
 export function escalateSeconds(written: string): { seconds: number } | { problem: string } {
   const text = written.trim().toLowerCase();
-  if (text === 'never') return { seconds: 0 };
+  if (text === 'never' || text === msg('never').toLowerCase()) return { seconds: 0 };
   if (text === '')
-    return { problem: 'Please write how many minutes, for example 3, or 0 for never.' };
+    return { problem: msg('Please write how many minutes, for example 3, or 0 for never.') };
   const minutes = /^\d+([.,]\d+)?$/.test(text) ? Number(text.replace(',', '.')) : NaN;
   if (Number.isNaN(minutes))
-    return { problem: 'Please write how many minutes, for example 3, or 0 for never.' };
+    return { problem: msg('Please write how many minutes, for example 3, or 0 for never.') };
   if (minutes > ESCALATE_MAX_MINUTES)
     return {
-      problem: `Please choose ${ESCALATE_MAX_MINUTES} minutes (a day) or less, or 0 for never.`,
+      problem: msg(
+        str`Please choose ${ESCALATE_MAX_MINUTES} minutes (a day) or less, or 0 for never.`,
+      ),
     };
   const seconds = Math.round(minutes * 60);
   if (minutes > 0 && seconds === 0)
-    return { problem: 'Please choose at least a second, or 0 for never.' };
+    return { problem: msg('Please choose at least a second, or 0 for never.') };
   return { seconds };
 }
 
 /** "3 minutes", "1 minute 30 seconds": a long-wait time as the screen says it (0: "never"). */
 export function sayEscalation(seconds: number): string {
-  if (seconds <= 0) return 'never';
+  if (seconds <= 0) return msg('never');
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
   const parts = [

@@ -34,7 +34,7 @@ export function labelFields(
     const id = `${idPrefix}-label-${tag}`;
     return html`<div class="field">
       <label for=${id}
-        >${msg('Label in')} <span lang=${tag}>${ownLanguageName(tag)}</span>
+        >${msg(html`Label in <span lang=${tag}>${ownLanguageName(tag)}</span>`)}
         <span class="hint">${msg('Leave it empty to show the main label')}</span></label
       >
       <input

@@ -19,6 +19,7 @@ import type { Notice, Presence, Topic } from '../../../shared/schemas.js';
 import type { ServiceReport } from '../../../shared/report.js';
 import { getServiceReport } from './report-api.js';
 import { adminAction } from './admin-errors.js';
+import { msg } from '../../core/locale/msg.js';
 import { browserTimeZone, localDay } from './report-format.js';
 
 /** Today's report for the branch, and when it was read (ISO). */
@@ -108,11 +109,13 @@ export class FloorController implements ReactiveController {
 
   async postNotice(text: string, until: string): Promise<void> {
     const branchId = this._branchId;
-    await this.noticeChange.run('post the notice', () => postNotice(branchId, { text, until }));
+    await this.noticeChange.run(msg('post the notice'), () =>
+      postNotice(branchId, { text, until }),
+    );
   }
 
   async withdrawNotice(id: string): Promise<void> {
-    await this.noticeChange.run('withdraw the notice', () => withdrawNotice(id));
+    await this.noticeChange.run(msg('withdraw the notice'), () => withdrawNotice(id));
   }
 
   hostConnected(): void {

@@ -3,14 +3,14 @@
 import { html } from 'lit';
 // A value from shared/passwords.ts, never shared/schemas.ts: that would bring TypeBox along.
 import { ADMIN_PASSWORD_MIN } from '../../../shared/passwords.js';
-import { msg } from '../../core/locale/msg.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 /** "New password (at least 12 characters)" as a field named `name`, and `againLabel` under it. */
 export function newPasswordFields(name: string, againLabel: string) {
   return html`<div class="field">
       <label for=${name}
         >${msg('New password')}
-        <span class="hint">At least ${ADMIN_PASSWORD_MIN} characters</span></label
+        <span class="hint">${msg(str`At least ${ADMIN_PASSWORD_MIN} characters`)}</span></label
       >
       <input
         id=${name}

@@ -44,8 +44,9 @@ export class RoveAdminBranchAlert extends LitElement {
     const branch = this.branch;
     if (!branch) return html``;
     const seconds = branch.escalateAfterSeconds ?? ESCALATE_DEFAULT_SECONDS;
+    const after = sayEscalation(seconds);
     return html`<form class="panel" aria-labelledby="wait-heading" @submit=${this._save} novalidate>
-      <h3 id="wait-heading">Long waits at ${branch.name}</h3>
+      <h3 id="wait-heading">${msg(str`Long waits at ${branch.name}`)}</h3>
       ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
       <p role="status">${this._notice}</p>
       <div class="field">
@@ -68,7 +69,7 @@ export class RoveAdminBranchAlert extends LitElement {
       <p>
         ${
           seconds > 0
-            ? msg(str`Now: staff are alerted after ${sayEscalation(seconds)}.`)
+            ? msg(str`Now: staff are alerted after ${after}.`)
             : msg('Now: staff are never alerted about long waits.')
         }
       </p>
@@ -88,15 +89,15 @@ export class RoveAdminBranchAlert extends LitElement {
       form.querySelector<HTMLInputElement>('#wait-minutes')?.focus();
       return;
     }
-    await this._action.run('save the alert time', async () => {
+    await this._action.run(msg('save the alert time'), async () => {
       const changed = await updateBranch(branch.id, { escalateAfterSeconds: read.seconds });
       const now = changed.escalateAfterSeconds ?? read.seconds;
+      const branchName = changed.name;
+      const waited = sayEscalation(now);
       this._notice =
         now > 0
-          ? msg(
-              str`Saved. Staff at ${changed.name} are alerted when a patron has waited ${sayEscalation(now)}.`,
-            )
-          : msg(str`Saved. Staff at ${changed.name} are no longer alerted about long waits.`);
+          ? msg(str`Saved. Staff at ${branchName} are alerted when a patron has waited ${waited}.`)
+          : msg(str`Saved. Staff at ${branchName} are no longer alerted about long waits.`);
       this.dispatchEvent(new CustomEvent('branch-changed', { detail: changed, bubbles: true }));
     });
   }

@@ -34,7 +34,7 @@ export class RoveAdminBranchDesk extends LitElement {
     const branch = this.branch;
     if (!branch) return html``;
     return html`<form class="panel" aria-labelledby="desk-heading" @submit=${this._save} novalidate>
-      <h3 id="desk-heading">Service desk at ${branch.name}</h3>
+      <h3 id="desk-heading">${msg(str`Service desk at ${branch.name}`)}</h3>
       ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
       <p role="status">${this._notice}</p>
       <div class="field">
@@ -68,7 +68,7 @@ export class RoveAdminBranchDesk extends LitElement {
     if (!place) {
       this._notice = '';
       this._action.say(
-        'Please write where the service desk is, or use Clear if the kiosk should not say.',
+        msg('Please write where the service desk is, or use Clear if the kiosk should not say.'),
       );
       return;
     }
@@ -83,13 +83,13 @@ export class RoveAdminBranchDesk extends LitElement {
     const branch = this.branch;
     if (!branch) return;
     this._notice = '';
-    await this._action.run('save where the service desk is', async () => {
+    await this._action.run(msg('save where the service desk is'), async () => {
       const changed = await updateBranch(branch.id, { serviceDesk });
-      this._notice = changed.serviceDesk
-        ? msg(
-            str`Saved. Kiosks at ${changed.name} will say: The service desk is ${changed.serviceDesk}.`,
-          )
-        : msg(str`Cleared. Kiosks at ${changed.name} will just say “the service desk”.`);
+      const branchName = changed.name;
+      const place = changed.serviceDesk;
+      this._notice = place
+        ? msg(str`Saved. Kiosks at ${branchName} will say: The service desk is ${place}.`)
+        : msg(str`Cleared. Kiosks at ${branchName} will just say “the service desk”.`);
       this.dispatchEvent(new CustomEvent('branch-changed', { detail: changed, bubbles: true }));
     });
   }

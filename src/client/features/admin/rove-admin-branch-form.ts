@@ -7,7 +7,7 @@ import { addBranch } from './admin-api.js';
 import type { Branch } from '../../../shared/schemas.js';
 import { adminStyles } from './admin.styles.js';
 import { adminAction } from './admin-errors.js';
-import { msg } from '../../core/locale/msg.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 /** "East Side Branch" -> "east-side-branch": the id a branch gets from its name. */
 export function branchIdFor(name: string): string {
@@ -54,14 +54,15 @@ export class RoveAdminBranchForm extends LitElement {
     const name = String(new FormData(form).get('name') ?? '').trim();
     const id = branchIdFor(name);
     if (!name || !id) {
-      this._action.say('Please enter the branch name, using at least one letter or number.');
+      this._action.say(msg('Please enter the branch name, using at least one letter or number.'));
       return;
     }
     this._notice = '';
-    await this._action.run(`add ${name}`, async () => {
+    await this._action.run(msg(str`add ${name}`), async () => {
       const branch: Branch = await addBranch(id, name);
       form.reset();
-      this._notice = `${branch.name} is added.`;
+      const added = branch.name;
+      this._notice = msg(str`${added} is added.`);
       this.dispatchEvent(new CustomEvent('branch-added', { detail: branch, bubbles: true }));
     });
   }

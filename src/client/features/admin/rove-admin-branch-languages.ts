@@ -49,7 +49,7 @@ export class RoveAdminBranchLanguages extends LitElement {
       @submit=${this._save}
       novalidate
     >
-      <h3 id="languages-heading">Languages at ${branch.name}</h3>
+      <h3 id="languages-heading">${msg(str`Languages at ${branch.name}`)}</h3>
       <p class="hint">
         ${msg('The languages the kiosks offer patrons, each in its own words. A patron picks one on the kiosk’s first screen; until then the kiosk speaks the default. Write each topic’s label in these languages below.')}
       </p>
@@ -128,7 +128,8 @@ export class RoveAdminBranchLanguages extends LitElement {
       const next = languageOptions(this.branch?.languages).find((t) => this._chosen.includes(t));
       if (next) {
         this._default = next;
-        this._notice = `${ownLanguageName(next)} is now the default.`;
+        const language = ownLanguageName(next);
+        this._notice = msg(str`${language} is now the default.`);
       }
     }
   }
@@ -140,17 +141,18 @@ export class RoveAdminBranchLanguages extends LitElement {
     const languages = this._languages();
     this._notice = '';
     if (!languages.length) {
-      this._action.say('Please tick at least one language for the kiosks to offer.');
+      this._action.say(msg('Please tick at least one language for the kiosks to offer.'));
       return;
     }
-    await this._action.run('save the languages', async () => {
+    await this._action.run(msg('save the languages'), async () => {
       const changed = await updateBranch(branch.id, { languages });
       const saved = changed.languages ?? languages;
       this._start(saved);
+      const branchName = changed.name;
+      const offered = saved.map(ownLanguageName).join(', ');
+      const first = ownLanguageName(saved[0]!);
       this._notice = msg(
-        str`Saved. The kiosks at ${changed.name} offer ${saved
-          .map(ownLanguageName)
-          .join(', ')}; ${ownLanguageName(saved[0]!)} is the default.`,
+        str`Saved. The kiosks at ${branchName} offer ${offered}; ${first} is the default.`,
       );
       this.dispatchEvent(new CustomEvent('branch-changed', { detail: changed, bubbles: true }));
     });

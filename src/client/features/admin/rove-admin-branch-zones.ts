@@ -17,7 +17,7 @@ import {
   zoneProblems,
   type ZoneProblem,
 } from './branch-floor.js';
-import { count } from '../../core/words/index.js';
+import { plural } from '../../core/words/index.js';
 import { palette } from '../../ui/tokens.js';
 import { msg, str } from '../../core/locale/msg.js';
 
@@ -95,12 +95,11 @@ export class RoveAdminBranchZones extends LitElement {
       @submit=${this._save}
       novalidate
     >
-      <h3 id="zones-heading">Zones at ${branch.name}</h3>
+      <h3 id="zones-heading">${msg(str`Zones at ${branch.name}`)}</h3>
       <p class="hint">
-        The parts of the building staff move between, for example “Ground floor” or “Kids’ area”.
-        Staff say which zone they are in, each kiosk can be given its zone on the Devices screen,
-        and tablets suggest someone nearby. Up to ${ZONES_MAX} zones, each up to ${ZONE_NAME_MAX}
-        characters.
+        ${msg(
+          str`The parts of the building staff move between, for example “Ground floor” or “Kids’ area”. Staff say which zone they are in, each kiosk can be given its zone on the Devices screen, and tablets suggest someone nearby. Up to ${ZONES_MAX} zones, each up to ${ZONE_NAME_MAX} characters.`,
+        )}
       </p>
       ${this._renderProblems()}
       <p role="status">${this._notice}</p>
@@ -143,8 +142,13 @@ export class RoveAdminBranchZones extends LitElement {
   private _renderProblems() {
     if (this._action.error) return html`<p class="error" role="alert">${this._action.error}</p>`;
     if (!this._problems.length) return html``;
+    const intro = plural(
+      this._problems.length,
+      msg('Please fix this before saving:'),
+      msg('Please fix these before saving:'),
+    );
     return html`<div class="error" role="alert">
-      Please fix ${this._problems.length === 1 ? 'this' : 'these'} before saving:
+      ${intro}
       <ul>
         ${this._problems.map((p) => html`<li>${p.message}</li>`)}
       </ul>
@@ -154,12 +158,11 @@ export class RoveAdminBranchZones extends LitElement {
   private _renderZone(zone: DraftZone, index: number, last: number) {
     const id = `zone-${zone.key}`;
     const problem = this._problems.find((p) => p.index === index);
-    const called = html`<span class="visually-hidden"
-      >${zone.name.trim() || `zone ${index + 1}`}</span
-    >`;
+    const position = index + 1;
+    const name = zone.name.trim() || msg(str`zone ${position}`);
     return html`<li data-key=${zone.key}>
       <div class="field">
-        <label for=${id}>Zone ${index + 1}</label>
+        <label for=${id}>${msg(str`Zone ${position}`)}</label>
         <input
           id=${id}
           .value=${zone.name}
@@ -176,7 +179,7 @@ export class RoveAdminBranchZones extends LitElement {
           ?disabled=${index === 0}
           @click=${() => this._move(zone, -1)}
         >
-          Move ${called} up
+          ${msg(html`Move <span class="visually-hidden">${name}</span> up`)}
         </button>
         <button
           type="button"
@@ -184,10 +187,10 @@ export class RoveAdminBranchZones extends LitElement {
           ?disabled=${index === last}
           @click=${() => this._move(zone, 1)}
         >
-          Move ${called} down
+          ${msg(html`Move <span class="visually-hidden">${name}</span> down`)}
         </button>
         <button type="button" class="danger remove" @click=${() => this._remove(zone)}>
-          Remove ${called}
+          ${msg(html`Remove <span class="visually-hidden">${name}</span>`)}
         </button>
       </div>
     </li>`;
@@ -232,9 +235,9 @@ export class RoveAdminBranchZones extends LitElement {
     const own = zoneNameProblem(name);
     const twin = this._zones.findIndex((zone) => sameZone(zone.name.trim(), name));
     this._addProblem = own
-      ? msg(str`The new zone ${own}.`)
+      ? own
       : twin >= 0
-        ? `“${name}” is already zone ${twin + 1}.`
+        ? msg(str`“${name}” is already zone ${twin + 1}.`)
         : this._zones.length >= ZONES_MAX
           ? msg(str`A branch can have at most ${ZONES_MAX} zones. Please remove one first.`)
           : '';
@@ -244,7 +247,8 @@ export class RoveAdminBranchZones extends LitElement {
     }
     this._zones = [...this._zones, { key: this._nextKey++, name }];
     input.value = '';
-    this._notice = `“${name}” is added as zone ${this._zones.length}. Save zones to keep it.`;
+    const position = this._zones.length;
+    this._notice = msg(str`“${name}” is added as zone ${position}. Save zones to keep it.`);
     this._recheck();
     input.focus();
   }
@@ -257,7 +261,12 @@ export class RoveAdminBranchZones extends LitElement {
     order.splice(from, 1);
     order.splice(to, 0, zone);
     this._zones = order;
-    this._notice = `${zone.name.trim() || msg('The zone')} moved to position ${to + 1} of ${order.length}.`;
+    const name = zone.name.trim();
+    const position = to + 1;
+    const total = order.length;
+    this._notice = name
+      ? msg(str`${name} moved to position ${position} of ${total}.`)
+      : msg(str`The zone moved to position ${position} of ${total}.`);
     this._recheck();
     // Moving a row re-inserts it, which drops focus: put it back on the same button (or the
     // other one, once the zone reached the end of the list).
@@ -272,7 +281,9 @@ export class RoveAdminBranchZones extends LitElement {
     const index = this._zones.findIndex((z) => z.key === zone.key);
     this._zones = this._zones.filter((z) => z.key !== zone.key);
     const name = zone.name.trim();
-    this._notice = `${name ? `“${name}”` : msg('The zone')} is taken off the list. Save zones to keep the change.`;
+    this._notice = name
+      ? msg(str`“${name}” is taken off the list. Save zones to keep the change.`)
+      : msg('The zone is taken off the list. Save zones to keep the change.');
     this._recheck();
     await this.updateComplete;
     const next = this._zones[Math.min(index, this._zones.length - 1)];
@@ -304,19 +315,19 @@ export class RoveAdminBranchZones extends LitElement {
       return;
     }
     const removed = this._saved.filter((old) => !zones.some((name) => sameZone(name, old)));
-    await this._action.run('save the zones', async () => {
+    await this._action.run(msg('save the zones'), async () => {
       const changed = await updateBranch(branch.id, { zones });
       const saved = changed.zones ?? zones;
       this._start(saved);
-      this._notice =
-        (saved.length
-          ? msg(
-              str`Saved. Staff at ${changed.name} can choose from ${count(saved.length, 'zone')}.`,
-            )
-          : msg(str`Saved. ${changed.name} has no zones now.`)) +
-        (removed.length
-          ? ' Anyone or any kiosk still in a zone you took off keeps it until it is changed.'
-          : '');
+      const branchName = changed.name;
+      const n = saved.length;
+      const zonesCount = plural(n, msg(str`${n} zone`), msg(str`${n} zones`));
+      const said = n
+        ? msg(str`Saved. Staff at ${branchName} can choose from ${zonesCount}.`)
+        : msg(str`Saved. ${branchName} has no zones now.`);
+      this._notice = removed.length
+        ? `${said} ${msg('Anyone or any kiosk still in a zone you took off keeps it until it is changed.')}`
+        : said;
       this.dispatchEvent(new CustomEvent('branch-changed', { detail: changed, bubbles: true }));
     });
   }
