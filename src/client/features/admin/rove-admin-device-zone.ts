@@ -39,15 +39,17 @@ export class RoveAdminDeviceZone extends LitElement {
       <div class="row">
         <span
           >${
-            zone
-              ? msg(str`Zone: ${zone}${gone ? ' (no longer one of the branch’s zones)' : ''}.`)
-              : msg('No zone.')
+            zone === undefined
+              ? msg('No zone.')
+              : gone
+                ? msg(str`Zone: ${zone} (no longer one of the branch’s zones).`)
+                : msg(str`Zone: ${zone}.`)
           }</span
         >
         ${
           canChange && !this._editing
             ? html`<button type="button" class="change" @click=${this._open}>
-                ${msg('Change zone')} <span class="visually-hidden">of ${device.label}</span>
+                ${msg(html`Change zone <span class="visually-hidden">of ${device.label}</span>`)}
               </button>`
             : ''
         }
@@ -60,18 +62,18 @@ export class RoveAdminDeviceZone extends LitElement {
   private _renderChoice(device: Device, gone: boolean) {
     return html`<form
       class="panel"
-      aria-label="Zone of ${device.label}"
+      aria-label=${msg(str`Zone of ${device.label}`)}
       @submit=${this._save}
       novalidate
     >
       <div class="field">
-        <label for="zone-choice">Zone for ${device.label}</label>
+        <label for="zone-choice">${msg(str`Zone for ${device.label}`)}</label>
         <select id="zone-choice" name="zone">
           <option value="" ?selected=${device.zone === undefined}>${msg('No zone')}</option>
           ${
             gone
               ? html`<option value=${device.zone!} selected>
-                  ${device.zone} (no longer one of the branch’s zones)
+                  ${msg(str`${device.zone} (no longer one of the branch’s zones)`)}
                 </option>`
               : ''
           }
@@ -113,7 +115,7 @@ export class RoveAdminDeviceZone extends LitElement {
       await this._close();
       return;
     }
-    const saved = await this._action.run(`change the zone of ${device.label}`, async () => {
+    const saved = await this._action.run(msg(str`change the zone of ${device.label}`), async () => {
       const changed = await setDeviceZone(device.id, zone);
       this.dispatchEvent(new CustomEvent('device-changed', { detail: changed, bubbles: true }));
     });

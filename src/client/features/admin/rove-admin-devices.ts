@@ -16,7 +16,7 @@ import { adminStyles } from './admin.styles.js';
 import { adminAction, isSignedOut } from './admin-errors.js';
 import { branchName, sayWhen } from './admin-format.js';
 import { palette } from '../../ui/tokens.js';
-import { msg } from '../../core/locale/msg.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 @customElement('rove-admin-devices')
 export class RoveAdminDevices extends LitElement {
@@ -118,11 +118,15 @@ export class RoveAdminDevices extends LitElement {
   }
 
   private _renderDevice(device: Device) {
-    const kind = device.kind === 'kiosk' ? 'Kiosk' : 'Tablet';
     const branch = this._branches.find((b) => b.id === device.branchId);
+    const at = branchName(this._branches, device.branchId);
+    const enrolled = sayWhen(device.enrolledAt, this._now, msg('at an unknown time'));
+    const seen = sayWhen(device.lastSeenAt, this._now);
+    const revoked = sayWhen(device.revokedAt);
+    const label = device.label;
     return html`<li class="device">
       <div class="device-name">${device.label}</div>
-      <div>${kind} at ${branchName(this._branches, device.branchId)}.</div>
+      <div>${device.kind === 'kiosk' ? msg(str`Kiosk at ${at}.`) : msg(str`Tablet at ${at}.`)}</div>
       ${
         device.kind === 'kiosk'
           ? html`<rove-admin-device-zone
@@ -132,19 +136,22 @@ export class RoveAdminDevices extends LitElement {
             ></rove-admin-device-zone>`
           : ''
       }
-      <div>
-        Enrolled ${sayWhen(device.enrolledAt, this._now, 'at an unknown time')}, last seen
-        ${sayWhen(device.lastSeenAt, this._now)}.
-      </div>
+      <div>${msg(str`Enrolled ${enrolled}, last seen ${seen}.`)}</div>
       ${
         device.revokedAt
-          ? html`<div class="revoked">Revoked ${sayWhen(device.revokedAt)}.</div>`
+          ? html`<div class="revoked">${msg(str`Revoked ${revoked}.`)}</div>`
           : this._confirming === device.id
-            ? html`<div class="panel" role="group" aria-label="Confirm revoking ${device.label}">
+            ? html`<div
+                class="panel"
+                role="group"
+                aria-label=${msg(str`Confirm revoking ${label}`)}
+              >
                 <p>
-                  ${msg('Revoke')}
-                  <strong>${device.label}</strong
-                  >${msg('? It stops working at once, and anyone signed in on it is signed out. To use it again you will need to enroll it again.')}
+                  ${msg(
+                    html`Revoke <strong>${label}</strong>? It stops working at once, and anyone
+                      signed in on it is signed out. To use it again you will need to enroll it
+                      again.`,
+                  )}
                 </p>
                 <div class="row">
                   <button
@@ -161,7 +168,7 @@ export class RoveAdminDevices extends LitElement {
                 </div>
               </div>`
             : html`<button class="danger" type="button" @click=${() => this._askRevoke(device)}>
-                ${msg('Revoke')} <span class="visually-hidden">${device.label}</span>
+                ${msg(html`Revoke <span class="visually-hidden">${label}</span>`)}
               </button>`
       }
     </li>`;
@@ -180,7 +187,7 @@ export class RoveAdminDevices extends LitElement {
       this._now = Date.now();
       this._action.say('');
     } catch (error) {
-      this._action.fail(error, 'load the devices');
+      this._action.fail(error, msg('load the devices'));
       this._devices ??= [];
     }
   };
@@ -194,9 +201,11 @@ export class RoveAdminDevices extends LitElement {
   private _onDeviceChanged(event: CustomEvent<Device>) {
     const changed = event.detail;
     this._devices = this._devices?.map((d) => (d.id === changed.id ? changed : d));
-    this._notice = changed.zone
-      ? `${changed.label} is now in ${changed.zone}.`
-      : `${changed.label} has no zone now.`;
+    const label = changed.label;
+    const zone = changed.zone;
+    this._notice = zone
+      ? msg(str`${label} is now in ${zone}.`)
+      : msg(str`${label} has no zone now.`);
   }
 
   private async _askRevoke(device: Device) {
@@ -211,7 +220,7 @@ export class RoveAdminDevices extends LitElement {
   }
 
   private async _revoke(device: Device) {
-    await this._action.run(`revoke ${device.label}`, async () => {
+    await this._action.run(msg(str`revoke ${device.label}`), async () => {
       let revoked: Device;
       try {
         revoked = await revokeDevice(device.id);
@@ -221,7 +230,8 @@ export class RoveAdminDevices extends LitElement {
         throw error;
       }
       this._devices = this._devices?.map((d) => (d.id === device.id ? revoked : d));
-      this._notice = `${device.label} is revoked.`;
+      const label = device.label;
+      this._notice = msg(str`${label} is revoked.`);
     });
     this._confirming = undefined;
   }

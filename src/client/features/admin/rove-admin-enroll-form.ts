@@ -8,7 +8,7 @@ import { createEnrollment, type Enrollment } from './admin-api.js';
 import type { Branch, DeviceKind } from '../../../shared/schemas.js';
 import { adminStyles } from './admin.styles.js';
 import { adminAction } from './admin-errors.js';
-import { msg } from '../../core/locale/msg.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 /** What `enrollment-made` carries. */
 export type MadeEnrollment = Enrollment & { label: string };
@@ -76,10 +76,12 @@ export class RoveAdminEnrollForm extends LitElement {
     const branch = this.branches.find((b) => b.id === this._branchId);
     if (!branch) return '';
     const zones = branch.zones ?? [];
+    const branchName = branch.name;
     if (!zones.length)
       return html`<p class="muted">
-        ${branch.name} has no zones yet. To give this kiosk its place on the floor, add zones on the
-        Topics screen, then choose one here or in the list below.
+        ${msg(
+          str`${branchName} has no zones yet. To give this kiosk its place on the floor, add zones on the Topics screen, then choose one here or in the list below.`,
+        )}
       </p>`;
     return html`<div class="field">
       <label for="zone"
@@ -112,15 +114,15 @@ export class RoveAdminEnrollForm extends LitElement {
     const label = String(data.get('label') ?? '').trim();
     const zone = kind === 'kiosk' ? String(data.get('zone') ?? '') || undefined : undefined;
     if (!branchId) {
-      this._action.say('Please choose a branch.');
+      this._action.say(msg('Please choose a branch.'));
       return;
     }
     if (!label) {
-      this._action.say('Please give the device a name, so you can tell it apart later.');
+      this._action.say(msg('Please give the device a name, so you can tell it apart later.'));
       this.renderRoot.querySelector<HTMLInputElement>('#label')?.focus();
       return;
     }
-    await this._action.run('make an enrollment link', async () => {
+    await this._action.run(msg('make an enrollment link'), async () => {
       const enrollment = await createEnrollment(branchId, kind, label, zone);
       const detail: MadeEnrollment = { ...enrollment, label };
       this.dispatchEvent(new CustomEvent('enrollment-made', { detail, bubbles: true }));

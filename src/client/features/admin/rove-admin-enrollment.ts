@@ -6,7 +6,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import qrcode from 'qrcode-generator';
 import { adminStyles } from './admin.styles.js';
 import { COLORS, palette } from '../../ui/tokens.js';
-import { msg } from '../../core/locale/msg.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 @customElement('rove-admin-enrollment')
 export class RoveAdminEnrollment extends LitElement {
@@ -83,9 +83,12 @@ export class RoveAdminEnrollment extends LitElement {
   override render() {
     const left = this._secondsLeft();
     const expired = left <= 0;
+    const countdown = sayCountdown(left);
     return html`
       <section class="panel" aria-labelledby="enroll-heading">
-        <h3 id="enroll-heading" tabindex="-1">Enroll ${this.label || 'the new device'}</h3>
+        <h3 id="enroll-heading" tabindex="-1">
+          ${this.label ? msg(str`Enroll ${this.label}`) : msg('Enroll the new device')}
+        </h3>
         <p>
           ${msg('On the new device, scan this code with the camera, or open the link below in its browser.')}
         </p>
@@ -101,7 +104,7 @@ export class RoveAdminEnrollment extends LitElement {
             ? html`<p class="expiry error" role="alert">
                 ${msg('This code has expired. Please make a new one.')}
               </p>`
-            : html`<p class="expiry">Works once. Expires in ${sayCountdown(left)}.</p>`
+            : html`<p class="expiry">${msg(str`Works once. Expires in ${countdown}.`)}</p>`
         }
       </section>
     `;
@@ -123,7 +126,7 @@ export class RoveAdminEnrollment extends LitElement {
     return svg`<svg
       class="qr ${expired ? 'expired' : ''}"
       role="img"
-      aria-label="QR code for the enrollment link"
+      aria-label=${msg('QR code for the enrollment link')}
       viewBox="0 0 ${size} ${size}"
       shape-rendering="crispEdges"
     ><rect width=${size} height=${size} fill="${COLORS.card}"></rect><path d=${path} fill="${COLORS.black}"></path></svg>`;
@@ -151,7 +154,7 @@ export class RoveAdminEnrollment extends LitElement {
 function sayCountdown(seconds: number): string {
   const minutes = Math.floor(seconds / 60);
   const rest = String(seconds % 60).padStart(2, '0');
-  return `${minutes} min ${rest} s`;
+  return msg(str`${minutes} min ${rest} s`);
 }
 
 declare global {

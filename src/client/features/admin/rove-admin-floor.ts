@@ -8,7 +8,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Branch, HelpRequest, Presence } from '../../../shared/schemas.js';
 import type { PendingView } from '../../core/db/pending.js';
-import { ago, clock, count, duration, waitedFor } from '../../core/words/index.js';
+import { ago, clock, duration, plural, waitedFor } from '../../core/words/index.js';
 import { palette } from '../../ui/tokens.js';
 import { noticesPanel } from '../../ui/notices/rove-branch-notices.js';
 import { adminStyles } from './admin.styles.js';
@@ -121,7 +121,7 @@ export class RoveAdminFloor extends LitElement {
   override render() {
     const floor = this.floor;
     const branch = this._branches.find((b) => b.id === floor.branchId);
-    return html`<h2>Floor${branch ? html`: ${branch.name}` : nothing}</h2>
+    return html`<h2>${branch ? msg(str`Floor: ${branch.name}`) : msg('Floor')}</h2>
       <div class="bar">
         ${
           this._branches.length > 1
@@ -153,12 +153,15 @@ export class RoveAdminFloor extends LitElement {
   private _board() {
     const floor = this.floor;
     const asOf = floor.asOf;
+    const time = asOf ? clock(asOf) : '';
+    const since = asOf ? ago(asOf, floor.now) : '';
     return html`<div role="status">
         ${
           asOf
             ? html`<p class="stale">
-                Not connected. This is the floor as last heard, at ${clock(asOf)}
-                (${ago(asOf, floor.now)}); it may have changed since.
+                ${msg(
+                  str`Not connected. This is the floor as last heard, at ${time} (${since}); it may have changed since.`,
+                )}
               </p>`
             : nothing
         }
@@ -176,6 +179,7 @@ export class RoveAdminFloor extends LitElement {
       </section>`;
     const { report, at } = counts;
     const typical = report.wait.medianSeconds;
+    const time = clock(at);
     return html`<section aria-labelledby="today">
       ${title}
       <dl class="counts">
@@ -200,7 +204,7 @@ export class RoveAdminFloor extends LitElement {
           <dd>${typical === null ? msg('None yet') : duration(typical)}</dd>
         </div>
       </dl>
-      <p class="as-of">Counted at ${clock(at)}.</p>
+      <p class="as-of">${msg(str`Counted at ${time}.`)}</p>
     </section>`;
   }
 
@@ -208,10 +212,14 @@ export class RoveAdminFloor extends LitElement {
     const now = this.floor.now;
     const waiting = queue.filter((v) => v.request.status === 'waiting').length;
     const long = queue.filter((v) => isLong(v.request)).length;
-    const title = html`Queue:
-    ${count(waiting, 'waiting', 'waiting')}${long ? html`, ${count(long, 'long wait')}` : nothing}`;
-    return tableSection('queue', title, ['Ticket', 'Topic', 'Where', 'Waiting', 'Now'], {
-      empty: 'Nobody is waiting and nobody is being helped.',
+    const waitingCount = msg(str`${waiting} waiting`);
+    const longCount = plural(long, msg(str`${long} long wait`), msg(str`${long} long waits`));
+    const title = long
+      ? msg(str`Queue: ${waitingCount}, ${longCount}`)
+      : msg(str`Queue: ${waitingCount}`);
+    const columns = [msg('Ticket'), msg('Topic'), msg('Where'), msg('Waiting'), msg('Now')];
+    return tableSection('queue', title, columns, {
+      empty: msg('Nobody is waiting and nobody is being helped.'),
       rows: queue.map(({ request }) => {
         const longWait = isLong(request);
         return html`<tr class=${longWait ? 'long' : ''}>
@@ -231,19 +239,22 @@ export class RoveAdminFloor extends LitElement {
   private _people(people: Presence[]) {
     const here = people.filter((p) => p.state !== 'away').length;
     const serving = this.floor.queue.filter(({ request }) => request.status !== 'waiting');
-    const title = html`On the floor: ${count(here, 'person', 'people')}`;
-    return tableSection('people', title, ['Name', 'State', 'Where', 'With'], {
-      empty: 'No staff are signed in.',
+    const hereCount = plural(here, msg(str`${here} person`), msg(str`${here} people`));
+    const title = msg(str`On the floor: ${hereCount}`);
+    const columns = [msg('Name'), msg('State'), msg('Where'), msg('With')];
+    return tableSection('people', title, columns, {
+      empty: msg('No staff are signed in.'),
       rows: people.map((p) => {
         const tickets = serving
           .filter(({ request }) => request.claimedBy?.id === p.staffId)
           .map(({ request }) => request.ticket);
+        const ticketList = tickets.join(', ');
         return html`<tr class=${p.state === 'available' && !p.silent ? '' : 'away'}>
           <th scope="row">${p.displayName}</th>
           <td>${presenceState(p)}</td>
           <td>${p.zone ?? ''}</td>
           <td>
-            ${tickets.length ? msg(str`Ticket ${tickets.join(', ')}`) : p.busy ? msg('A patron') : ''}
+            ${tickets.length ? msg(str`Ticket ${ticketList}`) : p.busy ? msg('A patron') : ''}
           </td>
         </tr>`;
       }),
@@ -251,11 +262,11 @@ export class RoveAdminFloor extends LitElement {
   }
 
   private _topicLabel(topicId: string): string {
-    return this.floor.topics.find((t) => t.id === topicId)?.label ?? 'Other';
+    return this.floor.topics.find((t) => t.id === topicId)?.label ?? msg('Other');
   }
 
   private async _readBranches() {
-    await this._branchesRead.run('load the branches', async () => {
+    await this._branchesRead.run(msg('load the branches'), async () => {
       this._branches = await listBranches();
       const kept = this.floor.branchId;
       const branchId = this._branches.some((b) => b.id === kept) ? kept : this._branches[0]?.id;
@@ -314,23 +325,21 @@ function stateWords(request: HelpRequest): string {
   const who = request.claimedBy?.displayName;
   switch (request.status) {
     case 'claimed':
-      return who ? msg(str`On the way: ${who}`) : 'Claimed';
+      return who ? msg(str`On the way: ${who}`) : msg('Claimed');
     case 'serving':
       return who ? msg(str`Being helped by ${who}`) : msg('Being helped');
     default:
-      return 'Waiting';
+      return msg('Waiting');
   }
 }
 
 /** "Available", "On a break", "Off the floor", with "tablet not heard from" when silent. */
 function presenceState(p: Presence): string {
-  const state =
-    p.state === 'available'
-      ? 'Available'
-      : p.state === 'break'
-        ? msg('On a break')
-        : msg('Off the floor');
-  return p.silent ? `${state}, tablet not heard from` : state;
+  if (p.state === 'available')
+    return p.silent ? msg('Available, tablet not heard from') : msg('Available');
+  if (p.state === 'break')
+    return p.silent ? msg('On a break, tablet not heard from') : msg('On a break');
+  return p.silent ? msg('Off the floor, tablet not heard from') : msg('Off the floor');
 }
 
 declare global {

@@ -8,16 +8,41 @@ import { goTo } from './admin-navigate.js';
 import { palette } from '../../ui/tokens.js';
 import { msg } from '../../core/locale/msg.js';
 
+/** The sections' ids, in the order the nav shows them. */
 export const ADMIN_SECTIONS = [
-  { id: 'devices', label: 'Devices' },
-  { id: 'staff', label: 'Staff' },
-  { id: 'topics', label: 'Topics' },
-  { id: 'skills', label: 'Skills' },
-  { id: 'scripts', label: 'Scripts' },
-  { id: 'floor', label: 'Floor' },
-  { id: 'report', label: 'Report' },
-  { id: 'password', label: 'Password' },
+  'devices',
+  'staff',
+  'topics',
+  'skills',
+  'scripts',
+  'floor',
+  'report',
+  'password',
 ] as const;
+
+export type AdminSection = (typeof ADMIN_SECTIONS)[number];
+
+/** A section's name in the nav, in the current language (read when shown, not at import). */
+export function sectionLabel(id: AdminSection): string {
+  switch (id) {
+    case 'devices':
+      return msg('Devices');
+    case 'staff':
+      return msg('Staff');
+    case 'topics':
+      return msg('Topics');
+    case 'skills':
+      return msg('Skills');
+    case 'scripts':
+      return msg('Scripts');
+    case 'floor':
+      return msg('Floor');
+    case 'report':
+      return msg('Report');
+    case 'password':
+      return msg('Password');
+  }
+}
 
 @customElement('rove-admin-nav')
 export class RoveAdminNav extends LitElement {
@@ -81,10 +106,10 @@ export class RoveAdminNav extends LitElement {
               (section) =>
                 html`<li>
                   <a
-                    href="/admin/${section.id}"
-                    aria-current=${section.id === this.current ? 'page' : 'false'}
+                    href="/admin/${section}"
+                    aria-current=${section === this.current ? 'page' : 'false'}
                     @click=${this._follow}
-                    >${section.label}</a
+                    >${sectionLabel(section)}</a
                   >
                 </li>`,
             )}

@@ -47,7 +47,7 @@ export class RoveAdminPassword extends LitElement {
             required
           />
         </div>
-        ${newPasswordFields('next', 'Type the new password again')}
+        ${newPasswordFields('next', msg('Type the new password again'))}
         <button class="primary" type="submit" ?disabled=${this._action.busy}>
           ${msg('Change password')}
         </button>
@@ -66,7 +66,7 @@ export class RoveAdminPassword extends LitElement {
     this._action.say(problem);
     if (problem) return;
     this._done = await this._action.run(
-      'change the password',
+      msg('change the password'),
       async () => {
         await changeAdminPassword(current, next);
         form.reset();

@@ -92,7 +92,11 @@ export class RoveAdminScripts extends LitElement {
                 <strong>${s.title}</strong><br />
                 <span class="muted">${sayState(s)}</span>
               </span>
-              <button type="button" aria-label=${`Edit ${s.title}`} @click=${() => this._edit(s)}>
+              <button
+                type="button"
+                aria-label=${msg(str`Edit ${s.title}`)}
+                @click=${() => this._edit(s)}
+              >
                 ${msg('Edit')}
               </button>
             </li>`,
@@ -103,10 +107,9 @@ export class RoveAdminScripts extends LitElement {
 
   private _renderEditing(editing: Editing) {
     const current = this._scripts?.find((s) => s.id === editing.id);
+    const title = current?.title ?? editing.draft.title;
     return html`
-      <h3>
-        ${editing.id ? msg(str`Editing “${current?.title ?? editing.draft.title}”`) : msg('New script')}
-      </h3>
+      <h3>${editing.id ? msg(str`Editing “${title}”`) : msg('New script')}</h3>
       ${current ? html`<p class="muted">${sayState(current)}</p>` : nothing}
       <rove-script-editor
         .draft=${editing.draft}
@@ -153,8 +156,9 @@ export class RoveAdminScripts extends LitElement {
   }
 
   private _renderViewing(v: ScriptVersion) {
-    return html`<section class="panel" aria-label=${`Version ${v.version}`}>
-      <p><strong>Version ${v.version}</strong></p>
+    const version = v.version;
+    return html`<section class="panel" aria-label=${msg(str`Version ${version}`)}>
+      <p><strong>${msg(str`Version ${version}`)}</strong></p>
       <rove-script-preview
         .heading=${v.title}
         .purpose=${v.purpose}
@@ -172,7 +176,7 @@ export class RoveAdminScripts extends LitElement {
     try {
       this._scripts = await fetchScriptDrafts();
     } catch (error) {
-      this._action.fail(error, 'load the scripts');
+      this._action.fail(error, msg('load the scripts'));
       this._scripts ??= [];
     }
   }
@@ -183,7 +187,7 @@ export class RoveAdminScripts extends LitElement {
       const topics = await Promise.all(branches.map((b) => listTopics(b.id)));
       this._topics = scriptTopicChoices(topics);
     } catch (error) {
-      this._action.fail(error, 'load the topics');
+      this._action.fail(error, msg('load the topics'));
     }
   }
 
@@ -219,7 +223,7 @@ export class RoveAdminScripts extends LitElement {
       return undefined;
     }
     let saved: Script | undefined;
-    await this._call('save the script', async () => {
+    await this._call(msg('save the script'), async () => {
       const script =
         editing.id && editing.basedOn
           ? await saveScript(editing.id, editing.basedOn, content)
@@ -240,7 +244,7 @@ export class RoveAdminScripts extends LitElement {
     const saved = fresh ? undefined : await this._saveDraft();
     const id = this._editing?.id;
     if (!id || (!fresh && !saved)) return;
-    await this._call('publish the script', async () => {
+    await this._call(msg('publish the script'), async () => {
       const script = await publishScript(id);
       this._took(script, this._editing!.draft);
       this._notice = msg(
@@ -252,7 +256,7 @@ export class RoveAdminScripts extends LitElement {
   private _withdraw = async () => {
     const id = this._editing?.id;
     if (!id) return;
-    await this._call('withdraw the script', async () => {
+    await this._call(msg('withdraw the script'), async () => {
       const script = await unpublishScript(id);
       this._took(script, this._editing!.draft);
       this._notice = msg(
@@ -264,7 +268,7 @@ export class RoveAdminScripts extends LitElement {
   private async _restore(version: number) {
     const id = this._editing?.id;
     if (!id) return;
-    await this._call(`restore version ${version}`, async () => {
+    await this._call(msg(str`restore version ${version}`), async () => {
       const script = await restoreScriptVersion(id, version, this._editing?.basedOn);
       this._took(script, draftOf(script));
       this._viewing = undefined;
@@ -286,7 +290,7 @@ export class RoveAdminScripts extends LitElement {
     try {
       this._versions = await fetchScriptVersions(id);
     } catch (error) {
-      this._action.fail(error, 'load the version history');
+      this._action.fail(error, msg('load the version history'));
     }
   }
 
@@ -343,10 +347,12 @@ function contentOf(draft: ScriptDraft): ScriptContent | string {
   if (!draft.title.trim()) return msg('Please give the script a title.');
   if (!draft.purpose.trim()) return msg('Please say in one line what the script is for.');
   const first = parsed.problems[0];
-  if (first)
-    return msg(
-      str`Please fix the steps first: ${first.line ? `line ${first.line}: ` : ''}${first.message}`,
-    );
+  if (first) {
+    const { line, message } = first;
+    return line
+      ? msg(str`Please fix the steps first: line ${line}: ${message}`)
+      : msg(str`Please fix the steps first: ${message}`);
+  }
   const content: ScriptContent = {
     title: draft.title.trim(),
     purpose: draft.purpose.trim(),

@@ -10,7 +10,10 @@ import { adminStyles } from './admin.styles.js';
 import { newPasswordFields } from './password-fields.js';
 import { AsyncAction } from '../../core/async-action.js';
 import { sayAdminError } from './admin-errors.js';
-import { msg } from '../../core/locale/msg.js';
+import { msg, str } from '../../core/locale/msg.js';
+
+/** The supervisor account's username, the same in every language. */
+const ADMIN_USERNAME = 'admin';
 
 @customElement('rove-admin-setup')
 export class RoveAdminSetup extends LitElement {
@@ -42,11 +45,10 @@ export class RoveAdminSetup extends LitElement {
       <form class="panel" @submit=${this._submit} novalidate>
         <h2>${msg('Set up Rove')}</h2>
         <p>
-          ${msg('Welcome! Choose the password for the supervisor account,')}
-          <strong>${msg('admin')}</strong>.
+          ${msg(html`Welcome! Choose the password for the supervisor account, <strong>${ADMIN_USERNAME}</strong>.`)}
         </p>
         ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
-        ${newPasswordFields('password', 'Type the password again')}
+        ${newPasswordFields('password', msg('Type the password again'))}
         <button class="primary" type="submit" ?disabled=${this._action.busy}>
           ${msg('Save password and sign in')}
         </button>
@@ -61,14 +63,14 @@ export class RoveAdminSetup extends LitElement {
     const again = String(data.get('again') ?? '');
     // Characters as the server counts them (a letter outside the BMP is one).
     if ([...password].length < ADMIN_PASSWORD_MIN) {
-      this._action.say(`The password needs at least ${ADMIN_PASSWORD_MIN} characters.`);
+      this._action.say(msg(str`The password needs at least ${ADMIN_PASSWORD_MIN} characters.`));
       return;
     }
     if (password !== again) {
-      this._action.say("The two passwords don't match. Please type them again.");
+      this._action.say(msg("The two passwords don't match. Please type them again."));
       return;
     }
-    await this._action.run('save the password', async () => {
+    await this._action.run(msg('save the password'), async () => {
       await completeSetup(this.setupToken, password);
       this.dispatchEvent(new CustomEvent('admin-signed-in', { bubbles: true, composed: true }));
     });

@@ -58,10 +58,10 @@ export class RoveAdminSignIn extends LitElement {
     const username = String(data.get('username') ?? '').trim();
     const password = String(data.get('password') ?? '');
     if (!username || !password) {
-      this._action.say('Please enter both your username and your password.');
+      this._action.say(msg('Please enter both your username and your password.'));
       return;
     }
-    const signedIn = await this._action.run('sign you in', async () => {
+    const signedIn = await this._action.run(msg('sign you in'), async () => {
       await signInAdmin(username, password);
       form.reset();
       this.dispatchEvent(new CustomEvent('admin-signed-in', { bubbles: true, composed: true }));
@@ -79,11 +79,12 @@ function sayFailure(error: unknown): string {
     return msg("That username and password don't match. Please check them and try again.");
   }
   if (error instanceof ApiError && error.status === 429) {
+    const wait = error.retryAfter ? sayWait(error.retryAfter) : '';
     return error.retryAfter
-      ? msg(str`Too many sign-in tries. Please wait ${sayWait(error.retryAfter)} and try again.`)
+      ? msg(str`Too many sign-in tries. Please wait ${wait} and try again.`)
       : msg('Too many sign-in tries. Please wait a few minutes and try again.');
   }
-  return sayAdminError(error, 'sign you in');
+  return sayAdminError(error, msg('sign you in'));
 }
 
 declare global {

@@ -73,7 +73,7 @@ export class RoveAdminSkills extends LitElement {
   }
 
   private _renderSkill(skill: Skill) {
-    const name = html`<span class="visually-hidden">${skill.label}</span>`;
+    const name = skill.label;
     const retired = skill.retired === true;
     return html`<div class="name">
         ${skill.label}
@@ -84,7 +84,7 @@ export class RoveAdminSkills extends LitElement {
           ? this._renderRename(skill)
           : html`<div class="row">
               <button type="button" class="rename" @click=${() => this._openRename(skill)}>
-                Rename ${name}
+                ${msg(html`Rename <span class="visually-hidden">${name}</span>`)}
               </button>
               <button
                 type="button"
@@ -92,7 +92,11 @@ export class RoveAdminSkills extends LitElement {
                 ?disabled=${this._list.busy}
                 @click=${() => this._setRetired(skill, !retired)}
               >
-                ${retired ? msg('Bring back') : 'Retire'} ${name}
+                ${
+                  retired
+                    ? msg(html`Bring back <span class="visually-hidden">${name}</span>`)
+                    : msg(html`Retire <span class="visually-hidden">${name}</span>`)
+                }
               </button>
             </div>`
       }`;
@@ -102,12 +106,12 @@ export class RoveAdminSkills extends LitElement {
     const id = `rename-${skill.id}`;
     return html`<form
       class="panel"
-      aria-label="Rename ${skill.label}"
+      aria-label=${msg(str`Rename ${skill.label}`)}
       @submit=${(event: SubmitEvent) => this._rename(event, skill)}
       novalidate
     >
       <div class="field">
-        <label for=${id}>New name for ${skill.label}</label>
+        <label for=${id}>${msg(str`New name for ${skill.label}`)}</label>
         <input id=${id} name="label" maxlength=${NAME_MAX} .value=${skill.label} />
       </div>
       <div class="row">
@@ -139,7 +143,7 @@ export class RoveAdminSkills extends LitElement {
   }
 
   private async _load() {
-    await this._list.run('load the skills', async () => {
+    await this._list.run(msg('load the skills'), async () => {
       this._skills = await listSkills();
     });
     this._skills ??= [];
@@ -163,26 +167,30 @@ export class RoveAdminSkills extends LitElement {
       new FormData(event.currentTarget as HTMLFormElement).get('label') ?? '',
     ).trim();
     if (!label) {
-      this._list.say(`Please give ${skill.label} a name.`);
+      this._list.say(msg(str`Please give ${skill.label} a name.`));
       return;
     }
-    await this._list.run(`rename “${skill.label}”`, async () => {
+    const before = skill.label;
+    await this._list.run(msg(str`rename “${before}”`), async () => {
       const saved = await updateSkill(skill.id, { label });
       this._replace(saved);
       this._renaming = undefined;
-      this._notice = `${skill.label} is now called ${saved.label}.`;
+      const after = saved.label;
+      this._notice = msg(str`${before} is now called ${after}.`);
       await this._focusIn(skill.id, '.rename');
     });
   }
 
   private async _setRetired(skill: Skill, retired: boolean) {
-    const doing = retired ? `retire “${skill.label}”` : `bring back “${skill.label}”`;
+    const name = skill.label;
+    const doing = retired ? msg(str`retire “${name}”`) : msg(str`bring back “${name}”`);
     await this._list.run(doing, async () => {
       const saved = await updateSkill(skill.id, { retired });
       this._replace(saved);
+      const now = saved.label;
       this._notice = retired
-        ? `${saved.label} is retired. Topics and people that have it keep it.`
-        : `${saved.label} is back: it can be given to topics and people again.`;
+        ? msg(str`${now} is retired. Topics and people that have it keep it.`)
+        : msg(str`${now} is back: it can be given to topics and people again.`);
       await this._focusIn(skill.id, '.retire');
     });
   }
@@ -193,7 +201,7 @@ export class RoveAdminSkills extends LitElement {
     const label = String(new FormData(form).get('label') ?? '').trim();
     const skills = this._skills ?? [];
     if (!label) {
-      this._adding.say('Please give the new skill a name.');
+      this._adding.say(msg('Please give the new skill a name.'));
       return;
     }
     const twin = skills.find((s) => s.label.toLocaleLowerCase() === label.toLocaleLowerCase());
@@ -205,10 +213,11 @@ export class RoveAdminSkills extends LitElement {
       );
       return;
     }
-    await this._adding.run(`add “${label}”`, async () => {
+    await this._adding.run(msg(str`add “${label}”`), async () => {
       const skill = await addSkill(skillIdFor(label, skills), label);
       this._skills = [...(this._skills ?? []), skill];
-      this._notice = `${skill.label} is added. Give it to topics and people on their screens.`;
+      const added = skill.label;
+      this._notice = msg(str`${added} is added. Give it to topics and people on their screens.`);
       form.reset();
     });
   }

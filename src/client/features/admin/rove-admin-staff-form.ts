@@ -38,8 +38,8 @@ export class RoveAdminStaffForm extends LitElement {
   @property({ type: Boolean, attribute: 'ask-pin' }) askPin = false;
   /** Show a Cancel button next to the submit button. */
   @property({ type: Boolean, attribute: 'can-cancel' }) canCancel = false;
-  /** Words on the submit button. */
-  @property({ attribute: 'submit-label' }) submitLabel = 'Save';
+  /** Words on the submit button (empty: "Save" in the current language). */
+  @property({ attribute: 'submit-label' }) submitLabel = '';
   /** The server's complaint about the last try, said in words by the parent. */
   @property() error = '';
   /** True while the parent is saving. */
@@ -140,7 +140,9 @@ export class RoveAdminStaffForm extends LitElement {
           </div>
         </fieldset>
         <div class="row">
-          <button class="primary" type="submit" ?disabled=${this.busy}>${this.submitLabel}</button>
+          <button class="primary" type="submit" ?disabled=${this.busy}>
+            ${this.submitLabel || msg('Save')}
+          </button>
           ${
             this.canCancel
               ? html`<button type="button" @click=${this._cancel}>${msg('Cancel')}</button>`

@@ -11,7 +11,7 @@ import { branchName, sayList, skillLabel } from './admin-format.js';
 import { languageName } from '../../ui/walk-up/walk-up-format.js';
 import './rove-admin-staff-form.js';
 import type { StaffFormDetail } from './rove-admin-staff-form.js';
-import { msg } from '../../core/locale/msg.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 type Mode = 'view' | 'edit' | 'pin';
 
@@ -43,14 +43,17 @@ export class RoveAdminStaffMember extends LitElement {
   override render() {
     const m = this.member;
     if (!m) return html``;
+    const skills = sayList(m.skills.map((id) => skillLabel(this.skills, id)));
+    const languages = sayList((m.languages ?? []).map((tag) => languageName(tag)));
+    const branches = sayList(m.branchIds.map((id) => branchName(this.branches, id)));
     return html`
       <div class="name">
         ${m.displayName}
         ${m.active ? '' : html`<span class="out-of-use">${msg('(inactive)')}</span>`}
       </div>
-      <div>Skills: ${sayList(m.skills.map((id) => skillLabel(this.skills, id)))}</div>
-      <div>Languages: ${sayList((m.languages ?? []).map((tag) => languageName(tag)))}</div>
-      <div>Branches: ${sayList(m.branchIds.map((id) => branchName(this.branches, id)))}</div>
+      <div>${msg(str`Skills: ${skills}`)}</div>
+      <div>${msg(str`Languages: ${languages}`)}</div>
+      <div>${msg(str`Branches: ${branches}`)}</div>
       ${this._notice ? html`<p class="notice" role="status">${this._notice}</p>` : ''}
       ${
         this._mode === 'view' && this._action.error
@@ -62,16 +65,17 @@ export class RoveAdminStaffMember extends LitElement {
   }
 
   private _renderMode(m: StaffMember) {
+    const name = m.displayName;
     if (this._mode === 'edit') {
       return html`<div class="panel">
-        <h4>Edit ${m.displayName}</h4>
+        <h4>${msg(str`Edit ${name}`)}</h4>
         <rove-admin-staff-form
           .member=${m}
           .skills=${this.skills}
           .branches=${this.branches}
           .error=${this._action.error}
           .busy=${this._action.busy}
-          submit-label="Save changes"
+          submit-label=${msg('Save changes')}
           can-cancel
           @staff-form-submit=${this._saveEdit}
           @staff-form-cancel=${this._backToView}
@@ -83,7 +87,8 @@ export class RoveAdminStaffMember extends LitElement {
         ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
         <div class="field">
           <label for="new-pin"
-            >New PIN for ${m.displayName} <span class="hint">${msg('4 to 8 digits')}</span></label
+            >${msg(str`New PIN for ${name}`)}
+            <span class="hint">${msg('4 to 8 digits')}</span></label
           >
           <input
             id="new-pin"
@@ -104,10 +109,10 @@ export class RoveAdminStaffMember extends LitElement {
     }
     return html`<div class="row">
       <button type="button" @click=${() => this._open('edit')}>
-        ${msg('Edit')} <span class="visually-hidden">${m.displayName}</span>
+        ${msg(html`Edit <span class="visually-hidden">${name}</span>`)}
       </button>
       <button type="button" @click=${() => this._open('pin')}>
-        ${msg('Reset PIN')} <span class="visually-hidden">for ${m.displayName}</span>
+        ${msg(html`Reset PIN <span class="visually-hidden">for ${name}</span>`)}
       </button>
       <button
         type="button"
@@ -115,8 +120,11 @@ export class RoveAdminStaffMember extends LitElement {
         ?disabled=${this._action.busy}
         @click=${this._toggleActive}
       >
-        ${m.active ? 'Deactivate' : 'Reactivate'}
-        <span class="visually-hidden">${m.displayName}</span>
+        ${
+          m.active
+            ? msg(html`Deactivate <span class="visually-hidden">${name}</span>`)
+            : msg(html`Reactivate <span class="visually-hidden">${name}</span>`)
+        }
       </button>
     </div>`;
   }
@@ -140,17 +148,18 @@ export class RoveAdminStaffMember extends LitElement {
 
   private _saveEdit(event: CustomEvent<StaffFormDetail>) {
     const { displayName, skills, languages, branchIds } = event.detail;
-    void this._save({ displayName, skills, languages, branchIds }, 'Changes saved.');
+    void this._save({ displayName, skills, languages, branchIds }, msg('Changes saved.'));
   }
 
   private _savePin(event: SubmitEvent) {
     event.preventDefault();
     const pin = String(new FormData(event.currentTarget as HTMLFormElement).get('pin') ?? '');
     if (!/^[0-9]{4,8}$/.test(pin.trim())) {
-      this._action.say('The PIN must be 4 to 8 digits, numbers only.');
+      this._action.say(msg('The PIN must be 4 to 8 digits, numbers only.'));
       return;
     }
-    void this._save({ pin: pin.trim() }, `${this.member.displayName}'s PIN is changed.`);
+    const name = this.member.displayName;
+    void this._save({ pin: pin.trim() }, msg(str`${name}'s PIN is changed.`));
   }
 
   private _toggleActive() {
@@ -158,13 +167,16 @@ export class RoveAdminStaffMember extends LitElement {
     const name = this.member.displayName;
     void this._save(
       { active },
-      active ? `${name} can sign in again.` : `${name} is deactivated and signed out.`,
+      active
+        ? msg(str`${name} can sign in again.`)
+        : msg(str`${name} is deactivated and signed out.`),
     );
   }
 
   private async _save(changes: StaffChanges, done: string) {
     this._notice = '';
-    await this._action.run(`save the changes for ${this.member.displayName}`, async () => {
+    const name = this.member.displayName;
+    await this._action.run(msg(str`save the changes for ${name}`), async () => {
       const member = await updateStaff(this.member.id, changes);
       this.member = member;
       this._mode = 'view';

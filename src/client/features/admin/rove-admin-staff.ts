@@ -10,7 +10,7 @@ import type { RoveAdminStaffForm, StaffFormDetail } from './rove-admin-staff-for
 import './rove-admin-staff-member.js';
 import { adminStyles } from './admin.styles.js';
 import { adminAction } from './admin-errors.js';
-import { msg } from '../../core/locale/msg.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 @customElement('rove-admin-staff')
 export class RoveAdminStaff extends LitElement {
@@ -63,7 +63,7 @@ export class RoveAdminStaff extends LitElement {
         ${this._notice ? html`<p class="notice" role="status">${this._notice}</p>` : ''}
         <rove-admin-staff-form
           ask-pin
-          submit-label="Add staff member"
+          submit-label=${msg('Add staff member')}
           .skills=${this._skills}
           .branches=${this._branches}
           .error=${this._adding.error}
@@ -75,7 +75,7 @@ export class RoveAdminStaff extends LitElement {
   }
 
   private async _load() {
-    await this._listing.run('load the staff list', async () => {
+    await this._listing.run(msg('load the staff list'), async () => {
       const [staff, skills, branches] = await Promise.all([
         listStaff(),
         listSkills(),
@@ -91,11 +91,12 @@ export class RoveAdminStaff extends LitElement {
     const form = event.target as RoveAdminStaffForm;
     const { displayName, pin = '', skills, languages, branchIds } = event.detail;
     this._notice = '';
-    await this._adding.run(`add ${displayName}`, async () => {
+    await this._adding.run(msg(str`add ${displayName}`), async () => {
       const member = await addStaff({ displayName, pin, skills, languages, branchIds });
       this._staff = byName([...this._staff, member]);
       form.reset();
-      this._notice = `${member.displayName} is added and can sign in on a tablet with their PIN.`;
+      const added = member.displayName;
+      this._notice = msg(str`${added} is added and can sign in on a tablet with their PIN.`);
     });
   }
 

@@ -14,7 +14,7 @@ import { labelFields, readLabels } from './branch-languages.js';
 import { ownLanguageName } from '../../ui/walk-up/walk-up-format.js';
 import '../../ui/rove-topic-icon.js';
 import { palette } from '../../ui/tokens.js';
-import { msg } from '../../core/locale/msg.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 @customElement('rove-admin-topic-row')
 export class RoveAdminTopicRow extends LitElement {
@@ -56,13 +56,15 @@ export class RoveAdminTopicRow extends LitElement {
   override render() {
     const t = this.topic;
     if (!t) return html``;
+    const skill = skillLabel(this.skills, t.skill);
+    const icon = iconLabel(t.icon);
     return html`
       <div class="label">
         <rove-topic-icon name=${t.icon}></rove-topic-icon>
         ${t.label}
         ${t.hidden ? html`<span class="out-of-use">${msg('(hidden from the kiosk)')}</span>` : ''}
       </div>
-      <div>Goes to: ${skillLabel(this.skills, t.skill)}. Icon: ${iconLabel(t.icon)}.</div>
+      <div>${msg(str`Goes to: ${skill}. Icon: ${icon}.`)}</div>
       ${this._renderTranslations(t)}
       ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
       ${this._editing ? this._renderEdit(t) : this._renderButtons(t)}
@@ -78,7 +80,7 @@ export class RoveAdminTopicRow extends LitElement {
   }
 
   private _renderButtons(t: Topic) {
-    const name = html`<span class="visually-hidden">${t.label}</span>`;
+    const name = t.label;
     return html`<div class="row">
       <button
         type="button"
@@ -86,7 +88,7 @@ export class RoveAdminTopicRow extends LitElement {
         ?disabled=${this.first || this.moving}
         @click=${() => this._move(-1)}
       >
-        Move ${name} up
+        ${msg(html`Move <span class="visually-hidden">${name}</span> up`)}
       </button>
       <button
         type="button"
@@ -94,11 +96,17 @@ export class RoveAdminTopicRow extends LitElement {
         ?disabled=${this.last || this.moving}
         @click=${() => this._move(1)}
       >
-        Move ${name} down
+        ${msg(html`Move <span class="visually-hidden">${name}</span> down`)}
       </button>
-      <button type="button" @click=${this._openEdit}>Edit ${name}</button>
+      <button type="button" @click=${this._openEdit}>
+        ${msg(html`Edit <span class="visually-hidden">${name}</span>`)}
+      </button>
       <button type="button" ?disabled=${this._action.busy} @click=${this._toggleHidden}>
-        ${t.hidden ? 'Show' : 'Hide'} ${name}
+        ${
+          t.hidden
+            ? msg(html`Show <span class="visually-hidden">${name}</span>`)
+            : msg(html`Hide <span class="visually-hidden">${name}</span>`)
+        }
       </button>
     </div>`;
   }
@@ -106,20 +114,25 @@ export class RoveAdminTopicRow extends LitElement {
   /** "In other languages: Español “Historia familiar” · العربية: none yet". */
   private _renderTranslations(t: Topic) {
     if (!this.languages.length) return html``;
-    return html`<div>
-      In other languages:
-      ${this.languages.map((tag, i) => {
-        const label = t.labels?.[tag];
-        return html`${i ? ' · ' : ''}<span lang=${tag}>${ownLanguageName(tag)}</span>:
-          ${label ? html`<span lang=${tag} dir="auto">“${label}”</span>` : 'none yet'}`;
-      })}
-    </div>`;
+    const each = this.languages.map((tag, i) => {
+      const label = t.labels?.[tag];
+      const language = ownLanguageName(tag);
+      return html`${i ? ' · ' : ''}${
+        label
+          ? msg(
+              html`<span lang=${tag}>${language}</span>:
+                <span lang=${tag} dir="auto">“${label}”</span>`,
+            )
+          : msg(html`<span lang=${tag}>${language}</span>: none yet`)
+      }`;
+    });
+    return html`<div>${msg(html`In other languages: ${each}`)}</div>`;
   }
 
   private _renderEdit(t: Topic) {
     return html`<form
       class="panel"
-      aria-label="Edit ${t.label}"
+      aria-label=${msg(str`Edit ${t.label}`)}
       @submit=${this._saveEdit}
       novalidate
     >
@@ -178,7 +191,7 @@ export class RoveAdminTopicRow extends LitElement {
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const label = String(data.get('label') ?? '').trim();
     if (!label) {
-      this._action.say('Please give the topic a label.');
+      this._action.say(msg('Please give the topic a label.'));
       return;
     }
     const skill = String(data.get('skill') ?? this.topic.skill);
@@ -193,7 +206,8 @@ export class RoveAdminTopicRow extends LitElement {
   }
 
   private async _save(changes: TopicChanges) {
-    await this._action.run(`save “${this.topic.label}”`, async () => {
+    const label = this.topic.label;
+    await this._action.run(msg(str`save “${label}”`), async () => {
       const topic = await updateTopic(this.topic.branchId, this.topic.id, changes);
       this.topic = topic;
       this._editing = false;

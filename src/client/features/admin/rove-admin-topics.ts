@@ -152,7 +152,7 @@ export class RoveAdminTopics extends LitElement {
       this._branchId = branches[0]?.id ?? '';
       await this._loadTopics();
     } catch (error) {
-      this._list.fail(error, 'load the branches and skills');
+      this._list.fail(error, msg('load the branches and skills'));
       this._topics ??= [];
     }
   }
@@ -167,7 +167,7 @@ export class RoveAdminTopics extends LitElement {
     try {
       topics = branchId ? await listTopics(branchId) : [];
     } catch (error) {
-      this._list.fail(error, 'load the topics');
+      this._list.fail(error, msg('load the topics'));
     }
     // Another branch chosen meanwhile: its own load shows its topics.
     if (branchId === this._branchId) this._topics = topics;
@@ -189,7 +189,10 @@ export class RoveAdminTopics extends LitElement {
     const order = [...topics];
     order.splice(from, 1);
     order.splice(to, 0, moved);
-    await this._list.run(`move “${moved.label}”`, async () => {
+    const name = moved.label;
+    const position = to + 1;
+    const total = order.length;
+    await this._list.run(msg(str`move “${name}”`), async () => {
       try {
         this._topics = await reorderTopics(
           this._branchId,
@@ -200,7 +203,7 @@ export class RoveAdminTopics extends LitElement {
         void this._loadTopics();
         throw error;
       }
-      this._notice = `${moved.label} moved to position ${to + 1} of ${order.length}.`;
+      this._notice = msg(str`${name} moved to position ${position} of ${total}.`);
     });
     await this.updateComplete;
     const row = this.renderRoot.querySelector<RoveAdminTopicRow>(
@@ -224,9 +227,10 @@ export class RoveAdminTopics extends LitElement {
   private _onUpdated(event: CustomEvent<Topic>) {
     const changed = event.detail;
     this._topics = this._topics?.map((t) => (t.id === changed.id ? changed : t));
+    const label = changed.label;
     this._notice = changed.hidden
-      ? `${changed.label} is saved and hidden from the kiosk.`
-      : `${changed.label} is saved.`;
+      ? msg(str`${label} is saved and hidden from the kiosk.`)
+      : msg(str`${label} is saved.`);
   }
 
   private async _add(event: SubmitEvent) {
@@ -239,14 +243,14 @@ export class RoveAdminTopics extends LitElement {
     const languages = otherLanguages(this._branch()?.languages);
     const labels = languages.length ? readLabels(data, languages) : undefined;
     if (!label) {
-      this._adding.say('Please give the new topic a label.');
+      this._adding.say(msg('Please give the new topic a label.'));
       return;
     }
     if (!skill) {
-      this._adding.say('Please choose the skill that answers this topic.');
+      this._adding.say(msg('Please choose the skill that answers this topic.'));
       return;
     }
-    await this._adding.run(`add “${label}”`, async () => {
+    await this._adding.run(msg(str`add “${label}”`), async () => {
       const topic = await addTopic(this._branchId, {
         label,
         skill,
@@ -254,7 +258,8 @@ export class RoveAdminTopics extends LitElement {
         ...(labels && { labels }),
       });
       this._topics = [...(this._topics ?? []), topic];
-      this._notice = `${topic.label} is added at the end of the list.`;
+      const added = topic.label;
+      this._notice = msg(str`${added} is added at the end of the list.`);
       form.reset();
     });
   }

@@ -16,15 +16,15 @@ import './rove-admin-devices.js';
 import './rove-admin-staff.js';
 import './rove-admin-topics.js';
 import './rove-admin-skills.js';
-import { msg } from '../../core/locale/msg.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 type Phase = 'checking' | 'signed-out' | 'signed-in';
 
 /** Sections in chunks of their own, loaded on first visit: their loader and their title. */
-const LAZY_SECTIONS: Record<string, { load: () => Promise<unknown>; title: string }> = {
-  scripts: { load: () => import('./rove-admin-scripts.js'), title: 'Scripts' },
-  floor: { load: () => import('./rove-admin-floor.js'), title: 'Floor' },
-  report: { load: () => import('./rove-admin-report.js'), title: 'Service report' },
+const LAZY_SECTIONS: Record<string, { load: () => Promise<unknown>; title: () => string }> = {
+  scripts: { load: () => import('./rove-admin-scripts.js'), title: () => msg('Scripts') },
+  floor: { load: () => import('./rove-admin-floor.js'), title: () => msg('Floor') },
+  report: { load: () => import('./rove-admin-report.js'), title: () => msg('Service report') },
 };
 
 @customElement('rove-admin-view')
@@ -115,17 +115,19 @@ export class RoveAdminView extends LitElement {
 
   private _lazy(section: string, view: unknown) {
     if (this._ready.has(section)) return view;
-    const title = LAZY_SECTIONS[section]!.title;
+    const title = LAZY_SECTIONS[section]!.title();
     return this._missing.has(section)
       ? html`<h2>${title}</h2>
           <p class="error" role="alert">
-            The ${title} screen could not be opened. Check the connection and reload the page.
+            ${msg(
+              str`The ${title} screen could not be opened. Check the connection and reload the page.`,
+            )}
           </p>`
-      : html`<p role="status">Opening ${title}…</p>`;
+      : html`<p role="status">${msg(str`Opening ${title}…`)}</p>`;
   }
 
   private _current(): string {
-    const known: readonly string[] = ADMIN_SECTIONS.map((section) => section.id);
+    const known: readonly string[] = ADMIN_SECTIONS;
     return this.section && known.includes(this.section) ? this.section : 'devices';
   }
 
@@ -136,7 +138,7 @@ export class RoveAdminView extends LitElement {
       if (this._phase === 'signed-in' && this.section === 'setup') goTo('/admin/devices', true);
     } catch (error) {
       this._phase = 'signed-out';
-      this._message = sayAdminError(error, 'check your sign-in');
+      this._message = sayAdminError(error, msg('check your sign-in'));
     }
   }
 
@@ -161,7 +163,7 @@ export class RoveAdminView extends LitElement {
       await signOut();
       this._message = msg('You are signed out.');
     } catch (error) {
-      this._message = sayAdminError(error, 'sign you out');
+      this._message = sayAdminError(error, msg('sign you out'));
       return;
     }
     this._phase = 'signed-out';

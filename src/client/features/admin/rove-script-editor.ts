@@ -99,7 +99,7 @@ export class RoveScriptEditor extends LitElement {
       ...known,
       ...gone.map((id) => ({
         id,
-        label: this.topicChoices ? `${id} (no longer a topic at any branch)` : id,
+        label: this.topicChoices ? msg(str`${id} (no longer a topic at any branch)`) : id,
       })),
     ];
     return html`
@@ -149,10 +149,9 @@ export class RoveScriptEditor extends LitElement {
             <label for="body">
               ${msg('Steps')}
               <span class="hint" id="body-hint">
-                Number each step ("1. Smile and say hello"). Put things to say under it on lines
-                starting with &gt;. A line "[Send for a specialist]" under a step offers that there
-                on a signed-in tablet. Optional last lines: "Standard: …", "Extended: …",
-                "Exceptional: …".
+                ${msg(
+                  'Number each step ("1. Smile and say hello"). Put things to say under it on lines starting with >. A line "[Send for a specialist]" under a step offers that there on a signed-in tablet. Optional last lines: "Standard: …", "Extended: …", "Exceptional: …".',
+                )}
               </span>
             </label>
             <textarea
@@ -168,7 +167,8 @@ export class RoveScriptEditor extends LitElement {
               parsed.problems.length
                 ? html`<ul class="problems">
                     ${parsed.problems.map(
-                      (p) => html`<li>${p.line ? msg(str`Line ${p.line}: `) : ''}${p.message}</li>`,
+                      ({ line, message }) =>
+                        html`<li>${line ? msg(str`Line ${line}: ${message}`) : message}</li>`,
                     )}
                   </ul>`
                 : nothing
@@ -185,7 +185,7 @@ export class RoveScriptEditor extends LitElement {
                       <button
                         type="button"
                         ?disabled=${i === 0}
-                        aria-label=${`Move step ${i + 1} up`}
+                        aria-label=${moveStepLabel(i + 1, -1)}
                         @click=${() => this._move(i, -1)}
                       >
                         ${msg('Up')}
@@ -193,7 +193,7 @@ export class RoveScriptEditor extends LitElement {
                       <button
                         type="button"
                         ?disabled=${i === parsed.steps.length - 1}
-                        aria-label=${`Move step ${i + 1} down`}
+                        aria-label=${moveStepLabel(i + 1, 1)}
                         @click=${() => this._move(i, 1)}
                       >
                         ${msg('Down')}
@@ -233,7 +233,7 @@ export class RoveScriptEditor extends LitElement {
     // Keep the pressed control's place: focus follows the step to its new row.
     void this.updateComplete.then(() => {
       const to = Math.min(Math.max(index + by, 0), parsed.steps.length - 1);
-      const label = `Move step ${to + 1} ${by < 0 ? 'up' : 'down'}`;
+      const label = moveStepLabel(to + 1, by);
       const buttons = this.renderRoot.querySelectorAll<HTMLButtonElement>('ol.order button');
       const same = [...buttons].find((b) => b.getAttribute('aria-label') === label && !b.disabled);
       (same ?? [...buttons].find((b) => !b.disabled))?.focus();
@@ -250,6 +250,11 @@ export class RoveScriptEditor extends LitElement {
       }),
     );
   }
+}
+
+/** "Move step 3 up": the accessible name of a step's Up or Down button. */
+function moveStepLabel(step: number, by: -1 | 1): string {
+  return by < 0 ? msg(str`Move step ${step} up`) : msg(str`Move step ${step} down`);
 }
 
 declare global {

@@ -4,7 +4,7 @@ import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { adminStyles } from './admin.styles.js';
 import type { ScriptVersion } from '../../../shared/scripts.js';
-import { msg } from '../../core/locale/msg.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 @customElement('rove-script-history')
 export class RoveScriptHistory extends LitElement {
@@ -20,34 +20,35 @@ export class RoveScriptHistory extends LitElement {
   override render() {
     if (!this.versions.length) return html`<p class="muted">${msg('No saved versions yet.')}</p>`;
     return html`<ul class="plain" aria-label=${msg('Saved versions')}>
-      ${this.versions.map(
-        (v) =>
-          html`<li class="row">
-            <span>
-              Version ${v.version}, saved ${new Date(v.savedAt).toLocaleString()}
-              ${v.published ? html`<strong>${msg('(on devices now)')}</strong>` : ''}
-            </span>
-            <button
-              type="button"
-              aria-label=${`View version ${v.version}`}
-              @click=${() => this._fire('view-version', v.version)}
-            >
-              ${msg('View')}
-            </button>
-            ${
-              v.version === this.latest
-                ? ''
-                : html`<button
-                    type="button"
-                    ?disabled=${this.busy}
-                    aria-label=${`Restore version ${v.version}`}
-                    @click=${() => this._fire('restore-version', v.version)}
-                  >
-                    ${msg('Restore')}
-                  </button>`
-            }
-          </li>`,
-      )}
+      ${this.versions.map((v) => {
+        const version = v.version;
+        const saved = new Date(v.savedAt).toLocaleString();
+        return html`<li class="row">
+          <span>
+            ${msg(str`Version ${version}, saved ${saved}`)}
+            ${v.published ? html`<strong>${msg('(on devices now)')}</strong>` : ''}
+          </span>
+          <button
+            type="button"
+            aria-label=${msg(str`View version ${version}`)}
+            @click=${() => this._fire('view-version', v.version)}
+          >
+            ${msg('View')}
+          </button>
+          ${
+            v.version === this.latest
+              ? ''
+              : html`<button
+                  type="button"
+                  ?disabled=${this.busy}
+                  aria-label=${msg(str`Restore version ${version}`)}
+                  @click=${() => this._fire('restore-version', v.version)}
+                >
+                  ${msg('Restore')}
+                </button>`
+          }
+        </li>`;
+      })}
     </ul>`;
   }
 

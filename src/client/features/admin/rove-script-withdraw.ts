@@ -4,7 +4,7 @@
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { adminStyles } from './admin.styles.js';
-import { msg } from '../../core/locale/msg.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 @customElement('rove-script-withdraw')
 export class RoveScriptWithdraw extends LitElement {
@@ -18,16 +18,22 @@ export class RoveScriptWithdraw extends LitElement {
   @state() private _confirming = false;
 
   override render() {
+    const title = this.heading;
     if (!this._confirming) {
       return html`<button type="button" class="danger" @click=${this._ask}>
-        ${msg('Withdraw')} <span class="visually-hidden">${this.heading}</span>
+        ${msg(html`Withdraw <span class="visually-hidden">${title}</span>`)}
       </button>`;
     }
-    return html`<div class="panel" role="group" aria-label=${`Confirm withdrawing ${this.heading}`}>
+    return html`<div
+      class="panel"
+      role="group"
+      aria-label=${msg(str`Confirm withdrawing ${title}`)}
+    >
       <p>
-        ${msg('Withdraw')}
-        <strong>${this.heading}</strong
-        >${msg('? Every device stops showing it within seconds, including tablets at the door. Its versions are kept: publish it again to bring it back.')}
+        ${msg(
+          html`Withdraw <strong>${title}</strong>? Every device stops showing it within seconds,
+            including tablets at the door. Its versions are kept: publish it again to bring it back.`,
+        )}
       </p>
       <div class="row">
         <button type="button" class="danger primary" ?disabled=${this.busy} @click=${this._confirm}>

@@ -2,6 +2,7 @@
 // branch keeps its own topics (a supervisor may add, rename or hide them), so the choices are
 // every branch's topics by id, named as the branches name them.
 import type { Topic } from '../../../shared/schemas.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 /** One topic id a script may link to, and the words to show for it. */
 export interface TopicChoice {
@@ -25,8 +26,8 @@ export function scriptTopicChoices(topicsByBranch: readonly (readonly Topic[])[]
       seen.set(topic.id, entry);
     }
   }
-  return [...seen].map(([id, { labels, shown }]) => ({
-    id,
-    label: `${labels.join(' / ')}${shown ? '' : ' (hidden from the kiosk)'}`,
-  }));
+  return [...seen].map(([id, { labels, shown }]) => {
+    const names = labels.join(' / ');
+    return { id, label: shown ? names : msg(str`${names} (hidden from the kiosk)`) };
+  });
 }

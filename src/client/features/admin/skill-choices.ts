@@ -2,6 +2,7 @@
 // current skill, and a retired one only where it is held already, named as kept. Also the id a
 // new skill gets from its name.
 import type { Skill } from '../../../shared/schemas.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 export interface SkillChoice {
   id: string;
@@ -22,7 +23,7 @@ export function skillChoices(
     .filter((skill) => !skill.retired || held.includes(skill.id))
     .map((skill) => ({
       id: skill.id,
-      label: skill.retired ? `${skill.label} (retired, kept)` : skill.label,
+      label: skill.retired ? msg(str`${skill.label} (retired, kept)`) : skill.label,
       retired: skill.retired === true,
     }));
 }

@@ -39,7 +39,7 @@ export class RoveEnrollView extends LitElement {
   }
 
   private async _enroll() {
-    await this._action.run('enroll this device', async () => {
+    await this._action.run(msg('enroll this device'), async () => {
       await enrollThisDevice(this.code);
       navigate('/', { replace: true });
     });
