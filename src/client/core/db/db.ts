@@ -8,7 +8,8 @@ import type { RequestAction } from '../../../shared/request-machine.js';
  * What may wait in the outbox: a new request (a kiosk's, or a walk-up staff start), a staff
  * action on one, or an answer given on the spot (`interaction`, see db/walk-ups.ts).
  */
-export type OutboxAction = 'create' | 'interaction' | RequestAction;
+/** `feedback`: a kiosk patron's answers about a request that ended (docs/API.md, "Feedback"). */
+export type OutboxAction = 'create' | 'interaction' | 'feedback' | RequestAction;
 
 /** One action written before it is sent; it leaves only when the server has answered it. */
 export interface OutboxEntry {

@@ -3,14 +3,24 @@
 // server has answered. A refusal (409 and other 4xx) is an answer: the replica takes the
 // server's request and the person is told in words, through a notice.
 import { ApiError } from '../http.js';
-import { postNewRequest, postRequestAction, type CreatedRequest } from '../api/requests.js';
+import {
+  postFeedback,
+  postNewRequest,
+  postRequestAction,
+  type CreatedRequest,
+} from '../api/requests.js';
 import { postInteraction } from '../api/walk-ups.js';
 import { db, type OutboxAction, type OutboxEntry } from './db.js';
 import { msg, str } from '../locale/msg.js';
 import { FOLLOW_URL, type KeptFollowUrl } from './follow-url.js';
 import { newId } from './ids.js';
 import { dropStranded, isKioskEntry, signedInStaffId } from './staff-outbox.js';
-import type { CreateRequestBody, HelpRequest, InteractionBody } from '../../../shared/schemas.js';
+import type {
+  CreateRequestBody,
+  FeedbackBody,
+  HelpRequest,
+  InteractionBody,
+} from '../../../shared/schemas.js';
 import type { RequestAction } from '../../../shared/request-machine.js';
 
 /** How the outbox reaches the server; tests may pass their own to count calls. */
@@ -23,12 +33,15 @@ export interface OutboxSender {
   ): Promise<HelpRequest>;
   /** An answer given on the spot; over HTTP when a sender leaves it out. */
   interaction?(body: InteractionBody): Promise<HelpRequest>;
+  /** A patron's feedback; over HTTP when a sender leaves it out. */
+  feedback?(requestId: string, body: FeedbackBody): Promise<void>;
 }
 
 export const httpSender: OutboxSender = {
   create: postNewRequest,
   act: postRequestAction,
   interaction: postInteraction,
+  feedback: postFeedback,
 };
 
 /** The staff member acting, so a pending claim shows as theirs before the server answers. */
@@ -83,6 +96,14 @@ export async function queueRequestAction(
   return opId;
 }
 
+/**
+ * A kiosk patron's answers about their request, kept until the server has them: a kiosk that
+ * is offline when the patron answers sends them when it is back, as it does their request.
+ */
+export async function queueFeedback(requestId: string, body: FeedbackBody): Promise<void> {
+  await enqueue({ opId: newId(), requestId, action: 'feedback', body: { ...body } });
+}
+
 /** Waits 1 s, 2 s, 4 s ... up to 30 s between attempts, with a little jitter. */
 export function backoffMs(attempts: number): number {
   const base = Math.min(30_000, 1000 * 2 ** Math.max(0, attempts - 1));
@@ -125,6 +146,8 @@ export function actionName(action: OutboxAction): string {
       return msg('Page');
     case 'here':
       return msg("I'm here");
+    case 'feedback':
+      return msg('Feedback');
   }
 }
 
@@ -215,6 +238,9 @@ async function drain(sender: OutboxSender): Promise<FlushResult> {
       if (head.action === 'create') {
         const { request, followUrl } = await sender.create(head.body as CreateRequestBody);
         await settle(head, request, followUrl);
+      } else if (head.action === 'feedback') {
+        await (sender.feedback ?? postFeedback)(head.requestId, head.body as FeedbackBody);
+        await db.outbox.delete(head.seq);
       } else {
         const answer =
           head.action === 'interaction'
@@ -235,7 +261,10 @@ async function drain(sender: OutboxSender): Promise<FlushResult> {
         const trouble = error instanceof ApiError && error.status === 503;
         return { state: 'retry', retryAt, offline, ...(trouble ? { trouble } : {}) };
       }
-      await refuse(head, error);
+      // Feedback the server will not take (given already, or the request is gone) is the end
+      // of it: the patron has left, and nobody is there to tell.
+      if (head.action === 'feedback') await db.outbox.delete(head.seq);
+      else await refuse(head, error);
     }
   }
 }

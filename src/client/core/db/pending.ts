@@ -61,7 +61,8 @@ export function factsOf(request: HelpRequest, kioskId: string | null = null): Re
  * applied as the server will apply it; an action it refuses changes nothing here either.
  */
 function applyOne(request: HelpRequest, entry: OutboxEntry): HelpRequest {
-  if (entry.action === 'create' || entry.action === 'interaction') return request;
+  if (entry.action === 'create' || entry.action === 'interaction' || entry.action === 'feedback')
+    return request;
   const me = entry.actorId ? { id: entry.actorId, displayName: entry.actorName ?? '' } : undefined;
   const actor: Actor = me
     ? { kind: 'staff', staffId: me.id, displayName: me.displayName, branchIds: [request.branchId] }

@@ -26,7 +26,10 @@ export async function signedInStaffId(): Promise<string | undefined> {
 export function isKioskEntry(entry: OutboxEntry): boolean {
   return (
     entry.actorId === undefined &&
-    (entry.action === 'create' || entry.action === 'cancel' || entry.action === 'here')
+    (entry.action === 'create' ||
+      entry.action === 'cancel' ||
+      entry.action === 'here' ||
+      entry.action === 'feedback')
   );
 }
 
@@ -54,6 +57,8 @@ function actionOn(action: OutboxEntry['action'], ticket: string | undefined): st
       return msg(str`page the patron for ${t}`);
     case 'here':
       return msg(str`answer the page for ${t}`);
+    case 'feedback':
+      return msg(str`send the patron's feedback on ${t}`);
   }
 }
 

@@ -21,8 +21,7 @@ import {
   type KioskRequestView,
   type SeenHelper,
 } from '../../core/db/kiosk.js';
-import { queueNewRequest, queueRequestAction } from '../../core/db/outbox.js';
-import { postFeedback } from '../../core/api/requests.js';
+import { queueFeedback, queueNewRequest, queueRequestAction } from '../../core/db/outbox.js';
 import { fetchTopics } from '../../core/api/branch.js';
 import { SOURCE_LOCALE, matchLocale, setLocale, type Locale } from '../../core/locale/index.js';
 import { startSync } from '../../core/sync/engine.js';
@@ -484,9 +483,10 @@ export class KioskController implements ReactiveController {
     if (!id || satisfaction === undefined || this._feedbackSent) return;
     this._feedbackSent = true;
     const body = importance === undefined ? { satisfaction } : { satisfaction, importance };
-    // A second answer (409) or no network: the patron has done their part; nothing to show.
-    postFeedback(id, body).catch((error: unknown) => {
-      console.warn('Rove could not send the patron’s feedback', error);
+    // Through the outbox, so an answer given while offline reaches the library later. The
+    // patron has done their part: nothing more to show them either way.
+    queueFeedback(id, body).catch((error: unknown) => {
+      console.warn('Rove could not keep the patron’s feedback', error);
     });
   }
 

@@ -6,6 +6,7 @@ import { ApiError } from '../../../../../src/client/core/http.js';
 import { db, setMeta } from '../../../../../src/client/core/db/db.js';
 import {
   flushOutbox,
+  queueFeedback,
   queueNewRequest,
   queueRequestAction,
   type OutboxSender,
@@ -218,5 +219,54 @@ describe('the outbox', () => {
     const server = scriptedServer();
     await Promise.all([flushOutbox(server.sender), flushOutbox(server.sender)]);
     expect(server.calls.map((c) => c.requestId)).toEqual(['r1', 'r2']);
+  });
+
+  describe("a kiosk patron's feedback", () => {
+    /** A sender whose feedback answers with each outcome in turn (undefined: taken). */
+    function feedbackServer(outcomes: (ApiError | undefined)[]) {
+      const sent: { requestId: string; body: unknown }[] = [];
+      const sender: OutboxSender = {
+        ...scriptedServer().sender,
+        feedback: (requestId, body) => {
+          sent.push({ requestId, body });
+          const next = outcomes.shift();
+          return next ? Promise.reject(next) : Promise.resolve();
+        },
+      };
+      return { sender, sent };
+    }
+
+    beforeEach(() => setMeta('session', { role: 'kiosk' }));
+
+    it('is kept while offline and sent once the server can be reached', async () => {
+      await queueFeedback('r1', { satisfaction: 4, importance: 5 });
+      const server = feedbackServer([offline()]);
+      const first = await flushOutbox(server.sender);
+      expect(first).toMatchObject({ state: 'retry', offline: true });
+      expect(await db.outbox.count()).toBe(1);
+      await db.outbox.toCollection().modify({ notBefore: 0 });
+      expect(await flushOutbox(server.sender)).toEqual({ state: 'empty' });
+      expect(server.sent).toEqual([
+        { requestId: 'r1', body: { satisfaction: 4, importance: 5 } },
+        { requestId: 'r1', body: { satisfaction: 4, importance: 5 } },
+      ]);
+      expect(await db.outbox.count()).toBe(0);
+    });
+
+    it('is dropped without a notice when the server will not take it', async () => {
+      await queueFeedback('r1', { satisfaction: 2 });
+      const server = feedbackServer([new ApiError(409, 'conflict', 'Feedback was already given')]);
+      expect(await flushOutbox(server.sender)).toEqual({ state: 'empty' });
+      expect(await db.outbox.count()).toBe(0);
+      expect(await db.notices.count()).toBe(0);
+    });
+
+    it('is sent even when no staff member is signed in on the device', async () => {
+      await setMeta('session', undefined);
+      await queueFeedback('r1', { satisfaction: 5 });
+      const server = feedbackServer([]);
+      expect(await flushOutbox(server.sender)).toEqual({ state: 'empty' });
+      expect(server.sent).toHaveLength(1);
+    });
   });
 });
