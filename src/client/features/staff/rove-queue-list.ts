@@ -205,7 +205,11 @@ export class RoveQueueList extends LitElement {
         ${
           holder && request.status !== 'waiting'
             ? html`<span class="holder"
-                >${holder} ${request.status === 'serving' ? 'is with them' : 'is on the way'}</span
+                >${
+                  request.status === 'serving'
+                    ? msg(str`${holder} is with them`)
+                    : msg(str`${holder} is on the way`)
+                }</span
               >`
             : nothing
         }

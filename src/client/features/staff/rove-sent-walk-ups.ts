@@ -9,7 +9,7 @@ import { topicLabel } from './request-format.js';
 import { sentStatus } from '../../ui/walk-up/walk-up-format.js';
 import type { SentWalkUp } from '../../core/db/walk-ups.js';
 import type { Skill, Topic } from '../../../shared/schemas.js';
-import { msg } from '../../core/locale/msg.js';
+import { msg, str } from '../../core/locale/msg.js';
 
 @customElement('rove-sent-walk-ups')
 export class RoveSentWalkUps extends LitElement {
@@ -100,7 +100,11 @@ export class RoveSentWalkUps extends LitElement {
           ? html`<button
               type="button"
               class="quiet"
-              aria-label=${`The patron left: cancel ${request.ticket || 'this request'}`}
+              aria-label=${
+                request.ticket
+                  ? msg(str`The patron left: cancel ${request.ticket}`)
+                  : msg('The patron left: cancel this request')
+              }
               @click=${() =>
                 this.dispatchEvent(
                   new CustomEvent('cancel-walk-up', {

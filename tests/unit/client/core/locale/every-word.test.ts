@@ -17,14 +17,17 @@ const CLIENT = join(ROOT, 'src/client');
 const SPOKEN_ATTRIBUTES =
   /\s(?:aria-label|aria-description|aria-roledescription|aria-valuetext|title|placeholder|alt|label|summary|heading)\s*=\s*"([^"]*)"/g;
 /** Calls whose string argument ends up on screen: its index in the arguments. */
-const WORDING_CALLS: Record<string, number> = { run: 0, say: 0, sayAdminError: 1 };
+const WORDING_CALLS: Record<string, number> = { run: 0, say: 0, fail: 1, sayAdminError: 1 };
 /** Properties and variables whose string value ends up on screen. */
 const WORDING_NAMES =
   /^_?(label|title|heading|summary|text|message|error|hint|notice|status|doing|name)$/i;
 
 /** Looks like words for people: letters, and a space or a capital (not an id or a CSS value). */
 const isWords = (text: string) =>
-  /[A-Za-z]{2,}/.test(text) && (/\s/.test(text.trim()) || /^[A-Z][^A-Z]*$/.test(text));
+  /[A-Za-z]{2,}/.test(text) &&
+  (/\s/.test(text.trim()) || /^[A-Z][^A-Z]*$/.test(text)) &&
+  // Not a path ("/api/branches/...") nor a CSS declaration ("width: 3rem").
+  !/^\/|^[a-z-]+:\s/.test(text);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -64,6 +67,10 @@ function unwrapped(file: string): string[] {
           if (/[A-Za-z]{2,}/.test(words)) at(node, JSON.stringify(words.slice(0, 70)));
         }
       }
+      // A plain string put straight into the markup: `${'Save'}`, `${ok ? 'Yes' : 'No'}`.
+      if ((tag === 'html' || tag === 'svg') && ts.isTemplateExpression(node.template))
+        for (const span of node.template.templateSpans)
+          for (const words of plainWords(span.expression)) at(span.expression, words);
       // msg(html`...`), str`...` and css`` are not words on their own.
       if (tag !== 'html' && tag !== 'svg') return;
     }
@@ -96,10 +103,27 @@ function unwrapped(file: string): string[] {
       const text = literalText(named);
       if (text !== undefined && isWords(text)) at(named, JSON.stringify(text.slice(0, 70)));
     }
+    if (ts.isReturnStatement(node) && node.expression)
+      for (const words of plainWords(node.expression)) at(node.expression, `return ${words}`);
     ts.forEachChild(node, visit);
   };
   visit(sf);
   return found;
+}
+
+/** Words in plain strings that `expression` may come to (through ?:, ?? and ||). */
+function plainWords(expression: ts.Expression): string[] {
+  if (ts.isParenthesizedExpression(expression)) return plainWords(expression.expression);
+  if (ts.isConditionalExpression(expression))
+    return [...plainWords(expression.whenTrue), ...plainWords(expression.whenFalse)];
+  if (
+    ts.isBinaryExpression(expression) &&
+    (expression.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken ||
+      expression.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+  )
+    return [...plainWords(expression.left), ...plainWords(expression.right)];
+  const text = literalText(expression);
+  return text !== undefined && isWords(text) ? [JSON.stringify(text.slice(0, 70))] : [];
 }
 
 /** Files whose words are being moved into msg(): this list only shrinks, to nothing. */
@@ -118,10 +142,12 @@ describe('every word of the app goes through msg()', () => {
     expect(unwrapped(probe).map((f) => f.replace(/^\d+: /, ''))).toEqual([
       'aria-label="Close the dialog"',
       '"Queue"',
+      '"Many waiting"',
       'run("load the queue")',
       'sayAdminError("save the topic")',
       '"Please choose a day."',
       '"Last 7 days"',
+      'return "Still open"',
     ]);
   });
 
