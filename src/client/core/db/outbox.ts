@@ -296,7 +296,9 @@ async function settle(entry: OutboxEntry, answer: HelpRequest, followUrl?: strin
 /**
  * The server refused: take its request, tell the person, and drop the actions queued after
  * this one on the same request by the same person (they depended on it: no Start after a lost
- * claim).
+ * claim). A kiosk's refused cancel or I'm here tells nobody: the request is still what the
+ * server says (the page ended, the request closed meanwhile), and the kiosk follows that; a
+ * notice there would read as "your request could not be sent".
  */
 async function refuse(entry: OutboxEntry, error: ApiError): Promise<void> {
   await db.transaction('rw', [db.outbox, db.requests, db.notices], async () => {
@@ -309,6 +311,7 @@ async function refuse(entry: OutboxEntry, error: ApiError): Promise<void> {
       .filter((e) => e.seq! > entry.seq! && e.actorId === entry.actorId)
       .map((e) => e.seq!);
     await db.outbox.bulkDelete([entry.seq!, ...dependent]);
+    if (isKioskEntry(entry) && entry.action !== 'create') return;
     await db.notices.add({
       requestId: entry.requestId,
       text: describeRefusal(entry, error),

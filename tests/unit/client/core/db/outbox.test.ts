@@ -221,6 +221,18 @@ describe('the outbox', () => {
     expect(server.calls.map((c) => c.requestId)).toEqual(['r1', 'r2']);
   });
 
+  it("takes a kiosk's refused I'm here quietly: the server's request, no notice", async () => {
+    await setMeta('session', { role: 'kiosk' });
+    await queueRequestAction('r1', 'here', undefined);
+    const ended = helpRequest({ id: 'r1', status: 'claimed', version: 5 });
+    const refusal = new ApiError(409, 'conflict', 'The page has ended', { request: ended });
+    const server = scriptedServer([refusal]);
+    expect(await flushOutbox(server.sender)).toEqual({ state: 'empty' });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.notices.count()).toBe(0);
+    expect((await db.requests.get('r1'))?.version).toBe(5);
+  });
+
   describe("a kiosk patron's feedback", () => {
     /** A sender whose feedback answers with each outcome in turn (undefined: taken). */
     function feedbackServer(outcomes: (ApiError | undefined)[]) {
