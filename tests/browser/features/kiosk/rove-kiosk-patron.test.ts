@@ -4,6 +4,7 @@
 // one-tap questions when a request ends answered or referred. Offline kiosk, Dexie replica.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../../src/client/features/kiosk/rove-kiosk-view.js';
+import { FEEDBACK_MS } from '../../../../src/client/features/kiosk/kiosk-controller.js';
 import type { RoveKioskView } from '../../../../src/client/features/kiosk/rove-kiosk-view.js';
 import { db, setMeta } from '../../../../src/client/core/db/db.js';
 import {
@@ -267,15 +268,29 @@ describe('the kiosk, on the patron’s side', () => {
       expect(posted(first.mine.id)).to.deep.equal([{ satisfaction: 2 }]);
       first.el.remove();
 
-      const second = await following('answered');
-      await waitFor(() => getByRole(second.el, 'group', 'How well did we do?'), 'the question');
-      getByRole(second.el, 'button', '5 of 5: very well').click();
-      await waitFor(() => getByRole(second.el, 'group', /How much/), 'the second question');
-      // Nobody answers; the kiosk goes back to Ask me (here by its own reset, as the timer does).
-      (second.el as unknown as { kiosk: { reset(): void } }).kiosk.reset();
-      await waitFor(() => getByRole(second.el, 'button', /Ask me/), 'Ask me');
-      await until('the answer', () => posted(second.mine.id).length === 1);
-      expect(posted(second.mine.id)).to.deep.equal([{ satisfaction: 5 }]);
+      // Nobody answers the second question: the kiosk's own 20 seconds run out (caught here
+      // rather than waited for) and it goes back to Ask me, sending the first answer.
+      const realSetTimeout = window.setTimeout;
+      const armed: (() => void)[] = [];
+      window.setTimeout = ((fn: () => void, ms?: number) => {
+        if (ms !== FEEDBACK_MS) return realSetTimeout(fn, ms);
+        armed.push(fn);
+        return realSetTimeout(() => {}, ms);
+      }) as typeof window.setTimeout;
+      try {
+        const second = await following('answered');
+        await waitFor(() => getByRole(second.el, 'group', 'How well did we do?'), 'the question');
+        getByRole(second.el, 'button', '5 of 5: very well').click();
+        await waitFor(() => getByRole(second.el, 'group', /How much/), 'the second question');
+        expect(armed.length, 'the feedback step arms its 20 seconds').to.be.greaterThan(0);
+        armed.at(-1)!();
+        await waitFor(() => getByRole(second.el, 'button', /Ask me/), 'Ask me');
+        expect(shownText(second.el)).not.to.match(/How much|D4/);
+        await until('the answer', () => posted(second.mine.id).length === 1);
+        expect(posted(second.mine.id)).to.deep.equal([{ satisfaction: 5 }]);
+      } finally {
+        window.setTimeout = realSetTimeout;
+      }
     });
 
     it('asks nothing when the request ended otherwise: no-show, follow-up', async () => {
