@@ -20,6 +20,7 @@ import { REQUEST_ACTIONS, type Actor, type RequestAction } from '../../shared/re
 import { actorOf, caller, requireKiosk, requireStaff, type StaffCaller } from '../auth/caller.js';
 import { forbidden, invalid, notFound, unauthenticated } from '../errors.js';
 import type { Created, StaffActor } from '../store/requests.js';
+import { hashToken, newToken } from '../auth/secrets.js';
 import { forKiosk } from '../store/rows.js';
 import type { RouteModule } from '../context.js';
 
@@ -96,16 +97,28 @@ export const requestRoutes: RouteModule = (app, { store, limits, config }) => {
           throw invalid(`body.${field} is for staff: a kiosk's requests are kiosk requests`);
       }
       const language = body.language && (await kioskLanguage(body.language, kiosk.branchId));
-      const existing = await store.requests.get(body.id);
       // Only new requests count toward the limit: an outbox replaying its sends is not abuse.
-      if (!existing) limits.kioskRequests.take(kiosk.id);
+      // A place is held first (no read: a new id is the usual case) and given back for a
+      // repeat; with none left, only a repeat goes on.
+      let giveBack = () => {};
+      try {
+        giveBack = limits.kioskRequests.reserve(kiosk.id);
+      } catch (error) {
+        if (!(await store.requests.get(body.id))) throw error;
+      }
+      // The patron's follow link, made for this answer (only its hash is kept): with a new
+      // request, in its transaction; for the same id again, on its own.
+      const token = newToken();
       const created = await store.requests.create(
         { kind: 'kiosk', deviceId: kiosk.id, branchId: kiosk.branchId },
         { ...body, language },
         kiosk.zone ?? null,
+        { followHash: hashToken(token) },
       );
-      // The patron's follow link, made for this answer (only its hash is kept).
-      const token = await store.follow.mint(created.request.id);
+      if (!created.made) {
+        giveBack();
+        await store.follow.mint(created.request.id, token);
+      }
       const base = (config.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/$/, '');
       return reply
         .status(created.made ? 201 : 200)

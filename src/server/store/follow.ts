@@ -23,8 +23,7 @@ export class FollowStore {
   constructor(private readonly store: StoreCore) {}
 
   /** A new token for `requestId` (a kiosk request); only its hash is kept. */
-  async mint(requestId: string): Promise<string> {
-    const token = newToken();
+  async mint(requestId: string, token = newToken()): Promise<string> {
     await this.store.query('INSERT INTO follow_tokens (token_hash, request_id) VALUES ($1, $2)', [
       hashToken(token),
       requestId,

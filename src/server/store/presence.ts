@@ -186,6 +186,25 @@ export class PresenceStore {
     });
   }
 
+  /**
+   * `staffId`'s presence at the branch of request `r`, as one JSON value (NULL when they are
+   * not on its floor), for a statement that changes whether they are busy: `busy` is the SQL
+   * for it as that statement leaves things (its own snapshot does not see its own change).
+   */
+  static floorOf(staffId: string, busy: string): string {
+    return `(SELECT to_jsonb(x) FROM (
+       SELECT p.staff_id, p.branch_id, p.on_floor, p.state, p.zone, p.since, p.silent,
+              s.display_name, s.skills, s.languages, ${busy} AS busy
+         FROM presence p JOIN staff s ON s.id = p.staff_id
+        WHERE p.staff_id = ${staffId} AND p.on_floor AND p.branch_id = r.branch_id) AS x)`;
+  }
+
+  /** Appends the event for a presence read by `floorOf`. */
+  async announceRead(tx: Tx, read: Row): Promise<void> {
+    const presence = toPresence(read);
+    await tx.event({ kind: 'presence', branchId: String(read.branch_id), payload: { presence } });
+  }
+
   /** Reads these people's presence in `tx` and appends an event for each. */
   private async announce(tx: Tx, staffIds: readonly string[], onFloorAt?: string) {
     if (staffIds.length === 0) return [];

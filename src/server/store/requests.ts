@@ -6,13 +6,18 @@ import type {
   HelpRequest,
   InteractionBody,
 } from '../../shared/schemas.js';
-import { decide, type Actor, type RequestAction } from '../../shared/request-machine.js';
+import {
+  decide,
+  type Actor,
+  type RequestAction,
+  type RequestStatus,
+} from '../../shared/request-machine.js';
 import { RoveError, conflict, forbidden, notFound } from '../errors.js';
 import { isUniqueViolation, type Row } from './db.js';
 import { forKiosk, localDay, toRequest } from './rows.js';
 import type { StoreCore, Tx } from './core.js';
 import type { BranchStore } from './branches.js';
-import type { PresenceStore } from './presence.js';
+import { PresenceStore } from './presence.js';
 import { setHandoffNote, withWords, withoutWords, wordsOf, type PatronWords } from './words.js';
 
 /** No I or O: a ticket is read aloud across a room and must not sound like 1 or 0. */
@@ -24,6 +29,13 @@ export function ticketFor(n: number): string {
   const letter = TICKET_LETTERS[block % TICKET_LETTERS.length];
   const number = ((n - 1) % 99) + 1 + 99 * Math.floor(block / TICKET_LETTERS.length);
   return `${letter}${number}`;
+}
+
+/** `ticketFor(n)` in SQL, `n` an integer expression: the statement that draws it names it. */
+export function ticketSql(n: string): string {
+  const letters = TICKET_LETTERS.length;
+  return `(substr('${TICKET_LETTERS}', ((${n} - 1) / 99 % ${letters})::int + 1, 1)
+    || (((${n} - 1) % 99) + 1 + 99 * ((${n} - 1) / 99 / ${letters}))::text)`;
 }
 
 export type KioskActor = Extract<Actor, { kind: 'kiosk' }>;
@@ -47,6 +59,12 @@ export interface StoredRequest {
   request: HelpRequest;
   /** The kiosk that made it; null for a walk-up. */
   kioskId: string | null;
+}
+
+/** What else a creation keeps. */
+export interface CreateOptions {
+  /** A follow link's token hash, kept with a new request (kiosk requests only). */
+  followHash?: string;
 }
 
 /** Who makes a new request: a kiosk for its patron, or staff for a patron in front of them. */
@@ -130,6 +148,83 @@ const WAITED = `floor(extract(epoch FROM (now() + $1 * interval '1 millisecond' 
 const ALERT_DUE = `r.status = 'waiting' AND b.escalate_after_seconds > 0
   AND r.waiting_since IS NOT NULL AND floor(${WAITED} / b.escalate_after_seconds) > r.escalations`;
 
+/**
+ * What `action` sets on request `r`: SQL for UPDATE's SET (not the version) and its
+ * parameters, numbered from $2 ($1 is the request's id).
+ */
+function setFor(
+  action: RequestAction,
+  actor: Actor,
+  body: ActionBody<RequestAction>,
+): { sql: string; params: unknown[] } {
+  const staff = actor.kind === 'staff' ? actor : undefined;
+  switch (action) {
+    case 'claim':
+      return {
+        sql: `status = 'claimed', claimed_by_id = $2, claimed_by_name = $3, claimed_at = now(),
+           first_claimed_at = COALESCE(first_claimed_at, now()),
+           handed_off = handed_off OR (origin = 'walk-up' AND created_by_id IS DISTINCT FROM $2),
+           ${WAIT_ENDS}`,
+        params: [staff!.staffId, staff!.displayName],
+      };
+    case 'release':
+      return {
+        sql: `status = 'waiting', claimed_by_id = NULL, claimed_by_name = NULL, claimed_at = NULL,
+           ${WAIT_STARTS}`,
+        params: [],
+      };
+    case 'start':
+      return { sql: "status = 'serving', served_at = now()", params: [] };
+    case 'resolve': {
+      const { outcome, effort } = body as ActionBody<'resolve'>;
+      return {
+        sql: "status = 'done', outcome = $2, effort = $3, closed_at = now(), paged_at = NULL",
+        params: [outcome, effort ?? null],
+      };
+    }
+    case 'transfer': {
+      const { skill } = body as ActionBody<'transfer'>;
+      const handoff = {
+        from: { id: staff!.staffId, displayName: staff!.displayName },
+        at: new Date().toISOString(),
+      };
+      return {
+        sql: `status = 'waiting', skill = $2, handoff = $3::jsonb, claimed_by_id = NULL,
+           claimed_by_name = NULL, claimed_at = NULL, served_at = NULL,
+           handoff_skills = handoff_skills || jsonb_build_array($2::text),
+           handed_off = handed_off OR origin = 'walk-up', ${WAIT_STARTS}`,
+        params: [skill, JSON.stringify(handoff)],
+      };
+    }
+    case 'cancel':
+      return {
+        sql: "status = 'cancelled', closed_at = now(), cancelled_by = $2, paged_at = NULL",
+        params: [actor.kind],
+      };
+    case 'page':
+      return { sql: 'paged_at = now(), patron_here_at = NULL', params: [] };
+    case 'here':
+      return { sql: 'paged_at = NULL, patron_here_at = now()', params: [] };
+  }
+}
+
+/** The largest `version` a request can have (its column is a PostgreSQL integer). */
+const MAX_VERSION = 2_147_483_647;
+
+type QuickAction = 'claim' | 'release' | 'start' | 'resolve' | 'page';
+/**
+ * The staff actions `actAtOnce` takes in one statement: the statuses the state machine lets
+ * them start from (every one but a claim needs the caller to hold the request), whether the
+ * claimer then holds it, and whether that changes for the floor (busy or free).
+ */
+const QUICK: Record<QuickAction, { from: RequestStatus[]; holds: boolean; floor: boolean }> = {
+  claim: { from: ['waiting'], holds: true, floor: true },
+  release: { from: ['claimed'], holds: false, floor: true },
+  start: { from: ['claimed'], holds: true, floor: false },
+  resolve: { from: ['claimed', 'serving'], holds: false, floor: true },
+  page: { from: ['claimed'], holds: true, floor: false },
+};
+
 export class RequestStore {
   constructor(
     private readonly store: StoreCore,
@@ -142,15 +237,23 @@ export class RequestStore {
     kiosk: KioskActor,
     body: CreateRequestBody,
     zone: string | null = null,
+    options: CreateOptions = {},
   ): Promise<Created> {
-    return this.createOnce({ kind: 'kiosk', kiosk }, kiosk.branchId, body.id, body.topicId, {
-      status: 'waiting',
-      ...patronText(body),
-      needs: body.needs ?? [],
-      language: body.language ?? null,
-      // The kiosk's place on the floor: someone nearby fits it best.
-      zone,
-    });
+    return this.createOnce(
+      { kind: 'kiosk', kiosk },
+      kiosk.branchId,
+      body.id,
+      body.topicId,
+      {
+        status: 'waiting',
+        ...patronText(body),
+        needs: body.needs ?? [],
+        language: body.language ?? null,
+        // The kiosk's place on the floor: someone nearby fits it best.
+        zone,
+      },
+      options,
+    );
   }
 
   /**
@@ -201,7 +304,8 @@ export class RequestStore {
   /**
    * Inserts a new request with the day's next ticket, and its event, in one transaction; or,
    * when `id` exists (a retry, or the same id sent twice at once), answers the stored one to
-   * the maker who made it (409 to anyone else).
+   * the maker who made it (409 to anyone else). A new id is the usual case, so it is not
+   * looked up first: the insert finds out, and a repeat rolls back and reads what is stored.
    */
   private async createOnce(
     maker: Maker,
@@ -209,52 +313,44 @@ export class RequestStore {
     id: string,
     topicId: string,
     fields: NewRequest,
+    options: CreateOptions = {},
   ): Promise<Created> {
-    const existing = await this.get(id);
-    if (existing) return again(maker, existing);
-    const topic = await this.branches.topic(branchId, topicId);
-    if (!topic) {
-      const whose = maker.kind === 'kiosk' ? "this kiosk's" : "this tablet's";
-      throw notFound(`Topic "${topicId}" of ${whose} branch`);
-    }
     const kioskId = maker.kind === 'kiosk' ? maker.kiosk.deviceId : null;
     const by = maker.kind === 'staff' ? maker.staff : undefined;
     const claimer = fields.claimedBy ?? undefined;
     try {
       const created = await this.store.write(async (tx) => {
-        const day = localDay();
-        const [counter] = await tx.query<{ n: unknown }>(
-          `INSERT INTO ticket_counters (branch_id, day, n) VALUES ($1, $2, 1)
-           ON CONFLICT (branch_id, day) DO UPDATE SET n = ticket_counters.n + 1 RETURNING n`,
-          [branchId, day],
-        );
-        // A request taken at once (or answered on the spot) is claimed as it is made.
-        // The patron's words go to their own table, in the same statement.
+        // One statement: the topic (its skill), the day's next ticket, the request and the
+        // patron's words. Nothing is written when the topic is not the branch's.
         const [row] = await tx.query(
-          `WITH made AS (
+          `WITH topic AS (SELECT id, skill FROM topics WHERE branch_id = $2 AND id = $5),
+           counter AS (
+             INSERT INTO ticket_counters (branch_id, day, n) SELECT $2, $4, 1 FROM topic
+             ON CONFLICT (branch_id, day) DO UPDATE SET n = ticket_counters.n + 1 RETURNING n),
+           made AS (
              INSERT INTO requests (id, branch_id, kiosk_id, ticket, ticket_day, topic_id, skill,
                status, needs, origin, created_by_id, created_by_name, language, zone,
                handed_off, claimed_by_id, claimed_by_name, claimed_at, first_claimed_at, outcome,
                effort, minutes, closed_at, waiting_since)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $11::jsonb, $12, $13, $14, $15, $16,
-               $17, $18, $19,
-               CASE WHEN $18::text IS NULL THEN NULL ELSE now() END,
-               CASE WHEN $18::text IS NULL THEN NULL ELSE now() END,
-               $20, $21, $22, CASE WHEN $8::text = 'done' THEN now() END,
-               CASE WHEN $8::text = 'waiting' THEN now() END)
+             SELECT $1, $2, $3, ${ticketSql('counter.n')}, $4, topic.id, topic.skill, $6, $9::jsonb, $10,
+               $11, $12, $13, $14, $15, $16, $17,
+               CASE WHEN $16::text IS NULL THEN NULL ELSE now() END,
+               CASE WHEN $16::text IS NULL THEN NULL ELSE now() END,
+               $18, $19, $20, CASE WHEN $6::text = 'done' THEN now() END,
+               CASE WHEN $6::text = 'waiting' THEN now() END
+               FROM topic, counter
              ON CONFLICT (id) DO NOTHING RETURNING *),
            words AS (
              INSERT INTO patron_words (request_id, name, note)
-             SELECT id, $9, $10 FROM made WHERE $9::text IS NOT NULL OR $10::text IS NOT NULL)
-           SELECT * FROM made`,
+             SELECT id, $7, $8 FROM made WHERE $7::text IS NOT NULL OR $8::text IS NOT NULL)
+           SELECT EXISTS (SELECT 1 FROM topic) AS topic_found, made.*
+             FROM (SELECT 1) AS one LEFT JOIN made ON true`,
           [
             id,
             branchId,
             kioskId,
-            ticketFor(Number(counter!.n)),
-            day,
-            topic.id,
-            topic.skill,
+            localDay(),
+            topicId,
             fields.status,
             fields.name,
             fields.note,
@@ -272,12 +368,25 @@ export class RequestStore {
             fields.minutes ?? null,
           ],
         );
+        if (!row?.topic_found) {
+          // The same id again is answered as a repeat, whatever its topic has become since.
+          const [same] = await tx.query('SELECT 1 FROM requests WHERE id = $1', [id]);
+          if (same) throw new RoveError('conflict', 'retry');
+          const whose = maker.kind === 'kiosk' ? "this kiosk's" : "this tablet's";
+          throw notFound(`Topic "${topicId}" of ${whose} branch`);
+        }
         // Another call with the same id got there first: roll back and answer as a repeat.
-        if (!row) throw new RoveError('conflict', 'retry');
+        if (row.id == null) throw new RoveError('conflict', 'retry');
         const request = withWords(toRequest(row), fields);
         await this.announce(tx, request, kioskId);
         const taker = holder(request);
         if (taker) await this.presence.busyChanged(tx, branchId, [taker]);
+        // The patron's follow link, kept with the event in the transaction's last statement.
+        if (options.followHash)
+          tx.later({
+            text: 'INSERT INTO follow_tokens (token_hash, request_id) VALUES ($1, $2)',
+            params: [options.followHash, id],
+          });
         return request;
       });
       return { made: true, request: viewOf(maker, created) };
@@ -348,6 +457,8 @@ export class RequestStore {
     body: ActionBody<RequestAction>,
   ): Promise<Acted> {
     return this.store.write(async (tx) => {
+      const quick = await this.actAtOnce(tx, actor, id, action, body);
+      if (quick) return quick;
       // Lock the request first: every action on it queues here, and two claims get one winner.
       // The opId's earlier answer comes in the same round trip. If an action with the same
       // opId commits while we wait for the lock, this (older) read of ops misses it; our ops
@@ -414,6 +525,66 @@ export class RequestStore {
     });
   }
 
+  /**
+   * The usual case in one statement: a staff member's claim, release, start, resolve or page
+   * that the state machine allows, on a version they have seen, with a new opId. The UPDATE's
+   * condition is exactly what `decide` would accept for this staff member, so when it changes
+   * the row the answer is `done`; when it changes nothing (a refusal, a replay, no such
+   * request, anything else) the caller takes the long way, which locks the row and decides.
+   * On PostgreSQL a concurrent action on the row makes this UPDATE wait and re-check its
+   * condition against the committed row, so two claims still get one winner. It reads the
+   * claimer's presence too, for the floor's event when they become busy or free.
+   */
+  private async actAtOnce(
+    tx: Tx,
+    actor: Actor,
+    id: string,
+    action: RequestAction,
+    body: ActionBody<RequestAction>,
+  ): Promise<Acted | undefined> {
+    if (actor.kind !== 'staff') return undefined;
+    const quick = QUICK[action as QuickAction];
+    if (!quick) return undefined;
+    // A version no row can have (past PostgreSQL's integer) is refused the long way.
+    if (body.version !== undefined && !(body.version <= MAX_VERSION)) return undefined;
+    const change = setFor(action, actor, body);
+    const n = change.params.length + 2;
+    const claimerOnly = action !== 'claim';
+    // Claiming makes them busy; letting go leaves them busy only with another request.
+    const busy = quick.holds
+      ? 'true'
+      : `EXISTS (SELECT 1 FROM requests o WHERE o.claimed_by_id = p.staff_id
+                   AND o.status IN ('claimed', 'serving') AND o.id <> r.id)`;
+    const [row] = await tx.query(
+      `UPDATE requests r SET ${change.sql}, version = r.version + 1
+        WHERE r.id = $1 AND r.status = ANY($${n}::text[]) AND r.branch_id = ANY($${n + 1}::text[])
+          AND ($${n + 2}::integer IS NULL OR r.version = $${n + 2})
+          ${claimerOnly ? `AND r.claimed_by_id = $${n + 3}` : `AND $${n + 3}::text IS NOT NULL`}
+          AND NOT EXISTS (SELECT 1 FROM ops WHERE op_id = $${n + 4})
+       RETURNING r.*, ${wordsOf('r.id')} AS words,
+         ${quick.floor ? PresenceStore.floorOf(`$${n + 3}`, busy) : 'NULL'} AS floor`,
+      [
+        id,
+        ...change.params,
+        quick.from,
+        actor.branchIds,
+        body.version ?? null,
+        actor.staffId,
+        body.opId,
+      ],
+    );
+    if (!row) return undefined;
+    const updated = toRequest(row);
+    await this.announce(tx, updated, kioskOf(row));
+    if (row.floor) await this.presence.announceRead(tx, row.floor as Row);
+    const answer: Acted = { outcome: 'done', request: updated };
+    tx.later({
+      text: 'INSERT INTO ops (op_id, actor, outcome, body) VALUES ($1, $2, $3, $4)',
+      params: [body.opId, actorKey(actor), answer.outcome, JSON.stringify(keptAnswer(answer))],
+    });
+    return answer;
+  }
+
   private async apply(
     tx: Tx,
     actor: Actor,
@@ -421,75 +592,18 @@ export class RequestStore {
     action: RequestAction,
     body: ActionBody<RequestAction>,
   ): Promise<HelpRequest> {
-    const set = (sql: string, ...params: unknown[]) =>
-      tx.query(
-        `UPDATE requests r SET ${sql}, version = r.version + 1 WHERE r.id = $1
-         RETURNING r.*, ${wordsOf('r.id')} AS words`,
-        [current.id, ...params],
-      );
-    const staff = actor.kind === 'staff' ? actor : undefined;
-    let rows: Row[];
-    switch (action) {
-      case 'claim':
-        rows = await set(
-          `status = 'claimed', claimed_by_id = $2, claimed_by_name = $3, claimed_at = now(),
-           first_claimed_at = COALESCE(first_claimed_at, now()),
-           handed_off = handed_off OR (origin = 'walk-up' AND created_by_id IS DISTINCT FROM $2),
-           ${WAIT_ENDS}`,
-          staff!.staffId,
-          staff!.displayName,
-        );
-        break;
-      case 'release':
-        rows = await set(
-          `status = 'waiting', claimed_by_id = NULL, claimed_by_name = NULL, claimed_at = NULL,
-           ${WAIT_STARTS}`,
-        );
-        break;
-      case 'start':
-        rows = await set("status = 'serving', served_at = now()");
-        break;
-      case 'resolve': {
-        const { outcome, effort } = body as ActionBody<'resolve'>;
-        rows = await set(
-          "status = 'done', outcome = $2, effort = $3, closed_at = now(), paged_at = NULL",
-          outcome,
-          effort ?? null,
-        );
-        break;
-      }
-      case 'transfer': {
-        const { skill, note } = body as ActionBody<'transfer'>;
-        // The note is the patron's business between colleagues: it is kept with their words.
-        const handoff = {
-          from: { id: staff!.staffId, displayName: staff!.displayName },
-          at: new Date().toISOString(),
-        };
-        await setHandoffNote(tx, current.id, note?.trim() || undefined);
-        rows = await set(
-          `status = 'waiting', skill = $2, handoff = $3::jsonb, claimed_by_id = NULL,
-           claimed_by_name = NULL, claimed_at = NULL, served_at = NULL,
-           handoff_skills = handoff_skills || jsonb_build_array($2::text),
-           handed_off = handed_off OR origin = 'walk-up', ${WAIT_STARTS}`,
-          skill,
-          JSON.stringify(handoff),
-        );
-        break;
-      }
-      case 'cancel':
-        rows = await set(
-          "status = 'cancelled', closed_at = now(), cancelled_by = $2, paged_at = NULL",
-          actor.kind,
-        );
-        break;
-      case 'page':
-        rows = await set('paged_at = now(), patron_here_at = NULL');
-        break;
-      case 'here':
-        rows = await set('paged_at = NULL, patron_here_at = now()');
-        break;
+    if (action === 'transfer') {
+      // The note is the patron's business between colleagues: it is kept with their words.
+      const { note } = body as ActionBody<'transfer'>;
+      await setHandoffNote(tx, current.id, note?.trim() || undefined);
     }
-    return toRequest(rows[0]!);
+    const change = setFor(action, actor, body);
+    const [row] = await tx.query(
+      `UPDATE requests r SET ${change.sql}, version = r.version + 1 WHERE r.id = $1
+       RETURNING r.*, ${wordsOf('r.id')} AS words`,
+      [current.id, ...change.params],
+    );
+    return toRequest(row!);
   }
 
   /**

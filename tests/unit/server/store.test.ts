@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, readMigrations } from '../../../src/server/store/migrate.js';
-import { ticketFor } from '../../../src/server/store/requests.js';
+import { ticketFor, ticketSql } from '../../../src/server/store/requests.js';
 import type { Store } from '../../../src/server/store/store.js';
 import { STORE_KINDS, kioskOf, newBranch, newRequest, openTestStore, roverOf } from './fixtures.js';
 
@@ -19,6 +19,19 @@ describe('tickets', () => {
       seen.add(ticket);
     }
     expect(seen.size).toBe(5000);
+  });
+
+  it('are drawn in SQL exactly as ticketFor says, past Z99 too', async () => {
+    const { openPglite } = await import('../../../src/server/store/pglite.js');
+    const db = await openPglite('memory://');
+    try {
+      const rows = await db.query<{ n: number; ticket: string }>(
+        `SELECT n, ${ticketSql('n')} AS ticket FROM generate_series(1, 5000) AS n ORDER BY n`,
+      );
+      expect(rows.map((row) => row.ticket)).toEqual(rows.map((row) => ticketFor(row.n)));
+    } finally {
+      await db.close();
+    }
   });
 });
 
