@@ -5,10 +5,9 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { checkAdminPassword, configFromEnv, type ServerConfig } from './config.js';
-import { SESSION_CACHE_MS } from './store/accounts.js';
 import { openStore } from './store/open.js';
 import type { Store } from './store/store.js';
-import { HEARD_EVERY_MS, StreamHub } from './stream/hub.js';
+import { HEARD_EVERY_MS, STREAM_RECHECK_MS, StreamHub } from './stream/hub.js';
 import { startPurge } from './purge.js';
 import { startFloorCheck, type FloorCheck } from './floor.js';
 
@@ -33,10 +32,11 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   // The environment's is checked as it is read; one handed in directly is held to the same rule.
   checkAdminPassword(config.adminPassword);
   const store = await openStore(config);
-  // Streams are rechecked as often as a remembered session is trusted (docs/API.md, "Edges").
+  // Streams are rechecked at every change to sessions or devices any process announces, and
+  // every STREAM_RECHECK_MS for sessions that ran out (docs/API.md, "Edges").
   const hub = new StreamHub(store, {
     heartbeatMs: config.heartbeatMs,
-    recheckMs: SESSION_CACHE_MS,
+    recheckMs: STREAM_RECHECK_MS,
     heardMs: HEARD_EVERY_MS,
   });
   let app: Awaited<ReturnType<typeof createApp>> | undefined;

@@ -5,8 +5,8 @@ import type { Device } from '../../shared/schemas.js';
 import { unauthenticated } from '../errors.js';
 import { hashSecret, hashToken, newToken, verifySecret } from '../auth/secrets.js';
 import type { Sql } from './db.js';
-import { toDevice } from './rows.js';
-import type { StoreCore } from './core.js';
+import { iso, toDevice } from './rows.js';
+import type { Remembered, StoreCore } from './core.js';
 
 export const ADMIN_USERNAME = 'admin';
 export const ADMIN_SESSION_HOURS = 12;
@@ -28,25 +28,19 @@ export type StoredSession =
 let dummyHash: Promise<string> | undefined;
 
 /**
- * How long a session read from the store is trusted without reading it again. Every call
- * carries a token, and reading its session was one of the few statements of a claim; a
- * sign-out, revocation or staff change made through this process forgets at once, one made
- * through another process (PostgreSQL) is seen here at most this late.
+ * How long a session read from the store is remembered, at most (never past its expiry).
+ * Every call carries a token, and reading its session was one of the few statements of a
+ * claim. A sign-out, revocation or staff change, made through any process, forgets every
+ * remembered session in every process at once (`StoreCore.authChanged`); a process that
+ * cannot hear other processes' changes (its PostgreSQL listener is down) remembers none.
  */
-export const SESSION_CACHE_MS = 2000;
-const SESSION_CACHE_MAX = 5000;
+export const SESSION_CACHE_MS = 60_000;
 
 export class AccountStore {
-  private readonly recent = new Map<string, { session: StoredSession; until: number }>();
-  /** Bumped by every forget, so a read that raced a change is not remembered. */
-  private generation = 0;
+  private readonly sessions: Remembered<StoredSession>;
 
-  constructor(private readonly store: StoreCore) {}
-
-  /** Forgets every remembered session: staff, devices or sessions have changed. */
-  forgetSessions(): void {
-    this.generation += 1;
-    this.recent.clear();
+  constructor(private readonly store: StoreCore) {
+    this.sessions = store.remember<StoredSession>();
   }
 
   async adminExists(): Promise<boolean> {
@@ -136,16 +130,17 @@ export class AccountStore {
          RETURNING username`,
         [username, old, hash],
       );
-      if (updated.length === 0) return false;
+      if (updated.length === 0) return undefined;
       await tx.query(
         `UPDATE sessions SET ended_at = now()
           WHERE role = 'admin' AND admin_username = $1 AND token_hash <> $2 AND ended_at IS NULL`,
         [username, keep],
       );
-      return true;
+      return this.store.authChanged(tx);
     });
-    if (changed) this.forgetSessions();
-    return changed;
+    if (!changed) return false;
+    await changed();
+    return true;
   }
 
   async createAdminSession(username: string): Promise<string> {
@@ -171,23 +166,15 @@ export class AccountStore {
   /** The live session a token stands for, or undefined (unknown, ended, expired, revoked). */
   async session(token: string): Promise<StoredSession | undefined> {
     const tokenHash = hashToken(token);
-    const now = Date.now();
-    const known = this.recent.get(tokenHash);
-    if (known && known.until > now) return known.session;
-    const generation = this.generation;
-    const session = await this.readSession(tokenHash);
-    if (session && generation === this.generation) {
-      if (this.recent.size >= SESSION_CACHE_MAX) this.recent.clear();
-      this.recent.set(tokenHash, { session, until: now + SESSION_CACHE_MS });
-    } else if (!session) {
-      this.recent.delete(tokenHash);
-    }
-    return session;
+    return this.sessions.get(tokenHash, () => this.readSession(tokenHash));
   }
 
-  private async readSession(tokenHash: string): Promise<StoredSession | undefined> {
+  private async readSession(
+    tokenHash: string,
+  ): Promise<{ value: StoredSession; until: number } | undefined> {
     const [row] = await this.store.query(
-      `SELECT s.role, s.admin_username, st.id AS staff_id, st.display_name, st.skills, st.active,
+      `SELECT s.role, s.admin_username, s.expires_at,
+              st.id AS staff_id, st.display_name, st.skills, st.active,
               (SELECT COALESCE(jsonb_agg(sb.branch_id ORDER BY sb.branch_id), '[]'::jsonb)
                  FROM staff_branches sb WHERE sb.staff_id = st.id) AS branch_ids,
               d.id, d.kind, d.branch_id, d.label, d.enrolled_at, d.last_seen_at, d.revoked_at
@@ -198,10 +185,11 @@ export class AccountStore {
       [tokenHash],
     );
     if (!row) return undefined;
+    const until = Math.min(Date.now() + SESSION_CACHE_MS, new Date(iso(row.expires_at)).getTime());
     if (row.role === 'admin')
-      return { role: 'admin', tokenHash, username: String(row.admin_username) };
+      return { value: { role: 'admin', tokenHash, username: String(row.admin_username) }, until };
     if (!row.active || row.id == null || row.revoked_at != null) return undefined;
-    return {
+    const value: StoredSession = {
       role: 'staff',
       tokenHash,
       staff: {
@@ -212,6 +200,7 @@ export class AccountStore {
       },
       device: toDevice(row),
     };
+    return { value, until };
   }
 
   /**
@@ -264,10 +253,13 @@ export class AccountStore {
   }
 
   async endSession(tokenHash: string): Promise<void> {
-    await this.store.query(
-      'UPDATE sessions SET ended_at = now() WHERE token_hash = $1 AND ended_at IS NULL',
-      [tokenHash],
-    );
-    this.forgetSessions();
+    const ended = await this.store.db.transaction(async (tx) => {
+      await tx.query(
+        'UPDATE sessions SET ended_at = now() WHERE token_hash = $1 AND ended_at IS NULL',
+        [tokenHash],
+      );
+      return this.store.authChanged(tx);
+    });
+    await ended();
   }
 }

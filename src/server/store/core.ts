@@ -16,12 +16,83 @@ export interface Tx extends Sql {
   later(write: Deferred): void;
 }
 
+/**
+ * What a process remembers of sessions or devices, by token hash: each call carries a token,
+ * and reading what it stands for was one statement of every call. Remembered only while every
+ * change any process makes is heard here (`Db.hearsAuthChanges`), and forgotten, all of it,
+ * at each change (`StoreCore.authChanged`), so a revocation counts at once everywhere.
+ */
+export class Remembered<V> {
+  private readonly known = new Map<string, { value: V; until: number }>();
+  /** Bumped by every forget, so a read that raced a change is not remembered. */
+  private generation = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly max = 5000,
+  ) {
+    db.onAuthChange(() => this.forget());
+  }
+
+  forget(): void {
+    this.generation += 1;
+    this.known.clear();
+  }
+
+  /**
+   * The value for `key`: remembered, or read (and remembered until `until`, a time in ms,
+   * when the store hears every change). `read` answers undefined for "none", never kept.
+   */
+  async get(
+    key: string,
+    read: () => Promise<{ value: V; until: number } | undefined>,
+  ): Promise<V | undefined> {
+    const trusted = this.db.hearsAuthChanges();
+    const now = Date.now();
+    const known = trusted ? this.known.get(key) : undefined;
+    if (known && known.until > now) return known.value;
+    const generation = this.generation;
+    const found = await read();
+    if (!found) {
+      this.known.delete(key);
+      return undefined;
+    }
+    if (trusted && generation === this.generation && this.db.hearsAuthChanges()) {
+      if (this.known.size >= this.max) this.known.clear();
+      this.known.set(key, found);
+    }
+    return found.value;
+  }
+}
+
 export class StoreCore {
   readonly log: EventLog;
   private readonly committed = new Set<(events: LoggedEvent[]) => void>();
+  private readonly remembered = new Set<Remembered<unknown>>();
 
   constructor(readonly db: Db) {
     this.log = new EventLog(db);
+  }
+
+  /** A memory of sessions or devices that every change (`authChanged`) empties. */
+  remember<V>(): Remembered<V> {
+    const memory = new Remembered<V>(this.db);
+    this.remembered.add(memory as Remembered<unknown>);
+    return memory;
+  }
+
+  /**
+   * Sessions or devices change in `sql` (a transaction, or one statement already run):
+   * tells every process, and forgets here. Call the answer once it has committed: it forgets
+   * again (a read that began before the commit may have remembered the old state) and waits
+   * until the announcement is heard back, so the other processes have it too.
+   */
+  async authChanged(sql: Sql): Promise<() => Promise<void>> {
+    const heard = await this.db.announceAuthChange(sql);
+    return async () => {
+      for (const memory of this.remembered) memory.forget();
+      await heard();
+    };
   }
 
   get kind(): Db['kind'] {

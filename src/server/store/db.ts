@@ -18,6 +18,23 @@ export interface Db extends Sql {
    * PGlite has only this process, which tells its hub directly, so there it does nothing.
    */
   listen(onSeq: (seq: number) => void): Promise<void>;
+  /**
+   * Whether this process now hears every change to sessions and devices that any process
+   * makes (`authChange`): PGlite has only this process; PostgreSQL while its listener is
+   * connected (after `listen`). Only then may sessions and devices be remembered.
+   */
+  hearsAuthChanges(): boolean;
+  /**
+   * Calls `onChange` when any process announced a change to sessions or devices, and when
+   * this process may have missed one (its listener lost or reconnected).
+   */
+  onAuthChange(onChange: () => void): void;
+  /**
+   * Announces, in `sql` (a transaction: when it commits), that sessions or devices changed.
+   * The function it answers waits (briefly, bounded) until this process has heard the
+   * announcement back: by then PostgreSQL has signalled every other process's listener too.
+   */
+  announceAuthChange(sql: Sql): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

@@ -11,18 +11,26 @@ import {
   normalizeEnrollmentCode,
 } from '../auth/secrets.js';
 import { iso, toDevice } from './rows.js';
-import type { StoreCore } from './core.js';
-import type { AccountStore } from './accounts.js';
+import type { Remembered, StoreCore } from './core.js';
 import type { BranchStore } from './branches.js';
 
 export const ENROLLMENT_MINUTES = 15;
 
+/** How long a device read by its token is remembered, at most (see `SESSION_CACHE_MS`). */
+const DEVICE_CACHE_MS = 60_000;
+/** "Last seen" for the devices screen is written at most this often per device. */
+const SEEN_EVERY_MS = 60_000;
+
 export class DeviceStore {
+  /** Devices by token hash, with when this process last wrote their "last seen". */
+  private readonly byHash: Remembered<{ device: Device; seenAt: number }>;
+
   constructor(
     private readonly store: StoreCore,
     private readonly branches: BranchStore,
-    private readonly accounts: AccountStore,
-  ) {}
+  ) {
+    this.byHash = store.remember();
+  }
 
   async createEnrollment(
     branchId: string,
@@ -76,21 +84,24 @@ export class DeviceStore {
 
   /** The enrolled, unrevoked device a token stands for. */
   async byToken(token: string): Promise<Device | undefined> {
-    const [row] = await this.store.query(
-      'SELECT * FROM devices WHERE token_hash = $1 AND revoked_at IS NULL',
-      [hashToken(token)],
-    );
-    if (!row) return undefined;
-    // "Last seen" for the devices screen; at most one write a minute per device.
-    const stale =
-      row.last_seen_at == null ||
-      Date.now() - new Date(String(row.last_seen_at)).getTime() > 60_000;
-    if (stale) {
+    const found = await this.byHash.get(hashToken(token), async () => {
+      const [row] = await this.store.query(
+        'SELECT * FROM devices WHERE token_hash = $1 AND revoked_at IS NULL',
+        [hashToken(token)],
+      );
+      if (!row) return undefined;
+      const seenAt = row.last_seen_at == null ? 0 : new Date(iso(row.last_seen_at)).getTime();
+      return { value: { device: toDevice(row), seenAt }, until: Date.now() + DEVICE_CACHE_MS };
+    });
+    if (!found) return undefined;
+    // "Last seen" for the devices screen; at most one write a minute per device (per process).
+    if (Date.now() - found.seenAt > SEEN_EVERY_MS) {
+      found.seenAt = Date.now();
       this.store
-        .query('UPDATE devices SET last_seen_at = now() WHERE id = $1', [row.id])
+        .query('UPDATE devices SET last_seen_at = now() WHERE id = $1', [found.device.id])
         .catch(() => {});
     }
-    return toDevice(row);
+    return found.device;
   }
 
   async list(): Promise<Device[]> {
@@ -103,10 +114,15 @@ export class DeviceStore {
     const [found] = await this.store.query('SELECT branch_id FROM devices WHERE id = $1', [id]);
     if (!found) throw notFound(`Device "${id}"`);
     if (zone !== null) mustBeZoneOf(await this.branches.get(String(found.branch_id)), zone);
-    const [row] = await this.store.query('UPDATE devices SET zone = $2 WHERE id = $1 RETURNING *', [
-      id,
-      zone,
-    ]);
+    const [row, changed] = await this.store.db.transaction(async (tx) => {
+      const [updated] = await tx.query('UPDATE devices SET zone = $2 WHERE id = $1 RETURNING *', [
+        id,
+        zone,
+      ]);
+      // A kiosk's zone goes with its requests: every process reads the device again.
+      return [updated, await this.store.authChanged(tx)] as const;
+    });
+    await changed();
     return toDevice(row!);
   }
 
@@ -116,17 +132,17 @@ export class DeviceStore {
         'UPDATE devices SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 RETURNING *',
         [id],
       );
-      if (found) {
-        await tx.query(
-          'UPDATE sessions SET ended_at = now() WHERE device_id = $1 AND ended_at IS NULL',
-          [id],
-        );
-      }
-      return found;
+      if (!found) return undefined;
+      await tx.query(
+        'UPDATE sessions SET ended_at = now() WHERE device_id = $1 AND ended_at IS NULL',
+        [id],
+      );
+      return { found, changed: await this.store.authChanged(tx) };
     });
-    this.accounts.forgetSessions();
     if (!row) throw notFound(`Device "${id}"`);
-    return toDevice(row);
+    // Answered once every process has forgotten the device and its sessions.
+    await row.changed();
+    return toDevice(row.found);
   }
 }
 

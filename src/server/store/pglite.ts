@@ -44,6 +44,10 @@ export async function openPglite(dataDir: string): Promise<Db> {
     exec: outside.exec,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     listen: async () => {},
+    // One process: every change is made here and forgotten here.
+    hearsAuthChanges: () => true,
+    onAuthChange: () => {},
+    announceAuthChange: async () => async () => {},
     close: async () => {
       if (!pg.closed) await pg.close();
     },

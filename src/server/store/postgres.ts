@@ -6,6 +6,10 @@ import type { Db, Row, Sql } from './db.js';
 import { unavailableReason } from './unavailable.js';
 
 const CHANNEL = 'rove_events';
+/** Sessions or devices changed: every process forgets what it remembered of them. */
+const AUTH_CHANNEL = 'rove_auth';
+/** How long a change's announcer waits to hear it back, at most. */
+const AUTH_ECHO_MS = 1000;
 /** Distinct statement texts prepared on each connection, at most. */
 const MAX_PREPARED = 500;
 
@@ -24,17 +28,37 @@ export async function openPostgres(
   let listener: pg.Client | undefined;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
+  /** Listening on both channels now: auth changes of every process reach this one. */
+  let hearing = false;
+  const authListeners = new Set<() => void>();
+  const authChanged = () => {
+    for (const onChange of authListeners) onChange();
+  };
+  /** Announcements of this process waiting to be heard back, by payload. */
+  const echoes = new Map<string, () => void>();
+  let announced = 0;
 
   const connectListener = async (onSeq: (seq: number) => void): Promise<void> => {
     const client = new pg.Client({ connectionString: url });
     client.on('notification', (message) => {
+      if (message.channel === AUTH_CHANNEL) {
+        authChanged();
+        const heard = echoes.get(message.payload ?? '');
+        if (heard) heard();
+        return;
+      }
       const seq = Number(message.payload);
       if (message.channel === CHANNEL && Number.isFinite(seq)) onSeq(seq);
     });
     client.on('error', (error) => {
       log(`PostgreSQL listener: ${error.message}; reconnecting`);
       void client.end().catch(() => {});
-      if (listener === client) listener = undefined;
+      if (listener === client) {
+        listener = undefined;
+        // Changes made elsewhere are not heard until it is back: remember nothing till then.
+        hearing = false;
+        authChanged();
+      }
       if (!closed) {
         retry = setTimeout(() => void connectListener(onSeq).catch(() => {}), 1000);
         retry.unref();
@@ -42,7 +66,11 @@ export async function openPostgres(
     });
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
+    await client.query(`LISTEN ${AUTH_CHANNEL}`);
     listener = client;
+    // What changed while nobody listened is unknown: forget everything, then trust again.
+    authChanged();
+    hearing = true;
     // Anything committed while we were not listening is read from the log now.
     onSeq(Number.MAX_SAFE_INTEGER);
   };
@@ -113,8 +141,36 @@ export async function openPostgres(
       }
     },
     listen: (onSeq) => connectListener(onSeq),
+    hearsAuthChanges: () => hearing,
+    onAuthChange: (onChange) => {
+      authListeners.add(onChange);
+    },
+    async announceAuthChange(sql) {
+      const payload = `${process.pid}:${++announced}`;
+      let heard!: () => void;
+      const echo = new Promise<void>((resolve) => (heard = resolve));
+      echoes.set(payload, heard);
+      try {
+        await sql.query('SELECT pg_notify($1, $2)', [AUTH_CHANNEL, payload]);
+      } catch (error) {
+        echoes.delete(payload);
+        throw error;
+      }
+      return async () => {
+        // Not listening (a store with no hub, or the listener is down): nothing to wait for.
+        if (!hearing) return void echoes.delete(payload);
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          echo,
+          new Promise<void>((resolve) => (timer = setTimeout(resolve, AUTH_ECHO_MS))),
+        ]);
+        clearTimeout(timer);
+        echoes.delete(payload);
+      };
+    },
     async close() {
       closed = true;
+      hearing = false;
       if (retry) clearTimeout(retry);
       await listener?.end().catch(() => {});
       await pool.end();

@@ -114,15 +114,15 @@ export class StaffStore {
           patch.languages === undefined ? null : JSON.stringify(patch.languages),
         ],
       );
-      if (!row) return false;
+      if (!row) return undefined;
       if (patch.branchIds) await this.setBranches(tx, id, patch.branchIds);
       // Deactivated, or a new PIN (the old one may be known to someone): every sign-in ends.
       if (patch.active === false || pinHash !== null) await this.accounts.endSessionsOf(tx, id);
-      return true;
+      // Name, skills, branches or active: every process reads its sessions again.
+      return this.store.authChanged(tx);
     });
-    // Name, skills, branches or active: every remembered session re-reads them.
-    this.accounts.forgetSessions();
     if (!found) throw notFound(`Staff member "${id}"`);
+    await found();
     return (await this.get(id))!;
   }
 

@@ -41,7 +41,7 @@ export class Store extends StoreCore {
     this.follow = new FollowStore(this);
     this.requests = new RequestStore(this, this.branches, this.presence);
     this.reports = new ReportStore(this);
-    this.devices = new DeviceStore(this, this.branches, this.accounts);
+    this.devices = new DeviceStore(this, this.branches);
     this.staff = new StaffStore(this, this.branches, this.accounts);
     this.scripts = new ScriptStore(this);
   }

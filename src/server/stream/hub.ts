@@ -15,6 +15,9 @@ import { lineFor } from './line.js';
 
 const PAGE = 500;
 
+/** How often signed-in streams are judged anyway: sessions run out with no change announced. */
+export const STREAM_RECHECK_MS = 2000;
+
 /** How often a process tells the store whose staff streams it holds (docs/API.md, "Presence"). */
 export const HEARD_EVERY_MS = 30_000;
 
@@ -41,6 +44,7 @@ export class StreamHub {
   private rechecker?: NodeJS.Timeout;
   private hearer?: NodeJS.Timeout;
   private rechecking = false;
+  private recheckAgain = false;
   private stopListening?: () => void;
   private closed = false;
 
@@ -71,6 +75,8 @@ export class StreamHub {
     if (this.options.recheckMs) {
       this.rechecker = setInterval(() => void this.recheck(), this.options.recheckMs);
       this.rechecker.unref();
+      // Another process revoked, signed out or changed someone: judge the streams at once.
+      this.store.db.onAuthChange(() => void this.recheck());
     }
     if (this.options.heardMs) {
       this.hearer = setInterval(() => void this.noteHeard(), this.options.heardMs);
@@ -97,7 +103,12 @@ export class StreamHub {
    * streams open when it asked are judged, so one opened meanwhile is never closed for it.
    */
   async recheck(): Promise<void> {
-    if (this.rechecking || this.closed) return;
+    if (this.closed) return;
+    if (this.rechecking) {
+      // A change heard while judging: judge again once this round is done.
+      this.recheckAgain = true;
+      return;
+    }
     const judged = [...this.connections].filter(
       (c) =>
         c.audience.kind === 'staff' || c.audience.kind === 'admin' || c.audience.kind === 'kiosk',
@@ -128,6 +139,10 @@ export class StreamHub {
       if (!this.closed) this.options.log?.('The stream hub could not recheck its streams', error);
     } finally {
       this.rechecking = false;
+      if (this.recheckAgain) {
+        this.recheckAgain = false;
+        void this.recheck();
+      }
     }
   }
 
