@@ -5,39 +5,18 @@ import { topicLabel } from './request-format.js';
 import type { PendingView } from '../../core/db/pending.js';
 import type { HelpRequest } from '../../../shared/schemas.js';
 import { msg, str } from '../../core/locale/msg.js';
-
-let audio: AudioContext | undefined;
+import { playTones, runningAudio, unlockAudio, type Tone } from '../../ui/tones.js';
 
 /** Call from a tap (e.g. Sign in) so later beeps are allowed. */
 export function unlockSound(): void {
-  try {
-    audio ??= new AudioContext();
-    void audio.resume();
-  } catch {
-    audio = undefined;
-  }
+  unlockAudio();
 }
 
-/** One tone of `hz` starting `at` seconds from now, `length` seconds long. */
-function tone(context: AudioContext, hz: number, at: number, length: number): void {
-  const oscillator = context.createOscillator();
-  const gain = context.createGain();
-  const start = context.currentTime + at;
-  oscillator.frequency.value = hz;
-  gain.gain.setValueAtTime(0.0001, start);
-  gain.gain.exponentialRampToValueAtTime(0.25, start + 0.02);
-  gain.gain.exponentialRampToValueAtTime(0.0001, start + length);
-  oscillator.connect(gain).connect(context.destination);
-  oscillator.start(start);
-  oscillator.stop(start + length + 0.05);
-}
-
-/** Plays `tones` ([hz, at, length]) and buzzes `pattern`, where the tablet can. */
-function signal(tones: readonly [number, number, number][], pattern: number | number[]): void {
+/** Plays `tones` and buzzes `pattern`, where the tablet can. */
+function signal(tones: readonly Tone[], pattern: number | number[]): void {
   try {
-    if (audio && audio.state === 'running') {
-      for (const [hz, at, length] of tones) tone(audio, hz, at, length);
-    }
+    const context = runningAudio();
+    if (context) playTones(context, tones, 0.25);
     if ('vibrate' in navigator) navigator.vibrate(pattern);
   } catch {
     // A device that cannot beep still shows and announces the request.
