@@ -136,18 +136,29 @@ export interface KeptStream<E extends AnyEvent = StreamEvent> extends Omit<
   cursor?(failures: number): Promise<number | undefined> | number | undefined;
   /** The stream broke (`failures` in a row so far); it is reopened after a backoff. */
   lost?(status: number | undefined, failures: number): void;
+  /** Silence after which a page coming back into view reopens at once (tests shorten it). */
+  staleMs?: number;
 }
 
 /**
+ * The server's heartbeat comes every 15 s: a page shown again after longer than this without a
+ * byte (a phone or tablet that slept) does not wait out the silence limit; its stream reopens.
+ */
+export const STALE_ON_WAKE_MS = 20_000;
+
+/**
  * Keeps `path` open until the returned stop is called: the one reconnecting loop of the client.
- * A lost stream is reopened after a backoff (at once when the browser says it is back online),
- * resuming from `cursor`; an open resets the count of failures.
+ * A lost stream is reopened after a backoff (at once when the browser says it is back online,
+ * or when the page is shown again after a sleep), resuming from `cursor`; an open resets the
+ * count of failures.
  */
 export function keepStreamOpen<E extends AnyEvent = StreamEvent>(kept: KeptStream<E>): () => void {
   let close: (() => void) | undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
   let stopped = false;
+  /** When the open stream last sent a byte (epoch ms). */
+  let lastHeard = Date.now();
 
   const connect = async () => {
     retry = undefined;
@@ -157,10 +168,14 @@ export function keepStreamOpen<E extends AnyEvent = StreamEvent>(kept: KeptStrea
     close = openEventStream<E>(kept.path, cursor, {
       open() {
         failures = 0;
+        lastHeard = Date.now();
         kept.open();
       },
       event: (event, id) => kept.event(event, id),
-      alive: () => kept.alive?.(),
+      alive: () => {
+        lastHeard = Date.now();
+        kept.alive?.();
+      },
       lost(status) {
         close = undefined;
         failures++;
@@ -176,12 +191,26 @@ export function keepStreamOpen<E extends AnyEvent = StreamEvent>(kept: KeptStrea
     if (retry !== undefined) clearTimeout(retry);
     void connect();
   };
+  const onShown = () => {
+    // Timers stop while a device sleeps: on waking, a stream that has heard nothing for longer
+    // than a heartbeat is taken as dead now, and one waiting out a backoff tries now.
+    if (stopped || document.visibilityState !== 'visible') return;
+    if (close) {
+      if (Date.now() - lastHeard <= (kept.staleMs ?? STALE_ON_WAKE_MS)) return;
+      close();
+      close = undefined;
+    } else if (retry !== undefined) clearTimeout(retry);
+    else return;
+    void connect();
+  };
   window.addEventListener('online', onOnline);
+  document.addEventListener('visibilitychange', onShown);
   void connect();
 
   return () => {
     stopped = true;
     window.removeEventListener('online', onOnline);
+    document.removeEventListener('visibilitychange', onShown);
     if (retry !== undefined) clearTimeout(retry);
     close?.();
   };

@@ -2,9 +2,10 @@
 // server's heartbeat comment): a heartbeat or an event says the server is there, silence past
 // the limit closes the stream and reports it lost, and a refusal is reported with its status.
 import { expect } from '@open-wc/testing';
-import { openEventStream } from '../../../../src/client/core/stream.js';
+import { keepStreamOpen, openEventStream } from '../../../../src/client/core/stream.js';
 import { waitFor } from '../../../support/browser/by-role.js';
 import {
+  FakeEventSource,
   installFakeStream,
   nthStream,
   restoreStream,
@@ -81,5 +82,65 @@ describe('openEventStream: liveness from the stream itself', () => {
     stream.ping();
     await new Promise((resolve) => setTimeout(resolve, SILENCE_MS * 2));
     expect(second.heard.lost).to.deep.equal([]);
+  });
+});
+
+describe('keepStreamOpen: a device waking from sleep', () => {
+  beforeEach(installFakeStream);
+  afterEach(restoreStream);
+
+  const STALE_MS = 200;
+  const shown = () => document.dispatchEvent(new Event('visibilitychange'));
+
+  function kept() {
+    const heard = { open: 0 };
+    const stop = keepStreamOpen({
+      path: '/api/kiosk/events',
+      open: () => heard.open++,
+      event: () => {},
+      staleMs: STALE_MS,
+    });
+    return { heard, stop };
+  }
+
+  it('reopens at once a stream that heard nothing while the page was away', async () => {
+    const { heard, stop } = kept();
+    const first = (await nthStream(1)).accept();
+    await waitFor(() => expect(heard.open).to.equal(1), 'open');
+    // Asleep: no heartbeat for longer than the server's interval, and the silence timer (25 s)
+    // has not run out. Shown again, it does not wait for it.
+    await new Promise((resolve) => setTimeout(resolve, STALE_MS * 2));
+    shown();
+    (await nthStream(2)).accept();
+    await waitFor(() => expect(heard.open).to.equal(2), 'open again');
+    expect(first.closed).to.equal(true);
+    stop();
+  });
+
+  it('leaves a stream that is still beating alone', async () => {
+    const { heard, stop } = kept();
+    const stream = (await nthStream(1)).accept();
+    await waitFor(() => expect(heard.open).to.equal(1), 'open');
+    await new Promise((resolve) => setTimeout(resolve, STALE_MS / 2));
+    stream.ping();
+    await waitFor(() => expect(stream.closed).to.equal(false), 'heard');
+    shown();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(stream.closed).to.equal(false);
+    expect(heard.open).to.equal(1);
+    stop();
+  });
+
+  it('does not wait out a backoff when the page is shown again', async () => {
+    const { heard, stop } = kept();
+    (await nthStream(1)).refuse(503);
+    // The first retry waits a second; shown again, it tries now.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    shown();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(FakeEventSource.opened.length, 'reopened before the backoff ran out').to.equal(2);
+    (await nthStream(2)).accept();
+    await waitFor(() => expect(heard.open).to.equal(1), 'open');
+    stop();
   });
 });
