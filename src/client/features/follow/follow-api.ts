@@ -1,7 +1,7 @@
 // The follow link's calls (docs/API.md, "Following on a phone"): the token in the page's path is
 // the only credential (no session, no cookie), and what comes back never holds a name, a note
 // or a request id. Light on purpose: the follow page loads this and nothing of the staff app.
-import { apiFetch } from '../../core/http.js';
+import { ApiError, apiFetch } from '../../core/http.js';
 import { newId } from '../../core/db/ids.js';
 import type { FeedbackBody, FollowView, Notice } from '../../../shared/schemas.js';
 import type { NoticeEvent } from '../../../shared/events.js';
@@ -30,6 +30,22 @@ export function fetchFollow(
   token: string,
 ): Promise<{ request: FollowView; notices?: FollowNotice[] }> {
   return apiFetch(base(token));
+}
+
+/**
+ * The request as the server has it, sent with a refusal (409) of here or cancel (docs/API.md,
+ * "Following on a phone"), so the page can show it without asking again; undefined otherwise.
+ */
+export function refusedView(error: unknown): FollowView | undefined {
+  if (!(error instanceof ApiError) || error.status !== 409) return undefined;
+  const sent: unknown = error.request;
+  return isFollowView(sent) ? sent : undefined;
+}
+
+function isFollowView(value: unknown): value is FollowView {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.status === 'string' && typeof v.version === 'number' && 'ticket' in v;
 }
 
 /**

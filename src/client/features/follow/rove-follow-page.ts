@@ -16,6 +16,7 @@ import {
   followStreamPath,
   postFollowAction,
   postFollowFeedback,
+  refusedView,
   tokenFromPath,
   type Feedback,
   type FollowNotice,
@@ -247,7 +248,10 @@ export class RoveFollowPage extends LitElement {
       this._confirming = false;
     } catch (error) {
       this._problem = this._say(error);
-      if (error instanceof ApiError && error.status === 409) void this._refresh();
+      // Refused (the page ended, the request closed): the refusal brings the request as it is.
+      const now = refusedView(error);
+      if (now) this._apply(now);
+      else if (error instanceof ApiError && error.status === 409) void this._refresh();
     } finally {
       this._busy = false;
     }

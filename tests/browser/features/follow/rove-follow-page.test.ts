@@ -136,6 +136,23 @@ describe('rove-follow-page', () => {
     expect(queryAllByRole(el, 'button', "I'm here")).to.have.length(0);
   });
 
+  it("shows the request that comes with a refused I'm here, without asking again", async () => {
+    const claimed = view({ status: 'claimed', claimedBy: { displayName: 'Sam' }, version: 2 });
+    const { el, stream } = await open(claimed);
+    push(stream, { ...claimed, pagedAt: new Date().toISOString(), version: 3 });
+    await shows(el, 'Sam is looking for you at the kiosk');
+    const reads = server.callsTo('GET', API).length;
+    // Sam has started meanwhile: the page is over, and the refusal says where things stand.
+    const serving = { ...claimed, status: 'serving' as const, version: 4 };
+    server.on('POST', `${API}/here`, {
+      status: 409,
+      body: { error: { code: 'conflict', message: 'The page has ended' }, request: serving },
+    });
+    getByRole(el, 'button', "I'm here").click();
+    await shows(el, 'Sam is with you.');
+    expect(server.callsTo('GET', API)).to.have.length(reads);
+  });
+
   it('cancels only after the patron confirms', async () => {
     const { el } = await open(view());
     server.on('POST', `${API}/cancel`, {
