@@ -10,7 +10,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controls, tokens } from '../../ui/shared.styles.js';
 import { handedOnBy, pendingText, topicLabel, waitedFor } from './request-format.js';
-import { requestMarks } from './request-marks.styles.js';
+import { requestCards, requestMarks } from './request-marks.styles.js';
 import { ownLanguageName, walkUpLine } from '../../ui/walk-up/walk-up-format.js';
 import { actionsFor, type PendingView } from '../../core/db/pending.js';
 import type { Presence, Skill, StaffName, Topic } from '../../../shared/schemas.js';
@@ -23,29 +23,13 @@ export class RoveQueueList extends LitElement {
     tokens,
     controls,
     requestMarks,
+    requestCards,
     css`
       :host {
         display: block;
       }
       .filter {
         margin: 0 0 0.75rem;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 0.75rem;
-      }
-      li {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem 1rem;
-        padding: 0.75rem 1rem;
-        background: var(--rove-card);
-        border: 2px solid var(--rove-line);
-        border-radius: var(--rove-radius);
       }
       .badge.long-wait {
         color: var(--rove-danger);

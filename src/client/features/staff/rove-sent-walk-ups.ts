@@ -4,7 +4,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controls, tokens } from '../../ui/shared.styles.js';
-import { requestMarks } from './request-marks.styles.js';
+import { requestCards, requestMarks } from './request-marks.styles.js';
 import { topicLabel } from './request-format.js';
 import { sentStatus } from '../../ui/walk-up/walk-up-format.js';
 import type { SentWalkUp } from '../../core/db/walk-ups.js';
@@ -17,26 +17,10 @@ export class RoveSentWalkUps extends LitElement {
     tokens,
     controls,
     requestMarks,
+    requestCards,
     css`
       :host {
         display: block;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 0.75rem;
-      }
-      li {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem 1rem;
-        padding: 0.75rem 1rem;
-        background: var(--rove-card);
-        border: 2px solid var(--rove-line);
-        border-radius: var(--rove-radius);
       }
       li.coming {
         border-color: var(--rove-mine-line);
