@@ -1,12 +1,10 @@
 // <rove-admin-branch-alert>: how long a patron may wait at a branch before every staff tablet
 // there is alerted (docs/API.md, "Long waits"; stored as `escalateAfterSeconds`, 0 for never).
 // The supervisor writes minutes, or 0 or "never"; fires `branch-changed` (detail: the branch).
-import { LitElement, css, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { updateBranch } from './admin-api.js';
-import type { Branch } from '../../../shared/schemas.js';
+import { css, html } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import { adminStyles } from './admin.styles.js';
-import { adminAction } from './admin-errors.js';
+import { BranchPanel } from './branch-panel.js';
 import {
   ESCALATE_DEFAULT_SECONDS,
   escalateMinutes,
@@ -16,7 +14,7 @@ import {
 import { msg, str } from '../../core/locale/msg.js';
 
 @customElement('rove-admin-branch-alert')
-export class RoveAdminBranchAlert extends LitElement {
+export class RoveAdminBranchAlert extends BranchPanel {
   static override styles = [
     adminStyles,
     css`
@@ -25,20 +23,6 @@ export class RoveAdminBranchAlert extends LitElement {
       }
     `,
   ];
-
-  /** The branch being edited. */
-  @property({ attribute: false }) branch?: Branch;
-
-  @state() private _notice = '';
-  private readonly _action = adminAction(this);
-
-  override willUpdate(changed: Map<string, unknown>) {
-    const before = changed.get('branch') as Branch | undefined;
-    if (changed.has('branch') && before?.id !== this.branch?.id) {
-      this._action.say('');
-      this._notice = '';
-    }
-  }
 
   override render() {
     const branch = this.branch;
@@ -89,16 +73,14 @@ export class RoveAdminBranchAlert extends LitElement {
       form.querySelector<HTMLInputElement>('#wait-minutes')?.focus();
       return;
     }
-    await this._action.run(msg('save the alert time'), async () => {
-      const changed = await updateBranch(branch.id, { escalateAfterSeconds: read.seconds });
-      const now = changed.escalateAfterSeconds ?? read.seconds;
-      const branchName = changed.name;
+    const changes = { escalateAfterSeconds: read.seconds };
+    await this.saveBranch(msg('save the alert time'), changes, (saved) => {
+      const now = saved.escalateAfterSeconds ?? read.seconds;
+      const branchName = saved.name;
       const waited = sayEscalation(now);
-      this._notice =
-        now > 0
-          ? msg(str`Saved. Staff at ${branchName} are alerted when a patron has waited ${waited}.`)
-          : msg(str`Saved. Staff at ${branchName} are no longer alerted about long waits.`);
-      this.dispatchEvent(new CustomEvent('branch-changed', { detail: changed, bubbles: true }));
+      return now > 0
+        ? msg(str`Saved. Staff at ${branchName} are alerted when a patron has waited ${waited}.`)
+        : msg(str`Saved. Staff at ${branchName} are no longer alerted about long waits.`);
     });
   }
 }

@@ -1,35 +1,16 @@
 // <rove-admin-branch-desk>: where a branch's service desk is, in words a patron can follow.
 // The kiosk says it when it cannot reach staff ("The service desk is on the ground floor, left
 // of the main doors."). Save sets it, Clear forgets it; fires `branch-changed` (detail: Branch).
-import { LitElement, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { updateBranch } from './admin-api.js';
-import type { Branch } from '../../../shared/schemas.js';
-import { adminStyles } from './admin.styles.js';
-import { adminAction } from './admin-errors.js';
+import { html } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { BranchPanel } from './branch-panel.js';
 import { msg, str } from '../../core/locale/msg.js';
 
 /** As the server keeps it (SERVICE_DESK_MAX in shared/schemas.ts, not imported: no TypeBox). */
 const DESK_MAX = 120;
 
 @customElement('rove-admin-branch-desk')
-export class RoveAdminBranchDesk extends LitElement {
-  static override styles = adminStyles;
-
-  /** The branch being edited. */
-  @property({ attribute: false }) branch?: Branch;
-
-  @state() private _notice = '';
-  private readonly _action = adminAction(this);
-
-  override willUpdate(changed: Map<string, unknown>) {
-    const before = changed.get('branch') as Branch | undefined;
-    if (changed.has('branch') && before?.id !== this.branch?.id) {
-      this._action.say('');
-      this._notice = '';
-    }
-  }
-
+export class RoveAdminBranchDesk extends BranchPanel {
   override render() {
     const branch = this.branch;
     if (!branch) return html``;
@@ -80,17 +61,12 @@ export class RoveAdminBranchDesk extends LitElement {
   }
 
   private async _change(serviceDesk: string | null) {
-    const branch = this.branch;
-    if (!branch) return;
-    this._notice = '';
-    await this._action.run(msg('save where the service desk is'), async () => {
-      const changed = await updateBranch(branch.id, { serviceDesk });
-      const branchName = changed.name;
-      const place = changed.serviceDesk;
-      this._notice = place
+    await this.saveBranch(msg('save where the service desk is'), { serviceDesk }, (saved) => {
+      const branchName = saved.name;
+      const place = saved.serviceDesk;
+      return place
         ? msg(str`Saved. Kiosks at ${branchName} will say: The service desk is ${place}.`)
         : msg(str`Cleared. Kiosks at ${branchName} will just say “the service desk”.`);
-      this.dispatchEvent(new CustomEvent('branch-changed', { detail: changed, bubbles: true }));
     });
   }
 }

@@ -2,41 +2,23 @@
 // they speak until a patron chooses (docs/API.md, "A branch's languages"). Each language is
 // shown by its own name ("Español", "العربية"), as a patron would look for it. Fires
 // `branch-changed` (detail: the branch) once saved.
-import { LitElement, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { updateBranch } from './admin-api.js';
-import type { Branch } from '../../../shared/schemas.js';
-import { adminStyles } from './admin.styles.js';
-import { adminAction } from './admin-errors.js';
+import { html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { BranchPanel } from './branch-panel.js';
 import { languageOptions } from './branch-languages.js';
 import { languageName, ownLanguageName } from '../../ui/walk-up/walk-up-format.js';
 import { msg, str } from '../../core/locale/msg.js';
 
 @customElement('rove-admin-branch-languages')
-export class RoveAdminBranchLanguages extends LitElement {
-  static override styles = adminStyles;
-
-  /** The branch whose languages are chosen. */
-  @property({ attribute: false }) branch?: Branch;
-
+export class RoveAdminBranchLanguages extends BranchPanel {
   /** The languages ticked, in the order offered. */
   @state() private _chosen: string[] = [];
   /** The default: one of `_chosen`. */
   @state() private _default = 'en';
-  @state() private _notice = '';
-  private readonly _action = adminAction(this);
 
-  override willUpdate(changed: Map<string, unknown>) {
-    if (!changed.has('branch')) return;
-    const before = changed.get('branch') as Branch | undefined;
+  protected override branchArrived(other: boolean) {
     // Another panel's save hands a new branch object: keep the supervisor's choices then.
-    if (before?.id !== this.branch?.id || !this._dirty()) {
-      this._start(this.branch?.languages ?? ['en']);
-      if (before?.id !== this.branch?.id) {
-        this._notice = '';
-        this._action.say('');
-      }
-    }
+    if (other || !this._dirty()) this._start(this.branch?.languages ?? ['en']);
   }
 
   override render() {
@@ -144,17 +126,15 @@ export class RoveAdminBranchLanguages extends LitElement {
       this._action.say(msg('Please tick at least one language for the kiosks to offer.'));
       return;
     }
-    await this._action.run(msg('save the languages'), async () => {
-      const changed = await updateBranch(branch.id, { languages });
+    await this.saveBranch(msg('save the languages'), { languages }, (changed) => {
       const saved = changed.languages ?? languages;
       this._start(saved);
       const branchName = changed.name;
       const offered = saved.map(ownLanguageName).join(', ');
       const first = ownLanguageName(saved[0]!);
-      this._notice = msg(
+      return msg(
         str`Saved. The kiosks at ${branchName} offer ${offered}; ${first} is the default.`,
       );
-      this.dispatchEvent(new CustomEvent('branch-changed', { detail: changed, bubbles: true }));
     });
   }
 }

@@ -2,13 +2,11 @@
 // staff say they are in and kiosks stand in (docs/API.md, "Zones"). The supervisor adds,
 // renames, removes and reorders them in a draft, sees what to fix before anything is sent, and
 // saves the whole list at once. Fires `branch-changed` (detail: the branch) once saved.
-import { LitElement, css, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { updateBranch } from './admin-api.js';
-import type { Branch } from '../../../shared/schemas.js';
 import { adminStyles } from './admin.styles.js';
-import { adminAction } from './admin-errors.js';
+import { BranchPanel } from './branch-panel.js';
 import {
   ZONES_MAX,
   ZONE_NAME_MAX,
@@ -28,7 +26,7 @@ interface DraftZone {
 }
 
 @customElement('rove-admin-branch-zones')
-export class RoveAdminBranchZones extends LitElement {
+export class RoveAdminBranchZones extends BranchPanel {
   static override styles = [
     adminStyles,
     css`
@@ -56,33 +54,19 @@ export class RoveAdminBranchZones extends LitElement {
     `,
   ];
 
-  /** The branch whose zones are edited. */
-  @property({ attribute: false }) branch?: Branch;
-
   @state() private _zones: DraftZone[] = [];
   /** The problems found at the last Save (kept up to date as the supervisor fixes them). */
   @state() private _problems: ZoneProblem[] = [];
   @state() private _checked = false;
   @state() private _addProblem = '';
-  @state() private _notice = '';
-  private readonly _action = adminAction(this);
   private _nextKey = 0;
   /** The zones the draft started from: the branch's as last read or saved. */
   private _saved: string[] = [];
 
-  override willUpdate(changed: Map<string, unknown>) {
-    if (!changed.has('branch')) return;
-    const before = changed.get('branch') as Branch | undefined;
+  protected override branchArrived(other: boolean) {
     const zones = this.branch?.zones ?? [];
-    const otherBranch = before?.id !== this.branch?.id;
     // Another screen's save (the desk) hands a new branch object: keep the supervisor's draft.
-    if (otherBranch || (!this._dirty() && !sameList(zones, this._saved))) {
-      this._start(zones);
-      if (otherBranch) {
-        this._notice = '';
-        this._action.say('');
-      }
-    }
+    if (other || (!this._dirty() && !sameList(zones, this._saved))) this._start(zones);
   }
 
   override render() {
@@ -315,8 +299,7 @@ export class RoveAdminBranchZones extends LitElement {
       return;
     }
     const removed = this._saved.filter((old) => !zones.some((name) => sameZone(name, old)));
-    await this._action.run(msg('save the zones'), async () => {
-      const changed = await updateBranch(branch.id, { zones });
+    await this.saveBranch(msg('save the zones'), { zones }, (changed) => {
       const saved = changed.zones ?? zones;
       this._start(saved);
       const branchName = changed.name;
@@ -325,10 +308,9 @@ export class RoveAdminBranchZones extends LitElement {
       const said = n
         ? msg(str`Saved. Staff at ${branchName} can choose from ${zonesCount}.`)
         : msg(str`Saved. ${branchName} has no zones now.`);
-      this._notice = removed.length
+      return removed.length
         ? `${said} ${msg('Anyone or any kiosk still in a zone you took off keeps it until it is changed.')}`
         : said;
-      this.dispatchEvent(new CustomEvent('branch-changed', { detail: changed, bubbles: true }));
     });
   }
 }
