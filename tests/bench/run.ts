@@ -8,6 +8,7 @@ import { startPostgres, type PgCluster } from '../support/postgres.js';
 import { distClientOf, gzipOfLoaded, kioskFirstLoad, wireBytesOf } from './bundle.js';
 import { IN_FLIGHT, claimsRun, raceRun } from './claims.js';
 import { kioskOffline } from './kiosk-browser.js';
+import { lighthouseFigures } from './lighthouse.js';
 import { catchUpRun, fanoutRun, missEvents, Watchers } from './live.js';
 import { ProcessRuns } from './process.js';
 import { describeMachine, type Report } from './report.js';
@@ -16,7 +17,7 @@ import { snapshotApp, startServer, type ServerProcess, type SpawnOptions } from 
 import { figure, median, type Figure, type StoreKind } from './stats.js';
 
 export type FigureGroup =
-  'fanout' | 'claims' | 'catchup' | 'cross' | 'process' | 'bundle' | 'kiosk';
+  'fanout' | 'claims' | 'catchup' | 'cross' | 'process' | 'bundle' | 'kiosk' | 'lighthouse';
 export const GROUPS: readonly FigureGroup[] = [
   'fanout',
   'claims',
@@ -24,6 +25,16 @@ export const GROUPS: readonly FigureGroup[] = [
   'cross',
   'process',
   'bundle',
+  'kiosk',
+  'lighthouse',
+];
+/** The groups measured on each store (the others run once, on a server of their own). */
+const STORE_GROUPS: readonly FigureGroup[] = [
+  'fanout',
+  'claims',
+  'catchup',
+  'cross',
+  'process',
   'kiosk',
 ];
 
@@ -51,6 +62,7 @@ interface Sizes {
   crossStreams: number;
   idleStreams: number;
   processRuns: number;
+  lighthouseRuns: number;
 }
 
 const FULL: Sizes = {
@@ -63,6 +75,7 @@ const FULL: Sizes = {
   crossStreams: 200,
   idleStreams: 1000,
   processRuns: 5,
+  lighthouseRuns: 3,
 };
 const QUICK: Sizes = {
   runs: 1,
@@ -74,6 +87,7 @@ const QUICK: Sizes = {
   crossStreams: 4,
   idleStreams: 10,
   processRuns: 1,
+  lighthouseRuns: 1,
 };
 
 const BRANCHES = [
@@ -90,7 +104,11 @@ export async function runBench(options: BenchOptions): Promise<Report> {
   const began = performance.now();
   const log = options.log ?? (() => {});
   const size = options.quick ? QUICK : FULL;
-  const wants = (group: FigureGroup) => !options.only || options.only.includes(group);
+  // Lighthouse takes minutes and judges only timings: a --quick run (the smoke test) leaves it
+  // out unless it is asked for by name.
+  const wants = (group: FigureGroup) =>
+    options.only ? options.only.includes(group) : !(group === 'lighthouse' && options.quick);
+  const wantsStore = STORE_GROUPS.some(wants);
   const budgets: Budgets = JSON.parse(
     readFileSync(join(options.root, 'tests', 'bench', 'budget.json'), 'utf8'),
   );
@@ -101,8 +119,20 @@ export async function runBench(options: BenchOptions): Promise<Report> {
   const appOptions = { ...options, appRoot: app.root };
   try {
     if (wants('bundle')) figures.push(await bundleFigure(app.root, budgets));
+    if (wants('lighthouse')) {
+      log('\n== Lighthouse (mobile) ==');
+      const found = await lighthouseFigures({
+        appRoot: app.root,
+        resultsDir: join(options.root, 'tests', 'bench', 'results'),
+        runs: size.lighthouseRuns,
+        budgets,
+        log,
+      });
+      figures.push(...found.figures);
+      extraVersions.lighthouse = found.lighthouse;
+    }
     let browserDone = !wants('kiosk');
-    for (const store of options.stores) {
+    for (const store of wantsStore ? options.stores : []) {
       log(`\n== ${store} ==`);
       if (store === 'postgres') cluster ??= await startPostgres();
       const bench = new StoreBench(store, appOptions, size, budgets, log, cluster);

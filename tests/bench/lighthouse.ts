@@ -1,0 +1,312 @@
+// Lighthouse's mobile profile (simulated Moto G Power: 4x CPU slowdown, slow 4G) on the four
+// screens a cheap tablet or phone shows: the kiosk, the staff tablet's queue, Scripts and the
+// patron's follow page (issue 15). Each screen is loaded as its device would load it: a kiosk
+// and a tablet enrolled through `/enroll?code=` in the browser (the tablet with a rover signed
+// in through its sign-in screen), the follow page from the link a kiosk request carries. Then
+// Lighthouse, connected to that same Chromium by its debugging port, measures a cold load:
+// it clears the service worker and its caches (its default), but keeps cookies and IndexedDB,
+// so the device is still enrolled and signed in, as a tablet that was restarted.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import lighthouse, { type Flags, type Result } from 'lighthouse';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumLaunchOptions } from '../support/chromium.mjs';
+import { freePort } from '../support/free-port.js';
+import { must } from './http.js';
+import { ask, Setup } from './scene.js';
+import { startServer } from './server.js';
+import { figure, type Figure } from './stats.js';
+
+export type ScreenId = 'kiosk' | 'tablet' | 'scripts' | 'follow';
+
+interface ScreenPlan {
+  id: ScreenId;
+  /** How the screen is named in the table. */
+  name: string;
+  /** Which browser profile loads it. */
+  device: 'kiosk' | 'tablet' | 'phone';
+}
+
+export const LIGHTHOUSE_SCREENS: readonly ScreenPlan[] = [
+  { id: 'kiosk', name: 'kiosk (/kiosk)', device: 'kiosk' },
+  { id: 'tablet', name: 'tablet queue (/staff)', device: 'tablet' },
+  { id: 'scripts', name: 'Scripts (/scripts)', device: 'tablet' },
+  { id: 'follow', name: 'follow page (/follow/:token)', device: 'phone' },
+];
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
+
+/** One Lighthouse run of one screen, the numbers the bench keeps. */
+export interface LighthouseRun {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  tbtMs: number;
+  cls: number;
+  lcpMs: number;
+  fcpMs: number;
+  /** Audits of the three categories that did not score full marks, with their score. */
+  missed: string[];
+}
+
+export interface LighthouseBudgets {
+  lighthousePerformance?: number;
+  lighthouseAccessibility?: number;
+  lighthouseBestPractices?: number;
+  lighthouseTbtMs?: number;
+  lighthouseCls?: number;
+  lighthouseLcpMs?: number;
+}
+
+const BRANCH = 'bench-lighthouse';
+/** Waiting requests on the tablet's queue while it is measured: a busy afternoon. */
+const QUEUE = 8;
+
+/**
+ * Starts its own server (on PGlite), sets the branch up, and answers six figures per screen:
+ * the three category scores, total blocking time, layout shift and largest contentful paint,
+ * each the median of `runs` Lighthouse runs. The last run's full report of each screen goes to
+ * tests/bench/results/lighthouse-<screen>.json.
+ */
+export async function lighthouseFigures(options: {
+  appRoot: string;
+  resultsDir: string;
+  runs: number;
+  budgets: LighthouseBudgets;
+  only?: readonly ScreenId[];
+  log?: (line: string) => void;
+}): Promise<{ figures: Figure[]; lighthouse: string }> {
+  const log = options.log ?? (() => {});
+  const dataDir = mkdtempSync(join(tmpdir(), 'rove-bench-lighthouse-'));
+  const server = await startServer({ root: options.appRoot, dataDir });
+  const figures: Figure[] = [];
+  try {
+    const setup = await Setup.connect(server.url);
+    await setup.branches([BRANCH]);
+    const [rover] = await setup.staff(1, [BRANCH]);
+    const scene = await setup.scene(BRANCH, [], 1);
+    // The follow link of one request, and a queue with requests waiting in it.
+    const followed = await must(setup.base, 'POST', '/api/requests', scene.kiosks.first, {
+      id: crypto.randomUUID(),
+      topicId: scene.topicId,
+      name: 'Bench patron',
+    });
+    const followPath = new URL(String(followed.followUrl)).pathname;
+    for (let i = 1; i < QUEUE; i++) await ask(scene, `Bench patron ${i + 1}`);
+    const displayName = 'Rover 1';
+
+    mkdirSync(options.resultsDir, { recursive: true });
+    const wanted = LIGHTHOUSE_SCREENS.filter((s) => !options.only || options.only.includes(s.id));
+    for (const device of ['kiosk', 'tablet', 'phone'] as const) {
+      const screens = wanted.filter((s) => s.device === device);
+      if (!screens.length) continue;
+      await withBrowser(setup.base, async (context, port) => {
+        if (device !== 'phone') {
+          await enroll(context, setup, device);
+          if (device === 'tablet') await signIn(context, displayName, rover!.pin);
+        }
+        for (const screen of screens) {
+          const path = screen.id === 'follow' ? followPath : `/${screenPath(screen.id)}`;
+          const runs: LighthouseRun[] = [];
+          let last: Result | undefined;
+          for (let r = 0; r < options.runs; r++) {
+            last = await audit(`${setup.base}${path}`, port);
+            runs.push(summarise(last));
+            const run = runs.at(-1)!;
+            log(
+              `  lighthouse ${screen.id} run ${r + 1}: performance ${run.performance}, ` +
+                `accessibility ${run.accessibility}, best practices ${run.bestPractices}, ` +
+                `TBT ${run.tbtMs.toFixed(0)} ms, CLS ${run.cls.toFixed(3)}, ` +
+                `LCP ${run.lcpMs.toFixed(0)} ms${run.missed.length ? `; short of 1: ${run.missed.join(', ')}` : ''}`,
+            );
+          }
+          writeFileSync(
+            join(options.resultsDir, `lighthouse-${screen.id}.json`),
+            `${JSON.stringify(last, null, 1)}\n`,
+          );
+          figures.push(...screenFigures(screen, runs, options.budgets));
+        }
+      });
+    }
+    return { figures, lighthouse: LIGHTHOUSE_VERSION };
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const LIGHTHOUSE_VERSION = '12.2.3';
+
+function screenPath(id: ScreenId): string {
+  return id === 'tablet' ? 'staff' : id;
+}
+
+/**
+ * Chromium with a profile of its own (a persistent context, so the page Lighthouse opens shares
+ * its cookies and IndexedDB) and a debugging port for Lighthouse. `viewport: null` leaves the
+ * screen size to Lighthouse's own mobile emulation.
+ */
+async function withBrowser(
+  base: string,
+  use: (context: BrowserContext, port: number) => Promise<void>,
+): Promise<void> {
+  const profile = mkdtempSync(join(tmpdir(), 'rove-bench-lighthouse-profile-'));
+  const port = await freePort();
+  const launch = chromiumLaunchOptions();
+  const context = await chromium.launchPersistentContext(profile, {
+    ...launch,
+    args: [
+      ...launch.args,
+      `--remote-debugging-port=${port}`,
+      '--remote-debugging-address=127.0.0.1',
+    ],
+    baseURL: base,
+    viewport: null,
+    serviceWorkers: 'allow',
+  });
+  try {
+    await use(context, port);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** Enrolls this browser as a kiosk or tablet through `/enroll?code=`, as staff would. */
+async function enroll(context: BrowserContext, setup: Setup, kind: 'kiosk' | 'tablet') {
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  try {
+    const code = await setup.enrollmentCode(BRANCH, kind, `Lighthouse ${kind}`);
+    await page.goto(`/enroll?code=${encodeURIComponent(code)}`);
+    await until(page, async () =>
+      (await context.cookies()).some((cookie) => cookie.name === 'rove_device'),
+    );
+    if (kind === 'kiosk') {
+      await page.goto('/kiosk');
+      await page.getByRole('button', { name: /ask me/i }).waitFor({ state: 'visible' });
+    }
+  } finally {
+    await page.close();
+  }
+}
+
+/** Signs a rover in on the tablet's sign-in screen: their name, the PIN, Sign in. */
+async function signIn(context: BrowserContext, displayName: string, pin: string) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  try {
+    await page.goto('/staff');
+    await page.getByRole('button', { name: displayName }).click();
+    await page.getByLabel('PIN').fill(pin);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: /sign out/i }).waitFor({ state: 'visible' });
+  } finally {
+    await page.close();
+  }
+}
+
+async function until(page: Page, check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out on ${page.url()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** One Lighthouse navigation (its default mobile config) in a new tab of that Chromium. */
+async function audit(url: string, port: number): Promise<Result> {
+  const flags: Flags = {
+    port,
+    hostname: '127.0.0.1',
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: [...CATEGORIES],
+  };
+  const result = await lighthouse(url, flags);
+  if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+  const { lhr } = result;
+  if (lhr.runtimeError) {
+    throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  }
+  return lhr;
+}
+
+export function summarise(lhr: Result): LighthouseRun {
+  const score = (id: (typeof CATEGORIES)[number]) =>
+    Math.round((lhr.categories[id]?.score ?? 0) * 100);
+  const numeric = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+  const missed = new Set<string>();
+  for (const id of CATEGORIES) {
+    for (const ref of lhr.categories[id]?.auditRefs ?? []) {
+      if (ref.weight === 0) continue;
+      const result = lhr.audits[ref.id];
+      if (result && result.score !== null && result.score < 1)
+        missed.add(`${ref.id} ${result.score.toFixed(2)}`);
+    }
+  }
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    tbtMs: numeric('total-blocking-time'),
+    cls: numeric('cumulative-layout-shift'),
+    lcpMs: numeric('largest-contentful-paint'),
+    fcpMs: numeric('first-contentful-paint'),
+    missed: [...missed],
+  };
+}
+
+function screenFigures(
+  screen: ScreenPlan,
+  runs: LighthouseRun[],
+  budgets: LighthouseBudgets,
+): Figure[] {
+  const detail = { runs, lighthouse: LIGHTHOUSE_VERSION, profile: 'mobile (default config)' };
+  const make = (
+    key: string,
+    what: string,
+    unit: string,
+    op: '>=' | '<' | '<=',
+    budget: number | undefined,
+    pick: (run: LighthouseRun) => number,
+  ) =>
+    figure({
+      id: `lighthouse-${screen.id}-${key}`,
+      label: `Lighthouse mobile, ${screen.name}: ${what}`,
+      unit,
+      budget: { op, value: budget ?? NaN },
+      runs: runs.map(pick),
+      detail,
+    });
+  return [
+    make(
+      'performance',
+      'performance',
+      '',
+      '>=',
+      budgets.lighthousePerformance,
+      (r) => r.performance,
+    ),
+    make(
+      'accessibility',
+      'accessibility',
+      '',
+      '>=',
+      budgets.lighthouseAccessibility,
+      (r) => r.accessibility,
+    ),
+    make(
+      'best-practices',
+      'best practices',
+      '',
+      '>=',
+      budgets.lighthouseBestPractices,
+      (r) => r.bestPractices,
+    ),
+    make('tbt', 'total blocking time', 'ms', '<', budgets.lighthouseTbtMs, (r) => r.tbtMs),
+    make('cls', 'cumulative layout shift', '', '<=', budgets.lighthouseCls, (r) => r.cls),
+    make('lcp', 'largest contentful paint', 'ms', '<', budgets.lighthouseLcpMs, (r) => r.lcpMs),
+  ];
+}
