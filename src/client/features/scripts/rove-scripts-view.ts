@@ -20,12 +20,22 @@ import { count } from '../../core/words/index.js';
 import { palette } from '../../ui/tokens.js';
 import { msg } from '../../core/locale/msg.js';
 
+/** List entries in the first frame: more than a tablet's screen holds. */
+const FIRST_BATCH = 12;
+/** List entries drawn per task after that. */
+const BATCH = 24;
+
 @customElement('rove-scripts-view')
 export class RoveScriptsView extends LitElement {
   static override styles = [
     scriptStyles,
     css`
+      /* As wide as the screen allows from the first frame: the shell lays screens out in a
+         flex column, where auto margins alone would size this to its content (the short
+         "Loading" line), and the whole list would jump sideways when it arrives. */
       :host {
+        width: 100%;
+        box-sizing: border-box;
         max-width: 48rem;
         margin: 0 auto;
         padding: 0 1rem;
@@ -82,6 +92,14 @@ export class RoveScriptsView extends LitElement {
 
   @state() private _query = '';
   @state() private _topic?: string;
+  /**
+   * How many entries of the list are drawn. The first screenful comes with the first frame and
+   * the rest a batch per task after it (see `_more`), so a long list never makes one long task
+   * while the screen loads. It only grows.
+   */
+  @state() private _shown = FIRST_BATCH;
+  /** The next batch, while one is due: `updateComplete` waits for the whole list. */
+  private _more?: Promise<void>;
 
   /** The scripts, their stream, the ticks and the offer: this element only shows them. */
   private readonly binder = new ScriptsController(this, () => this.scriptId);
@@ -103,6 +121,27 @@ export class RoveScriptsView extends LitElement {
     if (changed.has('scriptId')) this.binder.closeOffer();
   }
 
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this._more) {
+      await this._more;
+      done = (await super.getUpdateComplete()) && done;
+    }
+    return done;
+  }
+
+  /** Draws the next batch of the list in a task of its own, if part of it is still undrawn. */
+  private _drawMore(total: number) {
+    if (this._more || this._shown >= total) return;
+    this._more = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        this._more = undefined;
+        this._shown += BATCH;
+        resolve();
+      }),
+    );
+  }
+
   override async updated() {
     if (!this._moved) return;
     // Moving between list and script: put keyboard and screen reader users at the new top.
@@ -119,6 +158,7 @@ export class RoveScriptsView extends LitElement {
 
   private _renderList() {
     const found = searchScripts(this.binder.scripts, this._query, this._topic);
+    this._drawMore(found.length);
     const topics = linkedTopics(this.binder.scripts, this.binder.topicLabels);
     // An installed app has no browser Back button: the way back to the queue is on the page.
     return html`
@@ -126,19 +166,6 @@ export class RoveScriptsView extends LitElement {
         <a class="button" href="/staff">${msg('Back to the queue')}</a>
       </nav>
       <h1 tabindex="-1">${msg('Scripts')}</h1>
-      ${
-        this.binder.scripts.length === 0
-          ? html`<p role="status">
-              ${
-                this.binder.unreachable
-                  ? msg(
-                      'The scripts have not reached this device yet. Connect to the network once and they will stay here, even offline.',
-                    )
-                  : msg('No scripts have been published yet.')
-              }
-            </p>`
-          : nothing
-      }
       <div class="search">
         <label for="q">${msg('Search scripts')}</label>
         <input
@@ -166,8 +193,23 @@ export class RoveScriptsView extends LitElement {
           : nothing
       }
       <p role="status" class="muted">${count(found.length, 'script')}</p>
+      ${
+        // Below the search, where the list will be: when the scripts arrive, nothing above
+        // them moves.
+        this.binder.scripts.length === 0
+          ? html`<p role="status">
+              ${
+                this.binder.unreachable
+                  ? msg(
+                      'The scripts have not reached this device yet. Connect to the network once and they will stay here, even offline.',
+                    )
+                  : msg('No scripts have been published yet.')
+              }
+            </p>`
+          : nothing
+      }
       <ul class="list">
-        ${found.map(
+        ${found.slice(0, this._shown).map(
           (s) =>
             html`<li>
               <a

@@ -19,9 +19,52 @@ function words(query: string): string[] {
     .filter(Boolean);
 }
 
-function haystack(script: Searchable): string {
-  const steps = script.steps.flatMap((s) => [s.text, ...s.phrases]);
-  return foldText([script.title, script.purpose, ...script.tags, ...steps].join('\n'));
+/** What a search compares, folded once per script (see `indexOf`). */
+interface Folded {
+  title: string;
+  /** Title and tags. */
+  named: string;
+  /** Everything a word may be found in: title, purpose, tags, steps and phrases. */
+  haystack: string;
+}
+
+// The search index: each script's folded text, made the first time that script is searched or
+// sorted and kept as long as the script object lives. A screen that only lists the scripts folds
+// their titles alone; the rest waits for the first word typed.
+const titles = new WeakMap<Searchable, string>();
+const folded = new WeakMap<Searchable, Folded>();
+
+function titleKey(script: Searchable): string {
+  let key = titles.get(script);
+  if (key === undefined) titles.set(script, (key = foldText(script.title)));
+  return key;
+}
+
+function indexOf(script: Searchable): Folded {
+  let entry = folded.get(script);
+  if (!entry) {
+    const steps = script.steps.flatMap((s) => [s.text, ...s.phrases]);
+    entry = {
+      title: titleKey(script),
+      named: foldText([script.title, ...script.tags].join(' ')),
+      haystack: foldText([script.title, script.purpose, ...script.tags, ...steps].join('\n')),
+    };
+    folded.set(script, entry);
+  }
+  return entry;
+}
+
+/**
+ * By title, ignoring case and accents: the folded titles compared as they are, not with
+ * `localeCompare`, whose first call in a page builds a collator (tens of ms on a cheap tablet,
+ * one long task while the screen loads). Ties fall back to the title as written, then the id.
+ */
+function byTitle(a: Searchable, b: Searchable): number {
+  const x = titleKey(a);
+  const y = titleKey(b);
+  if (x !== y) return x < y ? -1 : 1;
+  if (a.title !== b.title) return a.title < b.title ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** Scripts linked to `topicId` (all when undefined). */
@@ -42,15 +85,13 @@ export function searchScripts<T extends Searchable>(
   topicId?: string,
 ): T[] {
   const wanted = words(query);
-  const byTitle = (a: T, b: T) => a.title.localeCompare(b.title);
   const inTopic = scriptsForTopic(scripts, topicId);
   if (wanted.length === 0) return inTopic.sort(byTitle);
   // Rank 0: the title holds every word; 1: title and tags do; 2: found deeper in the script.
   const ranked: T[][] = [[], [], []];
   for (const script of inTopic) {
-    if (!wanted.every((w) => haystack(script).includes(w))) continue;
-    const title = foldText(script.title);
-    const named = foldText([script.title, ...script.tags].join(' '));
+    const { title, named, haystack } = indexOf(script);
+    if (!wanted.every((w) => haystack.includes(w))) continue;
     const rank = wanted.every((w) => title.includes(w))
       ? 0
       : wanted.every((w) => named.includes(w))

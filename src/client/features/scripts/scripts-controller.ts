@@ -36,8 +36,14 @@ export type SpecialistOffer = { topics: Topic[]; zones: string[] } | { said: str
 export class ScriptsController implements ReactiveController {
   /** Every script this device holds. */
   scripts: Script[] = [];
-  /** False until the device's copy has been read once. */
-  loaded = false;
+  /**
+   * False until the device's copy of the scripts and of the topic names have both been read
+   * once: the list first shows with its filters named as they will stay, so nothing on it moves
+   * when the second read lands.
+   */
+  get loaded(): boolean {
+    return this._scriptsRead && this._topicsRead;
+  }
   /** The last refresh could not reach the server (so an empty list may just not be here yet). */
   unreachable = false;
   /** The topics this device holds, for the filters' names and order. */
@@ -49,6 +55,8 @@ export class ScriptsController implements ReactiveController {
   offer?: SpecialistOffer;
 
   private _connected = false;
+  private _scriptsRead = false;
+  private _topicsRead = false;
   private _stops: (() => void)[] = [];
   private _stopSync?: () => void;
   private _stopProgress?: () => void;
@@ -74,11 +82,24 @@ export class ScriptsController implements ReactiveController {
       watchScripts((list) =>
         this._set(() => {
           this.scripts = list;
-          this.loaded = true;
+          this._scriptsRead = true;
         }),
       ),
     );
-    this._stops.push(watchTopicLabels((topics) => this._set(() => (this.topicLabels = topics))));
+    this._stops.push(
+      watchTopicLabels(
+        (topics) =>
+          this._set(() => {
+            this.topicLabels = topics;
+            this._topicsRead = true;
+          }),
+        (error) => {
+          // Unreadable names are no reason to hold the scripts back: starter names stand in.
+          console.error(error);
+          this._set(() => (this._topicsRead = true));
+        },
+      ),
+    );
     this._refresh();
     window.addEventListener('online', this._refresh);
     this._stops.push(() => window.removeEventListener('online', this._refresh));

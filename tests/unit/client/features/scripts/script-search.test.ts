@@ -1,5 +1,5 @@
 // Finding scripts by what a greeter types, and the topic filter.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   searchScripts,
   topicGuide,
@@ -40,6 +40,27 @@ describe('searchScripts', () => {
       'technology-and-printing',
     ]);
     expect(ids(searchScripts(STARTER_SCRIPTS, 'print', 'books'))).toEqual([]);
+  });
+
+  // Issue 15: a page's first localeCompare builds a collator, one long task on a cheap tablet
+  // while Scripts loads. Folded titles give the same order without it.
+  describe('sorting by title', () => {
+    afterEach(() => vi.restoreAllMocks());
+    const titled = (...titles: string[]) =>
+      titles.map((title, i) => ({ ...STARTER_SCRIPTS[0]!, id: `s${i}`, title }));
+
+    it('ignores case and accents, and calls no collator', () => {
+      const compare = vi.spyOn(String.prototype, 'localeCompare');
+      const found = searchScripts(titled('zebra', 'Émile', 'apple', 'Zoo', 'eagle'), '');
+      expect(found.map((s) => s.title)).toEqual(['apple', 'eagle', 'Émile', 'zebra', 'Zoo']);
+      searchScripts(STARTER_SCRIPTS, 'printing');
+      expect(compare).not.toHaveBeenCalled();
+    });
+
+    it('orders equal folded titles the same way every time', () => {
+      const found = searchScripts(titled('Résumé', 'resume', 'Resume'), '');
+      expect(found.map((s) => s.title)).toEqual(['Resume', 'Résumé', 'resume']);
+    });
   });
 
   it('puts title and tag matches before matches deep in the steps', () => {
