@@ -6,9 +6,12 @@ export const staffStyles = [
   tokens,
   controls,
   css`
+    /* width: the shell lays screens out in a flex column, where auto margins alone would size
+       the view to its content ("Loading…"), and it would jump sideways when the queue came. */
     :host {
       display: block;
       box-sizing: border-box;
+      width: 100%;
       max-width: 60rem;
       margin: 0 auto;
       padding: 1rem 1.25rem 3rem;

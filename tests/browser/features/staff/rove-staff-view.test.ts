@@ -44,6 +44,21 @@ describe('rove-staff-view', () => {
     expect(getByRole(el, 'status').textContent).to.equal('Loading…');
   });
 
+  it('is as wide as the screen while Loading…, so nothing jumps sideways when the queue comes', async () => {
+    // Issue 15 (Lighthouse counted 0.09 of layout shift): the shell lays screens out as items
+    // of a flex column, where auto margins alone size the view to its content.
+    window.fetch = () => new Promise<Response>(() => undefined); // the session never answers
+    const frame = await fixture<HTMLElement>(
+      html`<div style="display: flex; flex-direction: column; width: 400px">
+        <rove-staff-view></rove-staff-view>
+      </div>`,
+    );
+    const el = frame.querySelector('rove-staff-view')!;
+    await el.updateComplete;
+    expect(getByRole(el, 'status').textContent).to.equal('Loading…');
+    expect(el.getBoundingClientRect().width).to.equal(400);
+  });
+
   it('names the error screen with an h1, with the problem said as an alert', async () => {
     // Offline, and this device never learned it is a tablet.
     const el = await fixture<RoveStaffView>(html`<rove-staff-view></rove-staff-view>`);
