@@ -76,13 +76,32 @@ export function staffLocale(
 /** Scripts written right to left (Arabic, Hebrew, Syriac, Thaana, N'Ko, Adlam, Hanifi). */
 const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Syrc', 'Thaa', 'Nkoo', 'Adlm', 'Rohg']);
 
+/**
+ * The shipped locales' directions, known without asking Intl: a page's first `maximize()` (or
+ * any first Intl call) loads the platform's locale data, tens of ms on a cheap tablet, one long
+ * task while the kiosk or the follow page loads. tests/unit/client/core/locale/shipped.test.ts
+ * checks this table against Intl for every shipped locale.
+ */
+export const SHIPPED_DIRECTIONS: Readonly<Record<Locale, 'ltr' | 'rtl'>> = {
+  en: 'ltr',
+  es: 'ltr',
+  'zh-Hans': 'ltr',
+  ar: 'rtl',
+};
+
+const directions = new Map<string, 'ltr' | 'rtl'>(Object.entries(SHIPPED_DIRECTIONS));
+
 /** "rtl" for a language written right to left (Arabic), else "ltr". */
 export function direction(tag: string): 'ltr' | 'rtl' {
+  let found = directions.get(tag);
+  if (found) return found;
   try {
-    return RTL_SCRIPTS.has(new Intl.Locale(tag).maximize().script ?? '') ? 'rtl' : 'ltr';
+    found = RTL_SCRIPTS.has(new Intl.Locale(tag).maximize().script ?? '') ? 'rtl' : 'ltr';
   } catch {
-    return 'ltr';
+    found = 'ltr';
   }
+  directions.set(tag, found);
+  return found;
 }
 
 /** `lang` and `dir` of the whole page follow `locale`: screen readers and the layout read them. */
@@ -110,7 +129,21 @@ export function ownName(tag: string, short = true): string {
   }
 }
 
+/**
+ * Shipped locales that write a whole number under 1000 in plain ASCII digits, no grouping, as
+ * `String(n)` does (checked against Intl in tests/unit/client/core/locale/shipped.test.ts).
+ * Their small numbers need no Intl, and so no locale data loaded while a page starts.
+ */
+export const ASCII_DIGIT_LOCALES: ReadonlySet<string> = new Set<Locale>(['en', 'es', 'zh-Hans']);
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 /** A number as the chosen language writes it ("12", "١٢"). */
 export function formatNumber(n: number, locale: string = getLocale()): string {
-  return new Intl.NumberFormat(locale).format(n);
+  if (ASCII_DIGIT_LOCALES.has(locale) && Number.isInteger(n) && n >= 0 && n < 1000) {
+    return String(n);
+  }
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format.format(n);
 }
