@@ -133,7 +133,12 @@ export class RoveFollowPage extends LitElement {
   @state() private _view?: FollowView;
   @state() private _notices: FollowNotice[] = [];
   @state() private _expired = false;
-  @state() private _live = false;
+  /**
+   * The stream: `opening` until it first opens or fails. Only a stream that failed says
+   * "Reconnecting": one still opening says nothing, so the note does not flash on every load
+   * (and the page below it jump, when it went).
+   */
+  @state() private _stream: 'opening' | 'open' | 'lost' = 'opening';
   @state() private _confirming = false;
   @state() private _busy = false;
   @state() private _problem?: string;
@@ -154,13 +159,13 @@ export class RoveFollowPage extends LitElement {
     this._stop = keepStreamOpen<FollowStreamEvent>({
       path: followStreamPath(this.token),
       open: () => {
-        this._live = true;
+        this._stream = 'open';
         // The stream sends the request at once but not the notices: read them on each (re)open.
         void this._refresh();
       },
       event: (event) => this._onEvent(event),
       lost: (status) => {
-        this._live = false;
+        this._stream = 'lost';
         if (status === 404) this._end();
       },
     });
@@ -230,7 +235,8 @@ export class RoveFollowPage extends LitElement {
     const now = Date.now();
     this._notices = notices
       .filter((n) => Date.parse(n.until) > now)
-      .sort((a, b) => a.until.localeCompare(b.until));
+      // ISO times in UTC sort as strings; no collator (slow to make on a cheap phone).
+      .sort((a, b) => (a.until < b.until ? -1 : a.until > b.until ? 1 : 0));
     clearTimeout(this._noticeTimer);
     const first = this._notices[0];
     if (first) {
@@ -297,7 +303,11 @@ export class RoveFollowPage extends LitElement {
     return html`
       <h1>${words.yourTicket}<strong>${view.ticket}</strong></h1>
       ${view.topicLabel ? html`<p>${words.topic(view.topicLabel)}</p>` : nothing}
-      ${this._live ? nothing : html`<p class="offline" role="status">${words.offline}</p>`}
+      ${
+        this._stream === 'lost'
+          ? html`<p class="offline" role="status">${words.offline}</p>`
+          : nothing
+      }
       <div role="status">${this._status(view)}</div>
       ${this._problem ? html`<p class="problem" role="alert">${this._problem}</p>` : nothing}
       ${this._cancel(view)} ${this._feedback(view)} ${this._noticeList()}

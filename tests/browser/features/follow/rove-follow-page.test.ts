@@ -216,6 +216,20 @@ describe('rove-follow-page', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says nothing of reconnecting while its stream is still opening', async () => {
+    // Issue 15: the note showed until the stream opened, then went, and the page jumped up.
+    server.on('GET', API, { body: { request: view(), notices: [] } });
+    const el = await fixture<RoveFollowPage>(
+      html`<rove-follow-page token=${TOKEN}></rove-follow-page>`,
+    );
+    const stream = await nthStream(1);
+    await shows(el, '2 people are ahead of you');
+    expect(shownText(el)).not.to.contain('Reconnecting');
+    stream.accept();
+    await el.updateComplete;
+    expect(shownText(el)).not.to.contain('Reconnecting');
+  });
+
   it('says plainly that a dead link has expired', async () => {
     server.on('GET', API, apiError(404, 'not_found', 'No such follow link'));
     const el = await fixture<RoveFollowPage>(
