@@ -8,6 +8,8 @@ export class LiveQueryController<T> implements ReactiveController {
   value: T;
   /** The last error the query raised, if any. */
   error: unknown;
+  /** Whether the current query has answered (or failed) at least once. */
+  settled = false;
   private _subscription?: Subscription;
   private _connected = false;
 
@@ -23,6 +25,7 @@ export class LiveQueryController<T> implements ReactiveController {
   /** Swap the query (e.g. a new branch or staff member) and subscribe afresh. */
   setQuery(query: () => Promise<T> | T): void {
     this._query = query;
+    this.settled = false;
     if (this._connected) this._subscribe();
   }
 
@@ -42,10 +45,12 @@ export class LiveQueryController<T> implements ReactiveController {
     this._subscription = liveQuery(this._query).subscribe({
       next: (value) => {
         this.value = value;
+        this.settled = true;
         this._host.requestUpdate();
       },
       error: (error: unknown) => {
         this.error = error;
+        this.settled = true;
         console.error('Rove could not read its local data', error);
         this._host.requestUpdate();
       },

@@ -125,7 +125,15 @@ export class StaffController implements ReactiveController {
   get phase(): StaffPhase {
     if (this.problem) return 'error';
     if (!this.session) return 'loading';
-    return this.session.role === 'staff' && this.session.staff ? 'ready' : 'sign-in';
+    if (!(this.session.role === 'staff' && this.session.staff)) return 'sign-in';
+    // The signed-in screen first shows with what the tablet holds already read: shown empty
+    // first ("Nobody is waiting"), everything under the queue jumped when the queue came.
+    return this._firstReads.every((read) => read.settled) ? 'ready' : 'loading';
+  }
+
+  /** What the signed-in screen shows from the replica, read once before it shows. */
+  private get _firstReads(): LiveQueryController<unknown>[] {
+    return [this._queue, this._topics, this._floor, this._branch, this._branchNotices];
   }
 
   /** The signed-in rover, in phase `ready`. */

@@ -59,6 +59,26 @@ describe('rove-staff-view', () => {
     expect(el.getBoundingClientRect().width).to.equal(400);
   });
 
+  it('shows the signed-in screen with the queue it holds, never first as an empty queue', async () => {
+    // Issue 15: "Nobody is waiting" showed until the replica was read, then the queue pushed
+    // everything under it down (Lighthouse's layout shift on the tablet).
+    await setMeta('session', { role: 'staff', device: tablet, staff: sam });
+    await db.requests.bulkPut([helpRequest()]);
+    const el = document.createElement('rove-staff-view') as RoveStaffView;
+    const seen: string[] = [];
+    const watcher = new MutationObserver(() => seen.push(shownText(el)));
+    document.body.append(el);
+    watcher.observe(el.renderRoot, { subtree: true, childList: true, characterData: true });
+    try {
+      await waitFor(() => getByRole(el, 'heading', 'Queue'), 'the queue');
+      await waitFor(() => getByRole(el, 'button', /^Claim/), 'the waiting request');
+      expect(seen.filter((text) => text.includes('Nobody is waiting'))).to.deep.equal([]);
+    } finally {
+      watcher.disconnect();
+      el.remove();
+    }
+  });
+
   it('names the error screen with an h1, with the problem said as an alert', async () => {
     // Offline, and this device never learned it is a tablet.
     const el = await fixture<RoveStaffView>(html`<rove-staff-view></rove-staff-view>`);
