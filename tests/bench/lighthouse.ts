@@ -6,6 +6,7 @@
 // Lighthouse, connected to that same Chromium by its debugging port, measures a cold load:
 // it clears the service worker and its caches (its default), but keeps cookies and IndexedDB,
 // so the device is still enrolled and signed in, as a tablet that was restarted.
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,33 +102,37 @@ export async function lighthouseFigures(options: {
     for (const device of ['kiosk', 'tablet', 'phone'] as const) {
       const screens = wanted.filter((s) => s.device === device);
       if (!screens.length) continue;
-      await withBrowser(setup.base, async (context, port) => {
-        if (device !== 'phone') {
+      await withBrowser(
+        async (context) => {
+          if (device === 'phone') return;
           await enroll(context, setup, device);
-          if (device === 'tablet') await signIn(context, displayName, rover!.pin);
-        }
-        for (const screen of screens) {
-          const path = screen.id === 'follow' ? followPath : `/${screenPath(screen.id)}`;
-          const runs: LighthouseRun[] = [];
-          let last: Result | undefined;
-          for (let r = 0; r < options.runs; r++) {
-            last = await audit(`${setup.base}${path}`, port);
-            runs.push(summarise(last));
-            const run = runs.at(-1)!;
-            log(
-              `  lighthouse ${screen.id} run ${r + 1}: performance ${run.performance}, ` +
-                `accessibility ${run.accessibility}, best practices ${run.bestPractices}, ` +
-                `TBT ${run.tbtMs.toFixed(0)} ms, CLS ${run.cls.toFixed(3)}, ` +
-                `LCP ${run.lcpMs.toFixed(0)} ms${run.missed.length ? `; short of 1: ${run.missed.join(', ')}` : ''}`,
+          if (device === 'tablet') await signIn(context, setup.base, displayName, rover!.pin);
+        },
+        async (port) => {
+          for (const screen of screens) {
+            const path = screen.id === 'follow' ? followPath : `/${screenPath(screen.id)}`;
+            const runs: LighthouseRun[] = [];
+            let last: Result | undefined;
+            for (let r = 0; r < options.runs; r++) {
+              last = await audit(`${setup.base}${path}`, port);
+              const run = summarise(last);
+              runs.push(run);
+              log(
+                `  lighthouse ${screen.id} run ${r + 1}: performance ${run.performance}, ` +
+                  `accessibility ${run.accessibility}, best practices ${run.bestPractices}, ` +
+                  `TBT ${run.tbtMs.toFixed(0)} ms, CLS ${run.cls.toFixed(3)}, ` +
+                  `LCP ${run.lcpMs.toFixed(0)} ms` +
+                  (run.missed.length ? `; short of 1: ${run.missed.join(', ')}` : ''),
+              );
+            }
+            writeFileSync(
+              join(options.resultsDir, `lighthouse-${screen.id}.json`),
+              `${JSON.stringify(last, null, 1)}\n`,
             );
+            figures.push(...screenFigures(screen, runs, options.budgets));
           }
-          writeFileSync(
-            join(options.resultsDir, `lighthouse-${screen.id}.json`),
-            `${JSON.stringify(last, null, 1)}\n`,
-          );
-          figures.push(...screenFigures(screen, runs, options.budgets));
-        }
-      });
+        },
+      );
     }
     return { figures, lighthouse: LIGHTHOUSE_VERSION };
   } finally {
@@ -143,32 +148,70 @@ function screenPath(id: ScreenId): string {
 }
 
 /**
- * Chromium with a profile of its own (a persistent context, so the page Lighthouse opens shares
- * its cookies and IndexedDB) and a debugging port for Lighthouse. `viewport: null` leaves the
- * screen size to Lighthouse's own mobile emulation.
+ * Chromium on a profile of its own, with a debugging port, started here rather than by
+ * Playwright: Playwright, while connected, attaches to every new tab and runs its own scripts in
+ * it, which Lighthouse would count as the page's work. So Playwright connects over the port for
+ * `prepare` (enrolling, signing in: the cookies and IndexedDB stay in the profile), disconnects,
+ * and only then does Lighthouse open its tab.
  */
 async function withBrowser(
-  base: string,
-  use: (context: BrowserContext, port: number) => Promise<void>,
+  prepare: (context: BrowserContext) => Promise<void>,
+  measure: (port: number) => Promise<void>,
 ): Promise<void> {
   const profile = mkdtempSync(join(tmpdir(), 'rove-bench-lighthouse-profile-'));
   const port = await freePort();
   const launch = chromiumLaunchOptions();
-  const context = await chromium.launchPersistentContext(profile, {
-    ...launch,
-    args: [
+  const child = spawn(
+    launch.executablePath,
+    [
       ...launch.args,
+      '--headless=new',
       `--remote-debugging-port=${port}`,
       '--remote-debugging-address=127.0.0.1',
+      `--user-data-dir=${profile}`,
+      '--no-first-run',
+      '--no-default-browser-check',
+      'about:blank',
     ],
-    baseURL: base,
-    viewport: null,
-    serviceWorkers: 'allow',
-  });
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  // Never left behind, whatever ends the bench.
+  const orphan = () => child.kill('SIGKILL');
+  process.once('exit', orphan);
   try {
-    await use(context, port);
+    await new Promise<void>((resolve, reject) => {
+      let said = '';
+      const timer = setTimeout(() => reject(new Error(`Chromium did not start:\n${said}`)), 30_000);
+      child.stderr!.on('data', (chunk: Buffer) => {
+        said += chunk.toString();
+        if (said.includes('DevTools listening on')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`Chromium exited (${code}):\n${said}`));
+      });
+    });
+    child.stderr!.resume();
+    const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    try {
+      const context = browser.contexts()[0]!;
+      context.setDefaultTimeout(30_000);
+      await prepare(context);
+    } finally {
+      // Disconnects only: Playwright did not start this Chromium.
+      await browser.close();
+    }
+    await measure(port);
   } finally {
-    await context.close();
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+    process.off('exit', orphan);
     rmSync(profile, { recursive: true, force: true });
   }
 }
@@ -176,15 +219,14 @@ async function withBrowser(
 /** Enrolls this browser as a kiosk or tablet through `/enroll?code=`, as staff would. */
 async function enroll(context: BrowserContext, setup: Setup, kind: 'kiosk' | 'tablet') {
   const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
   try {
     const code = await setup.enrollmentCode(BRANCH, kind, `Lighthouse ${kind}`);
-    await page.goto(`/enroll?code=${encodeURIComponent(code)}`);
+    await page.goto(`${setup.base}/enroll?code=${encodeURIComponent(code)}`);
     await until(page, async () =>
       (await context.cookies()).some((cookie) => cookie.name === 'rove_device'),
     );
     if (kind === 'kiosk') {
-      await page.goto('/kiosk');
+      await page.goto(`${setup.base}/kiosk`);
       await page.getByRole('button', { name: /ask me/i }).waitFor({ state: 'visible' });
     }
   } finally {
@@ -193,11 +235,10 @@ async function enroll(context: BrowserContext, setup: Setup, kind: 'kiosk' | 'ta
 }
 
 /** Signs a rover in on the tablet's sign-in screen: their name, the PIN, Sign in. */
-async function signIn(context: BrowserContext, displayName: string, pin: string) {
+async function signIn(context: BrowserContext, base: string, displayName: string, pin: string) {
   const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
   try {
-    await page.goto('/staff');
+    await page.goto(`${base}/staff`);
     await page.getByRole('button', { name: displayName }).click();
     await page.getByLabel('PIN').fill(pin);
     await page.getByRole('button', { name: 'Sign in' }).click();
