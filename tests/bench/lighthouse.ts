@@ -148,6 +148,32 @@ function screenPath(id: ScreenId): string {
 }
 
 /**
+ * The flags chrome-launcher 1.2 (what Lighthouse's own CLI starts Chrome with) adds by default:
+ * above all, no throttling of a tab that is not in front (timers, rendering, IPC), as the tab
+ * Lighthouse opens next to the first one might be; and no background work of the browser's own.
+ */
+const LAUNCHER_FLAGS = [
+  '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider,CalculateNativeWinOcclusion,InterestFeedContentSuggestions,CertificateTransparencyComponentUpdater,AutofillServerCommunication,PrivacySandboxSettings4,RenderDocument',
+  '--disable-extensions',
+  '--disable-component-extensions-with-background-pages',
+  '--disable-client-side-phishing-detection',
+  '--disable-sync',
+  '--metrics-recording-only',
+  '--disable-default-apps',
+  '--mute-audio',
+  '--no-default-browser-check',
+  '--no-first-run',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-ipc-flooding-protection',
+  '--password-store=basic',
+  '--disable-hang-monitor',
+  '--disable-prompt-on-repost',
+  '--disable-domain-reliability',
+];
+
+/**
  * Chromium on a profile of its own, with a debugging port, started here rather than by
  * Playwright: Playwright, while connected, attaches to every new tab and runs its own scripts in
  * it, which Lighthouse would count as the page's work. So Playwright connects over the port for
@@ -169,8 +195,7 @@ async function withBrowser(
       `--remote-debugging-port=${port}`,
       '--remote-debugging-address=127.0.0.1',
       `--user-data-dir=${profile}`,
-      '--no-first-run',
-      '--no-default-browser-check',
+      ...LAUNCHER_FLAGS,
       'about:blank',
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
