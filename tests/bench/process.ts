@@ -22,6 +22,12 @@ export interface ProcessRun {
 
 const RSS_BRANCH = 'bench-rss';
 
+const ENTRIES = {
+  start: 'node scripts/start.mjs',
+  main: 'node dist/server/main.js',
+  reference: 'node tests/bench/reference-server.mjs',
+};
+
 export class ProcessRuns {
   private scene?: Scene;
   private server?: ServerProcess;
@@ -33,8 +39,12 @@ export class ProcessRuns {
     private readonly pause = 1,
   ) {}
 
-  /** `scripts/start.mjs` when it exists (what `npm start` runs), else the built server. */
-  private get entry(): 'start' | 'main' {
+  /**
+   * The reference server when asked for; else `scripts/start.mjs` when it exists (what
+   * `npm start` runs), else the built server.
+   */
+  private get entry(): 'start' | 'main' | 'reference' {
+    if (this.spawn.entry === 'reference') return 'reference';
     return existsSync(join(this.spawn.root, 'scripts', 'start.mjs')) ? 'start' : 'main';
   }
 
@@ -48,8 +58,9 @@ export class ProcessRuns {
     const { server, healthyMs } = await startTimed({ ...this.spawn, env, entry: this.entry });
     this.server = server;
     try {
-      // Tokens are stored, so the scene made in the first run serves every later process.
-      if (!this.scene) {
+      // Tokens are stored, so the scene made in the first run serves every later process (the
+      // reference server keeps nothing: it gets a scene each time).
+      if (!this.scene || this.entry === 'reference') {
         const setup = await Setup.connect(server.url);
         await setup.branches([RSS_BRANCH]);
         const staff: Staffer[] = await setup.staff(4, [RSS_BRANCH]);
@@ -69,7 +80,7 @@ export class ProcessRuns {
         streams: this.streams,
         perStreamKb: (warm.after - warm.before) / this.streams,
         coldPerStreamKb: (cold.after - cold.before) / this.streams,
-        entry: this.entry === 'start' ? 'node scripts/start.mjs' : 'node dist/server/main.js',
+        entry: ENTRIES[this.entry],
       };
     } finally {
       await server.stop();

@@ -81,17 +81,35 @@ const fmt = (n: number) =>
   !Number.isFinite(n) ? String(n) : Number.isInteger(n) ? String(n) : n.toFixed(n >= 10 ? 1 : 2);
 
 function rows(figures: readonly Figure[]): string[][] {
-  return figures.map((f) => [
-    f.label,
-    f.store ?? '-',
-    `${fmt(f.median)} ${f.unit}`,
-    f.runs.length > 1 ? `${fmt(f.min)}..${fmt(f.max)}` : '-',
-    `${f.budget.op} ${fmt(f.budget.value)} ${f.unit}`,
-    f.pass ? 'pass' : 'MISS',
-  ]);
+  return figures.map((f) => {
+    const x = f.budget.of === 'ratio' ? 'x' : ` ${f.unit}`;
+    return [
+      f.label,
+      f.store ?? '-',
+      `${fmt(f.median)} ${f.unit}`,
+      f.runs.length > 1 ? `${fmt(f.min)}..${fmt(f.max)}` : '-',
+      f.reference ? `${fmt(f.reference.median)} ${f.unit}` : '-',
+      f.ratio ? `${f.ratio.median.toFixed(2)}x` : '-',
+      f.ratio && f.ratio.runs.length > 1
+        ? `${f.ratio.min.toFixed(2)}..${f.ratio.max.toFixed(2)}`
+        : '-',
+      `${f.budget.op} ${fmt(f.budget.value)}${x}`,
+      f.pass ? 'pass' : 'MISS',
+    ];
+  });
 }
 
-const HEAD = ['figure', 'store', 'value (median)', 'runs min..max', 'budget', 'pass'];
+const HEAD = [
+  'figure',
+  'store',
+  'Rove (median)',
+  'runs min..max',
+  'reference (median)',
+  'ratio',
+  'ratios min..max',
+  'budget',
+  'pass',
+];
 
 export function table(figures: readonly Figure[]): string {
   const all = [HEAD, ...rows(figures)];

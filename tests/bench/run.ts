@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startPostgres, type PgCluster } from '../support/postgres.js';
 import { distClientOf, gzipOfLoaded, kioskFirstLoad, wireBytesOf } from './bundle.js';
-import { IN_FLIGHT, claimsRun, raceRun } from './claims.js';
+import { IN_FLIGHT, claimsRun, raceRun, type ClaimsRun } from './claims.js';
 import { kioskOffline } from './kiosk-browser.js';
 import { lighthouseFigures } from './lighthouse.js';
 import { catchUpRun, fanoutRun, missEvents, Watchers } from './live.js';
@@ -14,7 +14,7 @@ import { ProcessRuns } from './process.js';
 import { describeMachine, type Report } from './report.js';
 import { Setup, type Scene, type Staffer } from './scene.js';
 import { snapshotApp, startServer, type ServerProcess, type SpawnOptions } from './server.js';
-import { figure, median, type Figure, type StoreKind } from './stats.js';
+import { figure, median, type Budget, type Figure, type StoreKind } from './stats.js';
 
 export type FigureGroup =
   'fanout' | 'claims' | 'catchup' | 'cross' | 'process' | 'bundle' | 'kiosk' | 'lighthouse';
@@ -54,6 +54,8 @@ export interface BenchOptions {
 
 interface Sizes {
   runs: number;
+  /** Staff streams open for the mid-size fan-out, and during the claims. */
+  fanoutFloor: number;
   fanoutSmall: number;
   fanoutLarge: number;
   events: number;
@@ -67,6 +69,7 @@ interface Sizes {
 
 const FULL: Sizes = {
   runs: 5,
+  fanoutFloor: 50,
   fanoutSmall: 200,
   fanoutLarge: 1000,
   events: 20,
@@ -79,6 +82,7 @@ const FULL: Sizes = {
 };
 const QUICK: Sizes = {
   runs: 1,
+  fanoutFloor: 3,
   fanoutSmall: 4,
   fanoutLarge: 8,
   events: 3,
@@ -91,6 +95,8 @@ const QUICK: Sizes = {
 };
 
 const BRANCHES = [
+  'bench-create',
+  'bench-fanout-floor',
   'bench-fanout-a',
   'bench-fanout-b',
   'bench-claims',
@@ -118,7 +124,7 @@ export async function runBench(options: BenchOptions): Promise<Report> {
   const app = snapshotApp(options.root);
   const appOptions = { ...options, appRoot: app.root };
   try {
-    if (wants('bundle')) figures.push(await bundleFigure(app.root, budgets));
+    let bundleDone = !wants('bundle');
     if (wants('lighthouse')) {
       log('\n== Lighthouse (mobile) ==');
       const found = await lighthouseFigures({
@@ -138,6 +144,11 @@ export async function runBench(options: BenchOptions): Promise<Report> {
       const bench = new StoreBench(store, appOptions, size, budgets, log, cluster);
       try {
         figures.push(...(await bench.live(wants)));
+        if (!bundleDone) {
+          // The app's files are the same whatever the store: measured once, listed first.
+          figures.unshift(await bundleFigure(app.root, bench.roveUrl, budgets));
+          bundleDone = true;
+        }
         if (!browserDone) {
           const found = await bench.kiosk(figures);
           extraVersions.chromium = found;
@@ -149,6 +160,8 @@ export async function runBench(options: BenchOptions): Promise<Report> {
         await bench.dispose();
       }
     }
+    // No store ran (only store-free groups): the bytes come from a server of their own.
+    if (!bundleDone) figures.unshift(await bundleOnItsOwn(app.root, budgets));
   } finally {
     await cluster?.stop();
     app.dispose();
@@ -163,42 +176,69 @@ export async function runBench(options: BenchOptions): Promise<Report> {
   };
 }
 
-/** The kiosk's first-load JS as a running server sends it (`Accept-Encoding: br, gzip`). */
-async function bundleFigure(root: string, budgets: Budgets): Promise<Figure> {
-  const load = kioskFirstLoad(distClientOf(root));
+/** The bundle figure from a server started for it alone, on a fresh PGlite store. */
+async function bundleOnItsOwn(root: string, budgets: Budgets): Promise<Figure> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rove-bench-bundle-'));
   const server = await startServer({ root, dataDir });
   try {
-    const wire = await wireBytesOf(
-      server.url,
-      load.files.map((f) => f.file),
-    );
-    return figure({
-      id: 'kiosk-first-load-js',
-      label: 'kiosk first load, JS for / (bytes on the wire, br/gzip)',
-      unit: 'B',
-      budget: { op: '<=', value: budgets.kioskFirstLoadJsWireBytes! },
-      runs: [wire.reduce((sum, f) => sum + f.wireBytes, 0)],
-      detail: {
-        rawBytes: load.bytes,
-        gzip9Bytes: load.gzipBytes,
-        kioskChunks: load.kioskChunks,
-        files: wire,
-      },
-    });
+    return await bundleFigure(root, server.url, budgets);
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-/** One store's figures, on servers it starts and stops itself. */
+/** The kiosk's first-load JS as the running server at `url` sends it (`Accept-Encoding: br, gzip`). */
+async function bundleFigure(root: string, url: string, budgets: Budgets): Promise<Figure> {
+  const load = kioskFirstLoad(distClientOf(root));
+  const wire = await wireBytesOf(
+    url,
+    load.files.map((f) => f.file),
+  );
+  return figure({
+    id: 'kiosk-first-load-js',
+    label: 'kiosk first load, JS for / (bytes on the wire, br/gzip)',
+    unit: 'B',
+    budget: { op: '<=', value: budgets.kioskFirstLoadJsWireBytes! },
+    runs: [wire.reduce((sum, f) => sum + f.wireBytes, 0)],
+    detail: {
+      rawBytes: load.bytes,
+      gzip9Bytes: load.gzipBytes,
+      kioskChunks: load.kioskChunks,
+      files: wire,
+    },
+  });
+}
+
+/** The same thing measured on the reference server and on Rove. */
+interface Pair<T> {
+  ref: T;
+  rove: T;
+}
+
+/**
+ * `runs` runs of `measure` on each side, alternating, the reference first (ref, rove, ref,
+ * rove...), so both see the same moments of this shared machine.
+ */
+async function alternate<T>(
+  runs: number,
+  measure: (side: keyof Pair<unknown>) => Promise<T>,
+): Promise<Pair<T[]>> {
+  const out: Pair<T[]> = { ref: [], rove: [] };
+  for (let r = 0; r < runs; r++) {
+    out.ref.push(await measure('ref'));
+    out.rove.push(await measure('rove'));
+  }
+  return out;
+}
+
+/** One store's figures, on servers it starts and stops itself: Rove's, and the reference. */
 class StoreBench {
   private dataDir = mkdtempSync(join(tmpdir(), 'rove-bench-data-'));
   private databaseUrl?: string;
   private servers: ServerProcess[] = [];
-  private setup?: Setup;
-  private staff: Staffer[] = [];
+  private setups?: Pair<Setup>;
+  private staff?: Pair<Staffer[]>;
 
   constructor(
     private readonly store: StoreKind,
@@ -209,7 +249,7 @@ class StoreBench {
     private readonly cluster?: PgCluster,
   ) {}
 
-  private spawnOptions(): SpawnOptions {
+  private spawnOptions(entry?: SpawnOptions['entry']): SpawnOptions {
     const nodeArgs = this.options.cpuProf
       ? ['--cpu-prof', `--cpu-prof-dir=${join(this.options.root, 'tests/bench/results/profiles')}`]
       : [];
@@ -218,7 +258,13 @@ class StoreBench {
       dataDir: this.dataDir,
       databaseUrl: this.databaseUrl,
       nodeArgs,
+      entry,
     };
+  }
+
+  /** Rove's first server of this store (live() started it). */
+  get roveUrl(): string {
+    return this.setups!.rove.base;
   }
 
   private async server(): Promise<ServerProcess> {
@@ -228,34 +274,86 @@ class StoreBench {
     return server;
   }
 
+  private async reference(): Promise<ServerProcess> {
+    const server = await startServer({ ...this.spawnOptions('reference'), nodeArgs: [] });
+    this.servers.push(server);
+    return server;
+  }
+
   /** Kiosks to make `requests` requests within a minute: a kiosk may make 60 a minute. */
   private kiosksFor(requests: number): number {
     return Math.ceil(requests / 50);
   }
 
-  private fig(base: Omit<Figure, 'median' | 'min' | 'max' | 'pass' | 'store'>, holds = true) {
+  private fig(
+    base: Omit<Figure, 'median' | 'min' | 'max' | 'pass' | 'store' | 'reference' | 'ratio'> & {
+      referenceRuns?: number[];
+    },
+    holds = true,
+  ) {
     const made = figure({ ...base, store: this.store }, holds);
-    this.log(`  ${made.label}: ${made.median} ${made.unit} (runs ${made.runs.join(', ')})`);
+    const versus = made.ratio
+      ? `; reference ${made.reference!.median} ${made.unit}, ratio ${made.ratio.median}x`
+      : '';
+    this.log(
+      `  ${made.label}: ${made.median} ${made.unit} (runs ${made.runs.join(', ')})${versus}`,
+    );
     return made;
+  }
+
+  /** The same scene on both servers. */
+  private async scenes(branch: string, staff: number, kiosks: number): Promise<Pair<Scene>> {
+    return {
+      ref: await this.setups!.ref.scene(branch, this.staff!.ref.slice(0, staff), kiosks),
+      rove: await this.setups!.rove.scene(branch, this.staff!.rove.slice(0, staff), kiosks),
+    };
   }
 
   async live(wants: (group: FigureGroup) => boolean): Promise<Figure[]> {
     const out: Figure[] = [];
+    const ref = await this.reference();
     const main = await this.server();
-    this.setup = await Setup.connect(main.url);
-    await this.setup.branches(BRANCHES);
-    this.staff = await this.setup.staff(IN_FLIGHT, BRANCHES);
+    this.setups = { ref: await Setup.connect(ref.url), rove: await Setup.connect(main.url) };
+    for (const setup of [this.setups.ref, this.setups.rove]) await setup.branches(BRANCHES);
+    this.staff = {
+      ref: await this.setups.ref.staff(IN_FLIGHT, BRANCHES),
+      rove: await this.setups.rove.staff(IN_FLIGHT, BRANCHES),
+    };
     if (wants('fanout')) {
       out.push(
-        await this.fanout('bench-fanout-a', this.size.fanoutSmall, 'fanout-200', 'fanout200P99Ms'),
+        await this.fanout({
+          branch: 'bench-create',
+          streams: 1,
+          id: 'create-to-event',
+          label: (d, n) => `create -> event, 1 stream, p50 (${d}/${n} delivered)`,
+          statistic: 'p50',
+          budget: { op: '<=', value: this.budgets.createToEvent1P50Ratio!, of: 'ratio' },
+        }),
       );
+      for (const [streams, branch, id, key] of [
+        [this.size.fanoutFloor, 'bench-fanout-floor', 'fanout-50', 'fanout50P99Ratio'],
+        [this.size.fanoutSmall, 'bench-fanout-a', 'fanout-200', 'fanout200P99Ratio'],
+      ] as const) {
+        out.push(
+          await this.fanout({
+            branch,
+            streams,
+            id,
+            label: (d, n) => `fan-out p99, ${streams} streams (${d}/${n} delivered)`,
+            statistic: 'p99',
+            budget: { op: '<=', value: this.budgets[key]!, of: 'ratio' },
+          }),
+        );
+      }
       out.push(
-        await this.fanout(
-          'bench-fanout-b',
-          this.size.fanoutLarge,
-          'fanout-1000',
-          'fanout1000P99Ms',
-        ),
+        await this.fanout({
+          branch: 'bench-fanout-b',
+          streams: this.size.fanoutLarge,
+          id: 'fanout-1000',
+          label: (d, n) => `fan-out p99, ${this.size.fanoutLarge} streams (${d}/${n} delivered)`,
+          statistic: 'p99',
+          budget: { op: '<', value: this.budgets.fanout1000P99Ms! },
+        }),
       );
     }
     if (wants('claims')) out.push(...(await this.claims()));
@@ -264,64 +362,100 @@ class StoreBench {
     return out;
   }
 
-  /** A warm-up event (untimed: the first of anything in a process is compiling), then the runs. */
-  private async fanoutRuns(watchers: Watchers, scene: Scene) {
-    const runs = [];
+  /**
+   * A warm-up event on each side (untimed: the first of anything in a process is compiling),
+   * then the runs, alternating.
+   */
+  private async fanoutRuns(watchers: Pair<Watchers>, posts: Pair<Scene>) {
     try {
-      await fanoutRun(watchers, scene, 1);
-      for (let r = 0; r < this.size.runs; r++) {
-        runs.push(await fanoutRun(watchers, scene, this.size.events));
-      }
+      await fanoutRun(watchers.ref, posts.ref, 1);
+      await fanoutRun(watchers.rove, posts.rove, 1);
+      return await alternate(this.size.runs, (side) =>
+        fanoutRun(watchers[side], posts[side], this.size.events),
+      );
     } finally {
-      watchers.close();
+      watchers.ref.close();
+      watchers.rove.close();
     }
-    return runs;
   }
 
-  private async fanout(branch: string, streams: number, id: string, budget: string) {
-    const scene = await this.setup!.scene(
-      branch,
-      this.staff.slice(0, 4),
+  private async fanout(what: {
+    branch: string;
+    streams: number;
+    id: string;
+    label: (delivered: number, expected: number) => string;
+    statistic: 'p50' | 'p99';
+    budget: Budget;
+  }) {
+    const scenes = await this.scenes(
+      what.branch,
+      4,
       this.kiosksFor(this.size.events * this.size.runs + 1),
     );
-    const watchers = await Watchers.open(scene, streams);
-    const runs = await this.fanoutRuns(watchers, scene);
-    const delivered = runs.reduce((n, r) => n + r.delivered, 0);
-    const expected = runs.reduce((n, r) => n + r.expected, 0);
+    const watchers = {
+      ref: await Watchers.open(scenes.ref, what.streams),
+      rove: await Watchers.open(scenes.rove, what.streams),
+    };
+    const runs = await this.fanoutRuns(watchers, scenes);
+    const all = [...runs.ref, ...runs.rove];
+    const delivered = all.reduce((n, r) => n + r.delivered, 0);
+    const expected = all.reduce((n, r) => n + r.expected, 0);
+    const roveDelivered = runs.rove.reduce((n, r) => n + r.delivered, 0);
+    const roveExpected = runs.rove.reduce((n, r) => n + r.expected, 0);
     return this.fig(
       {
-        id,
-        label: `fan-out p99, ${streams} streams (${delivered}/${expected} delivered)`,
+        id: what.id,
+        label: what.label(roveDelivered, roveExpected),
         unit: 'ms',
-        budget: { op: '<', value: this.budgets[budget]! },
-        runs: runs.map((r) => r.p99),
-        detail: { streams, eventsPerRun: this.size.events, delivered, expected, perRun: runs },
+        budget: what.budget,
+        runs: runs.rove.map((r) => r[what.statistic]),
+        referenceRuns: runs.ref.map((r) => r[what.statistic]),
+        detail: {
+          streams: what.streams,
+          statistic: what.statistic,
+          eventsPerRun: this.size.events,
+          delivered,
+          expected,
+          perRun: runs.rove,
+          referencePerRun: runs.ref,
+        },
       },
       delivered === expected,
     );
   }
 
   private async claims(): Promise<Figure[]> {
-    const scene = await this.setup!.scene(
-      'bench-claims',
-      this.staff,
-      this.kiosksFor(this.size.claims),
+    const scenes = await this.scenes('bench-claims', IN_FLIGHT, this.kiosksFor(this.size.claims));
+    // As on a real floor: the branch's staff streams are open and hear every claim.
+    const streams = this.size.fanoutFloor;
+    const watchers = {
+      ref: await Watchers.open(scenes.ref, streams),
+      rove: await Watchers.open(scenes.rove, streams),
+    };
+    let runs: Pair<ClaimsRun[]>;
+    try {
+      runs = await alternate(this.size.runs, (side) => claimsRun(scenes[side], this.size.claims));
+    } finally {
+      watchers.ref.close();
+      watchers.rove.close();
+    }
+    const once = [...runs.ref, ...runs.rove].every(
+      (r) => r.won === r.claims && r.claimedAfter === r.claims,
     );
-    const runs = [];
-    for (let r = 0; r < this.size.runs; r++) runs.push(await claimsRun(scene, this.size.claims));
-    const once = runs.every((r) => r.won === r.claims && r.claimedAfter === r.claims);
     const races = [];
-    for (let r = 0; r < this.size.runs; r++) races.push(await raceRun(scene));
-    const key = this.store === 'pglite' ? 'claimsPerSecondPglite' : 'claimsPerSecondPostgres';
+    for (let r = 0; r < this.size.runs; r++) races.push(await raceRun(scenes.rove));
+    const key =
+      this.store === 'pglite' ? 'claimsPerSecondRatioPglite' : 'claimsPerSecondRatioPostgres';
     return [
       this.fig(
         {
           id: 'claims-per-second',
-          label: `claims/s, ${IN_FLIGHT} in flight, ${this.size.claims} per run, each once`,
+          label: `claims/s, ${IN_FLIGHT} in flight, ${streams} streams open, ${this.size.claims} per run, each once`,
           unit: '/s',
-          budget: { op: '>=', value: this.budgets[key]! },
-          runs: runs.map((r) => r.perSecond),
-          detail: { perRun: runs },
+          budget: { op: '>=', value: this.budgets[key]!, of: 'ratio' },
+          runs: runs.rove.map((r) => r.perSecond),
+          referenceRuns: runs.ref.map((r) => r.perSecond),
+          detail: { streams, perRun: runs.rove, referencePerRun: runs.ref },
         },
         once,
       ),
@@ -340,43 +474,62 @@ class StoreBench {
   }
 
   private async catchUp(): Promise<Figure> {
-    const scene = await this.setup!.scene('bench-catchup', this.staff, 2);
-    const missed = await missEvents(scene, this.size.catchUp);
-    const runs = [];
-    for (let r = 0; r < this.size.runs; r++) runs.push(await catchUpRun(scene, missed));
-    const whole = runs.every((r) => r.received === missed.events && r.inOrder && !r.snapshot);
+    const scenes = await this.scenes('bench-catchup', IN_FLIGHT, 2);
+    const missed = {
+      ref: await missEvents(scenes.ref, this.size.catchUp),
+      rove: await missEvents(scenes.rove, this.size.catchUp),
+    };
+    const runs = await alternate(this.size.runs, (side) => catchUpRun(scenes[side], missed[side]));
+    const whole = (['ref', 'rove'] as const).every((side) =>
+      runs[side].every((r) => r.received === missed[side].events && r.inOrder && !r.snapshot),
+    );
     return this.fig(
       {
         id: 'catch-up',
-        label: `catch-up after ${missed.events} missed events, to the last one`,
+        label: `catch-up after ${missed.rove.events} missed events, to the last one`,
         unit: 'ms',
         budget: { op: '<', value: this.budgets.catchUp1000Ms! },
-        runs: runs.map((r) => r.ms),
-        detail: { missed, perRun: runs },
+        runs: runs.rove.map((r) => r.ms),
+        referenceRuns: runs.ref.map((r) => r.ms),
+        detail: {
+          missed: missed.rove,
+          perRun: runs.rove,
+          referenceMissed: missed.ref,
+          referencePerRun: runs.ref,
+        },
       },
       whole,
     );
   }
 
+  /**
+   * Two Rove processes on one PostgreSQL: POST on one, streams on the other. The reference
+   * has one process (the floor of the same fan-out).
+   */
   private async cross(): Promise<Figure> {
-    const scene = await this.setup!.scene(
+    const scenes = await this.scenes(
       'bench-cross',
-      this.staff.slice(0, 4),
+      4,
       this.kiosksFor(this.size.events * this.size.runs + 1),
     );
     const other = await this.server();
-    const watchers = await Watchers.open(scene, this.size.crossStreams, other.url);
-    const runs = await this.fanoutRuns(watchers, scene);
-    const delivered = runs.reduce((n, r) => n + r.delivered, 0);
-    const expected = runs.reduce((n, r) => n + r.expected, 0);
+    const watchers = {
+      ref: await Watchers.open(scenes.ref, this.size.crossStreams),
+      rove: await Watchers.open(scenes.rove, this.size.crossStreams, other.url),
+    };
+    const runs = await this.fanoutRuns(watchers, scenes);
+    const all = [...runs.ref, ...runs.rove];
+    const delivered = all.reduce((n, r) => n + r.delivered, 0);
+    const expected = all.reduce((n, r) => n + r.expected, 0);
     return this.fig(
       {
         id: 'cross-process',
         label: `two processes: POST on one, p99 on ${this.size.crossStreams} streams of the other`,
         unit: 'ms',
         budget: { op: '<', value: this.budgets.crossProcessP99Ms! },
-        runs: runs.map((r) => r.p99),
-        detail: { delivered, expected, perRun: runs },
+        runs: runs.rove.map((r) => r.p99),
+        referenceRuns: runs.ref.map((r) => r.p99),
+        detail: { delivered, expected, perRun: runs.rove, referencePerRun: runs.ref },
       },
       delivered === expected,
     );
@@ -387,7 +540,7 @@ class StoreBench {
     const trace = this.options.trace
       ? join(this.options.root, 'tests/bench/results/kiosk-trace.json')
       : undefined;
-    const result = await kioskOffline(this.setup!, 'main', this.size.runs, trace);
+    const result = await kioskOffline(this.setups!.rove, 'main', this.size.runs, trace);
     const loaded = gzipOfLoaded(distClientOf(this.options.appRoot), result.scripts);
     const bundle = figures.find((f) => f.id === 'kiosk-first-load-js');
     if (bundle)
@@ -415,31 +568,39 @@ class StoreBench {
     this.servers = [];
   }
 
-  /** Start-up and idle-stream memory, each run in a fresh process on this (now existing) store. */
+  /**
+   * Start-up and idle-stream memory, each run in a fresh process on this (now existing) store,
+   * alternating with a fresh reference server.
+   */
   async processFigures(): Promise<Figure[]> {
     // live() already made this store (and its admin), so these starts find an existing one.
-    const runner = new ProcessRuns(
-      this.spawnOptions(),
-      this.size.idleStreams,
-      this.options.quick ? 0.2 : 1,
-    );
-    const runs = [];
-    for (let r = 0; r < this.size.processRuns; r++) runs.push(await runner.run());
+    const pause = this.options.quick ? 0.2 : 1;
+    const runners = {
+      ref: new ProcessRuns(this.spawnOptions('reference'), this.size.idleStreams, pause),
+      rove: new ProcessRuns(this.spawnOptions(), this.size.idleStreams, pause),
+    };
+    const runs = await alternate(this.size.processRuns, (side) => runners[side].run());
     return [
       this.fig({
         id: 'start-to-healthy',
-        label: `npm start to healthy /api/health, existing store (${runs[0]!.entry})`,
+        label: `npm start to healthy /api/health, existing store (${runs.rove[0]!.entry})`,
         unit: 'ms',
         budget: { op: '<', value: this.budgets.startToHealthyMs! },
-        runs: runs.map((r) => r.healthyMs),
+        runs: runs.rove.map((r) => r.healthyMs),
+        referenceRuns: runs.ref.map((r) => r.healthyMs),
       }),
       this.fig({
         id: 'rss-per-idle-stream',
         label: `server RSS per idle stream, 0 -> ${this.size.idleStreams} streams (steady state)`,
         unit: 'KB',
         budget: { op: '<', value: this.budgets.rssPerIdleStreamKb! },
-        runs: runs.map((r) => r.perStreamKb),
-        detail: { coldMedianKb: median(runs.map((r) => r.coldPerStreamKb)), perRun: runs },
+        runs: runs.rove.map((r) => r.perStreamKb),
+        referenceRuns: runs.ref.map((r) => r.perStreamKb),
+        detail: {
+          coldMedianKb: median(runs.rove.map((r) => r.coldPerStreamKb)),
+          perRun: runs.rove,
+          referencePerRun: runs.ref,
+        },
       }),
     ];
   }

@@ -15,6 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { buildSync } from 'esbuild';
 import { call, sleep } from './http.js';
 import { freePort } from '../support/free-port.js';
 
@@ -36,14 +37,20 @@ export interface SpawnOptions {
   root: string;
   dataDir: string;
   databaseUrl?: string;
-  /** `main` runs dist/server/main.js; `start` runs scripts/start.mjs (what `npm start` does). */
-  entry?: 'main' | 'start';
+  /**
+   * `main` runs dist/server/main.js; `start` runs scripts/start.mjs (what `npm start` does);
+   * `reference` runs the bench's reference server (reference-server.ts, built by snapshotApp).
+   */
+  entry?: 'main' | 'start' | 'reference';
   /** Extra flags for node, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
   env?: Record<string, string>;
   /** The port to listen on (`startTimed` picks a free one when absent). */
   port?: number;
 }
+
+/** Where snapshotApp puts the built reference server, in the app copy. */
+const REFERENCE_ENTRY = join('tests', 'bench', 'reference-server.mjs');
 
 const running = new Set<ChildProcess>();
 // Never leave a server behind, whatever ends the bench.
@@ -78,6 +85,16 @@ export function snapshotApp(root: string): { root: string; dispose: () => void }
     join(root, 'tests', 'bench', 'gc-probe.mjs'),
     join(copy, 'tests', 'bench', 'gc-probe.mjs'),
   );
+  // The reference server, bundled with esbuild (already installed with Vite) to plain JS.
+  buildSync({
+    entryPoints: [join(root, 'tests', 'bench', 'reference-server.ts')],
+    outfile: join(copy, REFERENCE_ENTRY),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  });
   symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
   // The copy has no sources, but start.mjs also compares package.json: mark the build newest
   // so `npm start` in the copy never decides to rebuild (and the start-up figure never times it).
@@ -92,7 +109,9 @@ function launch(options: SpawnOptions, port: number): { child: ChildProcess; log
   const entry =
     options.entry === 'start'
       ? join(options.root, 'scripts', 'start.mjs')
-      : join(options.root, 'dist', 'server', 'main.js');
+      : options.entry === 'reference'
+        ? join(options.root, REFERENCE_ENTRY)
+        : join(options.root, 'dist', 'server', 'main.js');
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
     cwd: options.root,
     env: {
@@ -143,7 +162,10 @@ function handle(child: ChildProcess, url: string, log: () => string): ServerProc
   };
 }
 
-/** Starts the server and waits for its "Rove is running at http://..." line. */
+/**
+ * Starts the server and waits for its "Rove is running at http://..." line (the reference
+ * server's "The reference server is running at ...").
+ */
 export async function startServer(options: SpawnOptions): Promise<ServerProcess> {
   const { child, log } = launch(options, 0);
   const url = await new Promise<string>((resolve, reject) => {
@@ -152,7 +174,7 @@ export async function startServer(options: SpawnOptions): Promise<ServerProcess>
       reject(new Error(`The server did not say it was running within 60 s:\n${log()}`));
     }, 60_000);
     const look = () => {
-      const found = /Rove is running at (http:\/\/[^\s/]+)/.exec(log());
+      const found = /(?:Rove|The reference server) is running at (http:\/\/[^\s/]+)/.exec(log());
       if (found) {
         clearTimeout(timer);
         // Only ever 127.0.0.1, whatever name the server prints for itself.

@@ -7,6 +7,19 @@ export interface Budget {
   /** `<` and `<=` for costs, `>=` for rates, `=` for exact counts. */
   op: '<' | '<=' | '>=' | '=';
   value: number;
+  /**
+   * `ratio`: the budget holds for the ratio to the reference server in the same run (Rove's
+   * value / the reference's), not for the value itself.
+   */
+  of?: 'ratio';
+}
+
+/** Several runs of one thing: the runs, their median and their spread. */
+export interface Spread {
+  runs: number[];
+  median: number;
+  min: number;
+  max: number;
 }
 
 export interface Figure {
@@ -23,6 +36,16 @@ export interface Figure {
   median: number;
   min: number;
   max: number;
+  /**
+   * The same measurement on the reference server (reference-server.ts), with the same client,
+   * run for run alternating with Rove's (reference first).
+   */
+  reference?: Spread;
+  /**
+   * Rove's value / the reference's, pair by pair (each Rove run with the reference run just
+   * before it); the figure's ratio is the median of those.
+   */
+  ratio?: Spread;
   pass: boolean;
   /** Counts that back the figure up (events delivered, claims won, bytes per file...). */
   detail?: Record<string, unknown>;
@@ -57,19 +80,45 @@ export function meets(value: number, budget: Budget): boolean {
   }
 }
 
-/** Builds a figure from its runs; `pass` also needs every `mustHold` check true. */
+export function spread(runs: readonly number[]): Spread {
+  return {
+    runs: runs.map(round),
+    median: round(median(runs)),
+    min: round(Math.min(...runs)),
+    max: round(Math.max(...runs)),
+  };
+}
+
+/** Rove's runs over the reference's, pair by pair. */
+export function ratios(runs: readonly number[], reference: readonly number[]): number[] {
+  return runs.map((value, i) => value / (reference[i] ?? NaN));
+}
+
+/**
+ * Builds a figure from its runs (and the reference server's, when it was measured against
+ * it); `pass` also needs every `mustHold` check true.
+ */
 export function figure(
-  base: Omit<Figure, 'median' | 'min' | 'max' | 'pass'>,
+  base: Omit<Figure, 'median' | 'min' | 'max' | 'pass' | 'reference' | 'ratio'> & {
+    referenceRuns?: number[];
+  },
   mustHold = true,
 ): Figure {
+  const { referenceRuns, ...rest } = base;
   const value = median(base.runs);
+  const ratioRuns = referenceRuns ? ratios(base.runs, referenceRuns) : undefined;
+  const ratio = ratioRuns ? median(ratioRuns) : NaN;
+  if (base.budget.of === 'ratio' && !referenceRuns) {
+    throw new Error(`${base.id}: a ratio budget needs the reference server's runs`);
+  }
   return {
-    ...base,
+    ...rest,
     median: round(value),
     min: round(Math.min(...base.runs)),
     max: round(Math.max(...base.runs)),
     runs: base.runs.map(round),
-    pass: mustHold && meets(value, base.budget),
+    ...(referenceRuns ? { reference: spread(referenceRuns), ratio: spread(ratioRuns!) } : {}),
+    pass: mustHold && meets(base.budget.of === 'ratio' ? ratio : value, base.budget),
   };
 }
 

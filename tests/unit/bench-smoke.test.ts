@@ -1,7 +1,8 @@
 // `npm run bench` at a tiny size, on PGlite, so the bench cannot rot unnoticed: it must start
-// the built server, produce every figure, and see every event delivered, each claim won once
-// and one winner per race. No timing is judged here (the machine is shared and noisy); the
-// budgets are judged by `npm run bench` alone.
+// the built server and the reference server, produce every figure and every ratio to the
+// reference, and see every event delivered (on both servers), each claim won once and one
+// winner per race. No timing is judged here (the machine is shared and noisy); the budgets
+// are judged by `npm run bench` alone.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +13,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 const PGLITE_FIGURES = [
   'kiosk-first-load-js',
+  'create-to-event',
+  'fanout-50',
   'fanout-200',
   'fanout-1000',
   'claims-per-second',
@@ -21,6 +24,19 @@ const PGLITE_FIGURES = [
   'start-to-healthy',
   'rss-per-idle-stream',
 ];
+/** Every timed figure of a server is measured against the reference server too. */
+const AGAINST_REFERENCE = [
+  'create-to-event',
+  'fanout-50',
+  'fanout-200',
+  'fanout-1000',
+  'claims-per-second',
+  'catch-up',
+  'start-to-healthy',
+  'rss-per-idle-stream',
+];
+/** Issue 15's budgets are ratios to the reference. */
+const RATIO_BUDGETS = ['create-to-event', 'fanout-50', 'fanout-200', 'claims-per-second'];
 
 describe('the bench at a tiny size', () => {
   it('measures every figure on PGlite', { timeout: 180_000 }, async () => {
@@ -31,30 +47,51 @@ describe('the bench at a tiny size', () => {
       expect(f.runs.length, f.id).toBeGreaterThan(0);
       expect(f.runs.every(Number.isFinite), `${f.id}: ${f.runs.join(', ')}`).toBe(true);
     }
-    for (const id of ['fanout-200', 'fanout-1000']) {
-      const { delivered, expected } = byId.get(id)!.detail as {
+    expect(report.figures.filter((f) => f.ratio).map((f) => f.id)).toEqual(AGAINST_REFERENCE);
+    for (const id of AGAINST_REFERENCE) {
+      const { runs, reference, ratio } = byId.get(id)!;
+      // One reference run for each of Rove's (alternating), and a ratio for each pair.
+      expect(reference!.runs.length, id).toBe(runs.length);
+      expect(ratio!.runs.length, id).toBe(runs.length);
+      expect([...reference!.runs, ...ratio!.runs].every(Number.isFinite), id).toBe(true);
+      expect(ratio!.median, id).toBeGreaterThan(0);
+    }
+    expect(report.figures.filter((f) => f.budget.of === 'ratio').map((f) => f.id)).toEqual(
+      RATIO_BUDGETS,
+    );
+    // Delivered counts both servers' streams: the reference's must all arrive too.
+    for (const id of ['create-to-event', 'fanout-50', 'fanout-200', 'fanout-1000']) {
+      const { delivered, expected, referencePerRun } = byId.get(id)!.detail as {
         delivered: number;
         expected: number;
+        referencePerRun: { delivered: number; expected: number }[];
       };
       expect(delivered, id).toBe(expected);
+      expect(referencePerRun.length, id).toBeGreaterThan(0);
+      for (const run of referencePerRun) expect(run.delivered, id).toBe(run.expected);
     }
-    const claims = byId.get('claims-per-second')!.detail as {
-      perRun: { claims: number; won: number; claimedAfter: number }[];
-    };
-    for (const run of claims.perRun)
+    const claims = byId.get('claims-per-second')!.detail as Record<
+      'perRun' | 'referencePerRun',
+      { claims: number; won: number; claimedAfter: number }[]
+    >;
+    for (const run of [...claims.perRun, ...claims.referencePerRun])
       expect([run.won, run.claimedAfter]).toEqual([run.claims, run.claims]);
     expect(byId.get('claim-race-winners')!.runs.every((w) => w === 1)).toBe(true);
-    const catchUp = byId.get('catch-up')!.detail as {
+    type CatchUpRuns = {
       missed: { events: number };
       perRun: { received: number; inOrder: boolean; snapshot: boolean }[];
     };
-    for (const run of catchUp.perRun) {
-      expect(run).toEqual({
-        ...run,
-        received: catchUp.missed.events,
-        inOrder: true,
-        snapshot: false,
-      });
+    const catchUp = byId.get('catch-up')!.detail as CatchUpRuns & {
+      referenceMissed: CatchUpRuns['missed'];
+      referencePerRun: CatchUpRuns['perRun'];
+    };
+    for (const [missed, runs] of [
+      [catchUp.missed, catchUp.perRun],
+      [catchUp.referenceMissed, catchUp.referencePerRun],
+    ] as const) {
+      expect(runs.length).toBeGreaterThan(0);
+      for (const run of runs)
+        expect(run).toEqual({ ...run, received: missed.events, inOrder: true, snapshot: false });
     }
     expect(report.machine.cpus).toBeGreaterThan(0);
     expect(report.git.commit).toMatch(/^[0-9a-f]{40}$|^unknown$/);
