@@ -54,7 +54,9 @@ describe('the bench at a tiny size', () => {
       expect(reference!.runs.length, id).toBe(runs.length);
       expect(ratio!.runs.length, id).toBe(runs.length);
       expect([...reference!.runs, ...ratio!.runs].every(Number.isFinite), id).toBe(true);
-      expect(ratio!.median, id).toBeGreaterThan(0);
+      // A time or a rate is positive. RSS per stream is a difference of two readings, which at
+      // this tiny size can fall either way (the collector may run between them): finite only.
+      if (id !== 'rss-per-idle-stream') expect(ratio!.median, id).toBeGreaterThan(0);
     }
     expect(report.figures.filter((f) => f.budget.of === 'ratio').map((f) => f.id)).toEqual(
       RATIO_BUDGETS,

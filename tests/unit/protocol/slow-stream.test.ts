@@ -46,6 +46,9 @@ forEachStore(
           if (tries > 100) throw new Error('the stalled stream never took its slot');
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
+        // Its slot is taken as the request arrives, before its snapshot is read: give that read
+        // time to finish, or a snapshot taken after the flood below would hold none of it.
+        await new Promise((resolve) => setTimeout(resolve, 1000));
 
         // The branch's events, as large as the store holds them, written in a few
         // transactions; then a real notice over HTTP, which wakes the stream hub.
@@ -91,11 +94,13 @@ forEachStore(
 
         // The stalled one was let go: its slot is free, and a new stream resuming from before
         // the flood gets every event it missed, the last one included.
+        // The server lets go once the backlog has stood for 5 s; a loaded machine gets 15.
+        const deadline = Date.now() + 15_000;
         let resumed = await server.openStream(path, { token, lastEventId: seq });
-        for (let tries = 0; resumed.status === 429; tries++) {
-          if (tries > 100) throw new Error('the stalled stream was never let go');
+        while (resumed.status === 429) {
+          if (Date.now() > deadline) throw new Error('the stalled stream was never let go');
           resumed.close();
-          await new Promise((resolve) => setTimeout(resolve, 50));
+          await new Promise((resolve) => setTimeout(resolve, 100));
           resumed = await server.openStream(path, { token, lastEventId: seq });
         }
         try {
