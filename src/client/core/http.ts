@@ -6,8 +6,12 @@ export class ApiError extends Error {
   /** HTTP status; 0 when the server could not be reached at all. */
   readonly status: number;
   readonly code: ErrorCode | 'offline';
-  /** On a 409 about a request: the request as the server has it now. */
-  readonly request?: HelpRequest;
+  /**
+   * On a 409 about a request: the request as the server has it now. Its shape depends on who
+   * asked (a staff HelpRequest, a follow link's FollowView: docs/API.md), so read it through
+   * `refusedRequest` or the follow page's own check, never as is.
+   */
+  readonly request?: unknown;
   /** Seconds to wait, from `Retry-After` on a 429. */
   readonly retryAfter?: number;
 
@@ -68,8 +72,22 @@ export async function apiFetch<T>(path: string, options: ApiOptions = {}): Promi
     response.status,
     error?.error.code ?? 'internal',
     error?.error.message ?? `The server answered ${response.status}`,
-    { request: error?.request, retryAfter },
+    { request: (error as { request?: unknown } | undefined)?.request, retryAfter },
   );
+}
+
+/** The staff request a 409 carried, when it carried one (docs/API.md, "Conventions"). */
+export function refusedRequest(error: ApiError): HelpRequest | undefined {
+  const sent = error.request;
+  if (typeof sent !== 'object' || sent === null) return undefined;
+  const r = sent as Record<string, unknown>;
+  return typeof r.id === 'string' &&
+    typeof r.branchId === 'string' &&
+    typeof r.ticket === 'string' &&
+    typeof r.status === 'string' &&
+    typeof r.version === 'number'
+    ? (sent as HelpRequest)
+    : undefined;
 }
 
 function isErrorBody(value: unknown): value is ErrorBody {

@@ -2,7 +2,7 @@
 // order, retried with backoff while the server cannot be reached, and removed only once the
 // server has answered. A refusal (409 and other 4xx) is an answer: the replica takes the
 // server's request and the person is told in words, through a notice.
-import { ApiError } from '../http.js';
+import { ApiError, refusedRequest } from '../http.js';
 import {
   postFeedback,
   postNewRequest,
@@ -153,7 +153,7 @@ export function actionName(action: OutboxAction): string {
 
 /** The words for a refused action, from the server's current request. */
 export function describeRefusal(entry: OutboxEntry, error: ApiError): string {
-  const request = error.request;
+  const request = refusedRequest(error);
   const ticket = request?.ticket;
   const holder = request?.claimedBy?.displayName;
   const why = error.message;
@@ -302,7 +302,7 @@ async function settle(entry: OutboxEntry, answer: HelpRequest, followUrl?: strin
  */
 async function refuse(entry: OutboxEntry, error: ApiError): Promise<void> {
   await db.transaction('rw', [db.outbox, db.requests, db.notices], async () => {
-    const request = error.request;
+    const request = refusedRequest(error);
     if (request) {
       const current = await db.requests.get(request.id);
       if (!current || current.version <= request.version) await db.requests.put(request);

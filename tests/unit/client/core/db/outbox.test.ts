@@ -177,6 +177,24 @@ describe('the outbox', () => {
     expect(notices[0]!.text).toContain(contested.ticket);
   });
 
+  it('keeps its replica when a refusal carries something that is not a staff request', async () => {
+    const contested = helpRequest();
+    await upsertRequest(contested);
+    await queueRequestAction(contested.id, 'claim', sam);
+    // A follow link's view of a request (docs/API.md): no id, no branch. Never a replica row.
+    const followView = { ticket: contested.ticket, status: 'claimed', version: 9, feedback: false };
+    const server = scriptedServer([
+      new ApiError(409, 'conflict', 'Someone else has it', { request: followView }),
+    ]);
+
+    expect(await flushOutbox(server.sender)).toEqual({ state: 'empty' });
+    expect(await db.requests.get(contested.id)).toEqual(contested);
+    expect(await db.requests.count()).toBe(1);
+    const notices = await db.notices.toArray();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.text).toContain('Someone else has it');
+  });
+
   it('takes any other refusal as an answer too, and says why', async () => {
     await queueRequestAction('r1', 'transfer', sam, { skill: 'nope' });
     const server = scriptedServer([new ApiError(400, 'invalid', 'skill: no such skill')]);
