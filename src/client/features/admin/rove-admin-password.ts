@@ -8,7 +8,7 @@ import { ADMIN_PASSWORD_MIN } from '../../../shared/passwords.js';
 import { changeAdminPassword } from './admin-api.js';
 import { ApiError } from '../../core/http.js';
 import { adminStyles } from './admin.styles.js';
-import { newPasswordFields } from './password-fields.js';
+import { knownPasswordField, newPasswordFields } from './password-fields.js';
 import { adminAction } from './admin-errors.js';
 import { msg, str } from '../../core/locale/msg.js';
 
@@ -37,16 +37,7 @@ export class RoveAdminPassword extends LitElement {
               : ''
           }
         </div>
-        <div class="field">
-          <label for="current">${msg('Current password')}</label>
-          <input
-            id="current"
-            name="current"
-            type="password"
-            autocomplete="current-password"
-            required
-          />
-        </div>
+        ${knownPasswordField('current', msg('Current password'))}
         ${newPasswordFields('next', msg('Type the new password again'))}
         <button class="primary" type="submit" ?disabled=${this._action.busy}>
           ${msg('Change password')}

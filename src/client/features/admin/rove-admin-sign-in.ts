@@ -5,6 +5,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { signInAdmin } from './admin-api.js';
 import { ApiError } from '../../core/http.js';
 import { adminStyles } from './admin.styles.js';
+import { knownPasswordField } from './password-fields.js';
 import { AsyncAction } from '../../core/async-action.js';
 import { sayAdminError, sayWait } from './admin-errors.js';
 import { msg, str } from '../../core/locale/msg.js';
@@ -34,16 +35,7 @@ export class RoveAdminSignIn extends LitElement {
             .value=${this.username}
           />
         </div>
-        <div class="field">
-          <label for="password">${msg('Password')}</label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autocomplete="current-password"
-            required
-          />
-        </div>
+        ${knownPasswordField('password', msg('Password'))}
         <button class="primary" type="submit" ?disabled=${this._action.busy}>
           ${msg('Sign in')}
         </button>
