@@ -6,7 +6,7 @@ import type { FollowView } from '../../shared/schemas.js';
 import { hashToken, newToken } from '../auth/secrets.js';
 import type { Row, Sql } from './db.js';
 import type { StoreCore } from './core.js';
-import { placeIn, readLine } from './line.js';
+import { placeIn, readLine, type BranchLine } from './line.js';
 import { iso, startOfToday } from './rows.js';
 
 /** How long after its request ends a follow link still works. */
@@ -49,8 +49,12 @@ export class FollowStore {
     };
   }
 
-  /** What the patron's phone shows of `requestId`: no name, note, staff id or request id. */
-  async view(requestId: string, sql: Sql = this.store.db): Promise<FollowView> {
+  /**
+   * What the patron's phone shows of `requestId`: no name, note, staff id or request id.
+   * `line` is its branch's line when the caller has just read it (the stream hub, for every
+   * follow link of the branch at once).
+   */
+  async view(requestId: string, sql: Sql = this.store.db, line?: BranchLine): Promise<FollowView> {
     const [row] = await sql.query(
       `SELECT r.*, t.label AS topic_label, t.labels AS topic_labels,
               EXISTS (SELECT 1 FROM feedback f WHERE f.request_id = r.id) AS has_feedback
@@ -58,13 +62,13 @@ export class FollowStore {
         WHERE r.id = $1`,
       [requestId],
     );
-    return followView(row!, await this.place(sql, row!));
+    return followView(row!, await this.place(sql, row!, line));
   }
 
   /** Where a waiting request stands in its branch's line, as its kiosk is told. */
-  private async place(sql: Sql, row: Row): Promise<FollowView['place']> {
+  private async place(sql: Sql, row: Row, known?: BranchLine): Promise<FollowView['place']> {
     if (row.status !== 'waiting') return null;
-    const line = await readLine(sql, String(row.branch_id), startOfToday());
+    const line = known ?? (await readLine(sql, String(row.branch_id), startOfToday()));
     const index = line.waiting.findIndex((waiting) => waiting.id === String(row.id));
     if (index < 0) return null;
     return placeIn(line, index);

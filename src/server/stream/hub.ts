@@ -12,6 +12,8 @@ import type { Store } from '../store/store.js';
 import { Connection, type Audience, type SignedInAudience } from './connection.js';
 import { PING, frame } from './frames.js';
 import { lineFor } from './line.js';
+import { PresenceNoter } from './presence.js';
+import { StreamRechecker } from './recheck.js';
 
 const PAGE = 500;
 
@@ -41,17 +43,23 @@ export class StreamHub {
   private pumping = false;
   private nudged = false;
   private heartbeat?: NodeJS.Timeout;
-  private rechecker?: NodeJS.Timeout;
+  private recheckTimer?: NodeJS.Timeout;
   private hearer?: NodeJS.Timeout;
-  private rechecking = false;
-  private recheckAgain = false;
   private stopListening?: () => void;
   private closed = false;
+  private readonly rechecker: StreamRechecker;
+  private readonly presence: PresenceNoter;
 
   constructor(
     private readonly store: Store,
     private readonly options: HubOptions,
-  ) {}
+  ) {
+    const open = () => this.connections;
+    const live = () => !this.closed;
+    const log = (message: string, error?: unknown) => this.options.log?.(message, error);
+    this.rechecker = new StreamRechecker(store, open, live, log);
+    this.presence = new PresenceNoter(store, open, live, log);
+  }
 
   setLogger(log: HubOptions['log']): void {
     this.options.log = log;
@@ -73,77 +81,20 @@ export class StreamHub {
     }, this.options.heartbeatMs);
     this.heartbeat.unref();
     if (this.options.recheckMs) {
-      this.rechecker = setInterval(() => void this.recheck(), this.options.recheckMs);
-      this.rechecker.unref();
+      this.recheckTimer = setInterval(() => void this.recheck(), this.options.recheckMs);
+      this.recheckTimer.unref();
       // Another process revoked, signed out or changed someone: judge the streams at once.
       this.store.db.onAuthChange(() => void this.recheck());
     }
     if (this.options.heardMs) {
-      this.hearer = setInterval(() => void this.noteHeard(), this.options.heardMs);
+      this.hearer = setInterval(() => void this.presence.note(), this.options.heardMs);
       this.hearer.unref();
     }
   }
 
-  /** Tells the store that the people whose staff streams are open here are still reachable. */
-  private async noteHeard(only?: string): Promise<void> {
-    const staffIds = only
-      ? [only]
-      : [...this.connections].flatMap((c) =>
-          c.audience.kind === 'staff' ? [c.audience.staffId] : [],
-        );
-    try {
-      await this.store.presence.heard(staffIds);
-    } catch (error) {
-      if (!this.closed) this.options.log?.('The stream hub could not note who it hears', error);
-    }
-  }
-
-  /**
-   * Closes the signed-in streams whose grant has gone: one query for all of them. Only the
-   * streams open when it asked are judged, so one opened meanwhile is never closed for it.
-   */
-  async recheck(): Promise<void> {
-    if (this.closed) return;
-    if (this.rechecking) {
-      // A change heard while judging: judge again once this round is done.
-      this.recheckAgain = true;
-      return;
-    }
-    const judged = [...this.connections].filter(
-      (c) =>
-        c.audience.kind === 'staff' || c.audience.kind === 'admin' || c.audience.kind === 'kiosk',
-    );
-    if (judged.length === 0) return;
-    this.rechecking = true;
-    try {
-      const sessions = new Set<string>();
-      const kiosks = new Set<string>();
-      for (const { audience } of judged) {
-        if (audience.kind === 'staff' || audience.kind === 'admin')
-          sessions.add(audience.sessionHash);
-        else if (audience.kind === 'kiosk') kiosks.add(audience.deviceId);
-      }
-      const allowed = await this.store.accounts.stillAllowed([...sessions], [...kiosks]);
-      for (const connection of judged) {
-        const audience = connection.audience;
-        const still =
-          audience.kind === 'staff'
-            ? allowed.staff.has(`${audience.sessionHash} ${audience.branchId}`)
-            : audience.kind === 'admin'
-              ? allowed.admins.has(audience.sessionHash)
-              : audience.kind === 'kiosk' && allowed.kiosks.has(audience.deviceId);
-        if (!still) connection.close();
-      }
-    } catch (error) {
-      // The store did not answer: keep the streams; the next recheck asks again.
-      if (!this.closed) this.options.log?.('The stream hub could not recheck its streams', error);
-    } finally {
-      this.rechecking = false;
-      if (this.recheckAgain) {
-        this.recheckAgain = false;
-        void this.recheck();
-      }
-    }
+  /** Closes the signed-in streams whose grant has gone (recheck.ts). */
+  recheck(): Promise<void> {
+    return this.rechecker.recheck();
   }
 
   /** Something was committed: read the log from where we are. Cheap to call too often. */
@@ -219,10 +170,7 @@ export class StreamHub {
       }
       if (event.kind === 'request' && event.branchId) lines.add(event.branchId);
     }
-    for (const branchId of lines) {
-      await this.sendLines(branchId);
-      await this.sendFollows(branchId);
-    }
+    for (const branchId of lines) await this.sendPlaces(branchId);
   }
 
   /**
@@ -250,7 +198,7 @@ export class StreamHub {
     if (audience.kind === 'follow') {
       // Always from now: the request as it stands, then every change of it.
       connection.lastSent = await this.store.log.lastSeq();
-      await this.sendFollows(audience.branchId, connection);
+      await this.sendPlaces(audience.branchId, connection);
     }
     const resumable =
       audience.kind !== 'scripts' && audience.kind !== 'follow' && lastEventId !== undefined;
@@ -276,9 +224,9 @@ export class StreamHub {
     }
     connection.pending = [];
     connection.catchingUp = false;
-    if (audience.kind === 'kiosk') await this.sendLines(audience.branchId, connection);
+    if (audience.kind === 'kiosk') await this.sendPlaces(audience.branchId, connection);
     // A rover's tablet is back in touch: no longer silent on the floor.
-    if (audience.kind === 'staff') await this.noteHeard(audience.staffId);
+    if (audience.kind === 'staff') await this.presence.note(audience.staffId);
     return connection;
   }
 
@@ -303,41 +251,42 @@ export class StreamHub {
   }
 
   /**
-   * Sends each follow stream of `branchId` (or `only`) its request as the patron sees it,
-   * when that changed: a change of the request itself, or of its place in line.
+   * A request event changed `branchId`'s line: sends its kiosk streams their `line` (positions)
+   * and its follow streams their request as the patron sees it, each only when it changed (or
+   * to `only`, a stream just opened). The line is read once for all of them, and each followed
+   * request once for all the links that follow it.
    */
-  private async sendFollows(branchId: string, only?: Connection): Promise<void> {
-    const follows = only
+  private async sendPlaces(branchId: string, only?: Connection): Promise<void> {
+    const streams = only
       ? [only]
-      : [...this.connections].filter(
-          (c) => c.audience.kind === 'follow' && c.audience.branchId === branchId,
+      : [...this.connections].filter((c) =>
+          c.audience.kind === 'follow'
+            ? c.audience.branchId === branchId
+            : c.audience.kind === 'kiosk' && c.audience.branchId === branchId && !c.catchingUp,
         );
-    for (const connection of follows) {
-      const audience = connection.audience;
-      if (audience.kind !== 'follow' || connection.closed) continue;
-      const data = JSON.stringify({ request: await this.store.follow.view(audience.requestId) });
-      if (data === connection.lastLine) continue;
-      connection.lastLine = data;
-      connection.write(`event: request\ndata: ${data}\n\n`);
-    }
-  }
-
-  /** Sends `line` to the kiosk streams of a branch whose positions changed (or to `only`). */
-  private async sendLines(branchId: string, only?: Connection): Promise<void> {
-    const kiosks = only
-      ? [only]
-      : [...this.connections].filter(
-          (c) => c.audience.kind === 'kiosk' && c.audience.branchId === branchId && !c.catchingUp,
-        );
-    if (kiosks.length === 0) return;
+    if (streams.length === 0) return;
     const line = await readLine(this.store.db, branchId, startOfToday());
-    for (const connection of kiosks) {
+    const views = new Map<string, Promise<string>>();
+    for (const connection of streams) {
       const audience = connection.audience;
-      if (audience.kind !== 'kiosk') continue;
-      const data = JSON.stringify(lineFor(line, audience.deviceId));
-      if (data === connection.lastLine) continue;
+      let data: string;
+      if (audience.kind === 'kiosk') {
+        data = JSON.stringify(lineFor(line, audience.deviceId));
+      } else if (audience.kind === 'follow') {
+        let view = views.get(audience.requestId);
+        if (!view) {
+          view = this.store.follow
+            .view(audience.requestId, undefined, line)
+            .then((request) => JSON.stringify({ request }));
+          views.set(audience.requestId, view);
+        }
+        data = await view;
+      } else continue;
+      if (connection.closed || data === connection.lastLine) continue;
       connection.lastLine = data;
-      connection.write(`event: line\ndata: ${data}\n\n`);
+      connection.write(
+        `event: ${audience.kind === 'kiosk' ? 'line' : 'request'}\ndata: ${data}\n\n`,
+      );
     }
   }
 
@@ -356,7 +305,7 @@ export class StreamHub {
   async close(): Promise<void> {
     this.closed = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
-    if (this.rechecker) clearInterval(this.rechecker);
+    if (this.recheckTimer) clearInterval(this.recheckTimer);
     if (this.hearer) clearInterval(this.hearer);
     this.stopListening?.();
     for (const connection of this.connections) connection.close();
