@@ -1,9 +1,10 @@
-// The real Rove server, started in-process on in-memory PGlite or on a fresh PostgreSQL
-// database, plus the few calls nearly every protocol test needs (admin, devices, staff,
+// The real Rove server, started in-process on PGlite (a copy of the run's migrated store, see
+// pglite-template.ts) or on a fresh PostgreSQL database, plus the few calls nearly every protocol test needs (admin, devices, staff,
 // requests, streams). Everything goes over HTTP, as a kiosk or tablet would send it.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import { startServer, type RunningServer, type ServerConfig } from '../../src/server/main.js';
+import { copyPgliteTemplate, removeStoreCopy } from './pglite-template.js';
 import { createDatabaseOn } from './postgres.js';
 import { SseStream, type OpenStreamOptions } from './sse.js';
 
@@ -66,6 +67,8 @@ export function freshDatabaseUrl(): Promise<string> {
 export class TestServer {
   running?: RunningServer;
   databaseUrl?: string;
+  /** PGlite: this server's copy of the run's migrated store (global-setup.ts). */
+  private dataDir?: string;
   private admin?: Promise<string>;
 
   constructor(
@@ -80,10 +83,12 @@ export class TestServer {
 
   async start(): Promise<this> {
     if (this.store === 'postgres') this.databaseUrl ??= await freshDatabaseUrl();
+    else if (this.overrides.dataDir === undefined)
+      this.dataDir ??= copyPgliteTemplate(inject('pgliteTemplate'), inject('pgliteCopies'));
     this.running = await startServer({
       port: 0,
       host: '127.0.0.1',
-      dataDir: 'memory://',
+      dataDir: this.dataDir ?? 'memory://',
       databaseUrl: this.databaseUrl,
       adminPassword: ADMIN_PASSWORD,
       logLevel: 'silent',
@@ -97,6 +102,8 @@ export class TestServer {
     this.running = undefined;
     this.admin = undefined;
     await running?.close();
+    if (this.dataDir) removeStoreCopy(this.dataDir);
+    this.dataDir = undefined;
   }
 
   async call(method: string, path: string, options: CallOptions = {}): Promise<Answer> {

@@ -2,11 +2,13 @@
 // free port, with a throwaway ROVE_DATA_DIR. A separate process (not `startServer` in-process) so
 // a test can kill it and start it again on the same data and port, as a library's server restarts.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import { freePort } from '../../support/free-port.js';
+import { copyPgliteTemplate } from '../../support/pglite-template.js';
 
 /** The repository root (this file is tests/e2e/support/server.ts). */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -65,8 +67,8 @@ export function copyClient(): string {
 export async function startRove(options: StartOptions = {}): Promise<RoveProcess> {
   const main = requireBuild(DIST);
   const clientDir = options.clientDir ?? join(DIST, 'client');
-  const dataDir = mkdtempSync(join(tmpdir(), 'rove-e2e-data-'));
-  mkdirSync(dataDir, { recursive: true });
+  // A copy of the run's migrated store (tests/support/pglite-template.ts): no initdb per server.
+  const dataDir = copyPgliteTemplate(inject('pgliteTemplate'), tmpdir());
   const port = await freePort();
   let child: ChildProcess | undefined;
   let log = '';
