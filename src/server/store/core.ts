@@ -122,6 +122,14 @@ export class StoreCore {
     }
   }
 
+  /**
+   * Tells this process's listeners of events a single statement (`EventLog.appendFrom`)
+   * committed as it ended, as `write` does after its COMMIT.
+   */
+  published(events: LoggedEvent[]): void {
+    if (events.length) for (const listener of this.committed) listener(events);
+  }
+
   /** Hears the events each transaction of this process commits (in seq order), right after. */
   onCommitted(listener: (events: LoggedEvent[]) => void): () => void {
     this.committed.add(listener);

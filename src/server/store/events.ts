@@ -137,6 +137,56 @@ export class EventLog {
     }));
   }
 
+  /**
+   * For a statement that writes and logs its change by itself (one round trip, committed as
+   * it ends: no BEGIN, no COMMIT): CTEs `lock` (PostgreSQL) and `added` that append one event
+   * per row of `source`, a SELECT of (n, kind, branch_id, kiosk_id, kiosks, payload) over the
+   * statement's earlier CTEs, in the order of `n`. `source` must read the CTE that changed
+   * rows, so the append lock is taken after that change's row locks (as `appendAll` takes it
+   * last) and only when there is an event. `lockParam` is the parameter holding
+   * `APPEND_LOCK` (see `lockParams`); `logged()` is the select-list entry that answers the
+   * seqs (and sends the NOTIFY on PostgreSQL); read its column `seqs` with `seqsOf`.
+   */
+  appendFrom(source: string, lockParam: string): { ctes: string; logged: string } {
+    const postgres = this.db.kind === 'postgres';
+    const lock = postgres
+      ? `lock AS (SELECT pg_advisory_xact_lock(${lockParam}::bigint) AS locked
+                    FROM (SELECT 1 FROM (${source}) AS s LIMIT 1) AS one),\n`
+      : '';
+    const ctes = `${lock}added AS (
+        INSERT INTO events (kind, branch_id, kiosk_id, kiosks, payload)
+        SELECT v.kind, v.branch_id, v.kiosk_id, v.kiosks, v.payload
+          FROM ${postgres ? 'lock, ' : ''}(${source}) AS v ORDER BY v.n
+        RETURNING seq, created_at)`;
+    const notify = postgres ? `, pg_notify('rove_events', seq::text)` : '';
+    const logged = `(SELECT jsonb_agg(jsonb_build_object('seq', a.seq, 'at', a.created_at) ORDER BY a.seq)
+        FROM (SELECT seq, created_at${notify} FROM added) AS a) AS seqs`;
+    return { ctes, logged };
+  }
+
+  /** The parameter `appendFrom`'s `lockParam` stands for, last of the statement's: none on PGlite. */
+  lockParams(): unknown[] {
+    return this.db.kind === 'postgres' ? [APPEND_LOCK] : [];
+  }
+
+  /** The events a statement built with `appendFrom` appended, as logged, in seq order. */
+  seqsOf(row: Row, events: readonly NewEvent[]): LoggedEvent[] {
+    const raw = row.seqs;
+    const logged = ((typeof raw === 'string' ? JSON.parse(raw) : raw) ?? []) as {
+      seq: unknown;
+      at: unknown;
+    }[];
+    if (logged.length !== events.length)
+      throw new Error(`Logged ${logged.length} events for ${events.length}`);
+    return events.map((event, i) => ({
+      ...event,
+      kioskId: event.kioskId ?? null,
+      kiosks: event.kiosks ?? false,
+      seq: Number(logged[i]!.seq),
+      createdAt: iso(logged[i]!.at),
+    }));
+  }
+
   /** Events after `seq`, oldest first, at most `limit`. */
   async after(seq: number, limit = 500): Promise<LoggedEvent[]> {
     // A request's event comes with the patron's words as they stand now (none once purged).

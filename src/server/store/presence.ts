@@ -6,7 +6,7 @@ import { invalid } from '../errors.js';
 import type { Sql } from './db.js';
 import type { Row } from './db.js';
 import type { StoreCore, Tx } from './core.js';
-import { iso } from './rows.js';
+import { iso, isoSql } from './rows.js';
 
 /** No stream for this long and a person counts as available for nobody (docs/API.md). */
 export const SILENT_AFTER_SECONDS = 120;
@@ -187,22 +187,18 @@ export class PresenceStore {
   }
 
   /**
-   * `staffId`'s presence at the branch of request `r`, as one JSON value (NULL when they are
-   * not on its floor), for a statement that changes whether they are busy: `busy` is the SQL
-   * for it as that statement leaves things (its own snapshot does not see its own change).
+   * `staffId`'s presence at the branch of request `r` as the API shows it (what `toPresence`
+   * makes of its row), built in SQL as one JSON value (NULL when they are not on its floor),
+   * for a statement that changes whether they are busy and logs its own events
+   * (`EventLog.appendFrom`): `busy` is the SQL for it as that statement leaves things (its
+   * own snapshot does not see its own change).
    */
-  static floorOf(staffId: string, busy: string): string {
-    return `(SELECT to_jsonb(x) FROM (
-       SELECT p.staff_id, p.branch_id, p.on_floor, p.state, p.zone, p.since, p.silent,
-              s.display_name, s.skills, s.languages, ${busy} AS busy
-         FROM presence p JOIN staff s ON s.id = p.staff_id
-        WHERE p.staff_id = ${staffId} AND p.on_floor AND p.branch_id = r.branch_id) AS x)`;
-  }
-
-  /** Appends the event for a presence read by `floorOf`. */
-  async announceRead(tx: Tx, read: Row): Promise<void> {
-    const presence = toPresence(read);
-    await tx.event({ kind: 'presence', branchId: String(read.branch_id), payload: { presence } });
+  static floorJsonOf(staffId: string, busy: string): string {
+    return `(SELECT jsonb_build_object('staffId', p.staff_id, 'displayName', s.display_name,
+         'state', p.state, 'zone', p.zone, 'since', ${isoSql('p.since')}, 'busy', ${busy},
+         'silent', p.silent, 'signedIn', p.on_floor, 'skills', s.skills, 'languages', s.languages)
+       FROM presence p JOIN staff s ON s.id = p.staff_id
+      WHERE p.staff_id = ${staffId} AND p.on_floor AND p.branch_id = r.branch_id)`;
   }
 
   /** Reads these people's presence in `tx` and appends an event for each. */

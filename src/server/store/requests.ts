@@ -14,7 +14,8 @@ import {
 } from '../../shared/request-machine.js';
 import { RoveError, conflict, forbidden, notFound } from '../errors.js';
 import { isUniqueViolation, type Row } from './db.js';
-import { forKiosk, localDay, toRequest } from './rows.js';
+import { forKiosk, localDay, requestJson, toRequest } from './rows.js';
+import type { NewEvent } from './events.js';
 import type { StoreCore, Tx } from './core.js';
 import type { BranchStore } from './branches.js';
 import { PresenceStore } from './presence.js';
@@ -318,77 +319,87 @@ export class RequestStore {
     const kioskId = maker.kind === 'kiosk' ? maker.kiosk.deviceId : null;
     const by = maker.kind === 'staff' ? maker.staff : undefined;
     const claimer = fields.claimedBy ?? undefined;
+    const taker = fields.status === 'claimed' ? claimer : undefined;
+    // The request's event, and the taker's presence (busy now) when it is claimed at once.
+    const { ctes, logged } = this.store.log.appendFrom(
+      `SELECT 0 AS n, 'request'::text AS kind, m.branch_id, m.kiosk_id, false AS kiosks,
+              jsonb_build_object('request', m.request_json) AS payload FROM made m
+       UNION ALL
+       SELECT 1, 'presence', m.branch_id, NULL, false, jsonb_build_object('presence', m.floor)
+         FROM made m WHERE m.floor IS NOT NULL`,
+      '$22',
+    );
     try {
-      const created = await this.store.write(async (tx) => {
-        // One statement: the topic (its skill), the day's next ticket, the request and the
-        // patron's words. Nothing is written when the topic is not the branch's.
-        const [row] = await tx.query(
-          `WITH topic AS (SELECT id, skill FROM topics WHERE branch_id = $2 AND id = $5),
-           counter AS (
-             INSERT INTO ticket_counters (branch_id, day, n) SELECT $2, $4, 1 FROM topic
-             ON CONFLICT (branch_id, day) DO UPDATE SET n = ticket_counters.n + 1 RETURNING n),
-           made AS (
-             INSERT INTO requests (id, branch_id, kiosk_id, ticket, ticket_day, topic_id, skill,
-               status, needs, origin, created_by_id, created_by_name, language, zone,
-               handed_off, claimed_by_id, claimed_by_name, claimed_at, first_claimed_at, outcome,
-               effort, minutes, closed_at, waiting_since)
-             SELECT $1, $2, $3, ${ticketSql('counter.n')}, $4, topic.id, topic.skill, $6, $9::jsonb, $10,
-               $11, $12, $13, $14, $15, $16, $17,
-               CASE WHEN $16::text IS NULL THEN NULL ELSE now() END,
-               CASE WHEN $16::text IS NULL THEN NULL ELSE now() END,
-               $18, $19, $20, CASE WHEN $6::text = 'done' THEN now() END,
-               CASE WHEN $6::text = 'waiting' THEN now() END
-               FROM topic, counter
-             ON CONFLICT (id) DO NOTHING RETURNING *),
-           words AS (
-             INSERT INTO patron_words (request_id, name, note)
-             SELECT id, $7, $8 FROM made WHERE $7::text IS NOT NULL OR $8::text IS NOT NULL)
-           SELECT EXISTS (SELECT 1 FROM topic) AS topic_found, made.*
-             FROM (SELECT 1) AS one LEFT JOIN made ON true`,
-          [
-            id,
-            branchId,
-            kioskId,
-            localDay(),
-            topicId,
-            fields.status,
-            fields.name,
-            fields.note,
-            JSON.stringify(fields.needs),
-            maker.kind === 'kiosk' ? 'kiosk' : 'walk-up',
-            by?.staffId ?? null,
-            by?.displayName ?? null,
-            fields.language,
-            fields.zone ?? null,
-            fields.handedOff ?? false,
-            claimer?.staffId ?? null,
-            claimer?.displayName ?? null,
-            fields.outcome ?? null,
-            fields.effort ?? null,
-            fields.minutes ?? null,
-          ],
-        );
-        if (!row?.topic_found) {
-          // The same id again is answered as a repeat, whatever its topic has become since.
-          const [same] = await tx.query('SELECT 1 FROM requests WHERE id = $1', [id]);
-          if (same) throw new RoveError('conflict', 'retry');
-          const whose = maker.kind === 'kiosk' ? "this kiosk's" : "this tablet's";
-          throw notFound(`Topic "${topicId}" of ${whose} branch`);
-        }
-        // Another call with the same id got there first: roll back and answer as a repeat.
-        if (row.id == null) throw new RoveError('conflict', 'retry');
-        const request = withWords(toRequest(row), fields);
-        await this.announce(tx, request, kioskId);
-        const taker = holder(request);
-        if (taker) await this.presence.busyChanged(tx, branchId, [taker]);
-        // The patron's follow link, kept with the event in the transaction's last statement.
-        if (options.followHash)
-          tx.later({
-            text: 'INSERT INTO follow_tokens (token_hash, request_id) VALUES ($1, $2)',
-            params: [options.followHash, id],
-          });
-        return request;
-      });
+      // One statement, committed as it ends: the topic (its skill), the day's next ticket,
+      // the request, the patron's words, the follow link, and the events. Nothing is written
+      // when the topic is not the branch's, or when the id exists (a repeat, answered below).
+      const [row] = await this.store.query(
+        `WITH topic AS (SELECT id, skill FROM topics WHERE branch_id = $2 AND id = $5),
+         counter AS (
+           INSERT INTO ticket_counters (branch_id, day, n) SELECT $2, $4, 1 FROM topic
+           ON CONFLICT (branch_id, day) DO UPDATE SET n = ticket_counters.n + 1 RETURNING n),
+         made AS (
+           INSERT INTO requests AS r (id, branch_id, kiosk_id, ticket, ticket_day, topic_id, skill,
+             status, needs, origin, created_by_id, created_by_name, language, zone,
+             handed_off, claimed_by_id, claimed_by_name, claimed_at, first_claimed_at, outcome,
+             effort, minutes, closed_at, waiting_since)
+           SELECT $1, $2, $3, ${ticketSql('counter.n')}, $4, topic.id, topic.skill, $6, $9::jsonb, $10,
+             $11, $12, $13, $14, $15, $16, $17,
+             CASE WHEN $16::text IS NULL THEN NULL ELSE now() END,
+             CASE WHEN $16::text IS NULL THEN NULL ELSE now() END,
+             $18, $19, $20, CASE WHEN $6::text = 'done' THEN now() END,
+             CASE WHEN $6::text = 'waiting' THEN now() END
+             FROM topic, counter
+           ON CONFLICT (id) DO NOTHING
+           RETURNING r.*, ${requestJson('r')} AS request_json,
+             ${taker ? PresenceStore.floorJsonOf('$16', 'true') : 'NULL::jsonb'} AS floor),
+         words AS (
+           INSERT INTO patron_words (request_id, name, note)
+           SELECT id, $7, $8 FROM made WHERE $7::text IS NOT NULL OR $8::text IS NOT NULL),
+         follow AS (
+           INSERT INTO follow_tokens (token_hash, request_id)
+           SELECT $21, id FROM made WHERE $21::text IS NOT NULL),
+         ${ctes}
+         SELECT EXISTS (SELECT 1 FROM topic) AS topic_found, m.*, ${logged}
+           FROM (SELECT 1) AS one LEFT JOIN made m ON true`,
+        [
+          id,
+          branchId,
+          kioskId,
+          localDay(),
+          topicId,
+          fields.status,
+          fields.name,
+          fields.note,
+          JSON.stringify(fields.needs),
+          maker.kind === 'kiosk' ? 'kiosk' : 'walk-up',
+          by?.staffId ?? null,
+          by?.displayName ?? null,
+          fields.language,
+          fields.zone ?? null,
+          fields.handedOff ?? false,
+          claimer?.staffId ?? null,
+          claimer?.displayName ?? null,
+          fields.outcome ?? null,
+          fields.effort ?? null,
+          fields.minutes ?? null,
+          options.followHash ?? null,
+          ...this.store.log.lockParams(),
+        ],
+      );
+      if (!row?.topic_found) {
+        // The same id again is answered as a repeat, whatever its topic has become since.
+        const stored = await this.get(id);
+        if (stored) return again(maker, stored);
+        const whose = maker.kind === 'kiosk' ? "this kiosk's" : "this tablet's";
+        throw notFound(`Topic "${topicId}" of ${whose} branch`);
+      }
+      // Another call with the same id got there first: answer as a repeat.
+      if (row.id == null) throw new RoveError('conflict', 'retry');
+      const created = withWords(toRequest(row), fields);
+      const events: NewEvent[] = [this.requestEvent(created, kioskId)];
+      if (row.floor) events.push({ kind: 'presence', branchId, payload: { presence: row.floor } });
+      this.store.published(this.store.log.seqsOf(row, events));
       return { made: true, request: viewOf(maker, created) };
     } catch (error) {
       const raced =
@@ -450,15 +461,15 @@ export class RequestStore {
     }
   }
 
-  private actOnce(
+  private async actOnce(
     actor: Actor,
     id: string,
     action: RequestAction,
     body: ActionBody<RequestAction>,
   ): Promise<Acted> {
+    const quick = await this.actAtOnce(actor, id, action, body);
+    if (quick) return quick;
     return this.store.write(async (tx) => {
-      const quick = await this.actAtOnce(tx, actor, id, action, body);
-      if (quick) return quick;
       // Lock the request first: every action on it queues here, and two claims get one winner.
       // The opId's earlier answer comes in the same round trip. If an action with the same
       // opId commits while we wait for the lock, this (older) read of ops misses it; our ops
@@ -536,7 +547,6 @@ export class RequestStore {
    * claimer's presence too, for the floor's event when they become busy or free.
    */
   private async actAtOnce(
-    tx: Tx,
     actor: Actor,
     id: string,
     action: RequestAction,
@@ -555,14 +565,32 @@ export class RequestStore {
       ? 'true'
       : `EXISTS (SELECT 1 FROM requests o WHERE o.claimed_by_id = p.staff_id
                    AND o.status IN ('claimed', 'serving') AND o.id <> r.id)`;
-    const [row] = await tx.query(
-      `UPDATE requests r SET ${change.sql}, version = r.version + 1
-        WHERE r.id = $1 AND r.status = ANY($${n}::text[]) AND r.branch_id = ANY($${n + 1}::text[])
-          AND ($${n + 2}::integer IS NULL OR r.version = $${n + 2})
-          ${claimerOnly ? `AND r.claimed_by_id = $${n + 3}` : `AND $${n + 3}::text IS NOT NULL`}
-          AND NOT EXISTS (SELECT 1 FROM ops WHERE op_id = $${n + 4})
-       RETURNING r.*, ${wordsOf('r.id')} AS words,
-         ${quick.floor ? PresenceStore.floorOf(`$${n + 3}`, busy) : 'NULL'} AS floor`,
+    // The request's event, and the claimer's presence when they become busy or free.
+    const { ctes, logged } = this.store.log.appendFrom(
+      `SELECT 0 AS n, 'request'::text AS kind, m.branch_id, m.kiosk_id, false AS kiosks,
+              jsonb_build_object('request', m.request_json) AS payload FROM made m
+       UNION ALL
+       SELECT 1, 'presence', m.branch_id, NULL, false, jsonb_build_object('presence', m.floor)
+         FROM made m WHERE m.floor IS NOT NULL`,
+      `$${n + 7}`,
+    );
+    // One statement, committed as it ends: the change, the answer kept for replays of the
+    // opId (never the patron's words), and the events.
+    const [row] = await this.store.query(
+      `WITH made AS (
+         UPDATE requests r SET ${change.sql}, version = r.version + 1
+          WHERE r.id = $1 AND r.status = ANY($${n}::text[]) AND r.branch_id = ANY($${n + 1}::text[])
+            AND ($${n + 2}::integer IS NULL OR r.version = $${n + 2})
+            ${claimerOnly ? `AND r.claimed_by_id = $${n + 3}` : `AND $${n + 3}::text IS NOT NULL`}
+            AND NOT EXISTS (SELECT 1 FROM ops WHERE op_id = $${n + 4})
+         RETURNING r.*, ${requestJson('r')} AS request_json, ${wordsOf('r.id')} AS words,
+           ${quick.floor ? PresenceStore.floorJsonOf(`$${n + 3}`, busy) : 'NULL::jsonb'} AS floor),
+       kept AS (
+         INSERT INTO ops (op_id, actor, outcome, body)
+         SELECT $${n + 4}, $${n + 5}, $${n + 6}, jsonb_build_object('request', m.request_json)::text
+           FROM made m),
+       ${ctes}
+       SELECT m.*, ${logged} FROM made m`,
       [
         id,
         ...change.params,
@@ -571,18 +599,22 @@ export class RequestStore {
         body.version ?? null,
         actor.staffId,
         body.opId,
+        actorKey(actor),
+        'done',
+        ...this.store.log.lockParams(),
       ],
     );
     if (!row) return undefined;
     const updated = toRequest(row);
-    await this.announce(tx, updated, kioskOf(row));
-    if (row.floor) await this.presence.announceRead(tx, row.floor as Row);
-    const answer: Acted = { outcome: 'done', request: updated };
-    tx.later({
-      text: 'INSERT INTO ops (op_id, actor, outcome, body) VALUES ($1, $2, $3, $4)',
-      params: [body.opId, actorKey(actor), answer.outcome, JSON.stringify(keptAnswer(answer))],
-    });
-    return answer;
+    const events: NewEvent[] = [this.requestEvent(updated, kioskOf(row))];
+    if (row.floor)
+      events.push({
+        kind: 'presence',
+        branchId: updated.branchId,
+        payload: { presence: row.floor },
+      });
+    this.store.published(this.store.log.seqsOf(row, events));
+    return { outcome: 'done', request: updated };
   }
 
   private async apply(
@@ -681,13 +713,17 @@ export class RequestStore {
 
   /** The request's event: its branch's staff hear it, and the kiosk that made it, if any. */
   private async announce(tx: Tx, request: HelpRequest, kioskId: string | null): Promise<void> {
-    await tx.event({
+    await tx.event(this.requestEvent(request, kioskId));
+  }
+
+  private requestEvent(request: HelpRequest, kioskId: string | null): NewEvent {
+    return {
       kind: 'request',
       branchId: request.branchId,
       kioskId,
       payload: { request },
       stored: { request: withoutWords(request) },
-    });
+    };
   }
 
   /**

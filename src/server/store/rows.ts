@@ -10,7 +10,46 @@ export function iso(value: unknown): string {
 
 const str = (value: unknown) => String(value);
 
+/** `timestamptz` expression `t` as `iso()` writes it, in SQL: UTC, milliseconds (truncated). */
+export const isoSql = (t: string) =>
+  `to_char(${t} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * Request row `r` as the API shows it (without the patron's words), as one JSON value built
+ * in SQL: what `toRequest` makes of the row's columns. A statement that writes a request and
+ * its event at once puts this in the event, and the answer is read from it too, so the two
+ * are the same to the millisecond.
+ */
+export function requestJson(r: string): string {
+  const at = (column: string) =>
+    `CASE WHEN ${r}.${column} IS NOT NULL THEN ${isoSql(`${r}.${column}`)} END`;
+  const person = (id: string, name: string) =>
+    `CASE WHEN ${r}.${id} IS NOT NULL THEN jsonb_build_object('id', ${r}.${id}, 'displayName', ${r}.${name}) END`;
+  return `jsonb_strip_nulls(jsonb_build_object(
+    'id', ${r}.id, 'branchId', ${r}.branch_id, 'ticket', ${r}.ticket, 'topicId', ${r}.topic_id,
+    'skill', ${r}.skill, 'status', ${r}.status, 'needs', COALESCE(${r}.needs, '[]'::jsonb),
+    'version', ${r}.version, 'createdAt', ${isoSql(`${r}.created_at`)},
+    'origin', CASE WHEN ${r}.origin = 'walk-up' THEN 'walk-up' ELSE 'kiosk' END,
+    'createdBy', ${person('created_by_id', 'created_by_name')},
+    'language', ${r}.language, 'zone', ${r}.zone, 'minutes', ${r}.minutes,
+    'claimedBy', ${person('claimed_by_id', 'claimed_by_name')},
+    'handoff', ${r}.handoff, 'outcome', ${r}.outcome, 'effort', ${r}.effort,
+    'claimedAt', ${at('claimed_at')}, 'servedAt', ${at('served_at')},
+    'closedAt', ${at('closed_at')}, 'escalatedAt', ${at('escalated_at')},
+    'pagedAt', ${at('paged_at')}, 'patronHereAt', ${at('patron_here_at')},
+    'followedAt', ${at('followed_at')}))`;
+}
+
+/**
+ * A request row as the API shows it: from `request_json` (`requestJson`) when the statement
+ * built it, else from the columns; with the patron's words when the read joined them.
+ */
 export function toRequest(row: Row): HelpRequest {
+  if (row.request_json != null) {
+    const json = row.request_json;
+    const built = (typeof json === 'string' ? JSON.parse(json) : json) as HelpRequest;
+    return withWords(built, row.words as PatronWords | null | undefined);
+  }
   const request: HelpRequest = {
     id: str(row.id),
     branchId: str(row.branch_id),

@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, readMigrations } from '../../../src/server/store/migrate.js';
 import { ticketFor, ticketSql } from '../../../src/server/store/requests.js';
+import { requestJson, toRequest } from '../../../src/server/store/rows.js';
+import type { RequestAction } from '../../../src/shared/request-machine.js';
 import type { Store } from '../../../src/server/store/store.js';
 import { STORE_KINDS, kioskOf, newBranch, newRequest, openTestStore, roverOf } from './fixtures.js';
 
@@ -152,6 +154,67 @@ for (const kind of STORE_KINDS) {
       // A stream from before the purge cannot resume from the log: it gets a snapshot.
       expect(await store.log.canResumeAfter(before - 1)).toBe(false);
       expect(await store.log.canResumeAfter(before)).toBe(true);
+    });
+
+    it('a request as JSON built in SQL is what toRequest makes of its columns', async () => {
+      // Creates and staff actions answer, and log, the JSON their one statement builds; reads
+      // elsewhere build it from the columns. The two must agree, in every state.
+      const branchId = await newBranch(store);
+      const kiosk = await kioskOf(store, branchId);
+      const rover = await roverOf(store, branchId);
+      const act = (id: string, action: RequestAction, extra: object = {}) =>
+        store.requests.act(rover, id, action, { opId: randomUUID(), ...extra } as never);
+      await newRequest(store, kiosk, { name: 'Ana', note: 'by the window' });
+      const paged = await newRequest(store, kiosk);
+      await act(paged.id, 'claim');
+      await act(paged.id, 'page');
+      const serving = await newRequest(store, kiosk);
+      await act(serving.id, 'claim');
+      await act(serving.id, 'start');
+      const done = await newRequest(store, kiosk);
+      await act(done.id, 'claim');
+      await act(done.id, 'resolve', { outcome: 'answered', effort: 2 });
+      const handed = await newRequest(store, kiosk);
+      await act(handed.id, 'claim');
+      await act(handed.id, 'transfer', { skill: 'tech', note: 'needs a laptop' });
+      const cancelled = await newRequest(store, kiosk);
+      await store.requests.act(kiosk, cancelled.id, 'cancel', { opId: randomUUID() });
+      await store.requests.createWalkUp(rover, branchId, {
+        id: randomUUID(),
+        topicId: 'tech',
+        zone: 'Stacks',
+        language: 'es',
+        claim: true,
+      });
+      await store.requests.recordInteraction(rover, branchId, {
+        id: randomUUID(),
+        topicId: 'tech',
+        outcome: 'referred',
+        minutes: 3,
+      });
+      const rows = await store.db.query(
+        `SELECT r.*, ${requestJson('r')} AS json FROM requests r WHERE r.branch_id = $1`,
+        [branchId],
+      );
+      expect(rows).toHaveLength(8);
+      // Drivers turn a timestamp into a Date by floating-point arithmetic, which can land a
+      // millisecond short of the SQL text's; anything else must match exactly.
+      const close = (built: Record<string, unknown>, columns: Record<string, unknown>) => {
+        for (const [key, value] of Object.entries(columns)) {
+          if (typeof value === 'string' && key.endsWith('At') && !Number.isNaN(Date.parse(value)))
+            expect(
+              Math.abs(Date.parse(String(built[key])) - Date.parse(value)),
+            ).toBeLessThanOrEqual(1);
+        }
+        const withoutTimes = (request: Record<string, unknown>) =>
+          Object.fromEntries(Object.entries(request).filter(([key]) => !key.endsWith('At')));
+        expect(withoutTimes(built)).toEqual(withoutTimes(columns));
+        expect(Object.keys(built).sort()).toEqual(Object.keys(columns).sort());
+      };
+      for (const row of rows) {
+        const { json, ...columns } = row;
+        close(json as Record<string, unknown>, toRequest(columns) as never);
+      }
     });
   });
 }
