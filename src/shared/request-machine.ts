@@ -96,7 +96,7 @@ export function decide(request: RequestFacts, action: RequestAction, actor: Acto
       return forbidden('This request was made on another kiosk');
   } else if (!actor.branchIds.includes(request.branchId)) {
     return forbidden('This request belongs to a branch you do not work in');
-  } else if (action === 'here') {
+  } else if (!staffMay(action)) {
     return forbidden('Only the patron says they are here, at the kiosk or on their phone');
   }
 
@@ -106,14 +106,11 @@ export function decide(request: RequestFacts, action: RequestAction, actor: Acto
   if (action === 'here' && !request.pagedAt) {
     return conflict('Nobody is looking for this patron at the kiosk right now');
   }
-  // Only the one who holds a request works it; a waiting request anyone of the branch may
-  // cancel, a claimed one only its claimer (or its kiosk, or an admin): a colleague does not
-  // call off someone's walk to a patron.
-  const claimerOnly =
-    action !== 'claim' &&
-    action !== 'here' &&
-    (action !== 'cancel' || request.status === 'claimed');
-  if (claimerOnly && actor.kind === 'staff' && request.claimedBy?.id !== actor.staffId) {
+  if (
+    actor.kind === 'staff' &&
+    holderOnly(action, request.status) &&
+    request.claimedBy?.id !== actor.staffId
+  ) {
     const who = request.claimedBy?.displayName ?? 'Someone else';
     return conflict(
       action === 'cancel'
@@ -122,6 +119,31 @@ export function decide(request: RequestFacts, action: RequestAction, actor: Acto
     );
   }
   return { ok: true, to: TO[action] };
+}
+
+/** Whether staff (of the request's branch) may ever take `action`: all but the patron's "here". */
+export function staffMay(action: RequestAction): boolean {
+  return action !== 'here';
+}
+
+/** The statuses `action` may start from, as the machine's table has them. */
+export function allowedFrom(action: RequestAction): readonly RequestStatus[] {
+  return FROM[action];
+}
+
+/** The status `action` leaves a request in. */
+export function resultOf(action: RequestAction): RequestStatus {
+  return TO[action];
+}
+
+/**
+ * Whether, of staff, only the request's claimer may take `action` from `status`. Only the one
+ * who holds a request works it; a waiting request anyone of the branch may cancel, a claimed
+ * one only its claimer (or its kiosk, or an admin): a colleague does not call off someone's
+ * walk to a patron.
+ */
+export function holderOnly(action: RequestAction, status: RequestStatus): boolean {
+  return action !== 'claim' && action !== 'here' && (action !== 'cancel' || status === 'claimed');
 }
 
 function describeRefusal(request: RequestFacts, action: RequestAction): string {

@@ -7,7 +7,11 @@ import type {
   InteractionBody,
 } from '../../shared/schemas.js';
 import {
+  allowedFrom,
   decide,
+  holderOnly,
+  resultOf,
+  staffMay,
   type Actor,
   type RequestAction,
   type RequestStatus,
@@ -212,19 +216,24 @@ function setFor(
 /** The largest `version` a request can have (its column is a PostgreSQL integer). */
 const MAX_VERSION = 2_147_483_647;
 
-type QuickAction = 'claim' | 'release' | 'start' | 'resolve' | 'page';
+/** The statuses in which a request has a holder (its claimer is busy with it). */
+const HELD: readonly RequestStatus[] = ['claimed', 'serving'];
+
 /**
- * The staff actions `actAtOnce` takes in one statement: the statuses the state machine lets
- * them start from (every one but a claim needs the caller to hold the request), whether the
- * claimer then holds it, and whether that changes for the floor (busy or free).
+ * What the state machine (request-machine.ts) lets a staff member do, for `actAtOnce`'s SQL:
+ * per action, the statuses it may start from, those of them only the claimer may act from,
+ * whether the actor holds the request afterwards, and the statuses from which that changes
+ * whether the actor is busy (the floor hears it). Derived from the machine's table, never
+ * restated, so the guard and `decide` cannot drift apart.
  */
-const QUICK: Record<QuickAction, { from: RequestStatus[]; holds: boolean; floor: boolean }> = {
-  claim: { from: ['waiting'], holds: true, floor: true },
-  release: { from: ['claimed'], holds: false, floor: true },
-  start: { from: ['claimed'], holds: true, floor: false },
-  resolve: { from: ['claimed', 'serving'], holds: false, floor: true },
-  page: { from: ['claimed'], holds: true, floor: false },
-};
+function staffRule(action: RequestAction) {
+  const from = allowedFrom(action);
+  const mine = from.filter((status) => holderOnly(action, status));
+  const holdsAfter = HELD.includes(resultOf(action));
+  const heldBefore = (status: RequestStatus) => HELD.includes(status) && mine.includes(status);
+  const floorFrom = from.filter((status) => heldBefore(status) !== holdsAfter);
+  return { from, mine, holdsAfter, floorFrom };
+}
 
 export class RequestStore {
   constructor(
@@ -467,8 +476,33 @@ export class RequestStore {
     action: RequestAction,
     body: ActionBody<RequestAction>,
   ): Promise<Acted> {
-    const quick = await this.actAtOnce(actor, id, action, body);
-    if (quick) return quick;
+    if (actor.kind === 'staff' && staffMay(action)) {
+      // Staff: the one statement, or, when it changed nothing, why not. The state may have
+      // changed between the two (a release just committed): then the statement is tried again.
+      for (let attempt = 0; ; attempt += 1) {
+        const done = await this.actAtOnce(actor, id, action, body);
+        if (done) return done;
+        const why = await this.settle(actor, id, action, body, attempt < 3);
+        if (why) return why;
+      }
+    }
+    return this.settle(actor, id, action, body, false) as Promise<Acted>;
+  }
+
+  /**
+   * The long way, under the request's row lock: a replay of the opId, not found, forbidden, a
+   * refusal by the state machine or for a stale version (kept for replays). When the machine
+   * allows the action and `retry` is set (staff, whose one statement just changed nothing),
+   * answers undefined with nothing written, for the caller to try the statement again;
+   * otherwise (a kiosk or the admin account, or staff after several tries) it applies it.
+   */
+  private settle(
+    actor: Actor,
+    id: string,
+    action: RequestAction,
+    body: ActionBody<RequestAction>,
+    retry: boolean,
+  ): Promise<Acted | undefined> {
     return this.store.write(async (tx) => {
       // Lock the request first: every action on it queues here, and two claims get one winner.
       // The opId's earlier answer comes in the same round trip. If an action with the same
@@ -514,6 +548,8 @@ export class RequestStore {
       } else if (body.version !== undefined && body.version !== current.version) {
         const message = `This request has changed (version ${current.version}, you sent ${body.version})`;
         answer = { outcome: 'refused', message, request: viewFor(actor, current) };
+      } else if (retry) {
+        return undefined;
       } else {
         const updated = await this.apply(tx, actor, current, action, body);
         await this.announce(tx, updated, kioskOf(row));
@@ -537,75 +573,91 @@ export class RequestStore {
   }
 
   /**
-   * The usual case in one statement: a staff member's claim, release, start, resolve or page
-   * that the state machine allows, on a version they have seen, with a new opId. The UPDATE's
-   * condition is exactly what `decide` would accept for this staff member, so when it changes
-   * the row the answer is `done`; when it changes nothing (a refusal, a replay, no such
-   * request, anything else) the caller takes the long way, which locks the row and decides.
-   * On PostgreSQL a concurrent action on the row makes this UPDATE wait and re-check its
-   * condition against the committed row, so two claims still get one winner. It reads the
-   * claimer's presence too, for the floor's event when they become busy or free.
+   * A staff member's action in one statement, when the state machine allows it on a version
+   * they have seen, with a new opId. The UPDATE's condition is generated from the machine's
+   * table (`staffRule`): exactly what `decide` accepts for this staff member, so when it
+   * changes the row the answer is `done`; when it changes nothing (a refusal, a replay, no
+   * such request) the caller finds out why. On PostgreSQL a concurrent action on the row
+   * makes this UPDATE wait and re-check its condition against the committed row, so two
+   * claims still get one winner. It reads the actor's presence too, for the floor's event
+   * when they become busy or free.
    */
   private async actAtOnce(
-    actor: Actor,
+    actor: StaffActor,
     id: string,
     action: RequestAction,
     body: ActionBody<RequestAction>,
   ): Promise<Acted | undefined> {
-    if (actor.kind !== 'staff') return undefined;
-    const quick = QUICK[action as QuickAction];
-    if (!quick) return undefined;
     // A version no row can have (past PostgreSQL's integer) is refused the long way.
     if (body.version !== undefined && !(body.version <= MAX_VERSION)) return undefined;
+    const rule = staffRule(action);
     const change = setFor(action, actor, body);
-    const n = change.params.length + 2;
-    const claimerOnly = action !== 'claim';
-    // Claiming makes them busy; letting go leaves them busy only with another request.
-    const busy = quick.holds
+    const params: unknown[] = [id, ...change.params];
+    const $ = (value: unknown) => `$${params.push(value)}`;
+    const me = $(actor.staffId);
+    const opId = $(body.opId);
+    // Taking it on makes them busy; letting go leaves them busy only with another request.
+    const busy = rule.holdsAfter
       ? 'true'
       : `EXISTS (SELECT 1 FROM requests o WHERE o.claimed_by_id = p.staff_id
                    AND o.status IN ('claimed', 'serving') AND o.id <> r.id)`;
-    // The request's event, and the claimer's presence when they become busy or free.
+    const floorJson = PresenceStore.floorJsonOf(me, busy);
+    // From some statuses only (a cancel of a claimed request, not of a waiting one): those are
+    // the held ones, and only a held request has a claimer, which such an action leaves set.
+    const floor =
+      rule.floorFrom.length === 0
+        ? 'NULL::jsonb'
+        : rule.floorFrom.length === rule.from.length
+          ? floorJson
+          : `CASE WHEN r.claimed_by_id IS NOT NULL THEN ${floorJson} END`;
+    const guard = `r.id = $1 AND r.status = ANY(${$(rule.from)}::text[])
+      AND r.branch_id = ANY(${$(actor.branchIds)}::text[])
+      AND (r.status <> ALL(${$(rule.mine)}::text[]) OR r.claimed_by_id = ${me})
+      AND (${$(body.version ?? null)}::integer IS NULL OR r.version = $${params.length})
+      AND NOT EXISTS (SELECT 1 FROM ops WHERE op_id = ${opId})`;
+    // A hand-off's note is the patron's business between colleagues: kept with their words.
+    const note =
+      action === 'transfer' ? (body as ActionBody<'transfer'>).note?.trim() || null : undefined;
+    const noteCte =
+      note === undefined
+        ? ''
+        : `noted AS (
+             INSERT INTO patron_words (request_id, handoff_note) SELECT id, ${$(note)}::text FROM made
+             ON CONFLICT (request_id) DO UPDATE SET handoff_note = EXCLUDED.handoff_note),`;
+    const kept = `kept AS (
+         INSERT INTO ops (op_id, actor, outcome, body)
+         SELECT ${opId}, ${$(actorKey(actor))}, 'done',
+                jsonb_build_object('request', m.request_json)::text FROM made m),`;
+    // The request's event, and the actor's presence when they become busy or free.
+    const lock = this.store.log.lockParams();
     const { ctes, logged } = this.store.log.appendFrom(
       `SELECT 0 AS n, 'request'::text AS kind, m.branch_id, m.kiosk_id, false AS kiosks,
               jsonb_build_object('request', m.request_json) AS payload FROM made m
        UNION ALL
        SELECT 1, 'presence', m.branch_id, NULL, false, jsonb_build_object('presence', m.floor)
          FROM made m WHERE m.floor IS NOT NULL`,
-      `$${n + 7}`,
+      `$${params.length + 1}`,
     );
-    // One statement, committed as it ends: the change, the answer kept for replays of the
-    // opId (never the patron's words), and the events.
+    params.push(...lock);
+    // One statement, committed as it ends: the change, the hand-off note, the answer kept for
+    // replays of the opId (never the patron's words), and the events.
     const [row] = await this.store.query(
       `WITH made AS (
-         UPDATE requests r SET ${change.sql}, version = r.version + 1
-          WHERE r.id = $1 AND r.status = ANY($${n}::text[]) AND r.branch_id = ANY($${n + 1}::text[])
-            AND ($${n + 2}::integer IS NULL OR r.version = $${n + 2})
-            ${claimerOnly ? `AND r.claimed_by_id = $${n + 3}` : `AND $${n + 3}::text IS NOT NULL`}
-            AND NOT EXISTS (SELECT 1 FROM ops WHERE op_id = $${n + 4})
+         UPDATE requests r SET ${change.sql}, version = r.version + 1 WHERE ${guard}
          RETURNING r.*, ${requestJson('r')} AS request_json, ${wordsOf('r.id')} AS words,
-           ${quick.floor ? PresenceStore.floorJsonOf(`$${n + 3}`, busy) : 'NULL::jsonb'} AS floor),
-       kept AS (
-         INSERT INTO ops (op_id, actor, outcome, body)
-         SELECT $${n + 4}, $${n + 5}, $${n + 6}, jsonb_build_object('request', m.request_json)::text
-           FROM made m),
+           ${floor} AS floor),
+       ${noteCte}
+       ${kept}
        ${ctes}
        SELECT m.*, ${logged} FROM made m`,
-      [
-        id,
-        ...change.params,
-        quick.from,
-        actor.branchIds,
-        body.version ?? null,
-        actor.staffId,
-        body.opId,
-        actorKey(actor),
-        'done',
-        ...this.store.log.lockParams(),
-      ],
+      params,
     );
     if (!row) return undefined;
-    const updated = toRequest(row);
+    const words = row.words as PatronWords | null;
+    const updated = toRequest({
+      ...row,
+      words: note === undefined ? words : { ...words, handoffNote: note },
+    });
     const events: NewEvent[] = [this.requestEvent(updated, kioskOf(row))];
     if (row.floor)
       events.push({
