@@ -22,7 +22,7 @@ export function startFloorCheck(
     running = running.then(async () => {
       if (stopped) return;
       try {
-        await store.requests.escalate(aheadMs);
+        await store.escalation.escalate(aheadMs);
         await store.presence.sweep(aheadMs);
       } catch (error) {
         if (!stopped) log('The floor check (long waits, presence) did not finish', error);

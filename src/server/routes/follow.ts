@@ -36,7 +36,7 @@ export const followRoutes: RouteModule = (app, context) => {
     { schema: { params: FollowParams, response: { 200: FollowAnswer } } },
     async (request) => {
       const { requestId, branchId } = await followed(store, request.params.token);
-      await store.requests.markFollowed(requestId);
+      await store.follow.markOpened(requestId);
       return {
         request: await store.follow.view(requestId),
         notices: await store.notices.current(branchId),
@@ -50,7 +50,7 @@ export const followRoutes: RouteModule = (app, context) => {
     async (request, reply) => {
       const { token } = request.params;
       const { requestId, branchId } = await followed(store, token);
-      await store.requests.markFollowed(requestId);
+      await store.follow.markOpened(requestId);
       await openStream(
         context,
         request,
@@ -93,7 +93,7 @@ export const followRoutes: RouteModule = (app, context) => {
     async (request, reply) => {
       const { requestId } = await followed(store, request.params.token);
       const { satisfaction, importance } = request.body;
-      await store.requests.feedback(requestId, satisfaction, importance);
+      await store.feedback.give(requestId, satisfaction, importance);
       return reply.status(201).send({ ok: true });
     },
   );

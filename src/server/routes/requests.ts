@@ -176,7 +176,7 @@ export const requestRoutes: RouteModule = (app, { store, limits, config }) => {
       const stored = await store.requests.get(request.params.id);
       if (!stored || stored.kioskId !== kiosk.id) throw notFound(`Request "${request.params.id}"`);
       const { satisfaction, importance } = request.body;
-      await store.requests.feedback(stored.request.id, satisfaction, importance);
+      await store.feedback.give(stored.request.id, satisfaction, importance);
       return reply.status(201).send({ ok: true });
     },
   );

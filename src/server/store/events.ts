@@ -5,7 +5,7 @@
 import type { Db, Row, Sql } from './db.js';
 import type { HelpRequest } from '../../shared/schemas.js';
 import { iso } from './rows.js';
-import { withWords, wordsOf, type PatronWords } from './words.js';
+import { withWords, withoutWords, wordsOf, type PatronWords } from './words.js';
 
 export type EventKind = 'request' | 'topic' | 'script' | 'branch' | 'presence' | 'alert' | 'notice';
 
@@ -44,6 +44,20 @@ export interface Deferred {
 
 /** Any fixed number: held from a transaction's event insert until it ends. */
 const APPEND_LOCK = 7_301_002;
+
+/**
+ * A request's event: its branch's staff hear it (with the patron's words), and the kiosk that
+ * made it, if any; the log keeps it without the words.
+ */
+export function requestEvent(request: HelpRequest, kioskId: string | null): NewEvent {
+  return {
+    kind: 'request',
+    branchId: request.branchId,
+    kioskId,
+    payload: { request },
+    stored: { request: withoutWords(request) },
+  };
+}
 
 export function toEvent(row: Row): LoggedEvent {
   let payload = row.payload as Record<string, unknown>;

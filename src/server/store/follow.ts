@@ -7,7 +7,9 @@ import { hashToken, newToken } from '../auth/secrets.js';
 import type { Row, Sql } from './db.js';
 import type { StoreCore } from './core.js';
 import { placeIn, readLine, type BranchLine } from './line.js';
-import { iso, startOfToday } from './rows.js';
+import { iso, kioskOf, startOfToday, toRequest } from './rows.js';
+import { requestEvent } from './events.js';
+import { wordsOf } from './words.js';
 
 /** How long after its request ends a follow link still works. */
 export const FOLLOW_HOURS_AFTER = 1;
@@ -21,6 +23,18 @@ export interface Followed {
 
 export class FollowStore {
   constructor(private readonly store: StoreCore) {}
+
+  /** The patron opened their follow link for the first time: staff learn they may be nearby. */
+  async markOpened(id: string): Promise<void> {
+    await this.store.write(async (tx) => {
+      const [row] = await tx.query(
+        `UPDATE requests r SET followed_at = now() WHERE r.id = $1 AND r.followed_at IS NULL
+         RETURNING r.*, ${wordsOf('r.id')} AS words`,
+        [id],
+      );
+      if (row) await tx.event(requestEvent(toRequest(row), kioskOf(row)));
+    });
+  }
 
   /** A new token for `requestId` (a kiosk request); only its hash is kept. */
   async mint(requestId: string, token = newToken()): Promise<string> {

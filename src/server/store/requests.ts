@@ -1,5 +1,7 @@
 // Help requests: creation with a readable ticket (a kiosk's, a walk-up, an answer given on the
-// spot), the six actions under optimistic concurrency with opId replay, the open queue, and the purge of patron text after the retention window.
+// spot), the actions under optimistic concurrency with opId replay, the open queue, and the
+// purge of patron text after the retention window. Long-wait alerts are in escalation.ts, the
+// patron's feedback in feedback.ts, a follow link's first opening in follow.ts.
 import type {
   ActionBody,
   CreateRequestBody,
@@ -17,9 +19,9 @@ import {
   type RequestStatus,
 } from '../../shared/request-machine.js';
 import { RoveError, conflict, forbidden, notFound } from '../errors.js';
-import { isUniqueViolation, type Row } from './db.js';
-import { forKiosk, localDay, requestJson, toRequest } from './rows.js';
-import type { NewEvent } from './events.js';
+import { isUniqueViolation } from './db.js';
+import { forKiosk, kioskOf, localDay, requestJson, toRequest } from './rows.js';
+import { requestEvent, type NewEvent } from './events.js';
 import type { StoreCore, Tx } from './core.js';
 import type { BranchStore } from './branches.js';
 import { PresenceStore } from './presence.js';
@@ -98,8 +100,6 @@ function patronText(body: { name?: string; note?: string }) {
   return { name: body.name?.trim() || null, note: body.note?.trim() || null };
 }
 
-const kioskOf = (row: Row): string | null => (row.kiosk_id == null ? null : String(row.kiosk_id));
-
 function viewOf(maker: Maker, request: HelpRequest): HelpRequest {
   return maker.kind === 'kiosk' ? forKiosk(request) : request;
 }
@@ -146,12 +146,6 @@ const actorKey = (actor: Actor) =>
     : actor.kind === 'staff'
       ? `staff:${actor.staffId}`
       : 'admin';
-
-/** Seconds request `r` has waited, as of the database's clock plus $1 milliseconds. */
-const WAITED = `floor(extract(epoch FROM (now() + $1 * interval '1 millisecond' - r.waiting_since)))`;
-/** Request `r` of branch `b` is owed a long-wait alert it has not had. */
-const ALERT_DUE = `r.status = 'waiting' AND b.escalate_after_seconds > 0
-  AND r.waiting_since IS NOT NULL AND floor(${WAITED} / b.escalate_after_seconds) > r.escalations`;
 
 /**
  * What `action` sets on request `r`: SQL for UPDATE's SET (not the version) and its
@@ -406,7 +400,7 @@ export class RequestStore {
       // Another call with the same id got there first: answer as a repeat.
       if (row.id == null) throw new RoveError('conflict', 'retry');
       const created = withWords(toRequest(row), fields);
-      const events: NewEvent[] = [this.requestEvent(created, kioskId)];
+      const events: NewEvent[] = [requestEvent(created, kioskId)];
       if (row.floor) events.push({ kind: 'presence', branchId, payload: { presence: row.floor } });
       this.store.published(this.store.log.seqsOf(row, events));
       return { made: true, request: viewOf(maker, created) };
@@ -658,7 +652,7 @@ export class RequestStore {
       ...row,
       words: note === undefined ? words : { ...words, handoffNote: note },
     });
-    const events: NewEvent[] = [this.requestEvent(updated, kioskOf(row))];
+    const events: NewEvent[] = [requestEvent(updated, kioskOf(row))];
     if (row.floor)
       events.push({
         kind: 'presence',
@@ -690,92 +684,9 @@ export class RequestStore {
     return toRequest(row!);
   }
 
-  /**
-   * Raises the long-wait alerts that are due as of the database's clock plus `aheadMs` (tests
-   * move time; 0 in use): a request `waiting` for another whole `escalateAfterSeconds` of its
-   * branch gets `escalatedAt`, a `request` event and an `alert` event. The UPDATE's condition
-   * is "an alert is due" and it sets the count to the alerts due so far, so when several
-   * processes check at once, the row lock makes the others find nothing due: each alert is
-   * sent once. A server that was down sends one alert for a wait, not one per missed interval.
-   */
-  async escalate(aheadMs = 0): Promise<number> {
-    // Most seconds nothing is due: one read says so, and no write transaction is opened (on
-    // PGlite it would hold up every other write for its length).
-    const [due] = await this.store.query(
-      `SELECT EXISTS (SELECT 1 FROM requests r JOIN branches b ON b.id = r.branch_id
-                       WHERE ${ALERT_DUE}) AS due`,
-      [aheadMs],
-    );
-    if (!due?.due) return 0;
-    return this.store.write(async (tx) => {
-      const rows = await tx.query(
-        `UPDATE requests r SET escalations = floor(${WAITED} / b.escalate_after_seconds),
-           escalated_at = now() + $1 * interval '1 millisecond'
-           FROM branches b
-          WHERE b.id = r.branch_id AND ${ALERT_DUE}
-        RETURNING r.*, ${WAITED} AS waited, ${wordsOf('r.id')} AS words`,
-        [aheadMs],
-      );
-      for (const row of rows) {
-        const request = toRequest(row);
-        await this.announce(tx, request, kioskOf(row));
-        const alert = {
-          kind: 'long-wait',
-          requestId: request.id,
-          ticket: request.ticket,
-          waitingSeconds: Number(row.waited),
-          at: request.escalatedAt,
-        };
-        await tx.event({ kind: 'alert', branchId: request.branchId, payload: { alert } });
-      }
-      return rows.length;
-    });
-  }
-
-  /**
-   * The patron's word back on a `done` request: once only (the key holds it, however many
-   * arrive at once). Refused with a conflict before the request is done, or the second time.
-   */
-  async feedback(id: string, satisfaction: number, importance: number | undefined): Promise<void> {
-    const [made] = await this.store.query(
-      `INSERT INTO feedback (request_id, satisfaction, importance)
-       SELECT id, $2, $3 FROM requests WHERE id = $1 AND status = 'done'
-       ON CONFLICT (request_id) DO NOTHING RETURNING request_id`,
-      [id, satisfaction, importance ?? null],
-    );
-    if (made) return;
-    const stored = await this.get(id);
-    if (!stored) throw notFound(`Request "${id}"`);
-    if (stored.request.status !== 'done')
-      throw conflict('Feedback is for a request that has been helped');
-    throw conflict('Thank you: this request has its feedback already');
-  }
-
-  /** The patron opened their follow link for the first time: staff learn they may be nearby. */
-  async markFollowed(id: string): Promise<void> {
-    await this.store.write(async (tx) => {
-      const [row] = await tx.query(
-        `UPDATE requests r SET followed_at = now() WHERE r.id = $1 AND r.followed_at IS NULL
-         RETURNING r.*, ${wordsOf('r.id')} AS words`,
-        [id],
-      );
-      if (row) await this.announce(tx, toRequest(row), kioskOf(row));
-    });
-  }
-
   /** The request's event: its branch's staff hear it, and the kiosk that made it, if any. */
   private async announce(tx: Tx, request: HelpRequest, kioskId: string | null): Promise<void> {
-    await tx.event(this.requestEvent(request, kioskId));
-  }
-
-  private requestEvent(request: HelpRequest, kioskId: string | null): NewEvent {
-    return {
-      kind: 'request',
-      branchId: request.branchId,
-      kioskId,
-      payload: { request },
-      stored: { request: withoutWords(request) },
-    };
+    await tx.event(requestEvent(request, kioskId));
   }
 
   /**

@@ -85,6 +85,10 @@ export function toRequest(row: Row): HelpRequest {
   return withWords(request, row.words as PatronWords | null | undefined);
 }
 
+/** The kiosk that made request row `row`; null for a walk-up. */
+export const kioskOf = (row: Row): string | null =>
+  row.kiosk_id == null ? null : String(row.kiosk_id);
+
 /**
  * What a kiosk may see of its own request: who is coming (by name only), never a staff id;
  * of a hand-off only when it happened (so it can tell the patron a colleague is coming),

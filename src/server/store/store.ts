@@ -5,6 +5,8 @@ import { AccountStore } from './accounts.js';
 import { BranchStore } from './branches.js';
 import { StoreCore } from './core.js';
 import { DeviceStore } from './devices.js';
+import { EscalationStore } from './escalation.js';
+import { FeedbackStore } from './feedback.js';
 import { migrate } from './migrate.js';
 import { PresenceStore } from './presence.js';
 import { NoticeStore } from './notices.js';
@@ -24,6 +26,8 @@ export class Store extends StoreCore {
   readonly accounts: AccountStore;
   readonly branches: BranchStore;
   readonly requests: RequestStore;
+  readonly escalation: EscalationStore;
+  readonly feedback: FeedbackStore;
   readonly presence: PresenceStore;
   readonly notices: NoticeStore;
   readonly follow: FollowStore;
@@ -40,6 +44,8 @@ export class Store extends StoreCore {
     this.notices = new NoticeStore(this);
     this.follow = new FollowStore(this);
     this.requests = new RequestStore(this, this.branches, this.presence);
+    this.escalation = new EscalationStore(this);
+    this.feedback = new FeedbackStore(this);
     this.reports = new ReportStore(this);
     this.devices = new DeviceStore(this, this.branches);
     this.staff = new StaffStore(this, this.branches, this.accounts);
