@@ -29,16 +29,18 @@ const STATIC_EXPORT =
 const DYNAMIC_IMPORT = /\bimport\(\s*["']([^"']+\.m?js)["']\s*\)/g;
 const KIOSK_NAME = /kiosk/i;
 
-/** Module scripts and modulepreload links of the built index.html, as dist-relative paths. */
+/** Scripts and modulepreload links of the built index.html, as dist-relative paths. */
 export function entryScripts(distClient: string): string[] {
   return scriptsOfHtml(distClient, readFileSync(join(distClient, 'index.html'), 'utf8'));
 }
 
-/** Module scripts and modulepreload links of a page's HTML, as dist-relative paths. */
+/**
+ * Scripts (module or classic, such as index.html's route preloader) and modulepreload links of a
+ * page's HTML, as dist-relative paths.
+ */
 export function scriptsOfHtml(distClient: string, html: string): string[] {
   const found = new Set<string>();
   for (const tag of html.match(/<script\b[^>]*>/g) ?? []) {
-    if (!/type=["']?module/.test(tag)) continue;
     const src = /\bsrc=["']?([^"'\s>]+)/.exec(tag)?.[1];
     if (src) found.add(resolveFrom(distClient, '', src));
   }

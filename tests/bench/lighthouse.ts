@@ -124,6 +124,9 @@ export async function lighthouseFigures(options: {
                   `LCP ${run.lcpMs.toFixed(0)} ms` +
                   (run.missed.length ? `; short of 1: ${run.missed.join(', ')}` : ''),
               );
+              // What the console said, word for word: a best-practices point lost in one run
+              // only (the tablet's first after sign-in) cannot be read from the last report.
+              for (const error of consoleErrors(last)) log(`    console: ${error}`);
             }
             writeFileSync(
               join(options.resultsDir, `lighthouse-${screen.id}.json`),
@@ -297,6 +300,18 @@ async function audit(url: string, port: number): Promise<Result> {
     throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   }
   return lhr;
+}
+
+/** The `errors-in-console` audit's items: where each came from and what it said. */
+function consoleErrors(lhr: Result): string[] {
+  const details = lhr.audits['errors-in-console']?.details;
+  if (details?.type !== 'table') return [];
+  return details.items.map((item) =>
+    [item.source, item.description, item.sourceLocation && JSON.stringify(item.sourceLocation)]
+      .filter(Boolean)
+      .map(String)
+      .join(' '),
+  );
 }
 
 export function summarise(lhr: Result): LighthouseRun {

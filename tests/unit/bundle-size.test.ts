@@ -76,6 +76,25 @@ describe('the kiosk first load', () => {
     }
   });
 
+  // Issue 15: the kiosk view's chunk was fetched only once the shell had run, one round trip
+  // more before the kiosk could paint. index.html preloads the chunks of the screen its address
+  // names, and for /kiosk those are exactly the rest of the kiosk's first load.
+  it('is preloaded by index.html for /kiosk, nothing more', () => {
+    const page = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const script = /<script async src="\/(assets\/route-preload-[\w-]+\.js)"/.exec(page);
+    expect(script, 'the route preloader in index.html').not.toBeNull();
+    const code = readFileSync(join(DIST, script![1]!), 'utf8');
+    const table = /\}\)\((\{.*\})\)\s*$/.exec(code);
+    expect(table, code).not.toBeNull();
+    const routes = JSON.parse(table![1]!) as Record<string, string[]>;
+    const preloaded = routes.kiosk!.map((url) => url.replace(/^\//, '')).sort();
+    const rest = load.files
+      .filter((f) => f.via !== 'entry' && !f.file.startsWith('assets/route-preload-'))
+      .map((f) => f.file);
+    expect(preloaded).toEqual(rest.sort());
+    expect(Object.keys(routes).sort()).toEqual(['admin', 'enroll', 'kiosk', 'scripts', 'staff']);
+  });
+
   it('is sent compressed, and cached for good (hashed file names)', () => {
     for (const file of wire) {
       expect(file.encoding, listing()).toBe('br');
