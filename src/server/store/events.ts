@@ -178,6 +178,34 @@ export class EventLog {
     return { ctes, logged };
   }
 
+  /**
+   * `appendFrom` for a statement whose CTE `made` answers the request it made or changed (its
+   * `branch_id`, `kiosk_id`, `request_json`) and `floor`, someone's presence when they became
+   * busy or free with it (else null): the request's event, then the presence event.
+   */
+  appendMade(lockParam: string): { ctes: string; logged: string } {
+    return this.appendFrom(
+      `SELECT 0 AS n, 'request'::text AS kind, m.branch_id, m.kiosk_id, false AS kiosks,
+              jsonb_build_object('request', m.request_json) AS payload FROM made m
+       UNION ALL
+       SELECT 1, 'presence', m.branch_id, NULL, false, jsonb_build_object('presence', m.floor)
+         FROM made m WHERE m.floor IS NOT NULL`,
+      lockParam,
+    );
+  }
+
+  /** The events an `appendMade` statement appended for `request`, as logged. */
+  madeOf(row: Row, request: HelpRequest, kioskId: string | null): LoggedEvent[] {
+    const events: NewEvent[] = [requestEvent(request, kioskId)];
+    if (row.floor)
+      events.push({
+        kind: 'presence',
+        branchId: request.branchId,
+        payload: { presence: row.floor },
+      });
+    return this.seqsOf(row, events);
+  }
+
   /** The parameter `appendFrom`'s `lockParam` stands for, last of the statement's: none on PGlite. */
   lockParams(): unknown[] {
     return this.db.kind === 'postgres' ? [APPEND_LOCK] : [];
