@@ -1,7 +1,7 @@
 // Store-level fixtures for the server's internal tests: a store on PGlite (in memory) or on a
 // fresh database of the run's PostgreSQL cluster, and a kiosk and rovers made through the store.
 import { randomUUID } from 'node:crypto';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { openStore } from '../../../src/server/store/open.js';
 import type { Store } from '../../../src/server/store/store.js';
 import type { KioskActor, StaffActor } from '../../../src/server/store/requests.js';
@@ -20,6 +20,31 @@ export async function openTestStore(kind: StoreKind, databaseUrl?: string): Prom
     dataDir: 'memory://',
     databaseUrl: databaseUrl ?? (await freshDatabaseUrl()),
   });
+}
+
+/**
+ * One describe block per store kind, named `title [kind]`, each with its own store opened
+ * before its tests and closed after them; `store()` answers it inside the tests.
+ */
+export function describeStores(
+  title: string,
+  body: (store: () => Store, kind: StoreKind) => void,
+): void {
+  for (const kind of STORE_KINDS) {
+    describe(`${title} [${kind}]`, () => {
+      let opened: Store | undefined;
+      beforeAll(async () => {
+        opened = await openTestStore(kind);
+      });
+      afterAll(async () => {
+        await opened?.close();
+      });
+      body(() => {
+        if (!opened) throw new Error(`The ${kind} store is not open yet`);
+        return opened;
+      }, kind);
+    });
+  }
 }
 
 /** A branch of its own, so each test's queue and line hold only its own requests. */

@@ -1,13 +1,19 @@
 // The store's own guarantees, on both stores: one winner among racing claims, opId replay under
 // concurrency, migrations applied once, tickets, and the purge of patron text.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate, readMigrations } from '../../../src/server/store/migrate.js';
 import { ticketFor, ticketSql } from '../../../src/server/store/requests.js';
 import { requestJson, toRequest } from '../../../src/server/store/rows.js';
 import type { RequestAction } from '../../../src/shared/request-machine.js';
-import type { Store } from '../../../src/server/store/store.js';
-import { STORE_KINDS, kioskOf, newBranch, newRequest, openTestStore, roverOf } from './fixtures.js';
+import {
+  describeStores,
+  kioskOf,
+  newBranch,
+  newRequest,
+  openTestStore,
+  roverOf,
+} from './fixtures.js';
 
 describe('tickets', () => {
   it('read aloud cleanly: A1..A99, then B1, never I or O, never twice in a day', () => {
@@ -37,187 +43,177 @@ describe('tickets', () => {
   });
 });
 
-for (const kind of STORE_KINDS) {
-  describe(`store [${kind}]`, () => {
-    let store: Store;
-    beforeAll(async () => {
-      store = await openTestStore(kind);
-    });
-    afterAll(async () => {
-      await store?.close();
-    });
+describeStores('store', (store) => {
+  it('many claims at once: exactly one wins, the rest get 409 with the winner', async () => {
+    const branchId = await newBranch(store());
+    const kiosk = await kioskOf(store(), branchId);
+    const rovers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => roverOf(store(), branchId, `Rover ${i}`)),
+    );
+    const request = await newRequest(store(), kiosk);
+    const answers = await Promise.all(
+      rovers.map((rover) =>
+        store().requests.act(rover, request.id, 'claim', { opId: randomUUID(), version: 1 }),
+      ),
+    );
+    const winners = answers.filter((a) => a.outcome === 'done');
+    expect(winners).toHaveLength(1);
+    const refused = answers.filter((a) => a.outcome === 'refused');
+    expect(refused).toHaveLength(rovers.length - 1);
+    const winner = winners[0]!.request.claimedBy;
+    for (const lost of refused) {
+      expect(lost).toMatchObject({ request: { status: 'claimed', claimedBy: winner } });
+    }
+    const stored = await store().requests.get(request.id);
+    expect(stored?.request).toMatchObject({ status: 'claimed', version: 2 });
+  });
 
-    it('many claims at once: exactly one wins, the rest get 409 with the winner', async () => {
-      const branchId = await newBranch(store);
-      const kiosk = await kioskOf(store, branchId);
-      const rovers = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => roverOf(store, branchId, `Rover ${i}`)),
-      );
-      const request = await newRequest(store, kiosk);
-      const answers = await Promise.all(
-        rovers.map((rover) =>
-          store.requests.act(rover, request.id, 'claim', { opId: randomUUID(), version: 1 }),
-        ),
-      );
-      const winners = answers.filter((a) => a.outcome === 'done');
-      expect(winners).toHaveLength(1);
-      const refused = answers.filter((a) => a.outcome === 'refused');
-      expect(refused).toHaveLength(rovers.length - 1);
-      const winner = winners[0]!.request.claimedBy;
-      for (const lost of refused) {
-        expect(lost).toMatchObject({ request: { status: 'claimed', claimedBy: winner } });
-      }
-      const stored = await store.requests.get(request.id);
-      expect(stored?.request).toMatchObject({ status: 'claimed', version: 2 });
-    });
+  it('one opId sent many times at once changes the request once and answers alike', async () => {
+    const branchId = await newBranch(store());
+    const kiosk = await kioskOf(store(), branchId);
+    const rover = await roverOf(store(), branchId);
+    const request = await newRequest(store(), kiosk);
+    const body = { opId: randomUUID() };
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => store().requests.act(rover, request.id, 'claim', body)),
+    );
+    for (const answer of answers) {
+      expect(answer.outcome).toBe('done');
+      expect(answer).toEqual(answers[0]);
+    }
+    expect((await store().requests.get(request.id))?.request.version).toBe(2);
+    const events = await store().log.after(0, 10_000);
+    expect(
+      events.filter(
+        (e) => e.kind === 'request' && (e.payload.request as { id: string }).id === request.id,
+      ),
+    ).toHaveLength(2);
+  });
 
-    it('one opId sent many times at once changes the request once and answers alike', async () => {
-      const branchId = await newBranch(store);
-      const kiosk = await kioskOf(store, branchId);
-      const rover = await roverOf(store, branchId);
-      const request = await newRequest(store, kiosk);
-      const body = { opId: randomUUID() };
-      const answers = await Promise.all(
-        Array.from({ length: 6 }, () => store.requests.act(rover, request.id, 'claim', body)),
-      );
-      for (const answer of answers) {
-        expect(answer.outcome).toBe('done');
-        expect(answer).toEqual(answers[0]);
-      }
-      expect((await store.requests.get(request.id))?.request.version).toBe(2);
-      const events = await store.log.after(0, 10_000);
-      expect(
-        events.filter(
-          (e) => e.kind === 'request' && (e.payload.request as { id: string }).id === request.id,
-        ),
-      ).toHaveLength(2);
-    });
-
-    it('an opId is bound to who sent it: another rover replaying it is refused', async () => {
-      const branchId = await newBranch(store);
-      const kiosk = await kioskOf(store, branchId);
-      const [sam, kim] = [
-        await roverOf(store, branchId, 'Sam'),
-        await roverOf(store, branchId, 'Kim'),
-      ];
-      const request = await newRequest(store, kiosk);
-      const body = { opId: randomUUID() };
-      expect((await store.requests.act(sam, request.id, 'claim', body)).outcome).toBe('done');
-      await expect(store.requests.act(kim, request.id, 'claim', body)).rejects.toMatchObject({
-        code: 'conflict',
-      });
-    });
-
-    it('tickets are unique in a branch even when kiosks send at once', async () => {
-      const branchId = await newBranch(store);
-      const kiosks = await Promise.all([kioskOf(store, branchId), kioskOf(store, branchId)]);
-      const made = await Promise.all(
-        Array.from({ length: 12 }, (_, i) => newRequest(store, kiosks[i % 2]!)),
-      );
-      const tickets = made.map((r) => (r as unknown as { ticket: string }).ticket);
-      expect(new Set(tickets).size).toBe(12);
-    });
-
-    it('migrations run once: a second run applies nothing and the tables stay', async () => {
-      expect(await migrate(store.db)).toEqual([]);
-      const recorded = await store.query<{ id: string }>(
-        'SELECT id FROM schema_migrations ORDER BY id',
-      );
-      expect(recorded.map((r) => r.id)).toEqual(readMigrations().map((m) => m.id));
-      expect((await store.branches.list()).map((b) => b.id)).toContain('main');
-    });
-
-    it('the purge erases patron text of closed requests and the events that copied it', async () => {
-      const branchId = await newBranch(store);
-      const kiosk = await kioskOf(store, branchId);
-      const rover = await roverOf(store, branchId);
-      const closed = await newRequest(store, kiosk, { name: 'Ann', note: 'passport form' });
-      const open = await newRequest(store, kiosk, { name: 'Bo', note: 'printing' });
-      await store.requests.act(rover, closed.id, 'claim', { opId: randomUUID() });
-      await store.requests.act(rover, closed.id, 'resolve', {
-        opId: randomUUID(),
-        outcome: 'answered',
-      });
-      const before = await store.log.lastSeq();
-
-      // A cutoff in the future: everything closed so far is "older than the retention time".
-      await store.requests.purge(new Date(Date.now() + 60_000));
-
-      const erased = (await store.requests.get(closed.id))!.request;
-      expect(erased.name).toBeUndefined();
-      expect(erased.note).toBeUndefined();
-      expect(erased.status).toBe('done');
-      const kept = (await store.requests.get(open.id))!.request;
-      expect(kept).toMatchObject({ name: 'Bo', note: 'printing' });
-      const left = JSON.stringify(await store.log.after(0, 100_000));
-      expect(left).not.toContain('passport form');
-      // A stream from before the purge cannot resume from the log: it gets a snapshot.
-      expect(await store.log.canResumeAfter(before - 1)).toBe(false);
-      expect(await store.log.canResumeAfter(before)).toBe(true);
-    });
-
-    it('a request as JSON built in SQL is what toRequest makes of its columns', async () => {
-      // Creates and staff actions answer, and log, the JSON their one statement builds; reads
-      // elsewhere build it from the columns. The two must agree, in every state.
-      const branchId = await newBranch(store);
-      const kiosk = await kioskOf(store, branchId);
-      const rover = await roverOf(store, branchId);
-      const act = (id: string, action: RequestAction, extra: object = {}) =>
-        store.requests.act(rover, id, action, { opId: randomUUID(), ...extra } as never);
-      await newRequest(store, kiosk, { name: 'Ana', note: 'by the window' });
-      const paged = await newRequest(store, kiosk);
-      await act(paged.id, 'claim');
-      await act(paged.id, 'page');
-      const serving = await newRequest(store, kiosk);
-      await act(serving.id, 'claim');
-      await act(serving.id, 'start');
-      const done = await newRequest(store, kiosk);
-      await act(done.id, 'claim');
-      await act(done.id, 'resolve', { outcome: 'answered', effort: 2 });
-      const handed = await newRequest(store, kiosk);
-      await act(handed.id, 'claim');
-      await act(handed.id, 'transfer', { skill: 'tech', note: 'needs a laptop' });
-      const cancelled = await newRequest(store, kiosk);
-      await store.requests.act(kiosk, cancelled.id, 'cancel', { opId: randomUUID() });
-      await store.requests.createWalkUp(rover, branchId, {
-        id: randomUUID(),
-        topicId: 'tech',
-        zone: 'Stacks',
-        language: 'es',
-        claim: true,
-      });
-      await store.requests.recordInteraction(rover, branchId, {
-        id: randomUUID(),
-        topicId: 'tech',
-        outcome: 'referred',
-        minutes: 3,
-      });
-      const rows = await store.db.query(
-        `SELECT r.*, ${requestJson('r')} AS json FROM requests r WHERE r.branch_id = $1`,
-        [branchId],
-      );
-      expect(rows).toHaveLength(8);
-      // Drivers turn a timestamp into a Date by floating-point arithmetic, which can land a
-      // millisecond short of the SQL text's; anything else must match exactly.
-      const close = (built: Record<string, unknown>, columns: Record<string, unknown>) => {
-        for (const [key, value] of Object.entries(columns)) {
-          if (typeof value === 'string' && key.endsWith('At') && !Number.isNaN(Date.parse(value)))
-            expect(
-              Math.abs(Date.parse(String(built[key])) - Date.parse(value)),
-            ).toBeLessThanOrEqual(1);
-        }
-        const withoutTimes = (request: Record<string, unknown>) =>
-          Object.fromEntries(Object.entries(request).filter(([key]) => !key.endsWith('At')));
-        expect(withoutTimes(built)).toEqual(withoutTimes(columns));
-        expect(Object.keys(built).sort()).toEqual(Object.keys(columns).sort());
-      };
-      for (const row of rows) {
-        const { json, ...columns } = row;
-        close(json as Record<string, unknown>, toRequest(columns) as never);
-      }
+  it('an opId is bound to who sent it: another rover replaying it is refused', async () => {
+    const branchId = await newBranch(store());
+    const kiosk = await kioskOf(store(), branchId);
+    const [sam, kim] = [
+      await roverOf(store(), branchId, 'Sam'),
+      await roverOf(store(), branchId, 'Kim'),
+    ];
+    const request = await newRequest(store(), kiosk);
+    const body = { opId: randomUUID() };
+    expect((await store().requests.act(sam, request.id, 'claim', body)).outcome).toBe('done');
+    await expect(store().requests.act(kim, request.id, 'claim', body)).rejects.toMatchObject({
+      code: 'conflict',
     });
   });
-}
+
+  it('tickets are unique in a branch even when kiosks send at once', async () => {
+    const branchId = await newBranch(store());
+    const kiosks = await Promise.all([kioskOf(store(), branchId), kioskOf(store(), branchId)]);
+    const made = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => newRequest(store(), kiosks[i % 2]!)),
+    );
+    const tickets = made.map((r) => (r as unknown as { ticket: string }).ticket);
+    expect(new Set(tickets).size).toBe(12);
+  });
+
+  it('migrations run once: a second run applies nothing and the tables stay', async () => {
+    expect(await migrate(store().db)).toEqual([]);
+    const recorded = await store().query<{ id: string }>(
+      'SELECT id FROM schema_migrations ORDER BY id',
+    );
+    expect(recorded.map((r) => r.id)).toEqual(readMigrations().map((m) => m.id));
+    expect((await store().branches.list()).map((b) => b.id)).toContain('main');
+  });
+
+  it('the purge erases patron text of closed requests and the events that copied it', async () => {
+    const branchId = await newBranch(store());
+    const kiosk = await kioskOf(store(), branchId);
+    const rover = await roverOf(store(), branchId);
+    const closed = await newRequest(store(), kiosk, { name: 'Ann', note: 'passport form' });
+    const open = await newRequest(store(), kiosk, { name: 'Bo', note: 'printing' });
+    await store().requests.act(rover, closed.id, 'claim', { opId: randomUUID() });
+    await store().requests.act(rover, closed.id, 'resolve', {
+      opId: randomUUID(),
+      outcome: 'answered',
+    });
+    const before = await store().log.lastSeq();
+
+    // A cutoff in the future: everything closed so far is "older than the retention time".
+    await store().requests.purge(new Date(Date.now() + 60_000));
+
+    const erased = (await store().requests.get(closed.id))!.request;
+    expect(erased.name).toBeUndefined();
+    expect(erased.note).toBeUndefined();
+    expect(erased.status).toBe('done');
+    const kept = (await store().requests.get(open.id))!.request;
+    expect(kept).toMatchObject({ name: 'Bo', note: 'printing' });
+    const left = JSON.stringify(await store().log.after(0, 100_000));
+    expect(left).not.toContain('passport form');
+    // A stream from before the purge cannot resume from the log: it gets a snapshot.
+    expect(await store().log.canResumeAfter(before - 1)).toBe(false);
+    expect(await store().log.canResumeAfter(before)).toBe(true);
+  });
+
+  it('a request as JSON built in SQL is what toRequest makes of its columns', async () => {
+    // Creates and staff actions answer, and log, the JSON their one statement builds; reads
+    // elsewhere build it from the columns. The two must agree, in every state.
+    const branchId = await newBranch(store());
+    const kiosk = await kioskOf(store(), branchId);
+    const rover = await roverOf(store(), branchId);
+    const act = (id: string, action: RequestAction, extra: object = {}) =>
+      store().requests.act(rover, id, action, { opId: randomUUID(), ...extra } as never);
+    await newRequest(store(), kiosk, { name: 'Ana', note: 'by the window' });
+    const paged = await newRequest(store(), kiosk);
+    await act(paged.id, 'claim');
+    await act(paged.id, 'page');
+    const serving = await newRequest(store(), kiosk);
+    await act(serving.id, 'claim');
+    await act(serving.id, 'start');
+    const done = await newRequest(store(), kiosk);
+    await act(done.id, 'claim');
+    await act(done.id, 'resolve', { outcome: 'answered', effort: 2 });
+    const handed = await newRequest(store(), kiosk);
+    await act(handed.id, 'claim');
+    await act(handed.id, 'transfer', { skill: 'tech', note: 'needs a laptop' });
+    const cancelled = await newRequest(store(), kiosk);
+    await store().requests.act(kiosk, cancelled.id, 'cancel', { opId: randomUUID() });
+    await store().requests.createWalkUp(rover, branchId, {
+      id: randomUUID(),
+      topicId: 'tech',
+      zone: 'Stacks',
+      language: 'es',
+      claim: true,
+    });
+    await store().requests.recordInteraction(rover, branchId, {
+      id: randomUUID(),
+      topicId: 'tech',
+      outcome: 'referred',
+      minutes: 3,
+    });
+    const rows = await store().db.query(
+      `SELECT r.*, ${requestJson('r')} AS json FROM requests r WHERE r.branch_id = $1`,
+      [branchId],
+    );
+    expect(rows).toHaveLength(8);
+    // Drivers turn a timestamp into a Date by floating-point arithmetic, which can land a
+    // millisecond short of the SQL text's; anything else must match exactly.
+    const close = (built: Record<string, unknown>, columns: Record<string, unknown>) => {
+      for (const [key, value] of Object.entries(columns)) {
+        if (typeof value === 'string' && key.endsWith('At') && !Number.isNaN(Date.parse(value)))
+          expect(Math.abs(Date.parse(String(built[key])) - Date.parse(value))).toBeLessThanOrEqual(
+            1,
+          );
+      }
+      const withoutTimes = (request: Record<string, unknown>) =>
+        Object.fromEntries(Object.entries(request).filter(([key]) => !key.endsWith('At')));
+      expect(withoutTimes(built)).toEqual(withoutTimes(columns));
+      expect(Object.keys(built).sort()).toEqual(Object.keys(columns).sort());
+    };
+    for (const row of rows) {
+      const { json, ...columns } = row;
+      close(json as Record<string, unknown>, toRequest(columns) as never);
+    }
+  });
+});
 
 describe('migrations on a fresh PostgreSQL, from two processes at once', () => {
   it('both start; each migration is recorded once', async () => {
