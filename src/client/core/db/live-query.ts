@@ -81,29 +81,63 @@ function jsonOf(value: unknown): string | undefined {
   }
 }
 
-/** Hosts with an answer not yet rendered. */
-const waiting = new Set<ReactiveControllerHost>();
-let flushing = false;
+/** Runs a callback later; answers a function that cancels it. */
+export type Later = (run: () => void) => () => void;
 
 /**
- * Renders `host` at the next frame, with every other answer that arrives before it. A hidden
- * page gets no frames: a timer renders it instead (a tablet in a pocket still beeps for a new
- * request, which the staff view does as it renders).
+ * When a batch of answers renders: at the next frame, or after `fallbackMs` by a timer when
+ * no frame comes first. A hidden page gets no frames, so there only the timer runs (a tablet
+ * in a pocket still beeps for a new request, which the staff view does as it renders).
  */
-function updateSoon(host: ReactiveControllerHost) {
-  waiting.add(host);
-  if (flushing) return;
-  flushing = true;
-  let frame: number | undefined;
-  const flush = () => {
-    clearTimeout(timer);
-    if (frame !== undefined) cancelAnimationFrame(frame);
-    flushing = false;
-    const hosts = [...waiting];
-    waiting.clear();
-    for (const each of hosts) each.requestUpdate();
-  };
-  const timer = setTimeout(flush, 100);
-  if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible')
-    frame = requestAnimationFrame(flush);
+export interface RenderClock {
+  frame: Later | undefined;
+  timer: Later;
 }
+
+const browserClock = (): RenderClock => ({
+  frame:
+    typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible'
+      ? (run) => {
+          const id = requestAnimationFrame(run);
+          return () => cancelAnimationFrame(id);
+        }
+      : undefined,
+  timer: (run) => {
+    const id = setTimeout(run, 100);
+    return () => clearTimeout(id);
+  },
+});
+
+/**
+ * A function that asks `host` to render with every other host asked before the batch runs:
+ * each host renders once per batch, however many answers it had. `clock` says when a batch
+ * runs; tests pass their own.
+ */
+export function renderBatcher(
+  clock: () => RenderClock = browserClock,
+): (host: ReactiveControllerHost) => void {
+  const waiting = new Set<ReactiveControllerHost>();
+  let scheduled = false;
+  return (host) => {
+    waiting.add(host);
+    if (scheduled) return;
+    scheduled = true;
+    const { frame, timer } = clock();
+    const cancels: (() => void)[] = [];
+    let done = false;
+    const flush = () => {
+      if (done) return;
+      done = true;
+      for (const cancel of cancels) cancel();
+      scheduled = false;
+      const hosts = [...waiting];
+      waiting.clear();
+      for (const each of hosts) each.requestUpdate();
+    };
+    cancels.push(timer(flush));
+    if (frame) cancels.push(frame(flush));
+  };
+}
+
+/** Renders a host at the next frame, with every other answer that arrives before it. */
+const updateSoon = renderBatcher();
