@@ -1,6 +1,7 @@
 // The event streams (SSE): staff of a branch, and a kiosk's own requests (the public scripts
 // stream, in scripts.ts, opens the same way). Resume point from `Last-Event-ID` or, for a first
 // EventSource connection that cannot set headers, `?lastEventId=`.
+import type { ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { Id, Text } from '../../shared/schemas.js';
@@ -45,6 +46,7 @@ export async function openStream(
   if (request.raw.socket.destroyed) giveBack();
   reply.hijack();
   const response = reply.raw;
+  if (!logsRequests(config.logLevel)) letFastifyGo(response);
   response.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',
@@ -59,6 +61,25 @@ export async function openStream(
   } catch (error) {
     request.log.error({ err: error }, 'could not open an event stream');
     response.end();
+  }
+}
+
+/** Whether Fastify logs each request (LOG_LEVEL debug or trace; app.ts). */
+const logsRequests = (level: string) => level === 'debug' || level === 'trace';
+
+/**
+ * Fastify keeps a listener on each response's `finish` and `error` that holds its request and
+ * reply, with their child logger, until the response ends: for a stream, when its reader goes,
+ * perhaps hours later. After `hijack()` that listener has nothing to do but log the request
+ * (off unless LOG_LEVEL is debug or trace; Rove adds no onResponse hook), so the stream lets
+ * it go, and an idle stream holds Node's socket and response and its Connection, not Fastify's
+ * objects as well (issue 15: memory per idle stream).
+ */
+function letFastifyGo(response: ServerResponse): void {
+  for (const event of ['finish', 'error'] as const) {
+    for (const listener of response.listeners(event)) {
+      if (listener.name === 'onResFinished') response.removeListener(event, listener as () => void);
+    }
   }
 }
 
