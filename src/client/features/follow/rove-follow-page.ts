@@ -9,6 +9,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized } from '../../core/locale/msg.js';
 import { controls, tokens } from '../../ui/shared.styles.js';
+import { buzz } from '../../ui/buzz.js';
 import { ApiError } from '../../core/http.js';
 import { keepStreamOpen } from '../../core/stream.js';
 import {
@@ -221,13 +222,8 @@ export class RoveFollowPage extends LitElement {
   }
 
   private _vibrate() {
-    // Not every phone can (an iPhone's Safari has no vibrate), and a page the patron has not yet
-    // touched may not be allowed to: both are fine, the screen says it too.
-    try {
-      navigator.vibrate?.(VIBRATION);
-    } catch {
-      // ignored: vibration is a nicety
-    }
+    // Not every phone can, and a page the patron has not yet touched may not: the screen says it.
+    buzz(VIBRATION);
   }
 
   /** Keeps the current notices, and looks again when the first of them runs out. */

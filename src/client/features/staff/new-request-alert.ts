@@ -5,6 +5,7 @@ import { topicLabel } from './request-format.js';
 import type { PendingView } from '../../core/db/pending.js';
 import type { HelpRequest } from '../../../shared/schemas.js';
 import { msg, str } from '../../core/locale/msg.js';
+import { buzz } from '../../ui/buzz.js';
 import { playTones, runningAudio, unlockAudio, type Tone } from '../../ui/tones.js';
 
 /** Call from a tap (e.g. Sign in) so later beeps are allowed. */
@@ -17,10 +18,11 @@ function signal(tones: readonly Tone[], pattern: number | number[]): void {
   try {
     const context = runningAudio();
     if (context) playTones(context, tones, 0.25);
-    if ('vibrate' in navigator) navigator.vibrate(pattern);
   } catch {
     // A device that cannot beep still shows and announces the request.
   }
+  // Only after a tap (sign-in is one): before it, the browser refuses and logs an error.
+  buzz(pattern);
 }
 
 /** A new request: one short soft beep, one buzz. */

@@ -3,6 +3,7 @@
 // I'm here, cancelled after a confirm, done with the two questions, an expired link), the
 // branch's notices, the phone buzzing, and axe and 48 px targets in each.
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
 import '../../../../src/client/features/follow/rove-follow-page.js';
 import {
   VIBRATION,
@@ -73,7 +74,9 @@ const push = (stream: FakeEventSource, next: FollowView) =>
   stream.send('request', { request: next });
 
 describe('rove-follow-page', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
+    // The patron has touched the page: only a touched page may buzz.
+    await sendMouse({ type: 'click', position: [1, 1] });
     server = new FakeServer().install();
     installFakeStream();
     buzzes = [];

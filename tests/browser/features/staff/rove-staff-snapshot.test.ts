@@ -4,6 +4,7 @@
 // skill the rover has is announced again. A topics fetch that never answers does not hold the
 // queue back.
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
 import '../../../../src/client/features/staff/rove-staff-view.js';
 import type { RoveStaffView } from '../../../../src/client/features/staff/rove-staff-view.js';
 import { db, setMeta } from '../../../../src/client/core/db/db.js';
@@ -58,7 +59,9 @@ async function said(el: RoveStaffView, wanted: string): Promise<void> {
 
 describe('rove-staff-view: announcing only what joins the queue', () => {
   offlineWithReplica({ topics });
-  beforeEach(() => {
+  beforeEach(async () => {
+    // The rover tapped Sign in: only a tapped page may buzz.
+    await sendMouse({ type: 'click', position: [1, 1] });
     installFakeStream();
     buzzes = 0;
     Object.defineProperty(navigator, 'vibrate', {
