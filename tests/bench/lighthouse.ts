@@ -98,7 +98,8 @@ export async function lighthouseFigures(options: {
     const displayName = 'Rover 1';
 
     mkdirSync(options.resultsDir, { recursive: true });
-    const wanted = LIGHTHOUSE_SCREENS.filter((s) => !options.only || options.only.includes(s.id));
+    const only = options.only ?? screensFromEnv();
+    const wanted = LIGHTHOUSE_SCREENS.filter((s) => !only || only.includes(s.id));
     for (const device of ['kiosk', 'tablet', 'phone'] as const) {
       const screens = wanted.filter((s) => s.device === device);
       if (!screens.length) continue;
@@ -145,6 +146,18 @@ export async function lighthouseFigures(options: {
 }
 
 const LIGHTHOUSE_VERSION = '12.2.3';
+
+/**
+ * `LIGHTHOUSE_SCREENS=scripts,tablet npm run bench -- --only lighthouse` measures only those
+ * screens: one screen's three runs fit in the few minutes a shared machine is quiet.
+ */
+function screensFromEnv(): ScreenId[] | undefined {
+  const named = process.env.LIGHTHOUSE_SCREENS?.split(',').filter(Boolean);
+  if (!named?.length) return undefined;
+  const unknown = named.find((id) => !LIGHTHOUSE_SCREENS.some((s) => s.id === id));
+  if (unknown) throw new Error(`LIGHTHOUSE_SCREENS: no screen "${unknown}"`);
+  return named as ScreenId[];
+}
 
 function screenPath(id: ScreenId): string {
   return id === 'tablet' ? 'staff' : id;
