@@ -72,9 +72,14 @@ export async function resetScriptProgress(scriptId: string): Promise<void> {
 export async function replaceScripts(published: readonly Script[]): Promise<void> {
   await db.transaction('rw', scripts(), async () => {
     const keep = new Set(published.map((s) => s.id));
-    const stale = (await scripts().toCollection().primaryKeys()).filter((id) => !keep.has(id));
-    await scripts().bulkDelete(stale);
-    await scripts().bulkPut([...published]);
+    const stored = new Map((await scripts().toArray()).map((s) => [s.id, JSON.stringify(s)]));
+    const stale = [...stored.keys()].filter((id) => !keep.has(id));
+    // Only what differs is written: a refresh that finds the scripts as stored (every load of
+    // Scripts or the tablet refreshes them, twice on a signed-in tablet) wakes no live query,
+    // so the list is not read and rendered again for nothing (issue 15, Scripts' long tasks).
+    const changed = published.filter((s) => stored.get(s.id) !== JSON.stringify(s));
+    if (stale.length) await scripts().bulkDelete(stale);
+    if (changed.length) await scripts().bulkPut([...changed]);
   });
 }
 
