@@ -3,7 +3,7 @@
 // we keep its default, non-relaxed durability), so a write acknowledged over HTTP is on disk.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, parse, protocol } from '@electric-sql/pglite';
 import type { Db, Row, Sql } from './db.js';
 
 export async function openPglite(dataDir: string): Promise<Db> {
@@ -28,21 +28,23 @@ export async function openPglite(dataDir: string): Promise<Db> {
   } catch (error) {
     throw new Error(`cannot open its data directory ${target}: ${reasonOf(error)}`);
   }
-  const wrap = (conn: Pick<PGlite, 'query' | 'exec'>): Sql => ({
+  const prepared = new PreparedStatements(pg);
+  const wrap = (conn: Pick<PGlite, 'query' | 'exec'>, inTransaction: boolean): Sql => ({
     async query<R extends Row = Row>(text: string, params: readonly unknown[] = []) {
-      const result = await conn.query<R>(text, params as unknown[]);
-      return result.rows;
+      const rows = await prepared.query<R>(text, params, inTransaction);
+      if (rows) return rows;
+      return (await conn.query<R>(text, params as unknown[])).rows;
     },
     async exec(text: string) {
       await conn.exec(text);
     },
   });
-  const outside = wrap(pg);
+  const outside = wrap(pg, false);
   return {
     kind: 'pglite',
     query: outside.query,
     exec: outside.exec,
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx, true))),
     listen: async () => {},
     // One process: every change is made here and forgotten here.
     hearsAuthChanges: () => true,
@@ -52,6 +54,125 @@ export async function openPglite(dataDir: string): Promise<Db> {
       if (!pg.closed) await pg.close();
     },
   };
+}
+
+/** Distinct statement texts prepared, at most: generated SQL can never grow it forever. */
+const MAX_PREPARED = 500;
+
+/** What PGlite 0.5.16 has but does not declare: its two locks (see `PreparedStatements`). */
+interface PGliteLocks {
+  _runExclusiveTransaction<T>(fn: () => Promise<T>): Promise<T>;
+  _checkReady(): Promise<void>;
+}
+
+/**
+ * Statements as PostgreSQL's prepared statements, each sent in one call into PGlite.
+ *
+ * PGlite's own `query()` makes six calls into its WASM per statement (Parse of an unnamed
+ * statement, so the text is parsed and analysed every time; Describe to learn the parameters'
+ * types; Bind; Describe; Execute; Sync). A profile of the claims bench put half the server's
+ * time in PostgreSQL's WASM (tests/bench/README.md). Here a statement's text is parsed once,
+ * named, with its parameters' types remembered; every later run is Bind, Describe, Execute and
+ * Sync in one buffer, one call. Values are serialised, and answers parsed, by PGlite's own
+ * serialisers, parsers and protocol code, so rows come back as `query()` would give them.
+ *
+ * Locking and durability are PGlite's own, as `query()` does them: outside a transaction a
+ * statement takes both of PGlite's locks (so it never runs inside another caller's open
+ * transaction) and the files are synced before it answers; inside one (`transaction()` holds
+ * the transaction lock) it takes the statement lock only, and the commit syncs.
+ */
+class PreparedStatements {
+  private readonly statements = new Map<string, { name: string; types: number[] }>();
+  /** Names given so far: a statement prepared afresh takes a new one. */
+  private named = 0;
+  private readonly locks: PGliteLocks;
+
+  constructor(private readonly pg: PGlite) {
+    this.locks = pg as unknown as PGliteLocks;
+  }
+
+  /** The statement's rows, or undefined when it is not to be prepared (past the bound). */
+  async query<R extends Row>(
+    text: string,
+    params: readonly unknown[],
+    inTransaction: boolean,
+  ): Promise<R[] | undefined> {
+    if (!this.statements.has(text) && this.statements.size >= MAX_PREPARED) return undefined;
+    const run = () => this.pg.runExclusive(() => this.run<R>(text, params, !inTransaction));
+    if (inTransaction) return this.replanned(text, run);
+    await this.locks._checkReady();
+    // Outside a transaction a statement refused for a stale plan changed nothing: try again.
+    return this.locks._runExclusiveTransaction(() =>
+      this.replanned(text, run).catch((error: unknown) =>
+        isStalePlan(error) ? run() : Promise.reject(error),
+      ),
+    );
+  }
+
+  /**
+   * Runs `run`; when PostgreSQL refuses a statement because a table changed under its
+   * prepared `SELECT *` (a migration), forgets it, so the next run prepares it afresh.
+   */
+  private async replanned<R>(text: string, run: () => Promise<R>): Promise<R> {
+    try {
+      return await run();
+    } catch (error) {
+      if (isStalePlan(error)) this.statements.delete(text);
+      throw error;
+    }
+  }
+
+  private async run<R extends Row>(
+    text: string,
+    params: readonly unknown[],
+    sync: boolean,
+  ): Promise<R[]> {
+    const { serialize } = protocol;
+    let statement = this.statements.get(text);
+    if (!statement) {
+      const name = `rove_${++this.named}`;
+      const described = await this.pg.execProtocol(
+        joined([
+          serialize.parse({ name, text, types: [] }),
+          serialize.describe({ type: 'S', name }),
+          serialize.sync(),
+        ]),
+        { syncToFs: false },
+      );
+      statement = { name, types: parse.parseDescribeStatementResults(described.messages) };
+      this.statements.set(text, statement);
+    }
+    const { types } = statement;
+    const values = params.map((value, i) => {
+      if (value === null || value === undefined) return null;
+      const serializer = this.pg.serializers[types[i]!];
+      return serializer ? serializer(value) : String(value);
+    });
+    const answer = await this.pg.execProtocol(
+      joined([
+        serialize.bind({ statement: statement.name, values }),
+        serialize.describe({ type: 'P' }),
+        serialize.execute({}),
+        serialize.sync(),
+      ]),
+      { syncToFs: sync },
+    );
+    const [result] = parse.parseResults(answer.messages, this.pg.parsers);
+    return (result?.rows ?? []) as R[];
+  }
+}
+
+/** "cached plan must not change result type": feature_not_supported, from a prepared plan. */
+const isStalePlan = (error: unknown) => (error as { code?: unknown } | null)?.code === '0A000';
+
+function joined(parts: Uint8Array[]): Uint8Array {
+  const all = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return all;
 }
 
 /** "no space left on device (ENOSPC)" rather than a stack. */
