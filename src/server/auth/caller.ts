@@ -49,6 +49,8 @@ async function resolve(store: Store, request: FastifyRequest): Promise<Caller> {
 
   const bearer = bearerToken(request);
   if (bearer) {
+    // A kiosk's calls carry its device token: once remembered, no session is looked for.
+    if (store.devices.remembers(bearer)) return fromDevice(await store.devices.byToken(bearer));
     // A presented token that is not valid means "not signed in", never "try the cookies".
     const session = await store.accounts.session(bearer);
     return session ? fromSession(session) : fromDevice(await store.devices.byToken(bearer));

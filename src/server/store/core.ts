@@ -39,6 +39,12 @@ export class Remembered<V> {
     this.known.clear();
   }
 
+  /** Whether `key` is remembered now (and may be trusted): its value needs no read. */
+  has(key: string): boolean {
+    const known = this.db.hearsAuthChanges() ? this.known.get(key) : undefined;
+    return known !== undefined && known.until > Date.now();
+  }
+
   /**
    * The value for `key`: remembered, or read (and remembered until `until`, a time in ms,
    * when the store hears every change). `read` answers undefined for "none", never kept.

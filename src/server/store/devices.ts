@@ -83,6 +83,14 @@ export class DeviceStore {
   }
 
   /** The enrolled, unrevoked device a token stands for. */
+  /**
+   * Whether this process remembers the device `token` stands for: then it is a device's
+   * token (never also a session's: both are random), and its caller needs no session read.
+   */
+  remembers(token: string): boolean {
+    return this.byHash.has(hashToken(token));
+  }
+
   async byToken(token: string): Promise<Device | undefined> {
     const found = await this.byHash.get(hashToken(token), async () => {
       const [row] = await this.store.query(
