@@ -11,8 +11,24 @@ const WAITED = `floor(extract(epoch FROM (now() + $1 * interval '1 millisecond' 
 const ALERT_DUE = `r.status = 'waiting' AND b.escalate_after_seconds > 0
   AND r.waiting_since IS NOT NULL AND floor(${WAITED} / b.escalate_after_seconds) > r.escalations`;
 
+/** The column default of `escalate_after_seconds`: what a branch made from now on starts with. */
+const DEFAULT_ESCALATE_SECONDS = 180;
+/** The longest this process trusts its own "nothing is due before" (see `escalate`). */
+const QUIET_AT_MOST_MS = 60_000;
+
 export class EscalationStore {
-  constructor(private readonly store: StoreCore) {}
+  /**
+   * `Date.now()` before which no alert can be due, as last worked out (0: unknown). Any
+   * request that starts waiting later waits at least its branch's interval, and a change to a
+   * branch's interval (a `branch` event) forgets it.
+   */
+  private quietUntil = 0;
+
+  constructor(private readonly store: StoreCore) {
+    store.onCommitted((events) => {
+      if (events.some((event) => event.kind === 'branch')) this.quietUntil = 0;
+    });
+  }
 
   /**
    * Raises the long-wait alerts that are due as of the database's clock plus `aheadMs` (tests
@@ -23,14 +39,34 @@ export class EscalationStore {
    * sent once. A server that was down sends one alert for a wait, not one per missed interval.
    */
   async escalate(aheadMs = 0): Promise<number> {
-    // Most seconds nothing is due: one read says so, and no write transaction is opened (on
-    // PGlite it would hold up every other write for its length).
-    const [due] = await this.store.query(
-      `SELECT EXISTS (SELECT 1 FROM requests r JOIN branches b ON b.id = r.branch_id
-                       WHERE ${ALERT_DUE}) AS due`,
+    // The clock asks every second; reading every waiting request each time held up PGlite
+    // (and with it every call and stream) for milliseconds. One read says when the next alert
+    // falls due, and until then nothing is read. A request that starts waiting meanwhile is
+    // due no sooner than the shortest interval of any branch (or a new branch's default)
+    // from now, so that bounds the quiet too; another process's change to a branch is heard
+    // by that process, which sends the alert, and here within QUIET_AT_MOST_MS.
+    if (aheadMs === 0 && Date.now() < this.quietUntil) return 0;
+    const asked = Date.now();
+    const [next] = await this.store.query<{ due_in: unknown; shortest: unknown }>(
+      `SELECT (SELECT min(extract(epoch FROM r.waiting_since)
+                          + (r.escalations + 1) * b.escalate_after_seconds)
+                 FROM requests r JOIN branches b ON b.id = r.branch_id
+                WHERE r.status = 'waiting' AND b.escalate_after_seconds > 0
+                  AND r.waiting_since IS NOT NULL)
+              - extract(epoch FROM now() + $1 * interval '1 millisecond') AS due_in,
+              (SELECT min(escalate_after_seconds) FROM branches
+                WHERE escalate_after_seconds > 0) AS shortest`,
       [aheadMs],
     );
-    if (!due?.due) return 0;
+    const dueIn = next?.due_in == null ? Infinity : Number(next.due_in) * 1000;
+    if (dueIn > 0) {
+      if (aheadMs === 0) {
+        const shortest = Math.min(Number(next?.shortest ?? Infinity), DEFAULT_ESCALATE_SECONDS);
+        this.quietUntil = asked + Math.min(dueIn, shortest * 1000, QUIET_AT_MOST_MS);
+      }
+      return 0;
+    }
+    this.quietUntil = 0;
     return this.store.write(async (tx) => {
       const rows = await tx.query(
         `UPDATE requests r SET escalations = floor(${WAITED} / b.escalate_after_seconds),

@@ -4,29 +4,11 @@
 import type { FastifyRequest } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { caller } from '../../../src/server/auth/caller.js';
-import type { Store } from '../../../src/server/store/store.js';
-import { describeStores, newBranch, roverOf } from './fixtures.js';
+import { describeStores, newBranch, roverOf, statementsDuring } from './fixtures.js';
 
 /** A call presenting `token` as its Bearer credential. */
 const call = (token: string) =>
   ({ headers: { authorization: `Bearer ${token}` }, cookies: {} }) as unknown as FastifyRequest;
-
-/** The statements `store` runs while `fn` runs. */
-async function statementsDuring(store: Store, fn: () => Promise<unknown>): Promise<string[]> {
-  const db = store.db as { query: Store['db']['query'] };
-  const query = db.query;
-  const seen: string[] = [];
-  db.query = ((text: string, params?: readonly unknown[]) => {
-    seen.push(text.replace(/\s+/g, ' ').trim());
-    return query.call(store.db, text, params);
-  }) as typeof query;
-  try {
-    await fn();
-  } finally {
-    db.query = query;
-  }
-  return seen;
-}
 
 describeStores('a call by token', (store) => {
   let branchId: string;

@@ -47,6 +47,26 @@ export function describeStores(
   }
 }
 
+/** The statements `store` runs while `fn` runs (the real store's, counted as they pass). */
+export async function statementsDuring(
+  store: Store,
+  fn: () => Promise<unknown>,
+): Promise<string[]> {
+  const db = store.db as { query: Store['db']['query'] };
+  const query = db.query;
+  const seen: string[] = [];
+  db.query = ((text: string, params?: readonly unknown[]) => {
+    seen.push(text.replace(/\s+/g, ' ').trim());
+    return query.call(store.db, text, params);
+  }) as typeof query;
+  try {
+    await fn();
+  } finally {
+    db.query = query;
+  }
+  return seen;
+}
+
 /** A branch of its own, so each test's queue and line hold only its own requests. */
 export async function newBranch(store: Store): Promise<string> {
   const id = `b-${randomUUID().slice(0, 8)}`;
