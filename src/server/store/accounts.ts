@@ -207,32 +207,53 @@ export class AccountStore {
    * Of the streams' holders, those still allowed: staff sessions as `tokenHash branchId` (the
    * session is live, not expired, its person active and still of that branch, its tablet not
    * revoked), admin sessions by `tokenHash` (live, not expired) and kiosks by device id (not
-   * revoked). What is missing has lost its grant.
+   * revoked). What is missing has lost its grant. `runsOutAt` is when the first of the allowed
+   * sessions expires (ms since the epoch), if any.
    */
   async stillAllowed(
     sessionHashes: readonly string[],
     kioskIds: readonly string[],
-  ): Promise<{ staff: Set<string>; admins: Set<string>; kiosks: Set<string> }> {
+  ): Promise<{
+    staff: Set<string>;
+    admins: Set<string>;
+    kiosks: Set<string>;
+    runsOutAt?: number;
+  }> {
     const staff = new Set<string>();
     const admins = new Set<string>();
     const kiosks = new Set<string>();
+    let runsOutAt: number | undefined;
+    const expires = (at: unknown) => {
+      const ms = new Date(iso(at)).getTime();
+      runsOutAt = runsOutAt === undefined ? ms : Math.min(runsOutAt, ms);
+    };
     if (sessionHashes.length) {
-      const adminRows = await this.store.query<{ token_hash: string }>(
-        `SELECT token_hash FROM sessions
+      const adminRows = await this.store.query<{ token_hash: string; expires_at: unknown }>(
+        `SELECT token_hash, expires_at FROM sessions
           WHERE token_hash = ANY($1::text[]) AND role = 'admin' AND ended_at IS NULL
             AND expires_at > now()`,
         [sessionHashes],
       );
-      for (const row of adminRows) admins.add(row.token_hash);
-      const rows = await this.store.query<{ token_hash: string; branch_id: string }>(
-        `SELECT s.token_hash, sb.branch_id FROM sessions s
+      for (const row of adminRows) {
+        admins.add(row.token_hash);
+        expires(row.expires_at);
+      }
+      const rows = await this.store.query<{
+        token_hash: string;
+        branch_id: string;
+        expires_at: unknown;
+      }>(
+        `SELECT s.token_hash, sb.branch_id, s.expires_at FROM sessions s
            JOIN staff st ON st.id = s.staff_id AND st.active
            JOIN devices d ON d.id = s.device_id AND d.revoked_at IS NULL
            JOIN staff_branches sb ON sb.staff_id = st.id
           WHERE s.token_hash = ANY($1::text[]) AND s.ended_at IS NULL AND s.expires_at > now()`,
         [sessionHashes],
       );
-      for (const row of rows) staff.add(`${row.token_hash} ${row.branch_id}`);
+      for (const row of rows) {
+        staff.add(`${row.token_hash} ${row.branch_id}`);
+        expires(row.expires_at);
+      }
     }
     if (kioskIds.length) {
       const rows = await this.store.query<{ id: string }>(
@@ -241,7 +262,7 @@ export class AccountStore {
       );
       for (const row of rows) kiosks.add(row.id);
     }
-    return { staff, admins, kiosks };
+    return { staff, admins, kiosks, runsOutAt };
   }
 
   /** Ends every live session of a staff member (a new PIN, deactivation). */

@@ -40,16 +40,21 @@ export async function openPglite(dataDir: string): Promise<Db> {
     },
   });
   const outside = wrap(pg, false);
+  const authListeners = new Set<() => void>();
   return {
     kind: 'pglite',
     query: outside.query,
     exec: outside.exec,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx, true))),
     listen: async () => {},
-    // One process: every change is made here and forgotten here.
+    // One process: every change is made here, and heard here once it has committed.
     hearsAuthChanges: () => true,
-    onAuthChange: () => {},
-    announceAuthChange: async () => async () => {},
+    onAuthChange: (onChange) => {
+      authListeners.add(onChange);
+    },
+    announceAuthChange: async () => async () => {
+      for (const listener of authListeners) listener();
+    },
     close: async () => {
       if (!pg.closed) await pg.close();
     },

@@ -17,7 +17,10 @@ import { StreamRechecker } from './recheck.js';
 
 const PAGE = 500;
 
-/** How often signed-in streams are judged anyway: sessions run out with no change announced. */
+/**
+ * How often the hub asks whether signed-in streams need judging (recheck.ts: only when a stream
+ * opened, a session runs out, or a minute passed): sessions run out with no change announced.
+ */
 export const STREAM_RECHECK_MS = 2000;
 
 /** How often a process tells the store whose staff streams it holds (docs/API.md, "Presence"). */
@@ -81,7 +84,7 @@ export class StreamHub {
     }, this.options.heartbeatMs);
     this.heartbeat.unref();
     if (this.options.recheckMs) {
-      this.recheckTimer = setInterval(() => void this.recheck(), this.options.recheckMs);
+      this.recheckTimer = setInterval(() => void this.rechecker.tick(), this.options.recheckMs);
       this.recheckTimer.unref();
       // Another process revoked, signed out or changed someone: judge the streams at once.
       this.store.db.onAuthChange(() => void this.recheck());
@@ -187,6 +190,7 @@ export class StreamHub {
   ): Promise<Connection> {
     const connection = new Connection(audience, response);
     this.connections.add(connection);
+    this.rechecker.opened();
     response.on('close', () => {
       connection.closed = true;
       this.connections.delete(connection);

@@ -1,13 +1,22 @@
 // Judging open streams again (docs/API.md, "Edges"): every signed-in stream's holder must still
 // be allowed (session live and unexpired, person active and of that branch, device not revoked).
-// The hub calls `recheck` on a timer and whenever any process announces a change to sessions or
-// devices; one query judges all the streams open at that moment.
+// The hub calls `recheck` whenever any process announces a change to sessions or devices, and
+// `tick` on a timer, which judges only when a grant may have gone meanwhile: a stream opened,
+// the first session runs out, or RECHECK_AT_LEAST_MS passed. One query judges all the streams
+// open at that moment.
 import type { Store } from '../store/store.js';
 import type { Connection } from './connection.js';
+
+/** Streams are judged at least this often, whatever was heard (a change made by hand). */
+export const RECHECK_AT_LEAST_MS = 60_000;
 
 export class StreamRechecker {
   private running = false;
   private again = false;
+  /** A grant may have gone since the last round (or there was none yet). */
+  private stale = true;
+  /** `Date.now()` when a round is owed anyway: the first judged session runs out. */
+  private owedAt = 0;
 
   constructor(
     private readonly store: Store,
@@ -17,6 +26,20 @@ export class StreamRechecker {
     private readonly live: () => boolean,
     private readonly log: (message: string, error?: unknown) => void,
   ) {}
+
+  /** A stream opened: its holder's session may run out before the round owed. */
+  opened(): void {
+    this.stale = true;
+  }
+
+  /**
+   * The timer's call: a round only when one may close something. Judging every stream every
+   * couple of seconds held PGlite (and every call with it) for milliseconds each time.
+   */
+  tick(): Promise<void> {
+    if (!this.stale && Date.now() < this.owedAt) return Promise.resolve();
+    return this.recheck();
+  }
 
   /**
    * Closes the signed-in streams whose grant has gone. Only the streams open when it asked are
@@ -33,6 +56,8 @@ export class StreamRechecker {
       (c) =>
         c.audience.kind === 'staff' || c.audience.kind === 'admin' || c.audience.kind === 'kiosk',
     );
+    this.stale = false;
+    this.owedAt = Date.now() + RECHECK_AT_LEAST_MS;
     if (judged.length === 0) return;
     this.running = true;
     try {
@@ -44,6 +69,7 @@ export class StreamRechecker {
         else if (audience.kind === 'kiosk') kiosks.add(audience.deviceId);
       }
       const allowed = await this.store.accounts.stillAllowed([...sessions], [...kiosks]);
+      if (allowed.runsOutAt !== undefined) this.owedAt = Math.min(this.owedAt, allowed.runsOutAt);
       for (const connection of judged) {
         const audience = connection.audience;
         const still =
@@ -55,7 +81,8 @@ export class StreamRechecker {
         if (!still) connection.close();
       }
     } catch (error) {
-      // The store did not answer: keep the streams; the next recheck asks again.
+      // The store did not answer: keep the streams; the next tick asks again.
+      this.stale = true;
       if (this.live()) this.log('The stream hub could not recheck its streams', error);
     } finally {
       this.running = false;

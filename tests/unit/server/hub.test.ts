@@ -9,7 +9,15 @@ import { ScriptStore } from '../../../src/server/store/scripts.js';
 import { StreamHub } from '../../../src/server/stream/hub.js';
 import type { Audience } from '../../../src/server/stream/connection.js';
 import { hashToken } from '../../../src/server/auth/secrets.js';
-import { STORE_KINDS, kioskOf, newBranch, newRequest, openTestStore, roverOf } from './fixtures.js';
+import {
+  STORE_KINDS,
+  kioskOf,
+  newBranch,
+  newRequest,
+  openTestStore,
+  roverOf,
+  statementsDuring,
+} from './fixtures.js';
 
 interface Frame {
   id?: number;
@@ -261,25 +269,42 @@ for (const kind of STORE_KINDS) {
       return recorder;
     }
 
-    async function endedSoon(recorder: Recorder): Promise<boolean> {
-      for (let i = 0; i < 100 && !recorder.ended; i++) {
+    async function endedSoon(recorder: Recorder, ms = 2000): Promise<boolean> {
+      for (let i = 0; i < ms / 20 && !recorder.ended; i++) {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       return recorder.ended;
     }
 
-    it('closes the stream of a session that ran out, and keeps a live one', async () => {
+    it('closes the stream of a session as it runs out, and keeps a live one', async () => {
       const branchId = await newBranch(store);
       const expiring = await signedIn(branchId);
       const live = await signedIn(branchId);
-      const [gone, kept] = await Promise.all([open(expiring.audience), open(live.audience)]);
+      // A session with a second left, as one signed in most of a shift ago would have.
       await store.query(
-        "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE token_hash = $1",
+        "UPDATE sessions SET expires_at = now() + interval '1 second' WHERE token_hash = $1",
         [expiring.tokenHash],
       );
-      expect(await endedSoon(gone)).toBe(true);
+      const [gone, kept] = await Promise.all([open(expiring.audience), open(live.audience)]);
+      expect(await endedSoon(gone, 3000)).toBe(true);
       expect(kept.ended).toBe(false);
       kept.end();
+    });
+
+    it('asks the store nothing on its timer while no grant can have gone', async () => {
+      const branchId = await newBranch(store);
+      const rover = await signedIn(branchId);
+      const recorder = await open(rover.audience);
+      // The stream just opened is judged once, at the next tick...
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // ...and then, for as long as nothing changes, not again (the timer ticks every 100 ms).
+      const asked = await statementsDuring(
+        store,
+        () => new Promise((resolve) => setTimeout(resolve, 600)),
+      );
+      expect(asked).toEqual([]);
+      expect(recorder.ended).toBe(false);
+      recorder.end();
     });
 
     it('closes a kiosk stream once its device is revoked in the store', async () => {
