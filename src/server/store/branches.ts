@@ -55,6 +55,12 @@ function toBranch(row: Row): Branch {
 }
 
 export class BranchStore {
+  /**
+   * Branches this process has seen exist. Nothing deletes a branch, so once seen one exists
+   * for good: most calls name their branch, and checking it was one statement of each.
+   */
+  private readonly known = new Set<string>();
+
   constructor(private readonly store: StoreCore) {}
 
   async list(): Promise<Branch[]> {
@@ -104,7 +110,10 @@ export class BranchStore {
   }
 
   async exists(id: string): Promise<boolean> {
-    return (await this.store.query('SELECT 1 FROM branches WHERE id = $1', [id])).length > 0;
+    if (this.known.has(id)) return true;
+    const found = (await this.store.query('SELECT 1 FROM branches WHERE id = $1', [id])).length > 0;
+    if (found) this.known.add(id);
+    return found;
   }
 
   async mustExist(id: string): Promise<void> {

@@ -1,6 +1,7 @@
 // Who is calling, and what it costs the store: a kiosk's calls carry its device token, and once
 // this process remembers that device they read nothing at all (no session lookup first), while
 // a revocation still counts at the very next call. Statements are counted on the real store.
+// A branch, once seen, is known for good (nothing deletes one).
 import type { FastifyRequest } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { caller } from '../../../src/server/auth/caller.js';
@@ -52,5 +53,22 @@ describeStores('a call by token', (store) => {
     expect(who.device?.id).toBe(device.id);
     // Unknown tokens are nobody, however often they come.
     expect(await caller(store(), call('not-a-token'))).toEqual({ role: null });
+  });
+});
+
+describeStores('a call naming its branch', (store) => {
+  it('checks a branch it has seen once; one not there yet is looked for each time', async () => {
+    const branchId = await newBranch(store());
+    expect(await store().branches.exists(branchId)).toBe(true);
+    const again = await statementsDuring(store(), async () => {
+      await store().branches.mustExist(branchId);
+      expect(await store().branches.exists(branchId)).toBe(true);
+    });
+    expect(again).toEqual([]);
+    // Not there: asked each time, so a branch another process makes is found at once.
+    const later = `later-${branchId}`;
+    expect(await store().branches.exists(later)).toBe(false);
+    await store().branches.create({ id: later, name: 'Made since' });
+    expect(await store().branches.exists(later)).toBe(true);
   });
 });
