@@ -7,10 +7,24 @@ import { replaceScripts, storeScript } from './scripts.js';
 import type { ScriptsStreamEvent } from '../../../shared/events.js';
 import type { Script } from '../../../shared/scripts.js';
 
-/** GET every published script into Dexie, removing ones no longer published. */
-export async function syncScripts(): Promise<void> {
-  const published = await fetchPublishedScripts();
-  await replaceScripts(published.filter(looksLikeScript));
+/** The sync under way, if any: a second caller meanwhile joins it. */
+let syncing: Promise<void> | undefined;
+
+/**
+ * GET every published script into Dexie, removing ones no longer published. Called again while
+ * one runs (the Scripts screen's own refresh and the sync engine's, on a signed-in tablet, both
+ * ask as the screen opens), it answers that same sync instead of fetching the list twice.
+ */
+export function syncScripts(): Promise<void> {
+  if (syncing) return syncing;
+  const sync = (async () => {
+    const published = await fetchPublishedScripts();
+    await replaceScripts(published.filter(looksLikeScript));
+  })().finally(() => {
+    if (syncing === sync) syncing = undefined;
+  });
+  syncing = sync;
+  return sync;
 }
 
 /** `event: script` from the stream: `data` is `{script}`; bad data is ignored, not stored. */

@@ -36,6 +36,30 @@ describe('scripts on the device', () => {
     expect(welcome?.steps).toEqual(STARTER_SCRIPTS[0]!.steps);
   });
 
+  it('fetches the list once for two syncs asked at the same time, again for a later one', async () => {
+    // A signed-in tablet opening Scripts asks twice at once (the screen and the sync engine).
+    const aimed = globalThis.fetch;
+    const asked: string[] = [];
+    globalThis.fetch = (input, init) => {
+      asked.push(String(input));
+      return aimed(input, init);
+    };
+    try {
+      const first = syncScripts();
+      const second = syncScripts();
+      expect(second).toBe(first);
+      await Promise.all([first, second]);
+      expect(asked.filter((url) => url.endsWith('/api/scripts'))).toHaveLength(1);
+      await syncScripts();
+      expect(asked.filter((url) => url.endsWith('/api/scripts'))).toHaveLength(2);
+      expect((await stored()).map((s) => s.id).sort()).toEqual(
+        STARTER_SCRIPTS.map((s) => s.id).sort(),
+      );
+    } finally {
+      globalThis.fetch = aimed;
+    }
+  });
+
   it("applies a supervisor's publish as it arrives on a staff stream", async () => {
     await syncScripts();
     const scene = await server.scene();
