@@ -5,7 +5,7 @@
 import { fetchBranch, fetchSkills, fetchStaffNames, fetchTopics } from '../api/branch.js';
 import { fetchRequest } from '../api/requests.js';
 import { fetchSession, type Session } from '../api/session.js';
-import { keepStreamOpen, streamPath } from '../stream.js';
+import { keepStreamOpen, streamPath, type KeptStream } from '../stream.js';
 import { setMeta } from '../db/db.js';
 import {
   applyRequestEvent,
@@ -48,6 +48,13 @@ export interface SyncOptions {
    * replayed after a reconnect come too: the listener judges whether one is still news.
    */
   onAlert?: (alert: LongWaitAlert) => void;
+  /**
+   * The stream opens (and the reference data is fetched) only once this settles: a screen
+   * passes "my first screenful is painted" (see `afterPaint`), so the snapshot's writes and the
+   * renders they set off come after the first paint rather than before it. Stopping before
+   * then opens nothing.
+   */
+  after?: Promise<unknown>;
 }
 
 /** After this many failed opens in a row, resume from a fresh snapshot instead. */
@@ -67,6 +74,7 @@ export function startSync({
   onSessionEnded,
   onSnapshot,
   onAlert,
+  after,
 }: SyncOptions): () => void {
   const stream = kind === 'kiosk' ? 'kiosk' : `branch:${branchId}`;
   const stopFlusher = startOutboxFlusher();
@@ -85,7 +93,11 @@ export function startSync({
 
   setStreaming(true);
 
-  const stopStream = keepStreamOpen({
+  let stopStream = () => {};
+  const open = () => {
+    if (!stopped) stopStream = keepStreamOpen(handlers);
+  };
+  const handlers: KeptStream = {
     path: streamPath(kind, branchId),
     async cursor(failures) {
       if (failures >= FRESH_AFTER) await resetStreamCursor(stream);
@@ -180,7 +192,9 @@ export function startSync({
       if (status === 401 || status === 403 || (failures % 3 === 0 && navigator.onLine))
         void checkSession();
     },
-  });
+  };
+  if (after) void after.then(open, open);
+  else open();
 
   const stop = () => {
     stopped = true;

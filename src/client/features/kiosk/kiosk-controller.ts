@@ -25,6 +25,7 @@ import { queueFeedback, queueNewRequest, queueRequestAction } from '../../core/d
 import { fetchTopics } from '../../core/api/branch.js';
 import { SOURCE_LOCALE, matchLocale, setLocale, type Locale } from '../../core/locale/index.js';
 import { startSync } from '../../core/sync/engine.js';
+import { FirstScreen } from '../../core/first-paint.js';
 import { loadSession } from '../../core/sync/session.js';
 import { onLine } from '../../core/sync/kiosk-line.js';
 import { applyUpdateWhenIdle } from '../../core/pwa/register.js';
@@ -76,6 +77,8 @@ export class KioskController implements ReactiveController {
   private readonly _request: LiveQueryController<KioskRequestView | undefined>;
   private readonly _paged: LiveQueryController<HelpRequest[]>;
   private readonly _notices: LiveQueryController<Notice[]>;
+  /** The first screenful from the replica, painted: the sync waits for it. */
+  private readonly _firstScreen: FirstScreen;
   /** The page on screen (`id@pagedAt`), and the one the patron answered "I'm here" to. */
   private _pageKey?: string;
   private _answeredPage?: string;
@@ -111,6 +114,12 @@ export class KioskController implements ReactiveController {
     this._request = new LiveQueryController(host, async () => undefined, undefined);
     this._paged = new LiveQueryController<HelpRequest[]>(host, async () => [], []);
     this._notices = new LiveQueryController<Notice[]>(host, async () => [], []);
+    // The welcome shows from what the kiosk holds (its languages, notices and topics) before
+    // the stream's snapshot and reference data are fetched and written.
+    this._firstScreen = new FirstScreen(
+      host,
+      () => this._branch.settled && this._topics.settled && this._notices.settled,
+    );
     host.addController(this);
   }
 
@@ -360,7 +369,9 @@ export class KioskController implements ReactiveController {
               `${msg('This kiosk is no longer enrolled. Please ask at the service desk for help today.')} ${this._deskPlace()}`.trim()),
         );
       };
-      this._stops.push(startSync({ kind: 'kiosk', branchId, onSessionEnded }));
+      this._stops.push(
+        startSync({ kind: 'kiosk', branchId, onSessionEnded, after: this._firstScreen.painted }),
+      );
     }
     // A reload (or a restart) while a patron was waiting: pick their request up again.
     const current = await readCurrentRequestId();

@@ -24,6 +24,7 @@ import {
   type TopicLabel,
 } from '../../core/db/topic-labels.js';
 import { startSync } from '../../core/sync/engine.js';
+import { FirstScreen } from '../../core/first-paint.js';
 import { loadSession } from '../../core/sync/session.js';
 import type { StepToggle } from './rove-script-checklist.js';
 import type { Script } from '../../../shared/scripts.js';
@@ -61,12 +62,18 @@ export class ScriptsController implements ReactiveController {
   private _stopSync?: () => void;
   private _stopProgress?: () => void;
   private _progressKey = '';
+  /**
+   * The list's (or the script's) first paint from the device's copy: the fetch of the list and
+   * the stream wait for it, so their writes and the renders they set off come after it.
+   */
+  private readonly _firstScreen: FirstScreen;
 
   /** `scriptId` answers which script is open (undefined: the list). */
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly scriptId: () => string | undefined,
   ) {
+    this._firstScreen = new FirstScreen(host, () => this.loaded);
     host.addController(this);
   }
 
@@ -100,7 +107,9 @@ export class ScriptsController implements ReactiveController {
         },
       ),
     );
-    this._refresh();
+    void this._firstScreen.painted.then(() => {
+      if (this._connected) this._refresh();
+    });
     window.addEventListener('online', this._refresh);
     this._stops.push(() => window.removeEventListener('online', this._refresh));
     void this._followStream();
@@ -182,12 +191,16 @@ export class ScriptsController implements ReactiveController {
     if (!this._connected || this._stopSync) return;
     const branchId = session?.device?.branchId;
     if (session?.role === 'staff' && branchId) {
-      this._stopSync = startSync({ kind: 'staff', branchId });
+      this._stopSync = startSync({ kind: 'staff', branchId, after: this._firstScreen.painted });
       const me = session.staff;
       if (me) this._set(() => (this.staff = { me, branchId }));
       return;
     }
-    this._stopSync = followPublishedScripts();
+    const following = new AbortController();
+    this._stopSync = () => following.abort();
+    await this._firstScreen.painted;
+    if (following.signal.aborted) return;
+    following.signal.addEventListener('abort', followPublishedScripts());
     if (branchId && !session?.offline) void refreshTopicLabels(branchId);
   }
 

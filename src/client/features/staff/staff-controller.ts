@@ -28,6 +28,7 @@ import { readBranchNotices } from '../../core/db/branch-notices.js';
 import { applyPresenceEvent, readFloor } from '../../core/db/presence.js';
 import { readBranch } from '../../core/db/replica.js';
 import { db } from '../../core/db/db.js';
+import { FirstScreen } from '../../core/first-paint.js';
 import { ArrivalWatch, alertLongWait, alertNewRequest, unlockSound } from './new-request-alert.js';
 import { longWaitAnnouncement } from './floor-words.js';
 import { topicLabel } from './request-format.js';
@@ -101,6 +102,8 @@ export class StaffController implements ReactiveController {
   private _watch?: ArrivalWatch;
   private _quiet?: ReturnType<typeof setTimeout>;
   private _signingOut = false;
+  /** The signed-in screen's first paint, which the sync waits for (see SyncOptions.after). */
+  private readonly _firstScreen: FirstScreen;
 
   constructor(private readonly host: ReactiveControllerHost) {
     this._queue = new LiveQueryController(host, async () => undefined, undefined);
@@ -119,6 +122,7 @@ export class StaffController implements ReactiveController {
     this.presenceChange = new AsyncAction(host, (error) => presenceProblem(error));
     this.noticeChange = new AsyncAction(host, (error) => presenceProblem(error));
     this._branchNotices = new LiveQueryController<BranchNotice[]>(host, async () => [], []);
+    this._firstScreen = new FirstScreen(host, () => this.phase === 'ready');
     host.addController(this);
   }
 
@@ -368,6 +372,8 @@ export class StaffController implements ReactiveController {
           onSessionEnded: (now) => void this._sessionEnded(now),
           onSnapshot: (snapshot) => watch.snapshot(snapshot.requests),
           onAlert: (alert) => void this._alert(alert),
+          // The queue the tablet holds shows first; the snapshot's news comes after it.
+          after: this._firstScreen.painted,
         });
       }
     } else {

@@ -1,6 +1,7 @@
 // The kiosk's controller on a bare host: a browser that is not a kiosk is told so, a revoked
 // kiosk sends patrons to the desk, a patron's steps (topic, send, follow, cancel once, start
-// again) and what it forgets of them, and the sync stopped with the host.
+// again) and what it forgets of them, the sync started after the first screen and stopped with
+// the host.
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { KioskController } from '../../../../src/client/features/kiosk/kiosk-controller.js';
@@ -25,6 +26,18 @@ class KioskHost extends LitElement {
 customElements.define('kiosk-controller-host', KioskHost);
 
 const host = () => fixture<KioskHost>(html`<kiosk-controller-host></kiosk-controller-host>`);
+
+/** A host that remembers the first screen it rendered with the branch known. */
+class ShownKiosk extends LitElement {
+  readonly kiosk = new KioskController(this);
+  shown?: { branch?: string; topics: number };
+  override render() {
+    const branch = this.kiosk.branch?.name;
+    if (branch && !this.shown) this.shown = { branch, topics: this.kiosk.topics.length };
+    return html`<h1>${branch ?? ''}</h1>`;
+  }
+}
+customElements.define('kiosk-shown-host', ShownKiosk);
 
 const until = (what: string, check: () => boolean) =>
   waitFor(() => {
@@ -126,6 +139,25 @@ describe('KioskController', () => {
         expect(el.kiosk.problem).to.equal(
           'This kiosk is no longer enrolled. Please ask at the service desk for help today. The service desk is upstairs by the lifts.',
         );
+      });
+
+      it('opens the stream only after the welcome has shown what the kiosk holds', async () => {
+        // Issue 15: the stream's snapshot and reference data are fetched after the first paint.
+        const streamFetch = window.fetch;
+        let atOpen: { branch?: string; topics: number; shown: boolean } | undefined;
+        window.fetch = (input, init) => {
+          const el = document.querySelector<ShownKiosk>('kiosk-shown-host');
+          if (String(input).includes('/events') && el && !atOpen)
+            atOpen = { branch: el.shown?.branch, topics: el.shown?.topics ?? 0, shown: !!el.shown };
+          return streamFetch(input, init);
+        };
+        try {
+          await fixture<ShownKiosk>(html`<kiosk-shown-host></kiosk-shown-host>`);
+          (await nthStream(1)).accept();
+          expect(atOpen).to.deep.equal({ branch: 'Main', topics: topics.length, shown: true });
+        } finally {
+          window.fetch = streamFetch;
+        }
       });
 
       it('stops the sync when the host leaves the page', async () => {

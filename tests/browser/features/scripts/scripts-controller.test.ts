@@ -25,6 +25,17 @@ customElements.define('scripts-controller-host', BinderHost);
 
 const host = () => fixture<BinderHost>(html`<scripts-controller-host></scripts-controller-host>`);
 
+/** A host that remembers whether it has rendered the list from the device's copy yet. */
+class ShownHost extends LitElement {
+  readonly binder = new ScriptsController(this, () => undefined);
+  shownLoaded = false;
+  override render() {
+    if (this.binder.loaded) this.shownLoaded = true;
+    return html`<p>${this.binder.scripts.length}</p>`;
+  }
+}
+customElements.define('scripts-shown-host', ShownHost);
+
 const until = (what: string, check: () => boolean) =>
   waitFor(() => {
     if (!check()) throw new Error(`not yet: ${what}`);
@@ -78,6 +89,31 @@ describe('ScriptsController', () => {
     expect(el.binder.staff).to.equal(undefined);
     el.remove();
     expect(stream.closed).to.equal(true);
+  });
+
+  it('asks the server (list and stream) only after the list has shown from the device', async () => {
+    // Issue 15: the fetch of the list, the stream's snapshot and the renders they set off came
+    // before the first paint of the list the device already holds.
+    await setMeta('session', { role: 'staff', device: tablet, staff: sam });
+    const aimed = window.fetch;
+    const asked: { path: string; shown: boolean }[] = [];
+    window.fetch = (input, init) => {
+      const el = document.querySelector<ShownHost>('scripts-shown-host');
+      const url = String(input instanceof Request ? input.url : input);
+      if (url.includes('/api/scripts') || url.includes('/events'))
+        asked.push({ path: path(url), shown: el?.shownLoaded ?? false });
+      return aimed(input, init);
+    };
+    try {
+      const el = await fixture<ShownHost>(html`<scripts-shown-host></scripts-shown-host>`);
+      (await nthStream(1)).accept();
+      await until('the list asked for', () => asked.some((a) => a.path === '/api/scripts'));
+      expect(el.binder.scripts.length).to.be.greaterThan(1);
+      expect(asked.length).to.be.greaterThan(1);
+      expect(asked.filter((a) => !a.shown)).to.deep.equal([]);
+    } finally {
+      window.fetch = aimed;
+    }
   });
 
   it('reads the device’s scripts, and says when the server could not be reached', async () => {

@@ -1,6 +1,7 @@
 // The tablet's controller on a bare host, with the server answered at the network boundary:
 // its phases (loading, error, sign-in, ready), signing in (a refused PIN said in words, the
-// sync started on success), the server ending the session, and the sync stopped with the host.
+// sync started on success, and only once the signed-in screen has shown), the server ending the
+// session, and the sync stopped with the host.
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { StaffController } from '../../../../src/client/features/staff/staff-controller.js';
@@ -22,6 +23,17 @@ class FloorHost extends LitElement {
 customElements.define('staff-floor-host', FloorHost);
 
 const host = () => fixture<FloorHost>(html`<staff-floor-host></staff-floor-host>`);
+
+/** A host that remembers whether it has rendered the signed-in screen yet. */
+class ShownHost extends LitElement {
+  readonly floor = new StaffController(this);
+  shownReady = false;
+  override render() {
+    if (this.floor.phase === 'ready') this.shownReady = true;
+    return html`<h1>${this.floor.phase}</h1>`;
+  }
+}
+customElements.define('staff-shown-host', ShownHost);
 
 const phase = (el: FloorHost, wanted: string) =>
   waitFor(() => {
@@ -151,6 +163,28 @@ describe('StaffController', () => {
       expect(el.floor.unsent).to.deep.equal([]);
       expect(el.floor.signedOutNote).to.equal('');
       expect(server.callsTo('DELETE', '/api/session')).to.have.length(1);
+    });
+
+    it('opens the stream only after the signed-in screen has shown what the tablet holds', async () => {
+      // Issue 15: the snapshot's writes and the renders they set off came before the first
+      // paint of the queue, and held the tablet's largest paint back.
+      session = { role: 'staff', device: tablet, staff: sam };
+      const streamFetch = window.fetch;
+      let atOpen: { phase: string; shownReady: boolean } | undefined;
+      window.fetch = (input, init) => {
+        const el = document.querySelector<ShownHost>('staff-shown-host');
+        if (String(input).includes('/events') && el && !atOpen)
+          atOpen = { phase: el.floor.phase, shownReady: el.shownReady };
+        return streamFetch(input, init);
+      };
+      try {
+        const el = await fixture<ShownHost>(html`<staff-shown-host></staff-shown-host>`);
+        (await nthStream(1)).accept();
+        expect(atOpen).to.deep.equal({ phase: 'ready', shownReady: true });
+        expect(el.floor.me).to.deep.equal(sam);
+      } finally {
+        window.fetch = streamFetch;
+      }
     });
 
     it('stops the sync when the host leaves the page', async () => {
