@@ -29,8 +29,10 @@ export async function openPglite(dataDir: string): Promise<Db> {
     throw new Error(`cannot open its data directory ${target}: ${reasonOf(error)}`);
   }
   const prepared = new PreparedStatements(pg);
+  const upkeep = new Upkeep(pg);
   const wrap = (conn: Pick<PGlite, 'query' | 'exec'>, inTransaction: boolean): Sql => ({
     async query<R extends Row = Row>(text: string, params: readonly unknown[] = []) {
+      upkeep.counted();
       const rows = await prepared.query<R>(text, params, inTransaction);
       if (rows) return rows;
       return (await conn.query<R>(text, params as unknown[])).rows;
@@ -56,9 +58,56 @@ export async function openPglite(dataDir: string): Promise<Db> {
       for (const listener of authListeners) listener();
     },
     close: async () => {
+      await upkeep.stop();
       if (!pg.closed) await pg.close();
     },
   };
+}
+
+/** Statements before the first upkeep; the gap doubles after each, up to UPKEEP_AT_MOST. */
+const FIRST_UPKEEP = 200;
+const UPKEEP_AT_MOST = 20_000;
+
+/**
+ * What autovacuum does for PostgreSQL, which PGlite (one process, no background workers) never
+ * does: `VACUUM (ANALYZE)`. Without it no table ever has statistics, so the planner guesses
+ * from nothing (the foreign-key check of each new request's words scanned every request), and
+ * a statement's plan, cached while its tables were nearly empty, is never made again: an
+ * ANALYZE is what tells cached plans that a table has changed. Run after FIRST_UPKEEP
+ * statements, then after twice as many each time (every UPKEEP_AT_MOST at most), so a new
+ * store gets statistics as it fills and a busy one keeps them fresh; it holds PGlite for a
+ * fraction of a second on a large store (tests/bench/README.md). Patrons' words get no
+ * statistics (migration 0008 sets their columns' target to 0), so none are copied.
+ */
+class Upkeep {
+  private count = 0;
+  private nextAt = FIRST_UPKEEP;
+  private running?: Promise<void>;
+  private stopped = false;
+
+  constructor(private readonly pg: PGlite) {}
+
+  /** One more statement: upkeep when it is due (in the background; PGlite queues it). */
+  counted(): void {
+    if (++this.count < this.nextAt || this.running || this.stopped) return;
+    this.nextAt = this.count + Math.min(this.count, UPKEEP_AT_MOST);
+    this.running = this.pg
+      .exec('VACUUM (ANALYZE)')
+      // Statistics are an optimisation: a failure (a full disk) is the next write's to report.
+      .then(
+        () => {},
+        () => {},
+      )
+      .finally(() => {
+        this.running = undefined;
+      });
+  }
+
+  /** No more upkeep; waits for one under way. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.running;
+  }
 }
 
 /** Distinct statement texts prepared, at most: generated SQL can never grow it forever. */
