@@ -67,29 +67,53 @@ export async function openPglite(dataDir: string): Promise<Db> {
 /** Statements before the first upkeep; the gap doubles after each, up to UPKEEP_AT_MOST. */
 const FIRST_UPKEEP = 200;
 const UPKEEP_AT_MOST = 20_000;
+/** An upkeep due waits for this long a pause in the store's work... */
+const UPKEEP_QUIET_MS = 1000;
+/** ...but no longer than this. */
+const UPKEEP_WAITS_AT_MOST_MS = 10 * 60_000;
 
 /**
  * What autovacuum does for PostgreSQL, which PGlite (one process, no background workers) never
  * does: `VACUUM (ANALYZE)`. Without it no table ever has statistics, so the planner guesses
  * from nothing (the foreign-key check of each new request's words scanned every request), and
  * a statement's plan, cached while its tables were nearly empty, is never made again: an
- * ANALYZE is what tells cached plans that a table has changed. Run after FIRST_UPKEEP
+ * ANALYZE is what tells cached plans that a table has changed. Due after FIRST_UPKEEP
  * statements, then after twice as many each time (every UPKEEP_AT_MOST at most), so a new
- * store gets statistics as it fills and a busy one keeps them fresh; it holds PGlite for a
- * fraction of a second on a large store (tests/bench/README.md). Patrons' words get no
- * statistics (migration 0008 sets their columns' target to 0), so none are copied.
+ * store gets statistics as it fills and a busy one keeps them fresh. It holds PGlite, and so
+ * the process, for a fraction of a second on a large store (tests/bench/README.md), so it
+ * waits for a second with no statement (a library's floor has many), or ten minutes at most.
+ * Patrons' words get no statistics (migration 0008 sets their columns' target to 0).
  */
 class Upkeep {
   private count = 0;
   private nextAt = FIRST_UPKEEP;
+  /** `Date.now()` of the last statement, and since when an upkeep is due (0: not due). */
+  private lastAt = 0;
+  private dueSince = 0;
+  private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = false;
 
   constructor(private readonly pg: PGlite) {}
 
-  /** One more statement: upkeep when it is due (in the background; PGlite queues it). */
+  /** One more statement. */
   counted(): void {
-    if (++this.count < this.nextAt || this.running || this.stopped) return;
+    this.lastAt = Date.now();
+    if (++this.count < this.nextAt || this.dueSince || this.stopped) return;
+    this.dueSince = this.lastAt;
+    this.whenQuiet();
+  }
+
+  private whenQuiet(): void {
+    this.timer = undefined;
+    if (this.stopped) return;
+    const now = Date.now();
+    const quiet = now - this.lastAt;
+    if (quiet < UPKEEP_QUIET_MS && now - this.dueSince < UPKEEP_WAITS_AT_MOST_MS) {
+      this.timer = setTimeout(() => this.whenQuiet(), UPKEEP_QUIET_MS - quiet);
+      this.timer.unref();
+      return;
+    }
     this.nextAt = this.count + Math.min(this.count, UPKEEP_AT_MOST);
     this.running = this.pg
       .exec('VACUUM (ANALYZE)')
@@ -100,12 +124,14 @@ class Upkeep {
       )
       .finally(() => {
         this.running = undefined;
+        this.dueSince = 0;
       });
   }
 
   /** No more upkeep; waits for one under way. */
   async stop(): Promise<void> {
     this.stopped = true;
+    clearTimeout(this.timer);
     await this.running;
   }
 }

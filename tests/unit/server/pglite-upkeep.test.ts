@@ -1,6 +1,6 @@
 // PGlite runs no autovacuum, so the store does its job (pglite.ts, `Upkeep`): as a store fills,
-// its tables get statistics (a key is looked up by its index, and cached plans are made
-// again), and no patron's words are copied into those statistics.
+// its tables get statistics in its first pause (a key is looked up by its index, and cached
+// plans are made again), and no patron's words are copied into those statistics.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/server/store/store.js';
@@ -37,9 +37,14 @@ describe('the embedded store keeps its statistics', () => {
       });
       ids.push(request.id);
     }
-    // The upkeep runs in the background: the next statements queue behind it.
-    for (let i = 0; i < 100 && (await counted(store, 'requests')) <= 0; i++)
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    // Due now, but it waits for a pause: while statements keep coming, none runs.
+    for (let i = 0; i < 8; i++) {
+      expect(await counted(store, 'requests')).toBeLessThanOrEqual(0);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    // The upkeep waits for a second with no statement (each look here is one).
+    for (let i = 0; i < 6 && (await counted(store, 'requests')) <= 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await counted(store, 'requests')).toBeGreaterThan(100);
     expect(await counted(store, 'patron_words')).toBeGreaterThan(100);
 
