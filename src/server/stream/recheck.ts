@@ -34,10 +34,13 @@ export class StreamRechecker {
 
   /**
    * The timer's call: a round only when one may close something. Judging every stream every
-   * couple of seconds held PGlite (and every call with it) for milliseconds each time.
+   * couple of seconds held PGlite (and every call with it) for milliseconds each time. While
+   * this process cannot hear other processes' changes (its PostgreSQL listener is down), every
+   * tick is a round, as it cannot know.
    */
   tick(): Promise<void> {
-    if (!this.stale && Date.now() < this.owedAt) return Promise.resolve();
+    const heard = this.store.db.hearsAuthChanges();
+    if (heard && !this.stale && Date.now() < this.owedAt) return Promise.resolve();
     return this.recheck();
   }
 

@@ -307,6 +307,27 @@ for (const kind of STORE_KINDS) {
       recorder.end();
     });
 
+    it('asks on every tick while it cannot hear other processes', async () => {
+      const branchId = await newBranch(store);
+      const rover = await signedIn(branchId);
+      const recorder = await open(rover.audience);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // As when the PostgreSQL listener is down: changes made elsewhere go unheard.
+      const db = store.db as { hearsAuthChanges: () => boolean };
+      const hears = db.hearsAuthChanges;
+      db.hearsAuthChanges = () => false;
+      try {
+        const asked = await statementsDuring(
+          store,
+          () => new Promise((resolve) => setTimeout(resolve, 600)),
+        );
+        expect(asked.filter((text) => text.includes('FROM sessions')).length).toBeGreaterThan(2);
+      } finally {
+        db.hearsAuthChanges = hears;
+      }
+      recorder.end();
+    });
+
     it('closes a kiosk stream once its device is revoked in the store', async () => {
       const branchId = await newBranch(store);
       const kiosk = await kioskOf(store, branchId);
