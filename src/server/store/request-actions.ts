@@ -240,12 +240,14 @@ export class RequestActions {
     const { ctes, logged } = this.store.log.appendMade(`$${params.length + 1}`);
     params.push(...lock);
     // One statement, committed as it ends: the change, the hand-off note, the answer kept for
-    // replays of the opId (never the patron's words), and the events.
+    // replays of the opId (never the patron's words), and the events. It answers only the
+    // columns used (the request comes as `request_json`): printing every column of the row
+    // was a tenth of the statement's time.
     const [row] = await this.store.query(
       `WITH made AS (
          UPDATE requests r SET ${change.sql}, version = r.version + 1 WHERE ${guard}
-         RETURNING r.*, ${requestJson('r')} AS request_json, ${wordsOf('r.id')} AS words,
-           ${floor} AS floor),
+         RETURNING r.id, r.branch_id, r.kiosk_id, ${requestJson('r')} AS request_json,
+           ${wordsOf('r.id')} AS words, ${floor} AS floor),
        ${noteCte}
        ${kept}
        ${ctes}

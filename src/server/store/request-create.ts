@@ -145,7 +145,7 @@ export async function createRequest(
            CASE WHEN $6::text = 'waiting' THEN now() END
            FROM topic, counter
          ON CONFLICT (id) DO NOTHING
-         RETURNING r.*, ${requestJson('r')} AS request_json,
+         RETURNING r.id, r.branch_id, r.kiosk_id, ${requestJson('r')} AS request_json,
            ${taker ? PresenceStore.floorJsonOf('$16', 'true') : 'NULL::jsonb'} AS floor),
        words AS (
          INSERT INTO patron_words (request_id, name, note)
