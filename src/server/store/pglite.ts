@@ -67,8 +67,11 @@ export async function openPglite(dataDir: string): Promise<Db> {
 /** Statements before the first upkeep; the gap doubles after each, up to UPKEEP_AT_MOST. */
 const FIRST_UPKEEP = 200;
 const UPKEEP_AT_MOST = 20_000;
-/** An upkeep due waits for this long a pause in the store's work... */
-const UPKEEP_QUIET_MS = 1000;
+/**
+ * An upkeep due waits for this long a pause in the store's work (shorter than the floor's
+ * one-second clock, whose check is a statement)...
+ */
+const UPKEEP_QUIET_MS = 250;
 /** ...but no longer than this. */
 const UPKEEP_WAITS_AT_MOST_MS = 10 * 60_000;
 
@@ -81,7 +84,7 @@ const UPKEEP_WAITS_AT_MOST_MS = 10 * 60_000;
  * statements, then after twice as many each time (every UPKEEP_AT_MOST at most), so a new
  * store gets statistics as it fills and a busy one keeps them fresh. It holds PGlite, and so
  * the process, for a fraction of a second on a large store (tests/bench/README.md), so it
- * waits for a second with no statement (a library's floor has many), or ten minutes at most.
+ * waits for a pause with no statement (a library's floor has many), or ten minutes at most.
  * Patrons' words get no statistics (migration 0008 sets their columns' target to 0).
  */
 class Upkeep {

@@ -38,13 +38,13 @@ describe('the embedded store keeps its statistics', () => {
       ids.push(request.id);
     }
     // Due now, but it waits for a pause: while statements keep coming, none runs.
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 15; i++) {
       expect(await counted(store, 'requests')).toBeLessThanOrEqual(0);
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      await new Promise((resolve) => setTimeout(resolve, 60));
     }
-    // The upkeep waits for a second with no statement (each look here is one).
-    for (let i = 0; i < 6 && (await counted(store, 'requests')) <= 0; i++)
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+    // The upkeep waits for a pause with no statement (each look here is one).
+    for (let i = 0; i < 10 && (await counted(store, 'requests')) <= 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 600));
     expect(await counted(store, 'requests')).toBeGreaterThan(100);
     expect(await counted(store, 'patron_words')).toBeGreaterThan(100);
 
