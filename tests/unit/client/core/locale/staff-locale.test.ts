@@ -1,6 +1,6 @@
 // Issue 13: the staff screens speak English until a library translates them; then a device whose
 // browser prefers a translated language shows them in it (README, "Languages").
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { STAFF_LOCALES, staffLocale } from '../../../../../src/client/core/locale/index.js';
 
 describe('the staff screens’ language', () => {
@@ -8,6 +8,29 @@ describe('the staff screens’ language', () => {
     expect(STAFF_LOCALES).toEqual([]);
     expect(staffLocale(['es-MX', 'es'])).toBe('en');
     expect(staffLocale([])).toBe('en');
+  });
+
+  describe('with Intl.Locale counted', () => {
+    const RealLocale = Intl.Locale;
+    const intl = Intl as { Locale: typeof RealLocale };
+    let made = 0;
+    afterEach(() => {
+      intl.Locale = RealLocale;
+    });
+
+    it('answers English without asking Intl while none is listed (issue 15)', () => {
+      // A page's first maximize() loads the platform's locale data: a long task at load.
+      intl.Locale = class extends RealLocale {
+        constructor(...args: ConstructorParameters<typeof RealLocale>) {
+          super(...args);
+          made++;
+        }
+      };
+      expect(staffLocale(['es-MX', 'en-US', 'fr'])).toBe('en');
+      expect(made).toBe(0);
+      expect(staffLocale(['es-MX', 'en'], ['es'])).toBe('es');
+      expect(made).toBeGreaterThan(0);
+    });
   });
 
   it('is the first preferred language the library translated the staff screens into', () => {
