@@ -8,10 +8,12 @@ import {
   SCREEN_TIMEOUT,
   askMeButton,
   askWhileOffline,
+  enrollDevice,
   myRequest,
   openKiosk,
   openTablet,
   queueItem,
+  signIn,
   signOutButton,
 } from './support/devices.js';
 import { CATCH_UP, startScene, type Scene } from './support/scene.js';
@@ -281,7 +283,22 @@ describe('the first visit', () => {
 describe('a blip the stream lived through', () => {
   test('the tablet stops saying "Reconnecting" at the next heartbeat', async () => {
     const { browser, api, sam } = scene;
-    const tablet = await openTablet(browser, api, FILE, sam);
+    const tablet = await enrollDevice(
+      browser,
+      api,
+      FILE,
+      'tablet',
+      `Blip tablet of ${sam.displayName}`,
+    );
+    if (!new URL(tablet.page.url()).pathname.startsWith('/staff')) await tablet.page.goto('/staff');
+    // The stream opens just after the signed-in screen first shows (issue 15), and the blip
+    // must come once it is open: its open handler asks for the branch's topics.
+    const streamOpened = tablet.page.waitForRequest(
+      (request) => new URL(request.url()).pathname.endsWith('/topics'),
+      { timeout: SCREEN_TIMEOUT },
+    );
+    await signIn(tablet.page, sam);
+    await streamOpened;
     const reconnecting = /Reconnecting to the library/;
     await expect
       .poll(() => visibleText(tablet.page), { timeout: SCREEN_TIMEOUT })
