@@ -82,7 +82,6 @@ export class DeviceStore {
     return { token, device };
   }
 
-  /** The enrolled, unrevoked device a token stands for. */
   /**
    * Whether this process remembers the device `token` stands for: then it is a device's
    * token (never also a session's: both are random), and its caller needs no session read.
@@ -91,6 +90,7 @@ export class DeviceStore {
     return this.byHash.has(hashToken(token));
   }
 
+  /** The enrolled, unrevoked device a token stands for. */
   async byToken(token: string): Promise<Device | undefined> {
     const found = await this.byHash.get(hashToken(token), async () => {
       const [row] = await this.store.query(
