@@ -1,5 +1,10 @@
 // Branches, skills and topics. Topic changes are events on the branch's staff and kiosk streams.
-import type { Branch, Skill, Topic } from '../../shared/schemas.js';
+import {
+  ESCALATE_DEFAULT_SECONDS,
+  type Branch,
+  type Skill,
+  type Topic,
+} from '../../shared/schemas.js';
 import { RoveError, conflict, invalid, notFound, skillRetired } from '../errors.js';
 import { toTopic } from './rows.js';
 import { addStarterTopics } from './seed.js';
@@ -47,7 +52,7 @@ function toBranch(row: Row): Branch {
     id: String(row.id),
     name: String(row.name),
     zones: (row.zones as string[] | null) ?? [],
-    escalateAfterSeconds: Number(row.escalate_after_seconds ?? 180),
+    escalateAfterSeconds: Number(row.escalate_after_seconds ?? ESCALATE_DEFAULT_SECONDS),
     languages: (row.languages as string[] | null) ?? ['en'],
   };
   if (row.service_desk != null) branch.serviceDesk = String(row.service_desk);

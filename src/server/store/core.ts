@@ -39,10 +39,15 @@ export class Remembered<V> {
     this.known.clear();
   }
 
+  /** What is remembered of `key`, while it may be trusted and has not run out. */
+  private fresh(key: string): { value: V; until: number } | undefined {
+    const known = this.db.hearsAuthChanges() ? this.known.get(key) : undefined;
+    return known && known.until > Date.now() ? known : undefined;
+  }
+
   /** Whether `key` is remembered now (and may be trusted): its value needs no read. */
   has(key: string): boolean {
-    const known = this.db.hearsAuthChanges() ? this.known.get(key) : undefined;
-    return known !== undefined && known.until > Date.now();
+    return this.fresh(key) !== undefined;
   }
 
   /**
@@ -53,10 +58,9 @@ export class Remembered<V> {
     key: string,
     read: () => Promise<{ value: V; until: number } | undefined>,
   ): Promise<V | undefined> {
+    const known = this.fresh(key);
+    if (known) return known.value;
     const trusted = this.db.hearsAuthChanges();
-    const now = Date.now();
-    const known = trusted ? this.known.get(key) : undefined;
-    if (known && known.until > now) return known.value;
     const generation = this.generation;
     const found = await read();
     if (!found) {

@@ -1,5 +1,6 @@
 // Long-wait alerts (docs/API.md, "Alerts"): a request waiting longer than its branch's
 // `escalateAfterSeconds` is raised once per interval, by whichever process checks first.
+import { ESCALATE_DEFAULT_SECONDS } from '../../shared/schemas.js';
 import type { StoreCore } from './core.js';
 import { kioskOf, toRequest } from './rows.js';
 import { requestEvent } from './events.js';
@@ -11,8 +12,6 @@ const WAITED = `floor(extract(epoch FROM (now() + $1 * interval '1 millisecond' 
 const ALERT_DUE = `r.status = 'waiting' AND b.escalate_after_seconds > 0
   AND r.waiting_since IS NOT NULL AND floor(${WAITED} / b.escalate_after_seconds) > r.escalations`;
 
-/** The column default of `escalate_after_seconds`: what a branch made from now on starts with. */
-const DEFAULT_ESCALATE_SECONDS = 180;
 /** The longest this process trusts its own "nothing is due before" (see `escalate`). */
 const QUIET_AT_MOST_MS = 60_000;
 
@@ -61,7 +60,7 @@ export class EscalationStore {
     const dueIn = next?.due_in == null ? Infinity : Number(next.due_in) * 1000;
     if (dueIn > 0) {
       if (aheadMs === 0) {
-        const shortest = Math.min(Number(next?.shortest ?? Infinity), DEFAULT_ESCALATE_SECONDS);
+        const shortest = Math.min(Number(next?.shortest ?? Infinity), ESCALATE_DEFAULT_SECONDS);
         this.quietUntil = asked + Math.min(dueIn, shortest * 1000, QUIET_AT_MOST_MS);
       }
       return 0;

@@ -291,36 +291,35 @@ for (const kind of STORE_KINDS) {
       kept.end();
     });
 
-    it('asks the store nothing on its timer while no grant can have gone', async () => {
-      const branchId = await newBranch(store);
-      const rover = await signedIn(branchId);
+    /** A rover's stream, opened and then judged once (at the timer's next tick). */
+    async function openedAndJudged(): Promise<Recorder> {
+      const rover = await signedIn(await newBranch(store));
       const recorder = await open(rover.audience);
-      // The stream just opened is judged once, at the next tick...
       await new Promise((resolve) => setTimeout(resolve, 300));
-      // ...and then, for as long as nothing changes, not again (the timer ticks every 100 ms).
-      const asked = await statementsDuring(
-        store,
-        () => new Promise((resolve) => setTimeout(resolve, 600)),
-      );
+      return recorder;
+    }
+
+    /** The statements the store runs over the next six ticks of the recheck timer. */
+    const statementsOfTicks = () =>
+      statementsDuring(store, () => new Promise((resolve) => setTimeout(resolve, 600)));
+
+    it('asks the store nothing on its timer while no grant can have gone', async () => {
+      const recorder = await openedAndJudged();
+      // For as long as nothing changes, not judged again (the timer ticks every 100 ms).
+      const asked = await statementsOfTicks();
       expect(asked).toEqual([]);
       expect(recorder.ended).toBe(false);
       recorder.end();
     });
 
     it('asks on every tick while it cannot hear other processes', async () => {
-      const branchId = await newBranch(store);
-      const rover = await signedIn(branchId);
-      const recorder = await open(rover.audience);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      const recorder = await openedAndJudged();
       // As when the PostgreSQL listener is down: changes made elsewhere go unheard.
       const db = store.db as { hearsAuthChanges: () => boolean };
       const hears = db.hearsAuthChanges;
       db.hearsAuthChanges = () => false;
       try {
-        const asked = await statementsDuring(
-          store,
-          () => new Promise((resolve) => setTimeout(resolve, 600)),
-        );
+        const asked = await statementsOfTicks();
         expect(asked.filter((text) => text.includes('FROM sessions')).length).toBeGreaterThan(2);
       } finally {
         db.hearsAuthChanges = hears;
