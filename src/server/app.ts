@@ -2,13 +2,13 @@
 // client. Never listens: main.ts (or a test) does that, so tests run it all in-process.
 import Fastify, { LogController } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import { createLimits, type Limits } from './auth/limits.js';
 import type { ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { errorHandler, send } from './http-errors.js';
 import { LOG_SERIALIZERS } from './log.js';
 import { ROUTES } from './routes/index.js';
+import { securityHeaders } from './security-headers.js';
 import { registerClient } from './routes/client.js';
 import type { StreamHub } from './stream/hub.js';
 import type { Store } from './store/store.js';
@@ -38,6 +38,13 @@ export const CSP = {
   frameAncestors: ["'none'"],
   scriptSrcAttr: ["'none'"],
 };
+
+/** Every answer's security headers, with the CSP above (security-headers.ts). */
+export const SECURITY_HEADERS = securityHeaders({
+  contentSecurityPolicy: { useDefaults: false, directives: CSP },
+  referrerPolicy: { policy: 'no-referrer' },
+  xFrameOptions: { action: 'deny' },
+});
 
 export interface AppParts {
   store: Store;
@@ -72,10 +79,10 @@ export async function createApp({ store, hub, config, limits }: AppParts): Promi
   }).withTypeProvider<TypeBoxProvider>();
 
   app.setErrorHandler(errorHandler);
-  await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: CSP },
-    referrerPolicy: { policy: 'no-referrer' },
-    xFrameOptions: { action: 'deny' },
+  // On the raw response, as Helmet sets them, so a stream's hijacked answer carries them too.
+  app.addHook('onRequest', (_request, reply, done) => {
+    for (const name in SECURITY_HEADERS) reply.raw.setHeader(name, SECURITY_HEADERS[name]!);
+    done();
   });
   await app.register(cookie);
   // Every answer is fresh unless a route says otherwise: queues and sessions must not be cached.

@@ -22,6 +22,20 @@ forEachStore('security headers', (server) => {
     }
   });
 
+  it('an event stream, answered on its raw socket, carries them too', async () => {
+    const stream = await server.openStream('/api/scripts/events');
+    try {
+      expect(stream.status).toBe(200);
+      expect(String(stream.headers['content-security-policy'])).toMatch(
+        /(^|;)\s*default-src 'self'(;|$)/,
+      );
+      expect(stream.headers['x-content-type-options']).toBe('nosniff');
+      expect(stream.headers['referrer-policy']).toBe('no-referrer');
+    } finally {
+      stream.close();
+    }
+  });
+
   it('the built page has no inline script or style for the CSP to refuse', async () => {
     if (!existsSync('dist/client/index.html')) return;
     const page = await server.get('/');
