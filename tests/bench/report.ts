@@ -94,7 +94,7 @@ function rows(figures: readonly Figure[]): string[][] {
         ? `${f.ratio.min.toFixed(2)}..${f.ratio.max.toFixed(2)}`
         : '-',
       `${f.budget.op} ${fmt(f.budget.value)}${x}`,
-      f.pass ? 'pass' : 'MISS',
+      f.budget.informs ? (f.pass ? '(within)' : '(beyond)') : f.pass ? 'pass' : 'MISS',
     ];
   });
 }

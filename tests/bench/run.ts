@@ -17,7 +17,15 @@ import { snapshotApp, startServer, type ServerProcess, type SpawnOptions } from 
 import { figure, median, type Budget, type Figure, type StoreKind } from './stats.js';
 
 export type FigureGroup =
-  'fanout' | 'claims' | 'catchup' | 'cross' | 'process' | 'bundle' | 'kiosk' | 'lighthouse';
+  | 'fanout'
+  | 'claims'
+  | 'catchup'
+  | 'cross'
+  | 'process'
+  | 'bundle'
+  | 'kiosk'
+  | 'lighthouse'
+  | 'floor';
 export const GROUPS: readonly FigureGroup[] = [
   'fanout',
   'claims',
@@ -27,6 +35,7 @@ export const GROUPS: readonly FigureGroup[] = [
   'bundle',
   'kiosk',
   'lighthouse',
+  'floor',
 ];
 /** The groups measured on each store (the others run once, on a server of their own). */
 const STORE_GROUPS: readonly FigureGroup[] = [
@@ -36,6 +45,7 @@ const STORE_GROUPS: readonly FigureGroup[] = [
   'cross',
   'process',
   'kiosk',
+  'floor',
 ];
 
 export interface BenchOptions {
@@ -103,6 +113,22 @@ const BRANCHES = [
   'bench-catchup',
   'bench-cross',
 ];
+/** The store floor's branches (on the floor server and the reference). */
+const FLOOR_BRANCHES = [
+  'bench-store-floor-create',
+  'bench-store-floor-fanout-a',
+  'bench-store-floor-fanout-b',
+  'bench-store-floor-claims',
+] as const;
+/** The store floor's figures: their ids' prefix and their labels' (see storeFloor). */
+const STORE_FLOOR = 'store-floor';
+const STORE_FLOOR_LABEL = 'store floor';
+
+/** The server measured against the reference, with its staff: Rove's, or the store floor's. */
+interface Against {
+  setup: Setup;
+  staff: Staffer[];
+}
 
 type Budgets = Record<string, number>;
 
@@ -237,6 +263,7 @@ class StoreBench {
   private dataDir = mkdtempSync(join(tmpdir(), 'rove-bench-data-'));
   private databaseUrl?: string;
   private servers: ServerProcess[] = [];
+  private floorDirs: string[] = [];
   private setups?: Pair<Setup>;
   private staff?: Pair<Staffer[]>;
 
@@ -301,11 +328,19 @@ class StoreBench {
     return made;
   }
 
-  /** The same scene on both servers. */
-  private async scenes(branch: string, staff: number, kiosks: number): Promise<Pair<Scene>> {
+  /**
+   * The same scene on both servers: the reference and Rove, or (`against`) the reference and
+   * the store floor.
+   */
+  private async scenes(
+    branch: string,
+    staff: number,
+    kiosks: number,
+    against: Against = { setup: this.setups!.rove, staff: this.staff!.rove },
+  ): Promise<Pair<Scene>> {
     return {
       ref: await this.setups!.ref.scene(branch, this.staff!.ref.slice(0, staff), kiosks),
-      rove: await this.setups!.rove.scene(branch, this.staff!.rove.slice(0, staff), kiosks),
+      rove: await against.setup.scene(branch, against.staff.slice(0, staff), kiosks),
     };
   }
 
@@ -359,6 +394,67 @@ class StoreBench {
     if (wants('claims')) out.push(...(await this.claims()));
     if (wants('catchup')) out.push(await this.catchUp());
     if (wants('cross') && this.store === 'postgres') out.push(await this.cross());
+    if (wants('floor')) out.push(...(await this.storeFloor()));
+    return out;
+  }
+
+  /**
+   * The store floor (floor-server.ts): the reference server writing each change to this store
+   * in one statement through Rove's drivers, measured against the reference as Rove is, with
+   * Rove's ratio budgets shown but not judged. Where the floor itself misses a budget, no
+   * server that keeps every acknowledged change on this store can meet it here.
+   */
+  private async storeFloor(): Promise<Figure[]> {
+    // Its own PGlite directory (PostgreSQL: its own tables in Rove's database).
+    const dataDir = mkdtempSync(join(tmpdir(), 'rove-bench-floor-'));
+    this.floorDirs.push(dataDir);
+    const server = await startServer({ ...this.spawnOptions('floor'), dataDir, nodeArgs: [] });
+    this.servers.push(server);
+    const setup = await Setup.connect(server.url);
+    const branches = FLOOR_BRANCHES;
+    await setup.branches(branches);
+    await this.setups!.ref.branches(branches);
+    const floor: Against = { setup, staff: await setup.staff(IN_FLIGHT, branches) };
+    const out: Figure[] = [];
+    for (const [streams, branch, id, key, statistic, what] of [
+      [
+        1,
+        branches[0],
+        'create-to-event',
+        'createToEvent1P50Ratio',
+        'p50',
+        'create -> event, 1 stream, p50',
+      ],
+      [
+        this.size.fanoutFloor,
+        branches[1],
+        'fanout-50',
+        'fanout50P99Ratio',
+        'p99',
+        `fan-out p99, ${this.size.fanoutFloor} streams`,
+      ],
+      [
+        this.size.fanoutSmall,
+        branches[2],
+        'fanout-200',
+        'fanout200P99Ratio',
+        'p99',
+        `fan-out p99, ${this.size.fanoutSmall} streams`,
+      ],
+    ] as const) {
+      out.push(
+        await this.fanout({
+          branch,
+          streams,
+          id: `${STORE_FLOOR}-${id}`,
+          label: (d, n) => `${STORE_FLOOR_LABEL}: ${what} (${d}/${n} delivered)`,
+          statistic,
+          budget: { op: '<=', value: this.budgets[key]!, of: 'ratio', informs: true },
+          against: floor,
+        }),
+      );
+    }
+    out.push(...(await this.claims(floor, branches[3])));
     return out;
   }
 
@@ -386,11 +482,13 @@ class StoreBench {
     label: (delivered: number, expected: number) => string;
     statistic: 'p50' | 'p99';
     budget: Budget;
+    against?: Against;
   }) {
     const scenes = await this.scenes(
       what.branch,
       4,
       this.kiosksFor(this.size.events * this.size.runs + 1),
+      what.against,
     );
     const watchers = {
       ref: await Watchers.open(scenes.ref, what.streams),
@@ -424,8 +522,8 @@ class StoreBench {
     );
   }
 
-  private async claims(): Promise<Figure[]> {
-    const scenes = await this.scenes('bench-claims', IN_FLIGHT, this.kiosksFor(this.size.claims));
+  private async claims(floor?: Against, branch = 'bench-claims'): Promise<Figure[]> {
+    const scenes = await this.scenes(branch, IN_FLIGHT, this.kiosksFor(this.size.claims), floor);
     // As on a real floor: the branch's staff streams are open and hear every claim.
     const streams = this.size.fanoutFloor;
     const watchers = {
@@ -446,13 +544,19 @@ class StoreBench {
     for (let r = 0; r < this.size.runs; r++) races.push(await raceRun(scenes.rove));
     const key =
       this.store === 'pglite' ? 'claimsPerSecondRatioPglite' : 'claimsPerSecondRatioPostgres';
+    const label = `claims/s, ${IN_FLIGHT} in flight, ${streams} streams open, ${this.size.claims} per run, each once`;
     return [
       this.fig(
         {
-          id: 'claims-per-second',
-          label: `claims/s, ${IN_FLIGHT} in flight, ${streams} streams open, ${this.size.claims} per run, each once`,
+          id: floor ? `${STORE_FLOOR}-claims-per-second` : 'claims-per-second',
+          label: floor ? `${STORE_FLOOR_LABEL}: ${label}` : label,
           unit: '/s',
-          budget: { op: '>=', value: this.budgets[key]!, of: 'ratio' },
+          budget: {
+            op: '>=',
+            value: this.budgets[key]!,
+            of: 'ratio',
+            ...(floor ? { informs: true } : {}),
+          },
           runs: runs.rove.map((r) => r.perSecond),
           referenceRuns: runs.ref.map((r) => r.perSecond),
           detail: { streams, perRun: runs.rove, referencePerRun: runs.ref },
@@ -461,8 +565,8 @@ class StoreBench {
       ),
       this.fig(
         {
-          id: 'claim-race-winners',
-          label: `claim race, ${IN_FLIGHT} rovers at once: winners`,
+          id: floor ? `${STORE_FLOOR}-claim-race-winners` : 'claim-race-winners',
+          label: `${floor ? `${STORE_FLOOR_LABEL}: ` : ''}claim race, ${IN_FLIGHT} rovers at once: winners`,
           unit: '',
           budget: { op: '=', value: 1 },
           runs: races.map((r) => r.winners),
@@ -607,6 +711,7 @@ class StoreBench {
 
   async dispose(): Promise<void> {
     await this.stopServers();
-    rmSync(this.dataDir, { recursive: true, force: true });
+    for (const dir of [this.dataDir, ...this.floorDirs])
+      rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -39,9 +39,10 @@ export interface SpawnOptions {
   databaseUrl?: string;
   /**
    * `main` runs dist/server/main.js; `start` runs scripts/start.mjs (what `npm start` does);
-   * `reference` runs the bench's reference server (reference-server.ts, built by snapshotApp).
+   * `reference` runs the bench's reference server (reference-server.ts, built by snapshotApp);
+   * `floor` the reference writing each change to the store (floor-server.ts).
    */
-  entry?: 'main' | 'start' | 'reference';
+  entry?: 'main' | 'start' | 'reference' | 'floor';
   /** Extra flags for node, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
   env?: Record<string, string>;
@@ -51,6 +52,8 @@ export interface SpawnOptions {
 
 /** Where snapshotApp puts the built reference server, in the app copy. */
 const REFERENCE_ENTRY = join('tests', 'bench', 'reference-server.mjs');
+/** And the store floor (floor-server.ts). */
+const FLOOR_ENTRY = join('tests', 'bench', 'floor-server.mjs');
 
 const running = new Set<ChildProcess>();
 // Never leave a server behind, whatever ends the bench.
@@ -85,16 +88,23 @@ export function snapshotApp(root: string): { root: string; dispose: () => void }
     join(root, 'tests', 'bench', 'gc-probe.mjs'),
     join(copy, 'tests', 'bench', 'gc-probe.mjs'),
   );
-  // The reference server, bundled with esbuild (already installed with Vite) to plain JS.
-  buildSync({
-    entryPoints: [join(root, 'tests', 'bench', 'reference-server.ts')],
-    outfile: join(copy, REFERENCE_ENTRY),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-  });
+  // The reference server, bundled with esbuild (already installed with Vite) to plain JS; the
+  // store floor with Rove's store drivers bundled in and their packages from node_modules.
+  for (const [entry, outfile, external] of [
+    ['reference-server.ts', REFERENCE_ENTRY, false],
+    ['floor-server.ts', FLOOR_ENTRY, true],
+  ] as const) {
+    buildSync({
+      entryPoints: [join(root, 'tests', 'bench', entry)],
+      outfile: join(copy, outfile),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'warning',
+      ...(external ? { packages: 'external' as const } : {}),
+    });
+  }
   symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
   // The copy has no sources, but start.mjs also compares package.json: mark the build newest
   // so `npm start` in the copy never decides to rebuild (and the start-up figure never times it).
@@ -111,7 +121,9 @@ function launch(options: SpawnOptions, port: number): { child: ChildProcess; log
       ? join(options.root, 'scripts', 'start.mjs')
       : options.entry === 'reference'
         ? join(options.root, REFERENCE_ENTRY)
-        : join(options.root, 'dist', 'server', 'main.js');
+        : options.entry === 'floor'
+          ? join(options.root, FLOOR_ENTRY)
+          : join(options.root, 'dist', 'server', 'main.js');
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
     cwd: options.root,
     env: {

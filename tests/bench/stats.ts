@@ -12,6 +12,11 @@ export interface Budget {
    * value / the reference's), not for the value itself.
    */
   of?: 'ratio';
+  /**
+   * Shown, not judged: the store floor's figures carry Rove's budget to show whether any
+   * server on that store could meet it. The bench's exit code ignores them.
+   */
+  informs?: boolean;
 }
 
 /** Several runs of one thing: the runs, their median and their spread. */

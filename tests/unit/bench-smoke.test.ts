@@ -23,6 +23,18 @@ const PGLITE_FIGURES = [
   'kiosk-offline-ask-me',
   'start-to-healthy',
   'rss-per-idle-stream',
+  'store-floor-create-to-event',
+  'store-floor-fanout-50',
+  'store-floor-fanout-200',
+  'store-floor-claims-per-second',
+  'store-floor-claim-race-winners',
+];
+/** The store floor's figures (floor-server.ts): Rove's ratio budgets, shown and not judged. */
+const FLOOR_RATIOS = [
+  'store-floor-create-to-event',
+  'store-floor-fanout-50',
+  'store-floor-fanout-200',
+  'store-floor-claims-per-second',
 ];
 /** Every timed figure of a server is measured against the reference server too. */
 const AGAINST_REFERENCE = [
@@ -32,11 +44,18 @@ const AGAINST_REFERENCE = [
   'fanout-1000',
   'claims-per-second',
   'catch-up',
+  ...FLOOR_RATIOS,
   'start-to-healthy',
   'rss-per-idle-stream',
 ];
 /** Issue 15's budgets are ratios to the reference. */
-const RATIO_BUDGETS = ['create-to-event', 'fanout-50', 'fanout-200', 'claims-per-second'];
+const RATIO_BUDGETS = [
+  'create-to-event',
+  'fanout-50',
+  'fanout-200',
+  'claims-per-second',
+  ...FLOOR_RATIOS,
+];
 
 describe('the bench at a tiny size', () => {
   it('measures every figure on PGlite', { timeout: 180_000 }, async () => {
@@ -61,8 +80,22 @@ describe('the bench at a tiny size', () => {
     expect(report.figures.filter((f) => f.budget.of === 'ratio').map((f) => f.id)).toEqual(
       RATIO_BUDGETS,
     );
+    // The floor's carry Rove's budgets, for information: never judged.
+    expect(report.figures.filter((f) => f.budget.informs).map((f) => f.id)).toEqual(FLOOR_RATIOS);
+    for (const id of FLOOR_RATIOS) {
+      const rove = byId.get(id.replace('store-floor-', ''))!;
+      expect(byId.get(id)!.budget, id).toEqual({ ...rove.budget, informs: true });
+    }
     // Delivered counts both servers' streams: the reference's must all arrive too.
-    for (const id of ['create-to-event', 'fanout-50', 'fanout-200', 'fanout-1000']) {
+    for (const id of [
+      'create-to-event',
+      'fanout-50',
+      'fanout-200',
+      'fanout-1000',
+      'store-floor-create-to-event',
+      'store-floor-fanout-50',
+      'store-floor-fanout-200',
+    ]) {
       const { delivered, expected, referencePerRun } = byId.get(id)!.detail as {
         delivered: number;
         expected: number;
@@ -72,13 +105,20 @@ describe('the bench at a tiny size', () => {
       expect(referencePerRun.length, id).toBeGreaterThan(0);
       for (const run of referencePerRun) expect(run.delivered, id).toBe(run.expected);
     }
-    const claims = byId.get('claims-per-second')!.detail as Record<
-      'perRun' | 'referencePerRun',
-      { claims: number; won: number; claimedAfter: number }[]
-    >;
-    for (const run of [...claims.perRun, ...claims.referencePerRun])
-      expect([run.won, run.claimedAfter]).toEqual([run.claims, run.claims]);
-    expect(byId.get('claim-race-winners')!.runs.every((w) => w === 1)).toBe(true);
+    // Every claim won once, by Rove, the reference and the store floor (its guard is SQL's).
+    for (const id of ['claims-per-second', 'store-floor-claims-per-second']) {
+      const claims = byId.get(id)!.detail as Record<
+        'perRun' | 'referencePerRun',
+        { claims: number; won: number; claimedAfter: number }[]
+      >;
+      for (const run of [...claims.perRun, ...claims.referencePerRun])
+        expect([run.won, run.claimedAfter], id).toEqual([run.claims, run.claims]);
+    }
+    for (const id of ['claim-race-winners', 'store-floor-claim-race-winners'])
+      expect(
+        byId.get(id)!.runs.every((w) => w === 1),
+        id,
+      ).toBe(true);
     type CatchUpRuns = {
       missed: { events: number };
       perRun: { received: number; inOrder: boolean; snapshot: boolean }[];
