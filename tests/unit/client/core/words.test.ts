@@ -21,6 +21,65 @@ describe('words', () => {
     expect(new Intl.PluralRules('ar').select(2)).toBe('two');
   });
 
+  it("English plurals, worked out without Intl, are Intl.PluralRules('en')'s", () => {
+    const english = new Intl.PluralRules('en');
+    for (const n of [-2, -1, -0.5, 0, 0.5, 1, 1.5, 2, 3, 11, 21, 101, 1e6]) {
+      expect(plural(n, 'one', 'other'), String(n)).toBe(
+        english.select(n) === 'one' ? 'one' : 'other',
+      );
+    }
+  });
+
+  it("English amounts, said without Intl, are Intl.NumberFormat('en')'s", () => {
+    const numbers = [
+      -1234, -2, -1, -0, 0, 1, 2, 5, 59, 60, 99, 100, 999, 1000, 1001, 12345, 1234567,
+    ];
+    for (const unit of ['second', 'minute', 'hour', 'day'] as const) {
+      for (const display of ['long', 'short'] as const) {
+        const intl = new Intl.NumberFormat('en', { style: 'unit', unit, unitDisplay: display });
+        const ours = display === 'long' ? amount : shortAmount;
+        for (const n of numbers)
+          expect(ours(n, unit), `${n} ${unit} ${display}`).toBe(intl.format(n));
+      }
+    }
+    // Not whole: Intl says it.
+    expect(shortAmount(1.5, 'hour')).toBe('1.5 hr');
+  });
+
+  it('a formatter is made once per locale and options, then reused', () => {
+    const made = { number: 0, relative: 0, list: 0 };
+    const { NumberFormat, RelativeTimeFormat, ListFormat } = Intl;
+    const counting = <C extends abstract new (...args: never[]) => object>(
+      real: C,
+      key: keyof typeof made,
+    ) =>
+      new Proxy(real, {
+        construct(target, args) {
+          made[key] += 1;
+          return Reflect.construct(target, args);
+        },
+      });
+    Object.assign(Intl, {
+      NumberFormat: counting(NumberFormat, 'number'),
+      RelativeTimeFormat: counting(RelativeTimeFormat, 'relative'),
+      ListFormat: counting(ListFormat, 'list'),
+    });
+    try {
+      for (let i = 0; i < 5; i++) {
+        shortAmount(i, 'hour', 'fr');
+        amount(i, 'hour', 'fr');
+        relative(-i, 'day', 'fr');
+        list(['a', 'b'], 'fr');
+      }
+      expect(made).toEqual({ number: 2, relative: 1, list: 1 });
+      expect(shortAmount(4, 'hour', 'fr')).toBe(
+        new NumberFormat('fr', { style: 'unit', unit: 'hour', unitDisplay: 'short' }).format(4),
+      );
+    } finally {
+      Object.assign(Intl, { NumberFormat, RelativeTimeFormat, ListFormat });
+    }
+  });
+
   it('says amounts of time in full or short', () => {
     expect(amount(1, 'minute')).toBe('1 minute');
     expect(amount(5, 'hour')).toBe('5 hours');
