@@ -57,6 +57,30 @@ beforeEach(async () => {
 });
 
 describe('the outbox', () => {
+  it('takes the Web Lock only when something is queued', async () => {
+    const requested: string[] = [];
+    const locks = {
+      request: (name: string, run: () => Promise<unknown>) => {
+        requested.push(name);
+        return run();
+      },
+    };
+    const had = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+    Object.defineProperty(globalThis, 'navigator', { value: { locks }, configurable: true });
+    try {
+      const { sender, calls } = scriptedServer();
+      expect(await flushOutbox(sender)).toEqual({ state: 'empty' });
+      expect(requested).toEqual([]);
+      await queueRequestAction('r1', 'claim', sam);
+      await flushOutbox(sender);
+      expect(requested).toEqual(['rove-outbox']);
+      expect(calls.map((c) => c.action)).toEqual(['claim']);
+    } finally {
+      if (had) Object.defineProperty(globalThis, 'navigator', had);
+      else delete (globalThis as { navigator?: unknown }).navigator;
+    }
+  });
+
   it('stores an action with its opId before anything is sent', async () => {
     const opId = await queueRequestAction('r1', 'claim', sam);
     const [entry] = await db.outbox.toArray();
