@@ -20,6 +20,7 @@ import './rove-floor-list.js';
 import { noticesPanel } from '../../ui/notices/rove-branch-notices.js';
 import type { PresenceChange } from './rove-presence-control.js';
 import { clock, plural } from '../../core/words/index.js';
+import { InParts } from '../../core/first-paint.js';
 import { msg, str } from '../../core/locale/msg.js';
 
 @customElement('rove-staff-view')
@@ -27,7 +28,12 @@ export class RoveStaffView extends LitElement {
   static override styles = staffStyles;
 
   /** The session, the sync and the queue: this element only shows them. */
-  private readonly floor = new StaffController(this);
+  private readonly floor: StaffController = new StaffController(this, () => this._parts.all);
+  /**
+   * The signed-in screen comes in four tasks, top to bottom: what the rover works with first
+   * (their requests and the walk-up panel), then the floor, the queue, and the notices.
+   */
+  private readonly _parts: InParts = new InParts(this, 4, () => this.floor.phase === 'ready');
   @state() private _onlyMine = false;
 
   @query('.sign-out') private _signOutButton?: HTMLButtonElement;
@@ -155,28 +161,39 @@ export class RoveStaffView extends LitElement {
         .topics=${topics}
         .skills=${floor.skills}
       ></rove-walk-up-panel>
-      <rove-floor-list
+      ${this._parts.shown >= 2 ? this._floor(me) : nothing}
+      ${this._parts.shown >= 3 ? this._queue(me, others) : nothing}
+      ${this._parts.shown >= 4 ? noticesPanel(floor.branchNotices, floor) : nothing}`;
+  }
+
+  private _floor(me: StaffName) {
+    const floor = this.floor;
+    return html`<rove-floor-list
+      .floor=${floor.floor}
+      selfId=${me.id}
+      asOf=${floor.queueAsOf ? msg(str`As last heard, ${ago(floor.queueAsOf, floor.now)}.`) : ''}
+    ></rove-floor-list>`;
+  }
+
+  private _queue(me: StaffName, others: StaffController['queue']) {
+    const floor = this.floor;
+    const topics = floor.topics;
+    return html`<section aria-labelledby="queue-heading">
+      <h2 id="queue-heading">${msg('Queue')}</h2>
+      ${this._staleness()}
+      <rove-queue-list
+        .entries=${others}
+        .me=${me}
+        .topics=${topics}
         .floor=${floor.floor}
-        selfId=${me.id}
-        asOf=${floor.queueAsOf ? msg(str`As last heard, ${ago(floor.queueAsOf, floor.now)}.`) : ''}
-      ></rove-floor-list>
-      <section aria-labelledby="queue-heading">
-        <h2 id="queue-heading">${msg('Queue')}</h2>
-        ${this._staleness()}
-        <rove-queue-list
-          .entries=${others}
-          .me=${me}
-          .topics=${topics}
-          .floor=${floor.floor}
-          .skills=${floor.skills}
-          .defaultLanguage=${floor.defaultLanguage}
-          .now=${floor.now}
-          .onlyMine=${this._onlyMine}
-          @only-mine-changed=${(e: CustomEvent<boolean>) => (this._onlyMine = e.detail)}
-          @claim-request=${(e: CustomEvent<string>) => floor.act(e.detail, 'claim')}
-        ></rove-queue-list>
-      </section>
-      ${noticesPanel(floor.branchNotices, floor)}`;
+        .skills=${floor.skills}
+        .defaultLanguage=${floor.defaultLanguage}
+        .now=${floor.now}
+        .onlyMine=${this._onlyMine}
+        @only-mine-changed=${(e: CustomEvent<boolean>) => (this._onlyMine = e.detail)}
+        @claim-request=${(e: CustomEvent<string>) => floor.act(e.detail, 'claim')}
+      ></rove-queue-list>
+    </section>`;
   }
 
   /** While offline: how old the queue on screen is. */

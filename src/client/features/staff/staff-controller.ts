@@ -105,7 +105,14 @@ export class StaffController implements ReactiveController {
   /** The signed-in screen's first paint, which the sync waits for (see SyncOptions.after). */
   private readonly _firstScreen: FirstScreen;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  /**
+   * `shownAll`: the host has put its whole signed-in screen on the glass (it may show it in
+   * parts, InParts): the sync waits for that.
+   */
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    shownAll: () => boolean = () => true,
+  ) {
     this._queue = new LiveQueryController(host, async () => undefined, undefined);
     this._topics = new LiveQueryController<Topic[]>(host, async () => [], []);
     this._names = new LiveQueryController<StaffName[]>(host, async () => [], []);
@@ -122,7 +129,7 @@ export class StaffController implements ReactiveController {
     this.presenceChange = new AsyncAction(host, (error) => presenceProblem(error));
     this.noticeChange = new AsyncAction(host, (error) => presenceProblem(error));
     this._branchNotices = new LiveQueryController<BranchNotice[]>(host, async () => [], []);
-    this._firstScreen = new FirstScreen(host, () => this.phase === 'ready');
+    this._firstScreen = new FirstScreen(host, () => this.phase === 'ready' && shownAll());
     host.addController(this);
   }
 
