@@ -76,6 +76,12 @@ export async function lighthouseFigures(options: {
   runs: number;
   budgets: LighthouseBudgets;
   only?: readonly ScreenId[];
+  /**
+   * Also keep each screen's last trace, with the V8 sampling profiler on, as
+   * `lighthouse-<screen>-trace.json` (for finding what a long task runs; the profiler itself
+   * slows the page a little, so the scores of such a run are not for comparing).
+   */
+  trace?: boolean;
   log?: (line: string) => void;
 }): Promise<{ figures: Figure[]; lighthouse: string }> {
   const log = options.log ?? (() => {});
@@ -114,8 +120,9 @@ export async function lighthouseFigures(options: {
             const path = screen.id === 'follow' ? followPath : `/${screenPath(screen.id)}`;
             const runs: LighthouseRun[] = [];
             let last: Result | undefined;
+            let trace: unknown;
             for (let r = 0; r < options.runs; r++) {
-              last = await audit(`${setup.base}${path}`, port);
+              ({ lhr: last, trace } = await audit(`${setup.base}${path}`, port, options.trace));
               const run = summarise(last);
               runs.push(run);
               log(
@@ -133,6 +140,12 @@ export async function lighthouseFigures(options: {
               join(options.resultsDir, `lighthouse-${screen.id}.json`),
               `${JSON.stringify(last, null, 1)}\n`,
             );
+            if (trace) {
+              writeFileSync(
+                join(options.resultsDir, `lighthouse-${screen.id}-trace.json`),
+                JSON.stringify(trace),
+              );
+            }
             figures.push(...screenFigures(screen, runs, options.budgets));
           }
         },
@@ -297,8 +310,15 @@ async function until(page: Page, check: () => Promise<boolean>): Promise<void> {
   }
 }
 
-/** One Lighthouse navigation (its default mobile config) in a new tab of that Chromium. */
-async function audit(url: string, port: number): Promise<Result> {
+/**
+ * One Lighthouse navigation (its default mobile config) in a new tab of that Chromium; with
+ * `trace`, its trace too, recorded with the V8 sampling profiler's samples in it.
+ */
+async function audit(
+  url: string,
+  port: number,
+  trace = false,
+): Promise<{ lhr: Result; trace?: unknown }> {
   const flags: Flags = {
     port,
     hostname: '127.0.0.1',
@@ -306,13 +326,17 @@ async function audit(url: string, port: number): Promise<Result> {
     logLevel: 'error',
     onlyCategories: [...CATEGORIES],
   };
-  const result = await lighthouse(url, flags);
+  const profiled = {
+    extends: 'lighthouse:default' as const,
+    settings: { additionalTraceCategories: 'disabled-by-default-v8.cpu_profiler' },
+  };
+  const result = await lighthouse(url, flags, trace ? profiled : undefined);
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
   const { lhr } = result;
   if (lhr.runtimeError) {
     throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   }
-  return lhr;
+  return { lhr, ...(trace ? { trace: result.artifacts.Trace } : {}) };
 }
 
 /** The `errors-in-console` audit's items: where each came from and what it said. */

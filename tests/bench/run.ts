@@ -158,6 +158,7 @@ export async function runBench(options: BenchOptions): Promise<Report> {
         resultsDir: join(options.root, 'tests', 'bench', 'results'),
         runs: size.lighthouseRuns,
         budgets,
+        trace: options.trace,
         log,
       });
       figures.push(...found.figures);
