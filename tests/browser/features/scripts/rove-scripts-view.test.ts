@@ -249,6 +249,43 @@ describe('rove-scripts-view', () => {
       }
     });
 
+    it('on a device with no scripts yet, shows Loading until they come, never "none" first', async () => {
+      // Issue 15: a freshly signed-in tablet showed "No scripts have been published yet", then
+      // the list and its filters pushed it down (Lighthouse: 0.10 to 0.14 of layout shift).
+      await replaceScripts([]);
+      const realFetch = window.fetch;
+      const scripts = [published('warm-goodbye')];
+      window.fetch = async (input, init) => {
+        const url = String(input instanceof Request ? input.url : input);
+        if (!url.endsWith('/api/scripts')) return realFetch(input, init);
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        return new Response(JSON.stringify({ scripts }), {
+          headers: { 'content-type': 'application/json' },
+        });
+      };
+      const said = new Set<string>();
+      const el = document.createElement('rove-scripts-view') as RoveScriptsView;
+      const look = () => {
+        for (const status of el.renderRoot.querySelectorAll('[role="status"]'))
+          said.add(status.textContent!.trim());
+      };
+      const watcher = new MutationObserver(look);
+      document.body.append(el);
+      watcher.observe(el.renderRoot, { subtree: true, childList: true, characterData: true });
+      try {
+        await waitFor(() => getByRole(el, 'link', /A warm goodbye/), 'the fetched script');
+        expect(
+          [...said].filter((text) => /published|not reached/.test(text)),
+          [...said].join(' / '),
+        ).to.deep.equal([]);
+        expect([...said]).to.include('Loading scripts…');
+      } finally {
+        watcher.disconnect();
+        el.remove();
+        window.fetch = realFetch;
+      }
+    });
+
     it('draws a long list a batch per task, the first screenful first', async () => {
       const many = Array.from({ length: 60 }, (_, i) =>
         published('warm-goodbye', {
