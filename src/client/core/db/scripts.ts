@@ -18,12 +18,12 @@ const scripts = (): Table<Script, string> => db.table<Script, string>('scripts')
 const progress = (): Table<ScriptProgress, string> =>
   db.table<ScriptProgress, string>('scriptProgress');
 
-/** Calls `onChange` with every stored script now and after each change; returns the stop. */
 /** Every script this device holds, read once. */
 export function readScripts(): Promise<Script[]> {
   return scripts().toArray();
 }
 
+/** Calls `onChange` with every stored script now and after each change; returns the stop. */
 export function watchScripts(
   onChange: (list: Script[]) => void,
   onError: (error: unknown) => void = console.error,
