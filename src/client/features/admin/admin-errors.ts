@@ -2,7 +2,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { AsyncAction, type AsyncActionOptions } from '../../core/async-action.js';
 import { ApiError } from '../../core/http.js';
-import { amount } from '../../core/words/index.js';
+import { amount } from '../../core/words/time.js';
 import { msg, str } from '../../core/locale/msg.js';
 
 /** "45 seconds", "1 minute", "15 minutes": how long to wait after a 429. */

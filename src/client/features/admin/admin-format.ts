@@ -1,6 +1,6 @@
 // Small wording helpers shared by the admin sections.
 import type { Branch, Skill } from '../../../shared/schemas.js';
-import { relative } from '../../core/words/index.js';
+import { relative } from '../../core/words/time.js';
 import { msg } from '../../core/locale/msg.js';
 
 /**

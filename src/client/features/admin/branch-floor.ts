@@ -3,7 +3,7 @@
 // words instead of relaying a 400. The limits are the server's (ZONES_MAX, ZONE_MAX and
 // ESCALATE_* in src/shared/schemas.ts), repeated here because the client imports only types
 // from there: its values would bring TypeBox into the bundle.
-import { amount } from '../../core/words/index.js';
+import { amount } from '../../core/words/time.js';
 import { msg, str } from '../../core/locale/msg.js';
 
 /** At most this many zones per branch. */

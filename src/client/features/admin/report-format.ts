@@ -1,7 +1,8 @@
 // Words and dates for the service report: which days a range choice means in the browser's
 // time zone, and durations, hours and labels as a branch supervisor would say them. Every word
 // goes through msg() (README, "Languages"), read when said, so a language chosen later shows.
-import { duration, plural } from '../../core/words/index.js';
+import { plural } from '../../core/words/index.js';
+import { duration } from '../../core/words/time.js';
 import { msg, str } from '../../core/locale/msg.js';
 
 export type RangeChoice = 'today' | 'week' | 'month' | 'custom';

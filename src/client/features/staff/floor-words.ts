@@ -3,7 +3,7 @@
 import { bestFit } from '../../../shared/best-fit.js';
 import { primaryLanguage } from '../../../shared/languages.js';
 import type { HelpRequest, Presence, Skill } from '../../../shared/schemas.js';
-import { shortAmount } from '../../core/words/index.js';
+import { shortAmount } from '../../core/words/time.js';
 import { waitedFor } from './request-format.js';
 import { msg, str } from '../../core/locale/msg.js';
 

@@ -1,13 +1,13 @@
 // Words for a request on a staff screen: how long it has waited, what is still unsent, who
 // handed it on. Every word through msg() (README, "Languages"), read when said.
 import type { OutboxAction } from '../../core/db/db.js';
-import { actionName } from '../../core/db/outbox.js';
+import { actionName } from '../../core/db/outbox-words.js';
 import { list } from '../../core/words/index.js';
 import { msg, str } from '../../core/locale/msg.js';
 import type { HelpRequest } from '../../../shared/schemas.js';
 
 // How long a request has waited is said the same on every screen: see core/words.
-export { ago, waitedFor } from '../../core/words/index.js';
+export { ago, waitedFor } from '../../core/words/time.js';
 
 /** "Claim and Start waiting to send", or '' when nothing is pending. */
 export function pendingText(pending: readonly OutboxAction[]): string {

@@ -10,7 +10,7 @@ import { languageChoices, languageName } from '../../ui/walk-up/walk-up-format.j
 import type { HelpedChoices } from '../../core/db/walk-ups.js';
 import type { Topic } from '../../../shared/schemas.js';
 import { ON_THE_SPOT_OUTCOMES, type OnTheSpotOutcome } from '../../../shared/request-machine.js';
-import { amount } from '../../core/words/index.js';
+import { amount } from '../../core/words/time.js';
 import { msg, str } from '../../core/locale/msg.js';
 
 export interface HelpedDetail {

@@ -1,14 +1,7 @@
 // core/words: wording on the platform's Intl, as people say it (and as other languages will).
 import { describe, expect, it } from 'vitest';
-import {
-  amount,
-  count,
-  duration,
-  list,
-  plural,
-  relative,
-  shortAmount,
-} from '../../../../src/client/core/words/index.js';
+import { count, list, plural } from '../../../../src/client/core/words/index.js';
+import { amount, duration, relative, shortAmount } from '../../../../src/client/core/words/time.js';
 
 describe('words', () => {
   it('plurals follow the language’s rules, not `=== 1`', () => {
