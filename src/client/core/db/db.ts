@@ -75,6 +75,9 @@ export class RoveDatabase extends Dexie {
 
 export const db = new RoveDatabase();
 
+/** The meta key where this device remembers its session (written by sync/session.ts). */
+export const SESSION_KEY = 'session';
+
 export async function getMeta<T>(key: string): Promise<T | undefined> {
   return (await db.meta.get(key))?.value as T | undefined;
 }

@@ -10,11 +10,10 @@ import {
   type CreatedRequest,
 } from '../api/requests.js';
 import { postInteraction } from '../api/walk-ups.js';
-import { db, type OutboxAction, type OutboxEntry } from './db.js';
-import { msg, str } from '../locale/msg.js';
+import { db, type OutboxEntry } from './db.js';
 import { FOLLOW_URL, type KeptFollowUrl } from './follow-url.js';
 import { newId } from './ids.js';
-import { dropStranded, isKioskEntry, signedInStaffId } from './staff-outbox.js';
+import { isKioskEntry, signedInStaffId } from './staff-outbox.js';
 import type {
   CreateRequestBody,
   FeedbackBody,
@@ -123,60 +122,6 @@ export type FlushResult =
       trouble?: boolean;
     };
 
-/** Each action's name, as the outbox lists it. */
-export function actionName(action: OutboxAction): string {
-  switch (action) {
-    case 'create':
-      return msg('New request');
-    case 'interaction':
-      return msg('Answer given on the spot');
-    case 'claim':
-      return msg('Claim');
-    case 'release':
-      return msg('Release');
-    case 'start':
-      return msg('Start');
-    case 'resolve':
-      return msg('Resolve');
-    case 'transfer':
-      return msg('Hand-off');
-    case 'cancel':
-      return msg('Cancel');
-    case 'page':
-      return msg('Page');
-    case 'here':
-      return msg("I'm here");
-    case 'feedback':
-      return msg('Feedback');
-  }
-}
-
-/** The words for a refused action, from the server's current request. */
-export function describeRefusal(entry: OutboxEntry, error: ApiError): string {
-  const request = refusedRequest(error);
-  const ticket = request?.ticket;
-  const holder = request?.claimedBy?.displayName;
-  const why = error.message;
-  if (entry.action === 'claim' && holder && request?.claimedBy?.id !== entry.actorId) {
-    return ticket
-      ? msg(str`${holder} got there first, so ticket ${ticket} is theirs.`)
-      : msg(str`${holder} got there first, so this request is theirs.`);
-  }
-  if (request?.status === 'cancelled')
-    return ticket
-      ? msg(str`Ticket ${ticket} was cancelled, so it was not sent.`)
-      : msg('This request was cancelled, so it was not sent.');
-  if (request?.status === 'done')
-    return ticket
-      ? msg(str`Ticket ${ticket} was already resolved.`)
-      : msg('This request was already resolved.');
-  if (error.status === 401) return msg(str`Not sent: you were signed out. ${why}`);
-  const action = actionName(entry.action);
-  return ticket
-    ? msg(str`${action} for ticket ${ticket} was not sent: ${why}`)
-    : msg(str`${action} was not sent: ${why}`);
-}
-
 /** True when the server did not really answer: keep the action and try again later. */
 function shouldRetry(error: unknown): boolean {
   if (!(error instanceof ApiError)) return true;
@@ -234,6 +179,7 @@ async function drain(sender: OutboxSender): Promise<FlushResult> {
       const me = await signedInStaffId();
       if (me === undefined) return { state: 'held' };
       if (head.actorId !== me) {
+        const { dropStranded } = await import('./unsent.js');
         await dropStranded(me);
         continue;
       }
@@ -307,6 +253,9 @@ async function settle(entry: OutboxEntry, answer: HelpRequest, followUrl?: strin
  * notice there would read as "your request could not be sent".
  */
 async function refuse(entry: OutboxEntry, error: ApiError): Promise<void> {
+  const told = !isKioskEntry(entry) || entry.action === 'create';
+  // Before the transaction: waiting on anything but the database inside it would end it.
+  const text = told ? (await import('./outbox-words.js')).describeRefusal(entry, error) : undefined;
   await db.transaction('rw', [db.outbox, db.requests, db.notices], async () => {
     const request = refusedRequest(error);
     if (request) {
@@ -317,10 +266,10 @@ async function refuse(entry: OutboxEntry, error: ApiError): Promise<void> {
       .filter((e) => e.seq! > entry.seq! && e.actorId === entry.actorId)
       .map((e) => e.seq!);
     await db.outbox.bulkDelete([entry.seq!, ...dependent]);
-    if (isKioskEntry(entry) && entry.action !== 'create') return;
+    if (text === undefined) return;
     await db.notices.add({
       requestId: entry.requestId,
-      text: describeRefusal(entry, error),
+      text,
       at: new Date().toISOString(),
     });
   });

@@ -97,18 +97,6 @@ export async function markSynced(): Promise<void> {
   await setMeta('lastSyncAt', new Date().toISOString());
 }
 
-/** Drops every request of the replica (sign-out on a shared tablet: no patron text stays). */
-export async function clearRequests(): Promise<void> {
-  await db.transaction('rw', db.requests, db.notices, db.meta, async () => {
-    await db.requests.clear();
-    await db.notices.clear();
-    const cursors = (await db.meta.toCollection().primaryKeys()).filter((k) =>
-      String(k).startsWith('lastEventId:'),
-    );
-    await db.meta.bulkDelete(cursors);
-  });
-}
-
 const branchKey = (branchId: string) => `branch:${branchId}`;
 
 /** The branch's name and where its service desk is, as last read (kept for offline use). */

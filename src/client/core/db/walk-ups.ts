@@ -5,7 +5,7 @@
 import { db, getMeta, setMeta, type OutboxEntry } from './db.js';
 import { enqueue, type Actor } from './outbox.js';
 import { newId } from './ids.js';
-import { whileNotSending } from './staff-outbox.js';
+import { whileNotSending } from './unsent.js';
 import type { CreateRequestBody, HelpRequest, InteractionBody } from '../../../shared/schemas.js';
 import { isOpen, type RequestStatus } from '../../../shared/request-machine.js';
 

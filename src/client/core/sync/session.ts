@@ -1,30 +1,10 @@
 // Who this device is, remembered in Dexie so a kiosk or tablet that restarts with no network
-// still knows its branch and who was signed in.
+// still knows its branch and who was signed in. Signing in and out, and enrolling, are in
+// sign-in.ts and enroll.ts: every screen reads the session, only the tablet and enrolment change it.
 import { ApiError } from '../http.js';
-import {
-  enrollDevice,
-  fetchSession,
-  signInStaff,
-  type Role,
-  type Session,
-} from '../api/session.js';
-import { db, getMeta, setMeta } from '../db/db.js';
-import { flushOutbox } from '../db/outbox.js';
-import { clearRequests } from '../db/replica.js';
-import {
-  SESSION_KEY as KEY,
-  discardUnsentFor,
-  readUnsentFor,
-  retryNowFor,
-  signedInStaffId,
-  type UnsentAction,
-} from '../db/staff-outbox.js';
-import {
-  forgetOwedSignOut,
-  oweSignOut,
-  payOwedSignOut,
-  withoutOwedSession,
-} from './owed-sign-out.js';
+import { fetchSession, type Session } from '../api/session.js';
+import { SESSION_KEY as KEY, getMeta, setMeta } from '../db/db.js';
+import { payOwedSignOut, withoutOwedSession } from './owed-sign-out.js';
 
 /**
  * Asks the server who we are; with no server, answers what it said last time.
@@ -42,71 +22,4 @@ export async function loadSession(): Promise<Session & { offline?: boolean }> {
     const remembered = await getMeta<Session>(KEY);
     return { ...(remembered ?? { role: null }), offline: true };
   }
-}
-
-/**
- * Signs a staff member in on this tablet and remembers the new session. A sign-out still owed
- * is sent first; if it could not be, the server ends that session anyway when the sign-in's
- * cookie replaces it, so it is owed no more.
- */
-export async function signIn(staffId: string, pin: string): Promise<Session> {
-  await payOwedSignOut();
-  const previous = (await getMeta<Session>(KEY)) ?? { role: 'tablet' as const };
-  const { staff } = await signInStaff(staffId, pin);
-  const session: Session = { ...previous, role: 'staff', staff };
-  await db.transaction('rw', db.meta, async () => {
-    await setMeta(KEY, session);
-    await forgetOwedSignOut();
-  });
-  return session;
-}
-
-/**
- * Before signing out: the signed-in person's actions that have not reached the server. When
- * the browser is online it first tries to send them, so what remains could not be sent.
- */
-export async function unsentBeforeSignOut(): Promise<UnsentAction[]> {
-  const me = await signedInStaffId();
-  if (!me || (await readUnsentFor(me)).length === 0) return [];
-  if (typeof navigator === 'undefined' || navigator.onLine) {
-    await retryNowFor(me);
-    await flushOutbox();
-  }
-  return readUnsentFor(me);
-}
-
-/**
- * Ends the staff session. The tablet forgets the person and the queue it held (patron text
- * must not outlive the person it was shown to) at once, and owes the server the sign-out
- * until it has answered (see owed-sign-out.ts). With `discard`, the person's unsent actions
- * are removed and answered, so the screen can say so; without it they wait for that same
- * person to sign in again, and are dropped with a notice if someone else signs in first: they
- * are never sent under another session.
- */
-export async function signOut({ discard = false } = {}): Promise<UnsentAction[]> {
-  const previous = await getMeta<Session>(KEY);
-  const me = previous?.role === 'staff' ? previous.staff?.id : undefined;
-  await db.transaction('rw', db.meta, async () => {
-    await setMeta(KEY, { ...previous, role: previous?.device ? 'tablet' : null, staff: undefined });
-    await oweSignOut(me);
-  });
-  // After the session is forgotten, so the flusher can send none of these in the meantime.
-  const discarded = discard && me ? await discardUnsentFor(me) : [];
-  await clearRequests();
-  if (!(await payOwedSignOut())) {
-    console.warn('Signed out on this tablet; the server will be told when it can be reached');
-  }
-  return discarded;
-}
-
-/**
- * Enrolls this browser with a supervisor's code. A new device starts with a clean replica, so
- * nothing of a previous enrollment (another branch's queue) shows.
- */
-export async function enrollThisDevice(code: string): Promise<Session> {
-  const { device } = await enrollDevice(code);
-  await clearRequests();
-  const session: Session = { role: device.kind as Role, device };
-  await setMeta(KEY, session);
-  return session;
 }

@@ -4,7 +4,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { AsyncAction } from '../../core/async-action.js';
 import { ApiError } from '../../core/http.js';
-import { enrollThisDevice } from '../../core/sync/session.js';
+import { enrollThisDevice } from '../../core/sync/enroll.js';
 import { navigate } from '../../core/router.js';
 import { controls, plainPage, tokens } from '../../ui/shared.styles.js';
 import { msg } from '../../core/locale/msg.js';

@@ -20,7 +20,7 @@ import './rove-floor-list.js';
 import { noticesPanel } from '../../ui/notices/rove-branch-notices.js';
 import type { PresenceChange } from './rove-presence-control.js';
 import { clock, plural } from '../../core/words/index.js';
-import { InParts } from '../../core/first-paint.js';
+import { InParts } from './in-parts.js';
 import { msg, str } from '../../core/locale/msg.js';
 
 @customElement('rove-staff-view')

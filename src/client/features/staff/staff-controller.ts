@@ -17,10 +17,11 @@ import {
 import { readTopics } from '../../core/db/topics.js';
 import { dismissNotice, queueRequestAction } from '../../core/db/outbox.js';
 import type { Notice } from '../../core/db/db.js';
-import { changes, readUnsentFor } from '../../core/db/staff-outbox.js';
+import { changes, readUnsentFor } from '../../core/db/unsent.js';
 import type { PendingView } from '../../core/db/pending.js';
 import { startSync, refreshSignInNames } from '../../core/sync/engine.js';
-import { loadSession, signIn, signOut, unsentBeforeSignOut } from '../../core/sync/session.js';
+import { loadSession } from '../../core/sync/session.js';
+import { signIn, signOut, unsentBeforeSignOut } from '../../core/sync/sign-in.js';
 import { onConnection, type ConnectionState } from '../../core/sync/connection.js';
 import { putPresence } from '../../core/api/presence.js';
 import { postNotice, withdrawNotice } from '../../core/api/notices.js';

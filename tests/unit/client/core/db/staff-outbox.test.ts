@@ -10,8 +10,8 @@ import {
   type OutboxSender,
 } from '../../../../../src/client/core/db/outbox.js';
 import { upsertRequest } from '../../../../../src/client/core/db/replica.js';
-import { discardUnsentFor, readUnsentFor } from '../../../../../src/client/core/db/staff-outbox.js';
-import { signOut, unsentBeforeSignOut } from '../../../../../src/client/core/sync/session.js';
+import { discardUnsentFor, readUnsentFor } from '../../../../../src/client/core/db/unsent.js';
+import { signOut, unsentBeforeSignOut } from '../../../../../src/client/core/sync/sign-in.js';
 import type { HelpRequest } from '../../../../../src/shared/schemas.js';
 import { helpRequest, lee, sam } from '../../../../support/client-fixtures.js';
 

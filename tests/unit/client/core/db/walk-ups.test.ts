@@ -11,7 +11,7 @@ import {
 } from '../../../../../src/client/core/db/outbox.js';
 import { readQueue } from '../../../../../src/client/core/db/queue.js';
 import { upsertRequest } from '../../../../../src/client/core/db/replica.js';
-import { readUnsentFor, retryNowFor } from '../../../../../src/client/core/db/staff-outbox.js';
+import { readUnsentFor, retryNowFor } from '../../../../../src/client/core/db/unsent.js';
 import {
   UNDO_MS,
   cancelWalkUp,

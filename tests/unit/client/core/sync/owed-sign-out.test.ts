@@ -10,7 +10,8 @@ import {
   payOwedSignOutWhenOnline,
   readOwedSignOut,
 } from '../../../../../src/client/core/sync/owed-sign-out.js';
-import { loadSession, signIn, signOut } from '../../../../../src/client/core/sync/session.js';
+import { loadSession } from '../../../../../src/client/core/sync/session.js';
+import { signIn, signOut } from '../../../../../src/client/core/sync/sign-in.js';
 import type { Session } from '../../../../../src/client/core/api/session.js';
 
 const sam = { id: 'staff-sam', displayName: 'Sam', skills: [] };
