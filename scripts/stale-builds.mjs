@@ -9,7 +9,7 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const at = (...parts) => join(ROOT, ...parts);
 
 export const SERVER_MAIN = at('dist/server/main.js');
-export const CLIENT_INDEX = at('dist/client/index.html');
+const CLIENT_INDEX = at('dist/client/index.html');
 
 /** Newest modification time under the given files and folders (0 if none exist). */
 function newest(paths) {

@@ -14,7 +14,7 @@ import type { StreamHub } from './stream/hub.js';
 import type { Store } from './store/store.js';
 import type { RoveApp, TypeBoxProvider } from './typebox.js';
 
-export const BODY_LIMIT = 16 * 1024;
+const BODY_LIMIT = 16 * 1024;
 
 /**
  * The Content Security Policy of every answer (docs/SECURITY.md "Headers"): the app's own
@@ -46,7 +46,7 @@ export const SECURITY_HEADERS = securityHeaders({
   xFrameOptions: { action: 'deny' },
 });
 
-export interface AppParts {
+interface AppParts {
   store: Store;
   hub: StreamHub;
   config: ServerConfig;

@@ -6,7 +6,7 @@ import { RoveError } from './errors.js';
 import { RETRY_AFTER_SECONDS, unavailableReason } from './store/unavailable.js';
 
 /** The HTTP status of each refusal (docs/API.md, "Errors"). */
-export const STATUS_OF: Record<ErrorCode, number> = {
+const STATUS_OF: Record<ErrorCode, number> = {
   invalid: 400,
   unauthenticated: 401,
   forbidden: 403,
@@ -26,7 +26,7 @@ interface AjvIssue {
 }
 
 /** "body.name must NOT have more than 60 characters", "body has an unknown field "x"". */
-export function describeValidation(context: string | undefined, issue: AjvIssue): string {
+function describeValidation(context: string | undefined, issue: AjvIssue): string {
   const where = [context ?? 'body', ...issue.instancePath.split('/').filter(Boolean)].join('.');
   switch (issue.keyword) {
     case 'additionalProperties':

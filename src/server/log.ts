@@ -21,7 +21,7 @@ function withoutValues(message: string): string {
   return message.replace(/"[^"]*"/g, '"…"').replace(/\([^)]*\)=\([^)]*\)/g, '(…)=(…)');
 }
 
-export interface LoggedError {
+interface LoggedError {
   type: string;
   message: string;
   code?: string;
@@ -30,7 +30,7 @@ export interface LoggedError {
 }
 
 /** An error as a log line may hold it: type, message, code and call frames; nothing else. */
-export function serializeError(error: unknown): LoggedError {
+function serializeError(error: unknown): LoggedError {
   if (!(error instanceof Error))
     return { type: typeof error, message: 'a thrown non-error', stack: '' };
   const raw = error as Error & { code?: unknown };
@@ -52,7 +52,7 @@ export function serializeError(error: unknown): LoggedError {
 }
 
 /** A request as a log line may hold it: method, path (no query string), id. */
-export function serializeRequest(request: RequestLike): {
+function serializeRequest(request: RequestLike): {
   method?: string;
   url?: string;
   [key: string]: unknown;
@@ -64,7 +64,7 @@ export function serializeRequest(request: RequestLike): {
   };
 }
 
-export function serializeReply(reply: ReplyLike): { statusCode?: number } {
+function serializeReply(reply: ReplyLike): { statusCode?: number } {
   return { statusCode: reply.statusCode };
 }
 

@@ -2,7 +2,7 @@
 // it from requests closed more than `retentionHours` ago, at start and every few minutes after.
 import type { Store } from './store/store.js';
 
-export const PURGE_EVERY_MS = 5 * 60_000;
+const PURGE_EVERY_MS = 5 * 60_000;
 
 /** Starts the purge; answers a stop that resolves once a run under way has finished. */
 export function startPurge(

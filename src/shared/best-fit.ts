@@ -4,14 +4,14 @@
 import type { Presence } from './schemas.js';
 
 /** What of a request the choice looks at. */
-export interface FitRequest {
+interface FitRequest {
   skill: string;
   language?: string;
   zone?: string;
 }
 
 /** The person chosen, and which of the three reasons they have. */
-export interface Fit {
+interface Fit {
   presence: Presence;
   skill: boolean;
   language: boolean;

@@ -47,7 +47,7 @@ const Count = Type.Integer({ minimum: 0 });
  * the spot, or taken at once and never left for anyone else) and `handOff` (a walk-up left for
  * someone else: sent to the queue for a specialist, handed on, or claimed by a colleague).
  */
-export const ByOrigin = Type.Object({ kiosk: Count, walkUp: Count, handOff: Count }, strict);
+const ByOrigin = Type.Object({ kiosk: Count, walkUp: Count, handOff: Count }, strict);
 export type ByOrigin = Static<typeof ByOrigin>;
 
 export const ServiceReport = Type.Object(

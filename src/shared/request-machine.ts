@@ -28,7 +28,7 @@ export const ORIGINS = ['kiosk', 'walk-up'] as const;
 export type Origin = (typeof ORIGINS)[number];
 
 /** Statuses a request may still leave; the queue shows only these. */
-export const OPEN_STATUSES: readonly RequestStatus[] = ['waiting', 'claimed', 'serving'];
+const OPEN_STATUSES: readonly RequestStatus[] = ['waiting', 'claimed', 'serving'];
 
 export function isOpen(status: RequestStatus): boolean {
   return OPEN_STATUSES.includes(status);
@@ -73,7 +73,7 @@ const TO: Record<RequestAction, RequestStatus> = {
   here: 'claimed',
 };
 
-export type Decision =
+type Decision =
   { ok: true; to: RequestStatus } | { ok: false; code: 'forbidden' | 'conflict'; message: string };
 
 /**

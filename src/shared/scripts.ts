@@ -13,8 +13,7 @@ const LineText = (max: number) => PersonText(max);
  * What a step offers to do on a signed-in tablet, beside its words. `hand-off`: "Send for a
  * specialist" (a walk-up, docs/API.md), with the script's first topic chosen already.
  */
-export const STEP_OFFERS = ['hand-off'] as const;
-export type StepOffer = (typeof STEP_OFFERS)[number];
+const STEP_OFFERS = ['hand-off'] as const;
 
 /** One numbered step: what to do, a few short things a greeter might say aloud, an offer. */
 export const ScriptStep = Type.Object(

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export interface BundleFile {
+interface BundleFile {
   /** Path under dist/client, e.g. `assets/index-abc123.js`. */
   file: string;
   bytes: number;
@@ -15,7 +15,7 @@ export interface BundleFile {
   via: 'entry' | 'static' | 'kiosk-view';
 }
 
-export interface KioskFirstLoad {
+interface KioskFirstLoad {
   files: BundleFile[];
   gzipBytes: number;
   bytes: number;
@@ -30,7 +30,7 @@ const DYNAMIC_IMPORT = /\bimport\(\s*["']([^"']+\.m?js)["']\s*\)/g;
 const KIOSK_NAME = /kiosk/i;
 
 /** Scripts and modulepreload links of the built index.html, as dist-relative paths. */
-export function entryScripts(distClient: string): string[] {
+function entryScripts(distClient: string): string[] {
   return scriptsOfHtml(distClient, readFileSync(join(distClient, 'index.html'), 'utf8'));
 }
 
@@ -38,7 +38,7 @@ export function entryScripts(distClient: string): string[] {
  * Scripts (module or classic, such as index.html's route preloader) and modulepreload links of a
  * page's HTML, as dist-relative paths.
  */
-export function scriptsOfHtml(distClient: string, html: string): string[] {
+function scriptsOfHtml(distClient: string, html: string): string[] {
   const found = new Set<string>();
   for (const tag of html.match(/<script\b[^>]*>/g) ?? []) {
     const src = /\bsrc=["']?([^"'\s>]+)/.exec(tag)?.[1];

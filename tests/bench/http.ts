@@ -91,7 +91,7 @@ export interface StreamEvent {
   data: string;
 }
 
-export interface StreamOptions {
+interface StreamOptions {
   token: string;
   lastEventId?: number | string;
   /** Called for every event, with the time its chunk arrived (performance.now()). */

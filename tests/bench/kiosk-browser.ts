@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../support/chromium.mjs';
 import type { Setup } from './scene.js';
 
-export interface KioskBrowserResult {
+interface KioskBrowserResult {
   runs: number[];
   /** JS files the page loaded for `/` (from the Resource Timing API). */
   scripts: string[];

@@ -19,7 +19,7 @@ import { ask, Setup } from './scene.js';
 import { startServer } from './server.js';
 import { figure, type Figure } from './stats.js';
 
-export type ScreenId = 'kiosk' | 'tablet' | 'scripts' | 'follow';
+type ScreenId = 'kiosk' | 'tablet' | 'scripts' | 'follow';
 
 interface ScreenPlan {
   id: ScreenId;
@@ -39,7 +39,7 @@ export const LIGHTHOUSE_SCREENS: readonly ScreenPlan[] = [
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 
 /** One Lighthouse run of one screen, the numbers the bench keeps. */
-export interface LighthouseRun {
+interface LighthouseRun {
   performance: number;
   accessibility: number;
   bestPractices: number;
@@ -51,7 +51,7 @@ export interface LighthouseRun {
   missed: string[];
 }
 
-export interface LighthouseBudgets {
+interface LighthouseBudgets {
   lighthousePerformance?: number;
   lighthouseAccessibility?: number;
   lighthouseBestPractices?: number;
@@ -351,7 +351,7 @@ function consoleErrors(lhr: Result): string[] {
   );
 }
 
-export function summarise(lhr: Result): LighthouseRun {
+function summarise(lhr: Result): LighthouseRun {
   const score = (id: (typeof CATEGORIES)[number]) =>
     Math.round((lhr.categories[id]?.score ?? 0) * 100);
   const numeric = (id: string) => lhr.audits[id]?.numericValue ?? NaN;

@@ -8,7 +8,7 @@ import { percentile } from './stats.js';
 /** How long one event may take to reach every stream before it counts as not delivered. */
 const DELIVERY_TIMEOUT_MS = 5_000;
 
-export interface FanoutRun {
+interface FanoutRun {
   p99: number;
   p50: number;
   max: number;
@@ -108,7 +108,7 @@ export async function fanoutRun(
   };
 }
 
-export interface CatchUp {
+interface CatchUp {
   startSeq: number;
   endSeq: number;
   events: number;
@@ -137,7 +137,7 @@ export async function missEvents(scene: Scene, count: number): Promise<CatchUp> 
   return { startSeq, endSeq, events: endSeq - startSeq };
 }
 
-export interface CatchUpRun {
+interface CatchUpRun {
   ms: number;
   received: number;
   inOrder: boolean;

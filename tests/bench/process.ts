@@ -9,7 +9,7 @@ import { Setup, type Scene, type Staffer } from './scene.js';
 import { servingPid, startTimed, type ServerProcess, type SpawnOptions } from './server.js';
 import { Watchers } from './live.js';
 
-export interface ProcessRun {
+interface ProcessRun {
   healthyMs: number;
   rssBeforeKb: number;
   rssAfterKb: number;

@@ -120,7 +120,7 @@ export function table(figures: readonly Figure[]): string {
   );
 }
 
-export function markdown(report: Report): string {
+function markdown(report: Report): string {
   const m = report.machine;
   const head = `| ${HEAD.join(' | ')} |\n|${HEAD.map(() => '---').join('|')}|`;
   const body = rows(report.figures)

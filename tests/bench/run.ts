@@ -48,7 +48,7 @@ const STORE_GROUPS: readonly FigureGroup[] = [
   'floor',
 ];
 
-export interface BenchOptions {
+interface BenchOptions {
   /** The repository root (with a built dist/). */
   root: string;
   quick: boolean;

@@ -260,7 +260,7 @@ function readProc(path: string): string {
 }
 
 /** VmRSS of `pid` in KiB (NaN if it is gone). */
-export function readRssKb(pid: number): number {
+function readRssKb(pid: number): number {
   const found = /VmRSS:\s+(\d+)\s+kB/.exec(readProc(`/proc/${pid}/status`));
   return found ? Number(found[1]) : NaN;
 }

@@ -22,7 +22,7 @@ export interface PgCluster {
 }
 
 /** The directory with initdb and pg_ctl: PostgreSQL 15 as the brief says, else the newest. */
-export function findPostgresBin(): string | undefined {
+function findPostgresBin(): string | undefined {
   const fromEnv = process.env.ROVE_PG_BIN;
   if (fromEnv && existsSync(join(fromEnv, 'initdb'))) return fromEnv;
   const preferred = '/usr/lib/postgresql/15/bin';

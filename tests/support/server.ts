@@ -23,7 +23,7 @@ export interface Answer {
   headers: Headers;
 }
 
-export interface CallOptions {
+interface CallOptions {
   /** Sent as `Authorization: Bearer`. */
   token?: string;
   /** Sent as JSON. */

@@ -13,7 +13,7 @@ interface Screen extends RouteSpec<ScreenName> {
 
 export type AppRoute = Route<ScreenName>;
 
-export const SCREENS: readonly Screen[] = [
+const SCREENS: readonly Screen[] = [
   {
     name: 'kiosk',
     segment: 'kiosk',

@@ -144,7 +144,7 @@ export interface KeptStream<E extends AnyEvent = StreamEvent> extends Omit<
  * The server's heartbeat comes every 15 s: a page shown again after longer than this without a
  * byte (a phone or tablet that slept) does not wait out the silence limit; its stream reopens.
  */
-export const STALE_ON_WAKE_MS = 20_000;
+const STALE_ON_WAKE_MS = 20_000;
 
 /**
  * Keeps `path` open until the returned stop is called: the one reconnecting loop of the client.

@@ -45,7 +45,7 @@ export const COLORS = {
   scrim: 'rgb(0 0 0 / 45%)',
 } as const;
 
-export type ColorName = keyof typeof COLORS;
+type ColorName = keyof typeof COLORS;
 
 /** Each colour as a value for Lit's css``. */
 export const palette = Object.fromEntries(

@@ -21,7 +21,7 @@ export interface Caller {
 
 const resolved = new WeakMap<FastifyRequest, Promise<Caller>>();
 
-export function bearerToken(request: FastifyRequest): string | undefined {
+function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
   return match?.[1];

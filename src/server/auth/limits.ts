@@ -67,7 +67,7 @@ export class RateLimit {
 }
 
 /** Seconds a client refused a stream slot is told to wait: slots free only as streams close. */
-export const STREAM_SLOT_RETRY_SECONDS = 30;
+const STREAM_SLOT_RETRY_SECONDS = 30;
 
 /**
  * Open long-lived responses per holder: per client address for the public scripts stream

@@ -40,7 +40,7 @@ export function hashToken(token: string): string {
 
 /** Letters and digits nobody mixes up when reading aloud or typing (no I, O, 0, 1). */
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-export const ENROLLMENT_CODE_LENGTH = 8;
+const ENROLLMENT_CODE_LENGTH = 8;
 
 export function newEnrollmentCode(): string {
   let code = '';

@@ -86,7 +86,7 @@ function zoneList(zones: readonly string[]): string[] {
  * A branch's languages as kept: each a BCP 47 tag in its canonical spelling ("zh-hans" is kept
  * as "zh-Hans"), no two alike, in the order given (the first is the kiosks' default).
  */
-export function languageList(tags: readonly string[], field = 'languages'): string[] {
+function languageList(tags: readonly string[], field = 'languages'): string[] {
   const seen = new Set<string>();
   return tags.map((text, i) => {
     const tag = canonicalTag(text);

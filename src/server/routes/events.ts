@@ -14,7 +14,7 @@ const BranchParams = Type.Object({ branchId: Id });
 const StreamQuery = Type.Object({ lastEventId: Type.Optional(Text(20, { min: 0 })) });
 
 /** A usable seq, or undefined (absent or not a number: the stream starts with a snapshot). */
-export function resumePoint(request: FastifyRequest): number | undefined {
+function resumePoint(request: FastifyRequest): number | undefined {
   const query = request.query as { lastEventId?: string } | undefined;
   const raw = request.headers['last-event-id'] ?? query?.lastEventId;
   const text = Array.isArray(raw) ? raw[0] : raw;
@@ -23,7 +23,7 @@ export function resumePoint(request: FastifyRequest): number | undefined {
 }
 
 /** Who holds a stream's slot, and which limit it counts against. */
-export interface StreamSlot {
+interface StreamSlot {
   slots: StreamSlots;
   holder: string;
 }

@@ -12,7 +12,7 @@ import type { StoreCore, Tx } from './core.js';
 import { isUniqueViolation, type Row } from './db.js';
 import { slugOf } from '../../shared/slug.js';
 
-export interface TopicInput {
+interface TopicInput {
   id?: string;
   label: string;
   skill: string;
@@ -21,7 +21,7 @@ export interface TopicInput {
   labels?: Record<string, string>;
 }
 
-export interface TopicPatch {
+interface TopicPatch {
   label?: string;
   skill?: string;
   icon?: string;
@@ -30,7 +30,7 @@ export interface TopicPatch {
   labels?: Record<string, string>;
 }
 
-export interface BranchPatch {
+interface BranchPatch {
   name?: string;
   /** Trimmed already; null clears it. */
   serviceDesk?: string | null;

@@ -39,7 +39,7 @@ export interface Db extends Sql {
 }
 
 /** PostgreSQL's SQLSTATE for a unique-key violation. */
-export const UNIQUE_VIOLATION = '23505';
+const UNIQUE_VIOLATION = '23505';
 
 export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === UNIQUE_VIOLATION;

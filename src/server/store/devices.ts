@@ -14,7 +14,7 @@ import { iso, toDevice } from './rows.js';
 import type { Remembered, StoreCore } from './core.js';
 import type { BranchStore } from './branches.js';
 
-export const ENROLLMENT_MINUTES = 15;
+const ENROLLMENT_MINUTES = 15;
 
 /** How long a device read by its token is remembered, at most (see `SESSION_CACHE_MS`). */
 const DEVICE_CACHE_MS = 60_000;

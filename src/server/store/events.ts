@@ -59,7 +59,7 @@ export function requestEvent(request: HelpRequest, kioskId: string | null): NewE
   };
 }
 
-export function toEvent(row: Row): LoggedEvent {
+function toEvent(row: Row): LoggedEvent {
   let payload = row.payload as Record<string, unknown>;
   if (row.words != null && payload.request) {
     payload = {

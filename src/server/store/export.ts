@@ -26,7 +26,7 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** Rows read per query: small enough to hold, large enough that 50,000 rows are 50 reads. */
-export const EXPORT_PAGE = 1000;
+const EXPORT_PAGE = 1000;
 
 /** A time as milliseconds since the epoch and its zone's offset then, in seconds. */
 const moment = (column: string, name: string) => `

@@ -12,7 +12,7 @@ import { requestEvent } from './events.js';
 import { wordsOf } from './words.js';
 
 /** How long after its request ends a follow link still works. */
-export const FOLLOW_HOURS_AFTER = 1;
+const FOLLOW_HOURS_AFTER = 1;
 
 /** The request a live token stands for. */
 export interface Followed {

@@ -36,7 +36,7 @@ export async function readLine(sql: Sql, branchId: string, since: Date): Promise
 }
 
 /** With no recent claims to learn from: about three minutes for each person's turn. */
-export const DEFAULT_MINUTES_PER_PERSON = 3;
+const DEFAULT_MINUTES_PER_PERSON = 3;
 
 /**
  * Where the request at `index` of `line.waiting` stands: its position, and about how long

@@ -7,9 +7,9 @@ import type { Db } from './db.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 /** Any fixed number: the advisory lock that serializes migration across processes. */
-export const MIGRATION_LOCK = 7_301_001;
+const MIGRATION_LOCK = 7_301_001;
 
-export interface Migration {
+interface Migration {
   id: string;
   sql: string;
 }

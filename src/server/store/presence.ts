@@ -9,7 +9,7 @@ import type { StoreCore, Tx } from './core.js';
 import { iso, isoSql } from './rows.js';
 
 /** No stream for this long and a person counts as available for nobody (docs/API.md). */
-export const SILENT_AFTER_SECONDS = 120;
+const SILENT_AFTER_SECONDS = 120;
 
 /** Presence rows (`p`, joined with their person) as the API shows them. */
 const PRESENCE_COLUMNS = `p.staff_id, p.branch_id, p.on_floor, p.state, p.zone, p.since, p.silent,

@@ -54,7 +54,7 @@ export interface CreateOptions {
 export type Maker = { kind: 'kiosk'; kiosk: KioskActor } | { kind: 'staff'; staff: StaffActor };
 
 /** The columns a new request starts with besides its ticket, topic and maker. */
-export interface NewRequest {
+interface NewRequest {
   status: 'waiting' | 'claimed' | 'done';
   name: string | null;
   note: string | null;

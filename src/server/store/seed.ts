@@ -27,9 +27,9 @@ export const STARTER_TOPICS: readonly { id: string; label: string; skill: string
     { id: 'access', label: 'Accessibility help', skill: 'access', icon: 'access' },
   ];
 
-export const MAIN_BRANCH = { id: 'main', name: 'Main Library' } as const;
+const MAIN_BRANCH = { id: 'main', name: 'Main Library' } as const;
 
-export type Seeder = (tx: Tx) => Promise<void>;
+type Seeder = (tx: Tx) => Promise<void>;
 
 export async function addStarterTopics(tx: Tx, branchId: string): Promise<void> {
   for (const [position, topic] of STARTER_TOPICS.entries()) {
@@ -61,7 +61,7 @@ const seedMainBranch: Seeder = async (tx) => {
   await addStarterTopics(tx, MAIN_BRANCH.id);
 };
 
-export const SEEDERS: Seeder[] = [
+const SEEDERS: Seeder[] = [
   seedSkills,
   seedMainBranch,
   async (tx) => void (await seedStarterScripts(tx)),

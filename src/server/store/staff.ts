@@ -10,7 +10,7 @@ import type { AccountStore } from './accounts.js';
 import type { BranchStore } from './branches.js';
 
 export const MAX_WRONG_PINS = 10;
-export const LOCK_MINUTES = 15;
+const LOCK_MINUTES = 15;
 
 export interface NewStaff {
   displayName: string;
@@ -21,7 +21,7 @@ export interface NewStaff {
   branchIds: string[];
 }
 
-export type StaffPatch = Partial<NewStaff> & { active?: boolean };
+type StaffPatch = Partial<NewStaff> & { active?: boolean };
 
 const SELECT_STAFF = `SELECT st.*,
     (SELECT COALESCE(jsonb_agg(sb.branch_id ORDER BY sb.branch_id), '[]'::jsonb)

@@ -26,7 +26,7 @@ export const STREAM_RECHECK_MS = 2000;
 /** How often a process tells the store whose staff streams it holds (docs/API.md, "Presence"). */
 export const HEARD_EVERY_MS = 30_000;
 
-export interface HubOptions {
+interface HubOptions {
   heartbeatMs: number;
   /**
    * How often the hub asks the store whether each signed-in stream's holder is still allowed

@@ -8,7 +8,7 @@ import type { Store } from '../store/store.js';
 import type { Connection } from './connection.js';
 
 /** Streams are judged at least this often, whatever was heard (a change made by hand). */
-export const RECHECK_AT_LEAST_MS = 60_000;
+const RECHECK_AT_LEAST_MS = 60_000;
 
 export class StreamRechecker {
   private running = false;

@@ -10,7 +10,7 @@ import { ORIGINS, OUTCOMES, REQUEST_ACTIONS, REQUEST_STATUSES } from '../request
  * notes and scripts that may be several lines. Every text field of every body uses `Text`.
  */
 export const LINE_TEXT = '^[^\\u0000-\\u001F\\u007F]*$';
-export const LINES_TEXT = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$';
+const LINES_TEXT = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$';
 export const TEXT_PATTERNS: readonly string[] = [LINE_TEXT, LINES_TEXT];
 export const Text = (max: number, { min = 1, lines = false } = {}) =>
   Type.String({ minLength: min, maxLength: max, pattern: lines ? LINES_TEXT : LINE_TEXT });

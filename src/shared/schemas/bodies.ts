@@ -103,7 +103,7 @@ export const SignOutQuery = Type.Object({ staffId: Type.Optional(Text(64)) }, st
  * A topic's translations: `{es: "Computadoras", "zh-Hans": "..."}`. Keys are BCP 47 tags; a blank
  * label is left out (a form may send every language's field).
  */
-export const TopicLabels = Type.Record(
+const TopicLabels = Type.Record(
   Type.String({ pattern: LANGUAGE_TAG_PATTERN, maxLength: 35 }),
   Text(TOPIC_LABEL_MAX, { min: 0 }),
   { maxProperties: BRANCH_LANGUAGES_MAX },
@@ -171,7 +171,7 @@ export const CreateRequestBody = Type.Object(
 export type CreateRequestBody = Static<typeof CreateRequestBody>;
 
 /** The longest on-the-spot answer one can record, in minutes (a whole shift is not one). */
-export const INTERACTION_MAX_MINUTES = 240;
+const INTERACTION_MAX_MINUTES = 240;
 
 /**
  * `POST /api/interactions`: a question answered on the spot. No patron text at all: a name or

@@ -4,7 +4,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { literals, strict } from './build.js';
 import { Id, IsoTime, Origin, Outcome, RequestStatus, SkillId, Uuid } from './base.js';
 
-export const StaffRef = Type.Object({ id: Type.String(), displayName: Type.String() }, strict);
+const StaffRef = Type.Object({ id: Type.String(), displayName: Type.String() }, strict);
 
 export const HelpRequest = Type.Object(
   {
@@ -133,7 +133,7 @@ export const Device = Type.Object(
 export type Device = Static<typeof Device>;
 
 /** Who a device is and who is signed in on it: `GET /api/session` (docs/API.md). */
-export const SessionRole = Type.Union([
+const SessionRole = Type.Union([
   Type.Literal('admin'),
   Type.Literal('staff'),
   Type.Literal('kiosk'),

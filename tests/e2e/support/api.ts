@@ -42,7 +42,7 @@ export interface StaffInfo {
   pin: string;
 }
 
-export interface StaffSession {
+interface StaffSession {
   token: string;
   staff: { id: string; displayName: string; skills: string[] };
 }
@@ -291,7 +291,7 @@ export class RoveApi {
   }
 }
 
-export interface ScriptShape {
+interface ScriptShape {
   id: string;
   title: string;
   purpose: string;

@@ -7,7 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { chromiumLaunchOptions } from '../../support/chromium.mjs';
 import { ROOT } from './server.js';
 
-export const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
+const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
 
 /**
  * Every Content Security Policy violation any page of this test file reported in its console.

@@ -8,7 +8,7 @@ import { openDevice, type Device, type DeviceShape } from './browser.js';
 /** How long a person waits for the screen to catch up before a test calls it a failure. */
 export const SCREEN_TIMEOUT = 15_000;
 
-export interface DeviceOptions {
+interface DeviceOptions {
   /** Install Playwright's clock in the device's context, so `page.clock.fastForward` works. */
   clock?: boolean;
 }
@@ -80,10 +80,6 @@ export async function signIn(page: Page, staff: StaffInfo): Promise<void> {
 
 export const askMeButton = (page: Page) => page.getByRole('button', { name: /Ask me/i });
 export const signOutButton = (page: Page) => page.getByRole('button', { name: /Sign out/i });
-
-/** The live queue on a tablet: the list whose items are requests. */
-export const queueItems = (page: Page) =>
-  page.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Claim' }) });
 
 /** Text that holds ticket `ticket` as a code of its own: A1 is not A12, nor part of "BA1". */
 export const ticketText = (ticket: string): RegExp =>

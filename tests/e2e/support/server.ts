@@ -31,7 +31,7 @@ export interface RoveProcess {
   dispose(): Promise<void>;
 }
 
-export interface StartOptions {
+interface StartOptions {
   /** Serve this copy of the built client (see copyClient) instead of the build's own. */
   clientDir?: string;
   /** Extra environment variables. */

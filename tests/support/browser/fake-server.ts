@@ -1,11 +1,11 @@
 // Component tests cannot reach a Rove server, so the test page answers the component's own
 // fetch calls here, at the network boundary, with the shapes docs/API.md gives.
-export interface FakeAnswer {
+interface FakeAnswer {
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
 }
-export interface FakeCall {
+interface FakeCall {
   method: string;
   path: string;
   body: unknown;

@@ -44,7 +44,7 @@ export interface Notice {
   at: string;
 }
 
-export interface MetaRow {
+interface MetaRow {
   key: string;
   value: unknown;
 }

@@ -89,7 +89,7 @@ export type Later = (run: () => void) => () => void;
  * no frame comes first. A hidden page gets no frames, so there only the timer runs (a tablet
  * in a pocket still beeps for a new request, which the staff view does as it renders).
  */
-export interface RenderClock {
+interface RenderClock {
   frame: Later | undefined;
   timer: Later;
 }

@@ -36,7 +36,7 @@ export interface OutboxSender {
   feedback?(requestId: string, body: FeedbackBody): Promise<void>;
 }
 
-export const httpSender: OutboxSender = {
+const httpSender: OutboxSender = {
   create: postNewRequest,
   act: postRequestAction,
   interaction: postInteraction,
@@ -109,7 +109,7 @@ export function backoffMs(attempts: number): number {
   return Math.round(base * (0.85 + Math.random() * 0.3));
 }
 
-export type FlushResult =
+type FlushResult =
   | { state: 'empty' }
   /** What is left belongs to a staff member who is not signed in: it waits for them. */
   | { state: 'held' }

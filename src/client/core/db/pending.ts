@@ -45,7 +45,7 @@ export function provisionalRequest(entry: OutboxEntry, branchId: string): HelpRe
 const THIS_KIOSK = 'this-kiosk';
 
 /** The request as the shared rules see it. */
-export function factsOf(request: HelpRequest, kioskId: string | null = null): RequestFacts {
+function factsOf(request: HelpRequest, kioskId: string | null = null): RequestFacts {
   const claimer = request.claimedBy;
   return {
     branchId: request.branchId,

@@ -5,7 +5,7 @@ import { db } from './db.js';
 import type { Script } from '../../../shared/scripts.js';
 
 /** Ticked steps of one script on this device; kept per script version so an edit starts fresh. */
-export interface ScriptProgress {
+interface ScriptProgress {
   scriptId: string;
   version: number;
   /** Indexes (0-based) of the ticked steps. */

@@ -95,7 +95,7 @@ export function cancelWalkUp(requestId: string, actor: Actor): Promise<'dropped'
 }
 
 /** A walk-up still in the outbox, as the queue shows it until the server answers (no ticket). */
-export function provisionalWalkUp(entry: OutboxEntry, branchId: string): HelpRequest {
+function provisionalWalkUp(entry: OutboxEntry, branchId: string): HelpRequest {
   const body = entry.body as unknown as CreateRequestBody;
   const maker = { id: entry.actorId ?? '', displayName: entry.actorName ?? '' };
   const request: HelpRequest = {
@@ -130,7 +130,7 @@ export function unsentWalkUps(
 }
 
 /** How long a finished hand-off stays in the greeter's list ("Kim helped them"). */
-export const SENT_KEPT_MS = 15 * 60_000;
+const SENT_KEPT_MS = 15 * 60_000;
 
 /** A walk-up the greeter sent, with whether it is still on the tablet only. */
 export interface SentWalkUp {

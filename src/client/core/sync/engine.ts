@@ -28,7 +28,7 @@ import { kickOutbox, startOutboxFlusher } from './outbox-flusher.js';
 import type { LongWaitAlert, SnapshotEvent } from '../../../shared/events.js';
 
 /** Who syncs: a signed-in rover's tablet, a kiosk, or a supervisor watching a branch. */
-export type SyncKind = 'staff' | 'kiosk' | 'admin';
+type SyncKind = 'staff' | 'kiosk' | 'admin';
 
 export interface SyncOptions {
   kind: SyncKind;

@@ -9,7 +9,7 @@ import { db, getMeta } from '../db/db.js';
 /** The meta key of the sign-out this device owes the server, if any. */
 export const OWED_SIGN_OUT_KEY = 'signOutOwed';
 
-export interface OwedSignOut {
+interface OwedSignOut {
   /** Whose session it ends; absent when the tablet did not know who was signed in. */
   staffId?: string;
   /** When they signed out (ISO); also tells this owed sign-out from a later one. */

@@ -16,13 +16,13 @@ import type {
   TopicPatchBody,
 } from '../../../shared/schemas.js';
 
-export interface AdminSession {
+interface AdminSession {
   token: string;
   role: 'admin';
 }
 
 /** `GET /api/session`, as every surface reads it. */
-export type SessionInfo = Session;
+type SessionInfo = Session;
 
 export interface Enrollment {
   code: string;
@@ -36,7 +36,7 @@ export type BranchChanges = BranchPatchBody;
 /** What a new staff member, a change to one, a new topic and a change to one are sent as. */
 export type NewStaff = StaffBody;
 export type StaffChanges = StaffPatchBody;
-export type NewTopic = TopicBody;
+type NewTopic = TopicBody;
 export type TopicChanges = TopicPatchBody;
 
 const branchPath = (branchId: string) => `/api/branches/${encodeURIComponent(branchId)}`;

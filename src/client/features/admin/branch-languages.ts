@@ -9,7 +9,7 @@ import { msg } from '../../core/locale/msg.js';
  * The languages the kiosk's own words are written in (issue 13): a branch offers any of them.
  * Add a tag here when the kiosk ships another language.
  */
-export const KIOSK_LANGUAGES: readonly string[] = ['en', 'es', 'zh-Hans', 'ar'];
+const KIOSK_LANGUAGES: readonly string[] = ['en', 'es', 'zh-Hans', 'ar'];
 
 /** The languages to offer for `current` (a branch's own list): the kiosk's, then any other it has. */
 export function languageOptions(current: readonly string[] = []): string[] {

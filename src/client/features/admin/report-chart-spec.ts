@@ -42,7 +42,7 @@ export type ChartSpec = BarsSpec | WaitsSpec | HeatSpec | QuadrantSpec;
 export const WEEKDAY_ORDER = [1, 2, 3, 4, 5, 6, 0] as const;
 
 /** "Monday" .. "Sunday" in the browser's language (1 January 2023 was a Sunday). */
-export function weekdayName(weekday: number, width: 'long' | 'short' = 'long'): string {
+function weekdayName(weekday: number, width: 'long' | 'short' = 'long'): string {
   return new Date(Date.UTC(2023, 0, 1 + weekday)).toLocaleDateString([], {
     weekday: width,
     timeZone: 'UTC',

@@ -23,7 +23,7 @@ import {
 } from './report-format.js';
 import './rove-report-chart.js';
 
-export type Cell = string | number | TemplateResult;
+type Cell = string | number | TemplateResult;
 
 /** The topics patrons asked about: bars, and each topic's requests, origins and wait. */
 export function topicsFigure(r: ServiceReport) {

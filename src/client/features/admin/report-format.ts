@@ -18,7 +18,7 @@ export function rangeChoices(): { id: RangeChoice; label: string }[] {
 }
 
 /** The longest range the server reports on, in days. */
-export const MAX_DAYS = 366;
+const MAX_DAYS = 366;
 
 /** The browser's IANA time zone, or UTC when it will not say. */
 export function browserTimeZone(): string {
@@ -135,7 +135,7 @@ export function handoffs(n: number): string {
 }
 
 /** Fewer waits than this make "9 in 10" a claim about a handful of people: left unsaid. */
-export const NINE_IN_TEN_FROM = 10;
+const NINE_IN_TEN_FROM = 10;
 
 /** "; 9 in 10 waited 7 minutes or less." after the typical wait, when there are enough waits. */
 export function nineInTen(wait: { count: number; p90Seconds: number | null }): string {

@@ -20,10 +20,10 @@ export const ADMIN_SECTIONS = [
   'password',
 ] as const;
 
-export type AdminSection = (typeof ADMIN_SECTIONS)[number];
+type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 /** A section's name in the nav, in the current language (read when shown, not at import). */
-export function sectionLabel(id: AdminSection): string {
+function sectionLabel(id: AdminSection): string {
   switch (id) {
     case 'devices':
       return msg('Devices');

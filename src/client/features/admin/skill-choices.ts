@@ -4,7 +4,7 @@
 import type { Skill } from '../../../shared/schemas.js';
 import { msg, str } from '../../core/locale/msg.js';
 
-export interface SkillChoice {
+interface SkillChoice {
   id: string;
   /** The skill's name, with "(retired, kept)" on a retired one held already. */
   label: string;

@@ -3,7 +3,7 @@
 import { msg } from '../../core/locale/msg.js';
 
 /** The icons' ids. The first match the server's starter topics (src/server/store/seed.ts). */
-export const TOPIC_ICONS = [
+const TOPIC_ICONS = [
   'tech',
   'book',
   'youth',

@@ -66,5 +66,3 @@ export const followWords = () => ({
   notSent: msg('That did not reach the library. Please try again.'),
   tooLate: msg('That is no longer possible: your request has changed.'),
 });
-
-export type FollowWords = ReturnType<typeof followWords>;

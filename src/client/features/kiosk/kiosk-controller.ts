@@ -35,23 +35,23 @@ import type { KioskDetails } from './rove-kiosk-details.js';
 import type { LineEvent } from '../../../shared/events.js';
 import type { Branch, HelpRequest, Notice, Topic } from '../../../shared/schemas.js';
 
-export type KioskStep = 'idle' | 'topics' | 'details' | 'following' | 'feedback' | 'thanks';
+type KioskStep = 'idle' | 'topics' | 'details' | 'following' | 'feedback' | 'thanks';
 
 /** No touch for this long while choosing: thank the patron and go back to idle. */
 export const CHOOSING_IDLE_MS = 60_000;
 /** No touch for this long while following a request: the patron has walked off to wait. */
-export const FOLLOWING_IDLE_MS = 120_000;
+const FOLLOWING_IDLE_MS = 120_000;
 /** How long the thank-you stays before the idle screen. */
-export const THANKS_MS = 10_000;
+const THANKS_MS = 10_000;
 /** How long the two questions at the end (and the thanks for them) stay before idle. */
 export const FEEDBACK_MS = 20_000;
 /** How often the notices are looked at again, so one that has ended goes even offline. */
-export const NOTICES_RECHECK_MS = 60_000;
+const NOTICES_RECHECK_MS = 60_000;
 
 /** What counts as a touch: it restarts the wait before the kiosk goes back to idle. */
 const TOUCHES = ['pointerdown', 'keydown', 'input'];
 
-export interface KioskControllerOptions {
+interface KioskControllerOptions {
   /** Leaving a patron's screens (idle, thanks): the screen clears what the patron typed. */
   forget?: () => void;
 }

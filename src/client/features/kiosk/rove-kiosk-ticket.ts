@@ -14,7 +14,7 @@ import { plural } from '../../core/words/index.js';
 import { SOURCE_LOCALE, formatNumber, getLocale } from '../../core/locale/index.js';
 import './rove-follow-qr.js';
 
-export interface LinePlace {
+interface LinePlace {
   position: number;
   estimateMinutes: number;
 }

@@ -6,7 +6,7 @@ import type { Script } from '../../../shared/scripts.js';
 type Searchable = Pick<Script, 'id' | 'title' | 'purpose' | 'tags' | 'topicIds' | 'steps'>;
 
 /** Lower case without accents, so "resume" finds "résumé". */
-export function foldText(text: string): string {
+function foldText(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -68,10 +68,7 @@ function byTitle(a: Searchable, b: Searchable): number {
 }
 
 /** Scripts linked to `topicId` (all when undefined). */
-export function scriptsForTopic<T extends Searchable>(
-  scripts: readonly T[],
-  topicId?: string,
-): T[] {
+function scriptsForTopic<T extends Searchable>(scripts: readonly T[], topicId?: string): T[] {
   return topicId ? scripts.filter((s) => s.topicIds.includes(topicId)) : [...scripts];
 }
 

@@ -33,7 +33,7 @@ import { msg, str } from '../../core/locale/msg.js';
 import type { StaffName, Topic } from '../../../shared/schemas.js';
 
 /** Sending for a specialist from a step: the form's choices, or what was sent, in words. */
-export type SpecialistOffer = { topics: Topic[]; zones: string[] } | { said: string };
+type SpecialistOffer = { topics: Topic[]; zones: string[] } | { said: string };
 
 /** How long a device with no scripts yet shows "Loading" while it fetches them, at most. */
 const FIRST_FETCH_WAIT_MS = 4000;

@@ -18,7 +18,7 @@ import './rove-hand-off-form.js';
 import { msg, str } from '../../core/locale/msg.js';
 
 /** How long the kiosk shows a page; after it, the rover may close the request as not found. */
-export const PAGE_MS = 2 * 60_000;
+const PAGE_MS = 2 * 60_000;
 
 export interface RequestActionDetail {
   requestId: string;

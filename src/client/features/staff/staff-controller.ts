@@ -51,7 +51,7 @@ import { msg, str } from '../../core/locale/msg.js';
  * What the tablet can show: `loading` (learning who it is), `error` (it cannot show the queue:
  * see `problem`), `sign-in` (enrolled, nobody signed in) or `ready` (a rover is signed in).
  */
-export type StaffPhase = 'loading' | 'error' | 'sign-in' | 'ready';
+type StaffPhase = 'loading' | 'error' | 'sign-in' | 'ready';
 
 /** How often "3 minutes ago" and the like move on. */
 const TICK_MS = 30_000;

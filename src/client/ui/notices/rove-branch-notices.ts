@@ -17,7 +17,7 @@ const durations = () => [
   { hours: 24, label: msg('Until this time tomorrow') },
 ];
 
-export interface NewNotice {
+interface NewNotice {
   text: string;
   until: string;
 }
@@ -174,7 +174,7 @@ export class RoveBranchNotices extends LitElement {
 }
 
 /** What posts and withdraws notices for a screen (its controller), and how that is going. */
-export interface NoticeEditor {
+interface NoticeEditor {
   noticeChange: { busy: boolean; error: string };
   postNotice(text: string, until: string): Promise<void>;
   withdrawNotice(id: string): Promise<void>;

@@ -13,26 +13,26 @@
 import type { ScriptLevels, ScriptStep } from '../../../shared/scripts.js';
 import { msg, str } from '../../core/locale/msg.js';
 
-export interface ScriptTextProblem {
+interface ScriptTextProblem {
   /** 1-based line number, or 0 for the text as a whole. */
   line: number;
   message: string;
 }
 
-export interface ParsedScriptText {
+interface ParsedScriptText {
   steps: ScriptStep[];
   levels?: ScriptLevels;
   problems: ScriptTextProblem[];
 }
 
 /** Limits the server enforces (src/shared/scripts.ts), checked here so the preview says so. */
-export const SCRIPT_TEXT_LIMITS = { stepText: 300, phrase: 300, phrases: 8, steps: 40, level: 400 };
+const SCRIPT_TEXT_LIMITS = { stepText: 300, phrase: 300, phrases: 8, steps: 40, level: 400 };
 
 const STEP = /^(\d+)[.)]\s*(.*)$/;
 const PHRASE = /^>\s?(.*)$/;
 const LEVEL = /^(standard|extended|exceptional)\s*:\s*(.*)$/i;
 /** The line that makes a step offer the hand-off, as the editor writes it. */
-export const HAND_OFF_LINE = '[Send for a specialist]';
+const HAND_OFF_LINE = '[Send for a specialist]';
 const HAND_OFF = /^\[\s*send\s+for\s+a\s+specialist\s*\]$/i;
 // Only double quotes: a trailing apostrophe ("the twins'") belongs to the phrase.
 const QUOTES = /^["“”]+|["“”]+$/g;
