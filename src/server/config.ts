@@ -1,4 +1,4 @@
-// Every environment variable the server reads, parsed once, with the defaults of PROTOCOL.md.
+// Every environment variable the server reads, parsed once, with its defaults (README, "Settings").
 import { ADMIN_PASSWORD_MAX, ADMIN_PASSWORD_MIN } from '../shared/passwords.js';
 import { LINE_TEXT } from '../shared/schemas.js';
 import { PUBLIC_STREAMS_PER_CLIENT, STREAMS_PER_DEVICE } from './auth/limits.js';

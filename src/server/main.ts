@@ -33,7 +33,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   checkAdminPassword(config.adminPassword);
   const store = await openStore(config);
   // Streams are rechecked at every change to sessions or devices any process announces, and
-  // every STREAM_RECHECK_MS for sessions that ran out (docs/API.md, "Edges").
+  // every STREAM_RECHECK_MS for sessions that ran out (docs/API.md, "Credentials and grants").
   const hub = new StreamHub(store, {
     heartbeatMs: config.heartbeatMs,
     recheckMs: STREAM_RECHECK_MS,

@@ -1,4 +1,4 @@
-// The event stream's messages (PROTOCOL.md "Event stream" and docs/API.md).
+// The event stream's messages (docs/API.md, "Event streams").
 import type { Branch, HelpRequest, Notice, Presence, Topic } from './schemas.js';
 import type { ScriptEvent, ScriptsSnapshotEvent } from './scripts.js';
 

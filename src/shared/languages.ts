@@ -1,4 +1,4 @@
-// Languages as Rove keeps them (docs/API.md, "Languages"): BCP 47 tags in their canonical
+// Languages as Rove keeps them (docs/API.md, "A branch's languages"): BCP 47 tags in their canonical
 // spelling, matched on the primary subtag where an exact match is missing (`es-MX` finds `es`).
 // Intl does the parsing and canonicalizing: no hand-written BCP 47 grammar here.
 

@@ -1,4 +1,4 @@
-// The help-request state machine of PROTOCOL.md as pure functions: the server uses it to
+// The help-request state machine (docs/API.md, "Actions") as pure functions: the server uses it to
 // decide, the client to show only the actions that can succeed. Imports no runtime code.
 
 export const REQUEST_STATUSES = ['waiting', 'claimed', 'serving', 'done', 'cancelled'] as const;

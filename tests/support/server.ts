@@ -342,7 +342,7 @@ const CODES: Record<number, string> = {
   429: 'rate_limited',
 };
 
-/** Where PROTOCOL.md leaves the exact refusal open: one of `statuses`, with its matching code. */
+/** Where docs/API.md leaves the exact refusal open: one of `statuses`, with its matching code. */
 export function expectErrorOf(answer: Answer, statuses: number[]): void {
   expect(statuses, answer.text).toContain(answer.status);
   expectError(answer, answer.status, CODES[answer.status]!);

@@ -196,7 +196,7 @@ export class SseStream {
     );
   }
 
-  /** Waits for the next comment line (a heartbeat): PROTOCOL.md promises one every 20 s. */
+  /** Waits for the next comment line (a heartbeat): docs/API.md "Event streams" promises one every 20 s at most. */
   nextComment(): Promise<string> {
     const seen = this.comments.length;
     return this.waitFor(() => this.comments[seen], 'comment line', 25_000);

@@ -3,7 +3,7 @@
 // Only failures count for guesses, so a busy setup morning enrolling many devices is never
 // slowed down. A guess reserves its place before the slow check and gives it back only when
 // it was right: 200 guesses arriving at once are not all checked against a count that has not
-// moved yet (docs/API.md, "Edges").
+// moved yet (docs/API.md, "Limits").
 import { rateLimited } from '../errors.js';
 
 export class RateLimit {
@@ -117,7 +117,7 @@ export interface Limits {
   wrongCodes: RateLimit;
   /** Public scripts streams (no credentials) one client may hold open at once. */
   publicStreams: StreamSlots;
-  /** Kiosk streams per device, staff streams per session (docs/API.md, "Edges"). */
+  /** Kiosk streams per device, staff streams per session (docs/API.md, "Limits"). */
   deviceStreams: StreamSlots;
 }
 

@@ -73,7 +73,7 @@ export const sessionRoutes: RouteModule = (app, { store, hub, config, limits }) 
       if (who.role === null) throw unauthenticated();
       const session = who.session;
       if (session?.role !== 'admin') throw forbidden('Only an admin can change this password');
-      // A wrong current password is a guess like any other (docs/API.md, "Edges"); it is 403,
+      // A wrong current password is a guess like any other (docs/API.md, "Limits"); it is 403,
       // not 401, since the caller is still signed in.
       const release = limits.wrongPasswords.reserve(`ip:${request.ip}`);
       const { current, next } = request.body;

@@ -1,4 +1,4 @@
-// Long-wait alerts (docs/API.md, "Alerts"): a request waiting longer than its branch's
+// Long-wait alerts (docs/API.md, "Long waits"): a request waiting longer than its branch's
 // `escalateAfterSeconds` is raised once per interval, by whichever process checks first.
 import { ESCALATE_DEFAULT_SECONDS } from '../../shared/schemas.js';
 import type { StoreCore } from './core.js';

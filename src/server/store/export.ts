@@ -5,7 +5,7 @@
 import type { Row, Sql } from './db.js';
 import { BOUNDS, ORIGIN_GROUP, SERVE_MS, WAIT_MS, type ReportRange } from './report-sql.js';
 
-/** The columns, in order: the protocol's fifteen, then `origin` (PROTOCOL.md v2, walk-ups). */
+/** The columns, in order: the protocol's fifteen, then `origin` (docs/API.md, "By origin"). */
 export const CSV_COLUMNS = [
   'ticket',
   'createdAt',

@@ -13,7 +13,7 @@ export interface ReportRange {
  * Which of the report's three origins a request counts under (`byOrigin`, docs/API.md): a
  * kiosk request, a walk-up kept by whoever met the patron, or a walk-up left for someone else
  * (`handed_off`, see migration 0006). They never overlap and add up to every request. The
- * CSV export's `origin` column (PROTOCOL.md v2) reads this same expression.
+ * CSV export's `origin` column (docs/API.md, "CSV export") reads this same expression.
  */
 export const ORIGIN_GROUP = `CASE WHEN r.origin = 'kiosk' THEN 'kiosk'
   WHEN r.handed_off THEN 'handOff' ELSE 'walkUp' END`;

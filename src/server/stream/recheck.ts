@@ -1,4 +1,4 @@
-// Judging open streams again (docs/API.md, "Edges"): every signed-in stream's holder must still
+// Judging open streams again (docs/API.md, "Credentials and grants"): every signed-in stream's holder must still
 // be allowed (session live and unexpired, person active and of that branch, device not revoked).
 // The hub calls `recheck` whenever any process announces a change to sessions or devices, and
 // `tick` on a timer, which judges only when a grant may have gone meanwhile: a stream opened,

@@ -1,4 +1,4 @@
-// Talks to the real server over HTTP as a script would (Bearer tokens, PROTOCOL.md), to set up
+// Talks to the real server over HTTP as a script would (Bearer tokens, docs/API.md "Credentials and grants"), to set up
 // what a test needs (staff, enrollment codes) and to read back the server's own state.
 import { randomUUID } from 'node:crypto';
 import type { HelpRequest } from '../../../src/shared/schemas.js';
@@ -143,7 +143,7 @@ export class RoveApi {
 
   /**
    * Every `event: request` the server logged after `afterSeq`, up to its current `seq`,
-   * read by resuming the staff stream (PROTOCOL.md "Event stream"). Fails if the server answers
+   * read by resuming the staff stream (docs/API.md "Event streams"). Fails if the server answers
    * with a snapshot instead, since then the log can't be counted.
    */
   async requestEvents(

@@ -1,10 +1,10 @@
-// PROTOCOL.md "Help requests": the transition table, row by row, and who may take each action.
+// docs/API.md "Actions": the transition table, row by row, and who may take each action.
 import { expect, it } from 'vitest';
 import { expectError, forEachStore, type Scene } from '../../support/server.js';
 
 const STATUSES = ['waiting', 'claimed', 'serving', 'done', 'cancelled'] as const;
 
-// The table of PROTOCOL.md, written out here rather than imported, so the test checks the
+// The table of docs/API.md, written out here rather than imported, so the test checks the
 // server against the document and not against our own code.
 const TABLE: Record<string, { from: string[]; to: string }> = {
   claim: { from: ['waiting'], to: 'claimed' },

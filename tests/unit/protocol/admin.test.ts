@@ -1,4 +1,4 @@
-// Branches, staff and topics: what the admin manages (PROTOCOL.md tables and docs/API.md).
+// Branches, staff and topics: what the admin manages (docs/API.md "Branches, staff, skills" and "Topics").
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { expectError, forEachStore, type Json } from '../../support/server.js';

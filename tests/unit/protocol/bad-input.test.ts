@@ -1,4 +1,4 @@
-// PROTOCOL.md "Errors": bad input of every kind gets a clear 4xx in the error shape, never 500.
+// docs/API.md "Errors": bad input of every kind gets a clear 4xx in the error shape, never 500.
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import {

@@ -1,4 +1,4 @@
-// Where a branch's service desk is (docs/API.md "Branches"): the admin sets, changes and clears
+// Where a branch's service desk is (docs/API.md "Branches, staff, skills"): the admin sets, changes and clears
 // it with PATCH /api/branches/:branchId; the branch's kiosks, tablets and staff read it with
 // GET /api/branches/:branchId and hear a change on their streams as `event: branch`.
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-// PROTOCOL.md on retries and races: opId replay, stale versions, and many claims at once.
+// docs/API.md "Actions" on retries and races: opId replay, stale versions, and many claims at once.
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { expectError, forEachStore, type Json } from '../../support/server.js';

@@ -1,4 +1,4 @@
-// PROTOCOL.md "Event stream": snapshot, live events, resume with no gap and no repeat, the
+// docs/API.md "Event streams": snapshot, live events, resume with no gap and no repeat, the
 // kiosk's own stream, and heartbeats.
 import { expect, it } from 'vitest';
 import {

@@ -1,4 +1,4 @@
-// docs/API.md "Edges": access ends with its grant. Taking a branch from a staff member closes
+// docs/API.md "Credentials and grants": access ends with its grant. Taking a branch from a staff member closes
 // their streams on that branch; a new PIN ends every session they had and closes its streams;
 // a session that runs out closes its streams too (tests/unit/server/hub-recheck.test.ts). On
 // another process the same happens within the session-cache window (multi-process.test.ts).

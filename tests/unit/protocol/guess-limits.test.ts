@@ -1,4 +1,4 @@
-// Limits on guessing hold when the guesses arrive all at once (docs/API.md, "Edges"): a burst
+// Limits on guessing hold when the guesses arrive all at once (docs/API.md, "Limits"): a burst
 // of 200 concurrent wrong passwords, PINs or enrollment codes is checked at most as many times
 // as the limit allows, and the right answer hidden late in the burst is refused with the rest.
 // Each store gets a server of its own here: these bursts use up this address's limits.

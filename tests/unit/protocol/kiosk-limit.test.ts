@@ -1,4 +1,4 @@
-// A kiosk makes at most 60 new requests a minute (docs/API.md, "Edges"); an outbox sending
+// A kiosk makes at most 60 new requests a minute (docs/API.md, "Limits"); an outbox sending
 // again what it already sent is not counted, and is answered even when the minute is used up.
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// PROTOCOL.md v2 "The supervisor's picture" (docs/API.md "Service report" and "CSV export"):
+// docs/API.md "Service report" and "CSV export":
 // a fixed week of requests, made through the API and then moved to known times in the store,
 // so the report's heatmap, waits by day and feedback, and every cell of the CSV, are checked
 // against figures worked out by hand. Then a year of a busy branch, 50,000 requests written

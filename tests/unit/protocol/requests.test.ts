@@ -1,4 +1,4 @@
-// PROTOCOL.md "Help requests": create (and create again), get, list, and what a kiosk may see.
+// docs/API.md "Help requests": create (and create again), get, list, and what a kiosk may see.
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { expectError, expectErrorOf, forEachStore } from '../../support/server.js';

@@ -1,4 +1,4 @@
-// PROTOCOL.md "Authentication" and docs/API.md "Sessions and devices": admin sign-in, cookies
+// docs/API.md "Credentials and grants" and "Sessions and devices": admin sign-in, cookies
 // and bearer tokens, health, and who the server thinks you are.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

@@ -1,4 +1,4 @@
-// docs/API.md "Edges": a device (kiosk stream) or a staff session (staff stream) holds at most
+// docs/API.md "Limits": a device (kiosk stream) or a staff session (staff stream) holds at most
 // ROVE_STREAMS_PER_DEVICE open streams, default 4; past it 429 with Retry-After, and closing one
 // gives its slot back. One kiosk token could once open 2,000 streams. Both stores.
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// PROTOCOL.md v2 "Walk-ups and greeters' hand-offs": staff start requests for the patron in
+// docs/API.md "Walk-ups and answers given on the spot": staff start requests for the patron in
 // front of them (queued for a specialist, or taken at once), record questions answered on the
 // spot, and the report counts kiosk requests, walk-ups and hand-offs apart.
 import { randomUUID } from 'node:crypto';

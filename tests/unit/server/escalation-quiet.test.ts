@@ -1,4 +1,4 @@
-// The floor's clock asks for long-wait alerts every second (docs/API.md, "Alerts"). Reading
+// The floor's clock asks for long-wait alerts every second (docs/API.md, "Long waits"). Reading
 // every waiting request each time held PGlite, and every call and stream with it, for
 // milliseconds, so the store works out when the next alert falls due and reads nothing until
 // then. These tests wait a little real time: alerts are in whole seconds.

@@ -1,6 +1,6 @@
 // The live floor of one branch for the supervisor's Floor screen. The branch's event stream is
 // kept in this device's replica by the same sync engine a tablet uses (docs/API.md, "Event
-// stream": an admin may hold a branch's staff stream), so when the connection drops the screen
+// streams": an admin may hold a branch's staff stream), so when the connection drops the screen
 // keeps the last known queue, floor and notices, and says how old they are. Today's counts come
 // from the service report, asked again as the queue changes and kept for offline too.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';

@@ -54,7 +54,7 @@ export class RoveAdminEnrollment extends LitElement {
 
   private _timer?: ReturnType<typeof setInterval>;
 
-  /** The absolute link a new device opens to enroll (PROTOCOL.md). */
+  /** The absolute link a new device opens to enroll (docs/API.md, "Sessions and devices"). */
   get link(): string {
     return `${this.origin}/enroll?code=${encodeURIComponent(this.code)}`;
   }

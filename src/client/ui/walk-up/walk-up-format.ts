@@ -5,7 +5,7 @@ import { msg, str } from '../../core/locale/msg.js';
 
 /**
  * Languages a tablet offers for a patron who does not speak the usual one, as BCP 47 tags.
- * A branch's own list (PROTOCOL.md v2, "Skills, languages and zones") replaces this when it
+ * A branch's own list (docs/API.md, "Skills") replaces this when it
  * exists.
  */
 export const PATRON_LANGUAGES: readonly string[] = [

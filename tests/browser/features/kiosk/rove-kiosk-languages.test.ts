@@ -43,7 +43,7 @@ const SAYS = {
   },
 } as const;
 
-/** The labels a supervisor wrote for each topic, by language (PROTOCOL v2 `labels`). */
+/** The labels a supervisor wrote for each topic, by language (`labels`, docs/API.md "Translations"). */
 const LABELS: Record<string, Record<string, string>> = {
   tech: { es: 'Computadoras e impresión', 'zh-Hans': '电脑和打印', ar: 'الحاسوب والطباعة' },
   history: { es: 'Historia local', 'zh-Hans': '本地历史', ar: 'التاريخ المحلي' },
