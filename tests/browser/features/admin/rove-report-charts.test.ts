@@ -3,7 +3,7 @@
 // checked with axe one by one; the numbers written on the charts themselves; the CSV link for
 // the range; and the page as it prints (controls gone, charts kept whole).
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import '../../../../src/client/features/admin/rove-report-figures.js';
 import '../../../../src/client/features/admin/rove-admin-report.js';
 import type { RoveReportFigures } from '../../../../src/client/features/admin/rove-report-figures.js';
@@ -283,4 +283,48 @@ describe('the report charts', () => {
       server.restore();
     }
   });
+
+  // The paper's width less the page margins of page.css (12 mm each side), at 96 CSS px an
+  // inch: what the report has to fit in when printed.
+  const PAPER = [
+    { name: 'A4', width: Math.floor(((210 - 24) / 25.4) * 96) },
+    { name: 'Letter', width: Math.floor((8.5 - 24 / 25.4) * 96) },
+  ];
+  for (const paper of PAPER) {
+    it(`fits the width of ${paper.name} paper when printed: nothing cut off at the side`, async () => {
+      const server = new FakeServer()
+        .on('GET', '/api/branches', { body: { branches: BRANCHES } })
+        .on('GET', '/api/skills', { body: { skills: SKILLS } })
+        .on('GET', '/api/branches/main/report', { body: week() })
+        .install();
+      try {
+        await setViewport({ width: paper.width, height: 1100 });
+        const el = await fixture(html`<rove-admin-report></rove-admin-report>`);
+        await waitFor(() => getByRole(el, 'link', 'Download CSV'));
+        const figures = el.shadowRoot!.querySelector('rove-report-figures')!;
+        await waitFor(() => expect(chartsIn(figures)).to.have.length(CHARTS.length));
+        await emulateMedia({ media: 'print' });
+        const page = document.documentElement.clientWidth;
+        const beyond = allDeep(el)
+          .filter((node) => node.getClientRects().length > 0)
+          .filter((node) => {
+            const box = node.getBoundingClientRect();
+            return box.width > 0 && (box.right > page + 1 || box.left < -1);
+          })
+          .map(
+            (node) =>
+              `${node.localName}.${node.className}: ${Math.round(node.getBoundingClientRect().right)}`,
+          );
+        expect(beyond, `wider than ${page}px`).to.deep.equal([]);
+        for (const chart of chartsIn(figures)) {
+          const img = getByRole(chart, 'img');
+          expect(img.getBoundingClientRect().width, chart.heading).to.be.greaterThan(page / 3);
+        }
+      } finally {
+        server.restore();
+        await emulateMedia({ media: 'screen' });
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+  }
 });
