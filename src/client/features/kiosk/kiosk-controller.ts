@@ -115,10 +115,15 @@ export class KioskController implements ReactiveController {
     this._paged = new LiveQueryController<HelpRequest[]>(host, async () => [], []);
     this._notices = new LiveQueryController<Notice[]>(host, async () => [], []);
     // The welcome shows from what the kiosk holds (its languages, notices and topics) before
-    // the stream's snapshot and reference data are fetched and written.
+    // the stream's snapshot and reference data are fetched and written. Until the session says
+    // which branch this is, the queries above answer their empty stand-ins: that is not it.
     this._firstScreen = new FirstScreen(
       host,
-      () => this._branch.settled && this._topics.settled && this._notices.settled,
+      () =>
+        this._branchId !== undefined &&
+        this._branch.settled &&
+        this._topics.settled &&
+        this._notices.settled,
     );
     host.addController(this);
   }
