@@ -26,6 +26,8 @@ export interface WaitsSpec {
 export interface HeatSpec {
   kind: 'heat';
   weekdays: string[];
+  /** The same, short ("Mon"), for the table's column headers. */
+  weekdaysShort: string[];
   /** counts[row][hour] */
   counts: number[][];
 }
@@ -55,7 +57,12 @@ export function heatSpec(report: ServiceReport): HeatSpec {
     counts[WEEKDAY_ORDER.indexOf(cell.weekday as (typeof WEEKDAY_ORDER)[number])]![cell.hour] =
       cell.requests;
   }
-  return { kind: 'heat', weekdays: WEEKDAY_ORDER.map((d) => weekdayName(d)), counts };
+  return {
+    kind: 'heat',
+    weekdays: WEEKDAY_ORDER.map((d) => weekdayName(d)),
+    weekdaysShort: WEEKDAY_ORDER.map((d) => weekdayName(d, 'short')),
+    counts,
+  };
 }
 
 /** Seconds to minutes, to a tenth. */
