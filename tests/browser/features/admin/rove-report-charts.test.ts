@@ -294,10 +294,18 @@ describe('the report charts', () => {
       expect(queryAllByRole(el, 'link', 'Download CSV')).to.have.length(0);
       expect(queryAllByRole(el, 'button')).to.have.length(0);
       expect(queryAllByRole(el, 'form')).to.have.length(0);
+      const page = document.documentElement.clientWidth;
       for (const chart of chartsIn(figures)) {
         const figure = chart.shadowRoot!.querySelector('figure')!;
         expect(getComputedStyle(figure).breakInside, chart.heading).to.equal('avoid');
-        expect(getByRole(chart, 'img').checkVisibility(), chart.heading).to.equal(true);
+        const canvas = getByRole<HTMLCanvasElement>(chart, 'img');
+        expect(canvas.checkVisibility(), chart.heading).to.equal(true);
+        // Paper is laid out with no script run, so the canvas keeps the size Chart.js gave
+        // it for a wider screen: it must be scaled whole into its box, not squeezed.
+        canvas.style.width = `${page + 400}px`;
+        const box = canvas.getBoundingClientRect();
+        expect(box.right, chart.heading).to.be.at.most(page + 1);
+        expect(getComputedStyle(canvas).objectFit, chart.heading).to.equal('contain');
       }
     } finally {
       server.restore();
