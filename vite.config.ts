@@ -44,8 +44,10 @@ export default defineConfig({
         // Every JS chunk, lazy views included, so any route opens offline after one visit.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
         // The follow page is for a patron's phone, which never installs the worker: kiosks and
-        // tablets need not store it.
-        globIgnores: ['**/*.map', 'follow.html', 'assets/follow-*.js'],
+        // tablets need not store it. Nor the report's chart library (Chart.js, about 50 kB sent):
+        // the Report screen needs the network for its figures anyway, so it fetches the library
+        // when it draws a chart, and no kiosk or tablet ever downloads it.
+        globIgnores: ['**/*.map', 'follow.html', 'assets/follow-*.js', 'assets/report-charts-*.js'],
       },
       devOptions: { enabled: false },
     }),

@@ -77,6 +77,11 @@ describe('the kiosk first load', () => {
       const statically = new RegExp(`(from|import)\\s*["']\\./${chunk.replace(/\./g, '\\.')}["']`);
       expect(statically.test(text), `${file} imports ${chunk} statically`).toBe(false);
     }
+    // Nor does the service worker fetch it into every kiosk's and tablet's cache: it is not in
+    // the precache list (the Report screen fetches it online, as it does its figures).
+    const worker = readFileSync(join(DIST, 'service-worker.js'), 'utf8');
+    expect(worker).toContain('rove-admin-report-');
+    expect(worker, 'the precache list').not.toContain(chunk);
   });
 
   // Issue 15: the kiosk view's chunk was fetched only once the shell had run, one round trip

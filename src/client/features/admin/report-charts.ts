@@ -23,7 +23,9 @@ import { MatrixController, MatrixElement } from 'chartjs-chart-matrix';
 import { CHART_COLORS as C } from '../../ui/tokens.js';
 import {
   QUADRANT_MIDDLE,
+  placeLabels,
   type BarsSpec,
+  type Box,
   type ChartSpec,
   type HeatSpec,
   type QuadrantSpec,
@@ -266,6 +268,32 @@ function heat(spec: HeatSpec): ChartConfiguration<'matrix'> {
   };
 }
 
+/** The quarters' own words, each in its corner of the plot, and the box it takes. */
+function quarterWords(
+  ctx: CanvasRenderingContext2D,
+  area: { [k in 'left' | 'right' | 'top' | 'bottom']: number },
+) {
+  ctx.font = `italic ${FONT.size - 1}px ${FONT.family}`;
+  const pad = 8;
+  const height = FONT.size + 2;
+  const word = (text: string, left: boolean, top: boolean) => {
+    const width = ctx.measureText(text).width;
+    const box: Box = {
+      x: left ? area.left + pad : area.right - pad - width,
+      y: top ? area.top + pad : area.bottom - pad - height,
+      width,
+      height,
+    };
+    return { text, box };
+  };
+  return [
+    word(msg('Matters, needs work'), true, true),
+    word(msg('Matters, goes well'), false, true),
+    word(msg('Matters less, needs work'), true, false),
+    word(msg('Matters less, goes well'), false, false),
+  ];
+}
+
 /** The quadrant's two middle lines, the quarters' names, and each dot's topic and answers. */
 const quadrantMarks: Plugin<'bubble'> = {
   id: 'roveQuadrantMarks',
@@ -284,32 +312,38 @@ const quadrantMarks: Plugin<'bubble'> = {
     ctx.lineTo(area.right, midY);
     ctx.stroke();
     ctx.fillStyle = C.axis;
-    ctx.font = `italic ${FONT.size - 1}px ${FONT.family}`;
-    const pad = 8;
     ctx.textBaseline = 'top';
     ctx.textAlign = 'left';
-    ctx.fillText(msg('Matters, needs work'), area.left + pad, area.top + pad);
-    ctx.textAlign = 'right';
-    ctx.fillText(msg('Matters, goes well'), area.right - pad, area.top + pad);
-    ctx.textBaseline = 'bottom';
-    ctx.textAlign = 'left';
-    ctx.fillText(msg('Matters less, needs work'), area.left + pad, area.bottom - pad);
-    ctx.textAlign = 'right';
-    ctx.fillText(msg('Matters less, goes well'), area.right - pad, area.bottom - pad);
+    for (const { text, box } of quarterWords(ctx, area)) ctx.fillText(text, box.x, box.y);
     ctx.restore();
   },
   afterDatasetsDraw(chart) {
-    const { ctx } = chart;
+    const { ctx, chartArea: area } = chart;
     const points = chart.data.datasets[0]!.data as { x: number; y: number; r: number }[];
     const names = (chart.data.labels ?? []) as string[];
     ctx.save();
-    ctx.fillStyle = C.ink;
+    const keepOut = quarterWords(ctx, area).map((w) => w.box);
     ctx.font = `600 ${FONT.size - 1}px ${FONT.family}`;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'bottom';
-    chart.getDatasetMeta(0).data.forEach((element, i) => {
+    const dots = chart.getDatasetMeta(0).data.map((element, i) => {
       const { x, y } = element.getProps(['x', 'y'], true) as { x: number; y: number };
-      ctx.fillText(names[i] ?? '', x, y - points[i]!.r - 4);
+      const width = ctx.measureText(names[i] ?? '').width;
+      return { i, x, y, r: points[i]!.r, width, height: FONT.size + 2 };
+    });
+    // The topics with the most answers (the biggest dots) choose where their names go first.
+    const order = [...dots].sort((a, b) => b.r - a.r);
+    const plot = {
+      x: area.left,
+      y: area.top,
+      width: area.right - area.left,
+      height: area.bottom - area.top,
+    };
+    const places = placeLabels(order, keepOut, plot);
+    ctx.fillStyle = C.ink;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    order.forEach((dot, k) => {
+      const place = places[k]!;
+      ctx.fillText(names[dot.i] ?? '', place.x + place.width / 2, place.y + place.height / 2);
     });
     ctx.restore();
   },

@@ -122,10 +122,15 @@ export function heatmapFigure(r: ServiceReport) {
     heading,
     summary,
     spec,
+    // An hour a row and a weekday a column: seven columns fit any page, where an hour a
+    // column ran off A4 and Letter paper once requests spread over more than about 12 hours.
     table(
       heading,
-      [msg('Weekday'), ...hours.map(sayHourShort)],
-      spec.weekdays.map((day, i) => [day, ...hours.map((h) => spec.counts[i]![h]!)]),
+      [
+        msg('Hour'),
+        ...spec.weekdays.map((day, i) => html`<abbr title=${day}>${spec.weekdaysShort[i]}</abbr>`),
+      ],
+      hours.map((h) => [sayHourShort(h), ...spec.counts.map((row) => row[h]!)]),
       true,
     ),
     18,
@@ -183,7 +188,7 @@ export function feedbackFigure(r: ServiceReport) {
  * A data table: caption, column headers, and the first cell of each row as its header. Beside
  * a chart whose title says the same, the caption is for screen readers only.
  */
-export function table(caption: string, headers: string[], rows: Cell[][], besideChart = false) {
+export function table(caption: string, headers: Cell[], rows: Cell[][], besideChart = false) {
   return html`<table>
     <caption class=${besideChart ? 'visually-hidden' : ''}>
       ${caption}

@@ -30,6 +30,17 @@ export class RoveAdminFloor extends LitElement {
       :host([large]) {
         font-size: 1.6rem;
       }
+      /* Headings grow with the text in large type (admin.styles.ts sets them in rem), so
+         "Queue" and "On the floor" still stand above their tables on a wall display. */
+      :host([large]) h2 {
+        font-size: 1.5em;
+      }
+      :host([large]) h3 {
+        font-size: 1.2em;
+      }
+      :host([large]) rove-branch-notices {
+        --rove-notices-title-size: 1.2em;
+      }
       .bar {
         display: flex;
         flex-wrap: wrap;

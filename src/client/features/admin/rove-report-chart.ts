@@ -81,6 +81,17 @@ export class RoveReportChart extends LitElement {
         border: none;
         padding: 0;
       }
+      /* Printing lays the page out at the paper's width with no script run in between (no
+         resize event, and page.pdf() no beforeprint either), so the canvas keeps the size
+         Chart.js gave it for the screen: squeezed to the narrower paper by max-width, the
+         chart came out squashed, its dots ovals and its words narrowed. Scaled whole
+         instead, into the same box. */
+      canvas {
+        width: 100% !important;
+        height: 100% !important;
+        object-fit: contain;
+        object-position: left top;
+      }
     }
   `;
 

@@ -31,8 +31,9 @@ export class RoveBranchNotices extends LitElement {
       :host {
         display: block;
       }
+      /* A screen with larger type (the Floor's wall display) sets the custom property. */
       h2 {
-        font-size: 1.1rem;
+        font-size: var(--rove-notices-title-size, 1.1rem);
         margin: 0 0 0.4rem;
       }
       ul {

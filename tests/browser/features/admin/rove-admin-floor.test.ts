@@ -8,7 +8,13 @@ import type { RoveAdminFloor } from '../../../../src/client/features/admin/rove-
 import { db } from '../../../../src/client/core/db/db.js';
 import type { ServiceReport } from '../../../../src/shared/report.js';
 import type { Notice } from '../../../../src/shared/schemas.js';
-import { getByRole, queryAllByRole, typeInto, waitFor } from '../../../support/browser/by-role.js';
+import {
+  allDeep,
+  getByRole,
+  queryAllByRole,
+  typeInto,
+  waitFor,
+} from '../../../support/browser/by-role.js';
 import { BRANCHES, FakeServer } from '../../../support/browser/fake-server.js';
 import {
   helpRequest,
@@ -187,6 +193,16 @@ describe('rove-admin-floor', () => {
     expect(large.getAttribute('aria-pressed')).to.equal('true');
     expect(parseFloat(getComputedStyle(el).fontSize)).to.be.greaterThan(before * 1.4);
     expect(localStorage.getItem('rove.floor.large')).to.equal('yes');
+    // Every heading grows too, and still stands above the text it names ("Queue", "On the
+    // floor", "Notices to patrons"): headings set in rem would stay small on the wall.
+    await waitFor(() => getByRole(el, 'table', /^Queue/), 'the queue');
+    const text = parseFloat(getComputedStyle(el).fontSize);
+    const headings = allDeep(el).filter((h) => /^h[1-6]$/.test(h.localName));
+    expect(headings.length).to.be.greaterThan(4);
+    const small = headings
+      .map((h) => `${h.textContent!.trim()}: ${getComputedStyle(h).fontSize}`)
+      .filter((line) => parseFloat(line.split(': ').pop()!) < text);
+    expect(small, `headings smaller than the ${text}px text`).to.deep.equal([]);
     expect(smallTargets(el)).to.deep.equal([]);
     await expect(el).to.be.accessible();
 

@@ -92,6 +92,25 @@ function week(): ServiceReport {
   };
 }
 
+/** A Monday to a Sunday (2 to 8 March 2026), for the weekday names as the browser says them. */
+const WEEK_DAYS = [
+  '2026-03-02',
+  '2026-03-03',
+  '2026-03-04',
+  '2026-03-05',
+  '2026-03-06',
+  '2026-03-07',
+  '2026-03-08',
+];
+
+/** The week, with requests on Monday from 6 AM to 10 PM (a late event, an early class). */
+function longDays(): ServiceReport {
+  const report = week();
+  for (const cell of report.heatmap)
+    if (cell.weekday === 1 && cell.hour >= 6 && cell.hour <= 22) cell.requests += 10 + cell.hour;
+  return report;
+}
+
 /** The seven charts of the week, by title. */
 const CHARTS = [
   'How requests ended',
@@ -168,21 +187,22 @@ describe('the report charts', () => {
     );
     const table = getByRole(chart, 'table');
     const heads = queryAllByRole(table, 'columnheader').map((th) => th.textContent!.trim());
-    // 9 AM to 3 PM: the first to the last hour with any request.
-    expect(heads).to.have.length(1 + 7);
+    // An hour a row, a weekday a column, Monday first (short names, the full one in a title).
+    expect(heads.slice(1)).to.deep.equal(
+      WEEK_DAYS.map((day) =>
+        new Date(`${day}T12:00:00Z`).toLocaleDateString([], { weekday: 'short', timeZone: 'UTC' }),
+      ),
+    );
+    expect(
+      [...table.querySelectorAll('thead abbr')].map((a) => a.getAttribute('title')),
+    ).to.deep.equal(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
     const rows = rowsOf(table);
-    expect(rows.map((r) => r[0])).to.deep.equal([
-      'Monday',
-      'Tuesday',
-      'Wednesday',
-      'Thursday',
-      'Friday',
-      'Saturday',
-      'Sunday',
-    ]);
-    expect(rows[0]).to.deep.equal(['Monday', '0', '4', '2', '0', '0', '0', '0']);
-    expect(rows[2]).to.deep.equal(['Wednesday', '0', '0', '0', '0', '0', '7', '0']);
-    expect(rows[6]).to.deep.equal(['Sunday', '0', '0', '0', '0', '0', '0', '1']);
+    // 9 AM to 3 PM: the first to the last hour with any request.
+    expect(rows).to.have.length(7);
+    expect(rows[0]!.slice(1)).to.deep.equal(['0', '0', '0', '0', '1', '0', '0']); // Friday 9
+    expect(rows[1]!.slice(1)).to.deep.equal(['4', '0', '0', '0', '0', '0', '0']); // Monday 10
+    expect(rows[5]!.slice(1)).to.deep.equal(['0', '0', '7', '0', '0', '0', '0']); // Wednesday 14
+    expect(rows[6]!.slice(1)).to.deep.equal(['0', '0', '0', '0', '0', '0', '1']); // Sunday 15
   });
 
   it('waits by day: every day of the range, "not measured" where nobody waited', async () => {
@@ -274,10 +294,18 @@ describe('the report charts', () => {
       expect(queryAllByRole(el, 'link', 'Download CSV')).to.have.length(0);
       expect(queryAllByRole(el, 'button')).to.have.length(0);
       expect(queryAllByRole(el, 'form')).to.have.length(0);
+      const page = document.documentElement.clientWidth;
       for (const chart of chartsIn(figures)) {
         const figure = chart.shadowRoot!.querySelector('figure')!;
         expect(getComputedStyle(figure).breakInside, chart.heading).to.equal('avoid');
-        expect(getByRole(chart, 'img').checkVisibility(), chart.heading).to.equal(true);
+        const canvas = getByRole<HTMLCanvasElement>(chart, 'img');
+        expect(canvas.checkVisibility(), chart.heading).to.equal(true);
+        // Paper is laid out with no script run, so the canvas keeps the size Chart.js gave
+        // it for a wider screen: it must be scaled whole into its box, not squeezed.
+        canvas.style.width = `${page + 400}px`;
+        const box = canvas.getBoundingClientRect();
+        expect(box.right, chart.heading).to.be.at.most(page + 1);
+        expect(getComputedStyle(canvas).objectFit, chart.heading).to.equal('contain');
       }
     } finally {
       server.restore();
@@ -290,12 +318,13 @@ describe('the report charts', () => {
     { name: 'A4', width: Math.floor(((210 - 24) / 25.4) * 96) },
     { name: 'Letter', width: Math.floor((8.5 - 24 / 25.4) * 96) },
   ];
+  // Requests from 6 AM to 10 PM: the weekday grid's table has 17 hours to show.
   for (const paper of PAPER) {
     it(`fits the width of ${paper.name} paper when printed: nothing cut off at the side`, async () => {
       const server = new FakeServer()
         .on('GET', '/api/branches', { body: { branches: BRANCHES } })
         .on('GET', '/api/skills', { body: { skills: SKILLS } })
-        .on('GET', '/api/branches/main/report', { body: week() })
+        .on('GET', '/api/branches/main/report', { body: longDays() })
         .install();
       try {
         await setViewport({ width: paper.width, height: 1100 });

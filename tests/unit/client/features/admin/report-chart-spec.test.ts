@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   heatSpec,
+  placeLabels,
   quadrantSpec,
+  type Box,
   sayQuadrant,
   waitsSpec,
 } from '../../../../../src/client/features/admin/report-chart-spec.js';
@@ -80,5 +82,58 @@ describe('the report charts’ data', () => {
     expect(sayQuadrant(3, 3)).toBe('Matters, and goes well');
     expect(sayQuadrant(1, 2)).toBe('Matters less, needs work');
     expect(sayQuadrant(4.5, 1.5)).toBe('Matters less, goes well');
+  });
+
+  describe('where the quadrant writes each topic’s name', () => {
+    const overlaps = (a: Box, b: Box) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const area = { x: 40, y: 10, width: 560, height: 300 };
+    const above = (d: { x: number; y: number; r: number; width: number; height: number }) => ({
+      x: d.x - d.width / 2,
+      y: d.y - d.r - 4 - d.height,
+      width: d.width,
+      height: d.height,
+    });
+    // Three topics scored 2, 2.5 and 3 for how well we did, all 4.5 for how much it mattered
+    // (as seen printed): their dots side by side, their names much wider than the gaps.
+    const dots = [
+      { x: 180, y: 60, r: 10, width: 230, height: 15 },
+      { x: 250, y: 60, r: 10, width: 210, height: 15 },
+      { x: 320, y: 60, r: 10, width: 150, height: 15 },
+      { x: 180, y: 100, r: 8, width: 190, height: 15 },
+    ];
+    const corner = { x: 48, y: 18, width: 130, height: 15 };
+
+    it('writes no name over another, over a dot or over the quarters’ words', () => {
+      // All above their dots, as they were drawn: the names ran into one another.
+      expect(overlaps(above(dots[0]!), above(dots[1]!))).toBe(true);
+      const places = placeLabels(dots, [corner], area);
+      expect(places).toHaveLength(dots.length);
+      const discs = dots.map((d) => ({
+        x: d.x - d.r,
+        y: d.y - d.r,
+        width: 2 * d.r,
+        height: 2 * d.r,
+      }));
+      places.forEach((place, i) => {
+        expect(place.width).toBe(dots[i]!.width);
+        expect(overlaps(place, corner), `name ${i} on the corner words`).toBe(false);
+        places.forEach((other, k) => {
+          if (k !== i) expect(overlaps(place, other), `names ${i} and ${k}`).toBe(false);
+        });
+        discs.forEach((disc, k) => {
+          expect(overlaps(place, disc), `name ${i} on dot ${k}`).toBe(false);
+        });
+        expect(place.x).toBeGreaterThanOrEqual(area.x);
+        expect(place.x + place.width).toBeLessThanOrEqual(area.x + area.width);
+        expect(place.y).toBeGreaterThanOrEqual(area.y);
+        expect(place.y + place.height).toBeLessThanOrEqual(area.y + area.height);
+      });
+    });
+
+    it('writes a lone name above its dot, next to it', () => {
+      const [place] = placeLabels([dots[0]!], [], area);
+      expect(place).toEqual(above(dots[0]!));
+    });
   });
 });
