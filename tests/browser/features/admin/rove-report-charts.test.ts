@@ -154,6 +154,15 @@ async function showWeek(report = week()) {
   return el;
 }
 
+/** A server for the Report screen that answers `report` for the first branch. */
+function reportServer(report: ServiceReport): FakeServer {
+  return new FakeServer()
+    .on('GET', '/api/branches', { body: { branches: BRANCHES } })
+    .on('GET', '/api/skills', { body: { skills: SKILLS } })
+    .on('GET', '/api/branches/main/report', { body: report })
+    .install();
+}
+
 describe('the report charts', () => {
   afterEach(() => emulateMedia({ media: 'screen' }));
 
@@ -269,11 +278,7 @@ describe('the report charts', () => {
   });
 
   it('prints the figures without the controls, each chart kept whole', async () => {
-    const server = new FakeServer()
-      .on('GET', '/api/branches', { body: { branches: BRANCHES } })
-      .on('GET', '/api/skills', { body: { skills: SKILLS } })
-      .on('GET', '/api/branches/main/report', { body: week() })
-      .install();
+    const server = reportServer(week());
     try {
       const el = await fixture(html`<rove-admin-report></rove-admin-report>`);
       const csv = await waitFor(() => getByRole<HTMLAnchorElement>(el, 'link', 'Download CSV'));
@@ -321,11 +326,7 @@ describe('the report charts', () => {
   // Requests from 6 AM to 10 PM: the weekday grid's table has 17 hours to show.
   for (const paper of PAPER) {
     it(`fits the width of ${paper.name} paper when printed: nothing cut off at the side`, async () => {
-      const server = new FakeServer()
-        .on('GET', '/api/branches', { body: { branches: BRANCHES } })
-        .on('GET', '/api/skills', { body: { skills: SKILLS } })
-        .on('GET', '/api/branches/main/report', { body: longDays() })
-        .install();
+      const server = reportServer(longDays());
       try {
         await setViewport({ width: paper.width, height: 1100 });
         const el = await fixture(html`<rove-admin-report></rove-admin-report>`);
