@@ -99,10 +99,18 @@ export class Connection {
     this.response.destroy();
   }
 
+  /**
+   * Ends the stream: a sign-out, a grant taken away, a revoked device, the server stopping.
+   * Behind bytes the reader has not taken, the end would wait as long as TCP does (forever, for
+   * a far end that answers but never reads), holding the socket, that backlog and the stream's
+   * slot: such a socket is destroyed, as drop() does. The device loses only events it would
+   * have to resume from its Last-Event-ID anyway (docs/API.md, "Event streams").
+   */
   close(): void {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.stalled);
     this.response.end();
+    if (this.response.writableLength > 0) this.response.destroy();
   }
 }
