@@ -1,6 +1,7 @@
 // The supervisor's service report (GET /api/branches/:branchId/report): the query it takes and
 // the figures it answers. Aggregates only: no patron name, note or hand-off note ever appears.
 import { Type, type Static } from '@sinclair/typebox';
+import { TimeZoneName } from './schemas/base.js';
 
 const strict = { additionalProperties: false } as const;
 
@@ -15,14 +16,11 @@ export const ReportQuery = Type.Object(
     from: Day,
     /** Last day of the range (included), in `tz`. */
     to: Day,
-    /** An IANA time zone name such as `Europe/Paris`; `UTC` when absent. */
-    tz: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 64,
-        pattern: '^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$',
-      }),
-    ),
+    /**
+     * An IANA time zone name such as `Europe/Paris`. When absent: the branch's own `timeZone`,
+     * or UTC for a branch without one.
+     */
+    tz: Type.Optional(TimeZoneName),
   },
   strict,
 );

@@ -1,4 +1,4 @@
-// Branches (their zones and languages), and the staff names a branch's tablets show at sign-in.
+// Branches (their zones, languages and time zone), and the staff names a branch's tablets show at sign-in.
 import { Type } from '@sinclair/typebox';
 import {
   Branch,
@@ -12,6 +12,7 @@ import {
 import { requireAdmin, requireBranchReader } from '../auth/caller.js';
 import { invalid } from '../errors.js';
 import { canonicalTag } from '../../shared/languages.js';
+import { canonicalTimeZone } from '../../shared/time-zone.js';
 import type { RouteModule } from '../context.js';
 
 const BranchParams = Type.Object({ branchId: Id });
@@ -47,13 +48,14 @@ export const branchRoutes: RouteModule = (app, { store }) => {
     { schema: { params: BranchParams, body: BranchPatchBody, response: { 200: Branch } } },
     async (request) => {
       await requireAdmin(store, request);
-      const { name, serviceDesk, zones, escalateAfterSeconds, languages } = request.body;
+      const { name, serviceDesk, zones, escalateAfterSeconds, languages, timeZone } = request.body;
       return store.branches.patch(request.params.branchId, {
         name,
         serviceDesk: serviceDesk == null ? serviceDesk : deskPlace(serviceDesk),
         zones: zones && zoneList(zones),
         escalateAfterSeconds,
         languages: languages && languageList(languages),
+        timeZone: timeZone == null ? timeZone : zoneName(timeZone),
       });
     },
   );
@@ -95,6 +97,13 @@ function languageList(tags: readonly string[], field = 'languages'): string[] {
     seen.add(tag);
     return tag;
   });
+}
+
+/** The zone as the platform spells it ("europe/paris" is kept as "Europe/Paris"). */
+function zoneName(name: string): string {
+  const zone = canonicalTimeZone(name);
+  if (zone === undefined) throw invalid(`timeZone: "${name}" is not a time zone this server knows`);
+  return zone;
 }
 
 /** The place as the kiosk will say it: trimmed, and still 1..SERVICE_DESK_MAX characters. */

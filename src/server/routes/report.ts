@@ -10,6 +10,7 @@ import type { RouteModule } from '../context.js';
 import type { Store } from '../store/store.js';
 import type { ReportRange } from '../store/report.js';
 import { CSV_COLUMNS, csvLine } from '../store/export.js';
+import { canonicalTimeZone } from '../../shared/time-zone.js';
 
 const BranchParams = Type.Object({ branchId: Id });
 const DAY_MS = 86_400_000;
@@ -27,24 +28,17 @@ function dayNumber(day: string): number | undefined {
   return ms / DAY_MS;
 }
 
-/** True for a zone name the platform's time zone data knows (the store checks again). */
-function knownZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The range a report or export asks for, checked (400 otherwise); the branch must exist. */
+/**
+ * The range a report or export asks for, checked (400 otherwise); the branch must exist. Days
+ * and times are on the clock of `tz` if given, else the branch's own zone, else UTC.
+ */
 async function checkedRange(
   store: Store,
   branchId: string,
   query: ReportQuery,
 ): Promise<ReportRange> {
-  await store.branches.mustExist(branchId);
-  const { from, to, tz = 'UTC' } = query;
+  const branch = await store.branches.get(branchId);
+  const { from, to, tz = branch.timeZone ?? 'UTC' } = query;
   const first = dayNumber(from);
   const last = dayNumber(to);
   if (first === undefined) throw invalid(`querystring.from "${from}" is not a calendar day`);
@@ -52,7 +46,9 @@ async function checkedRange(
   if (last < first) throw invalid('querystring.to comes before querystring.from');
   if (last - first + 1 > REPORT_MAX_DAYS)
     throw invalid(`A report covers at most ${REPORT_MAX_DAYS} days; choose a shorter range`);
-  if (!knownZone(tz)) throw invalid(`querystring.tz "${tz}" is not a known time zone`);
+  // The platform's time zone data must know it; the store checks again with its own.
+  if (canonicalTimeZone(tz) === undefined)
+    throw invalid(`querystring.tz "${tz}" is not a known time zone`);
   return { from, to, tz };
 }
 

@@ -9,7 +9,7 @@ import { RoveError, conflict, invalid, notFound, skillRetired } from '../errors.
 import { toTopic } from './rows.js';
 import { addStarterTopics } from './seed.js';
 import type { StoreCore, Tx } from './core.js';
-import { isUniqueViolation, type Row } from './db.js';
+import { isInvalidParameter, isUniqueViolation, type Row } from './db.js';
 import { slugOf } from '../../shared/slug.js';
 
 interface TopicInput {
@@ -39,9 +39,12 @@ interface BranchPatch {
   escalateAfterSeconds?: number;
   /** Canonical BCP 47 tags, no repeats, at least one: checked already. */
   languages?: string[];
+  /** An IANA name the platform knows, spelt as it spells it; null clears it. */
+  timeZone?: string | null;
 }
 
-const BRANCH_COLUMNS = 'id, name, service_desk, zones, escalate_after_seconds, languages';
+const BRANCH_COLUMNS =
+  'id, name, service_desk, zones, escalate_after_seconds, languages, time_zone';
 
 function toSkill(row: Row): Skill {
   return { id: String(row.id), label: String(row.label), retired: Boolean(row.retired) };
@@ -56,6 +59,7 @@ function toBranch(row: Row): Branch {
     languages: (row.languages as string[] | null) ?? ['en'],
   };
   if (row.service_desk != null) branch.serviceDesk = String(row.service_desk);
+  if (row.time_zone != null) branch.timeZone = String(row.time_zone);
   return branch;
 }
 
@@ -84,18 +88,22 @@ export class BranchStore {
   }
 
   /**
-   * Renames the branch or sets where its service desk is (`null` clears it). The branch's staff
-   * and kiosks hear the change as a `branch` event.
+   * Renames the branch or sets where its service desk is, its time zone (`null` clears either),
+   * zones, alert or languages. The branch's staff and kiosks hear the change as a `branch` event.
+   * A time zone the database does not know (its data may be older than the platform's) is 400.
    */
   async patch(id: string, patch: BranchPatch): Promise<Branch> {
+    if (patch.timeZone != null) await this.mustKnowZone(patch.timeZone);
     return this.store.write(async (tx) => {
       const desk = patch.serviceDesk;
+      const zone = patch.timeZone;
       const [row] = await tx.query(
         `UPDATE branches SET name = COALESCE($2, name),
            service_desk = CASE WHEN $3::boolean THEN $4 ELSE service_desk END,
            zones = COALESCE($5::jsonb, zones),
            escalate_after_seconds = COALESCE($6, escalate_after_seconds),
-           languages = COALESCE($7::jsonb, languages)
+           languages = COALESCE($7::jsonb, languages),
+           time_zone = CASE WHEN $8::boolean THEN $9 ELSE time_zone END
          WHERE id = $1 RETURNING ${BRANCH_COLUMNS}`,
         [
           id,
@@ -105,6 +113,8 @@ export class BranchStore {
           patch.zones ? JSON.stringify(patch.zones) : null,
           patch.escalateAfterSeconds ?? null,
           patch.languages ? JSON.stringify(patch.languages) : null,
+          zone !== undefined,
+          zone ?? null,
         ],
       );
       if (!row) throw notFound(`Branch "${id}"`);
@@ -112,6 +122,16 @@ export class BranchStore {
       await tx.event({ kind: 'branch', branchId: id, kiosks: true, payload: { branch } });
       return branch;
     });
+  }
+
+  /** Refuses (400) a time zone the database cannot count in. */
+  private async mustKnowZone(zone: string): Promise<void> {
+    try {
+      await this.store.query('SELECT now() AT TIME ZONE $1::text', [zone]);
+    } catch (error) {
+      if (!isInvalidParameter(error)) throw error;
+      throw invalid(`timeZone: "${zone}" is not a time zone this server knows`);
+    }
   }
 
   async exists(id: string): Promise<boolean> {

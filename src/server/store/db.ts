@@ -44,3 +44,11 @@ const UNIQUE_VIOLATION = '23505';
 export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === UNIQUE_VIOLATION;
 }
+
+/** PostgreSQL's SQLSTATE for an invalid parameter value, e.g. an unknown time zone. */
+const INVALID_PARAMETER_VALUE = '22023';
+
+/** True when the statement failed on a value it cannot use, such as a time zone it lacks. */
+export function isInvalidParameter(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === INVALID_PARAMETER_VALUE;
+}

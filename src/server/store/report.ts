@@ -4,7 +4,7 @@
 import type { Durations, ServiceReport } from '../../shared/report.js';
 import { OUTCOMES } from '../../shared/request-machine.js';
 import { invalid } from '../errors.js';
-import type { Row } from './db.js';
+import { isInvalidParameter, type Row } from './db.js';
 import type { StoreCore } from './core.js';
 import { exportPages } from './export.js';
 import { BOUNDS, ORIGIN_GROUP, SERVE_MS, WAIT_MS, type ReportRange } from './report-sql.js';
@@ -97,13 +97,9 @@ const FEEDBACK = `${SCOPE}
     FROM scope JOIN feedback f ON f.request_id = scope.id
    GROUP BY scope.topic_id, f.satisfaction ORDER BY scope.topic_id`;
 
-/** PostgreSQL's SQLSTATE for an invalid parameter value, e.g. an unknown time zone. */
-const INVALID_PARAMETER_VALUE = '22023';
-
 /** An unknown time zone as 400 `invalid`; anything else as it is. */
 function zoneRefused(error: unknown, tz: string): unknown {
-  if ((error as { code?: unknown } | null)?.code === INVALID_PARAMETER_VALUE)
-    return invalid(`tz "${tz}" is not a time zone this server knows`);
+  if (isInvalidParameter(error)) return invalid(`tz "${tz}" is not a time zone this server knows`);
   return error;
 }
 

@@ -44,6 +44,15 @@ export const LanguageTag = Type.String({
   maxLength: 35,
   pattern: LANGUAGE_TAG_PATTERN,
 });
+/**
+ * An IANA time zone name ("Europe/Paris", "America/Argentina/Buenos_Aires", "UTC"): letters,
+ * digits, `_`, `+` and `-` in parts joined by `/`. Whether the zone exists is checked apart.
+ */
+export const TimeZoneName = Type.String({
+  minLength: 1,
+  maxLength: 64,
+  pattern: '^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$',
+});
 /** A place on the floor ("Kids' area", "By the entrance"): one line, no control characters. */
 export const Zone = Text(60);
 /** The languages a person speaks, as BCP 47 tags. */

@@ -14,6 +14,7 @@ import {
   Pin,
   SkillId,
   Text,
+  TimeZoneName,
   Uuid,
   Zone,
 } from './base.js';
@@ -55,6 +56,8 @@ export const BranchPatchBody = Type.Object(
     languages: Type.Optional(
       Type.Array(LanguageTag, { minItems: 1, maxItems: BRANCH_LANGUAGES_MAX, uniqueItems: true }),
     ),
+    /** Its IANA time zone, one the server knows; null clears it (reports are then in UTC). */
+    timeZone: Type.Optional(Type.Union([TimeZoneName, Type.Null()])),
   },
   { ...strict, minProperties: 1 },
 );

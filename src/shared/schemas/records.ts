@@ -162,6 +162,11 @@ export const Branch = Type.Object(
      * by this server (absent only in copies kept from before it).
      */
     languages: Type.Optional(Type.Array(Type.String())),
+    /**
+     * The branch's IANA time zone ("America/Toronto"): its report and CSV count days and write
+     * times on that clock. Absent until a supervisor sets it.
+     */
+    timeZone: Type.Optional(Type.String()),
   },
   strict,
 );

@@ -276,6 +276,44 @@ forEachStore('the supervisor’s figures and CSV export', (server) => {
       );
       expect(utc.text).toContain(',2026-03-09T03:30:00.000+00:00,2026-03-09T03:30:30.000+00:00,');
     });
+
+    it("counts in the branch's own time zone when no tz is asked for", async () => {
+      const admin = await server.adminToken();
+      const zone = (timeZone: string | null) =>
+        server.ok('PATCH', `/api/branches/${branchId}`, { token: admin, body: { timeZone } }, 200);
+      const days = 'from=2026-03-06&to=2026-03-09';
+      const csv = async (query: string) => {
+        const answer = await download(
+          server,
+          `/api/branches/${branchId}/export.csv?${query}`,
+          admin,
+        );
+        expect(answer.status, answer.text).toBe(200);
+        return answer.text;
+      };
+      await zone(TZ);
+      try {
+        const own = await server.get(`/api/branches/${branchId}/report?${days}`, admin);
+        expect(own.status, own.text).toBe(200);
+        expect(own.body).toEqual(report);
+        expect(own.body.tz).toBe(TZ);
+        const rows = await csv(days);
+        expect(rows).toBe(await csv(`${days}&tz=${TZ}`));
+        expect(rows).toContain(',2026-03-08T23:30:00.000-04:00,2026-03-08T23:30:30.000-04:00,');
+        // A tz asked for still wins over the branch's.
+        const tokyo = await server.get(
+          `/api/branches/${branchId}/report?${days}&tz=Asia/Tokyo`,
+          admin,
+        );
+        expect(tokyo.body.tz).toBe('Asia/Tokyo');
+        expect(await csv(`${days}&tz=UTC`)).toContain(',2026-03-06T14:00:00.000+00:00,');
+      } finally {
+        await zone(null);
+      }
+      // Without one again, UTC.
+      const utc = await server.get(`/api/branches/${branchId}/report?${days}`, admin);
+      expect(utc.body.tz).toBe('UTC');
+    });
   });
 
   it('is for admins only, of a branch that exists, over a range that makes sense', async () => {
