@@ -1,7 +1,7 @@
-// What every panel of a branch's settings shares (its service desk, long-wait alert, languages,
-// zones): the branch it edits, a busy-and-error action, a notice of what was saved, both cleared
-// when another branch is chosen, and the save itself, which fires `branch-changed` (detail: the
-// branch as saved) so the other panels and the list take it in.
+// What every panel of a branch's settings shares (its service desk, long-wait alert, time
+// zone, languages, zones): the branch it edits, a busy-and-error action, a notice of what was
+// saved, both cleared when another branch is chosen, and the save itself, which fires
+// `branch-changed` (detail: the branch as saved) so the other panels and the list take it in.
 import { LitElement, type CSSResultGroup } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { updateBranch, type BranchChanges } from './admin-api.js';

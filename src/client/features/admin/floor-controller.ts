@@ -45,6 +45,8 @@ export class FloorController implements ReactiveController {
   readonly noticeChange: AsyncAction;
 
   private _branchId = '';
+  /** The zone "today" is counted in: the branch's own, else this device's. */
+  private _timeZone = browserTimeZone();
   private _stopSync?: () => void;
   private _stops: (() => void)[] = [];
   private _countsTimer?: ReturnType<typeof setTimeout>;
@@ -95,9 +97,17 @@ export class FloorController implements ReactiveController {
     return this._lastSync.value ?? connection.since;
   }
 
-  /** Starts watching `branchId` (and stops watching the one before). */
-  watch(branchId: string): void {
-    if (branchId === this._branchId) return;
+  /**
+   * Starts watching `branchId` (and stops watching the one before), its "today" counted in
+   * `timeZone`. The same branch in another zone (its own, once read) only counts again.
+   */
+  watch(branchId: string, timeZone = browserTimeZone()): void {
+    const otherZone = timeZone !== this._timeZone;
+    this._timeZone = timeZone;
+    if (branchId === this._branchId) {
+      if (otherZone && this._connected) void this._refreshCounts();
+      return;
+    }
     this._branchId = branchId;
     this.counts = undefined;
     this._queue.setQuery(() => readQueue(branchId));
@@ -184,14 +194,11 @@ export class FloorController implements ReactiveController {
   private async _refreshCounts() {
     const branchId = this._branchId;
     if (!branchId) return;
-    const today = localDay(new Date());
+    const tz = this._timeZone;
+    const today = localDay(new Date(), 0, tz);
     try {
-      const report = await getServiceReport(branchId, {
-        from: today,
-        to: today,
-        tz: browserTimeZone(),
-      });
-      if (branchId !== this._branchId) return;
+      const report = await getServiceReport(branchId, { from: today, to: today, tz });
+      if (branchId !== this._branchId || tz !== this._timeZone) return;
       this.counts = { report, at: new Date().toISOString() };
       await setMeta(countsKey(branchId), this.counts);
       this.host.requestUpdate();

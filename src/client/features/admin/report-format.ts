@@ -1,9 +1,11 @@
-// Words and dates for the service report: which days a range choice means in the browser's
-// time zone, and durations, hours and labels as a branch supervisor would say them. Every word
-// goes through msg() (README, "Languages"), read when said, so a language chosen later shows.
+// Words and dates for the service report: which days a range choice means in the report's
+// time zone (the branch's, else the browser's), and durations, hours and labels as a branch
+// supervisor would say them. Every word goes through msg() (README, "Languages"), read when
+// said, so a language chosen later shows.
 import { plural } from '../../core/words/index.js';
 import { duration } from '../../core/words/time.js';
 import { msg, str } from '../../core/locale/msg.js';
+import type { Branch } from '../../../shared/schemas.js';
 
 export type RangeChoice = 'today' | 'week' | 'month' | 'custom';
 
@@ -25,17 +27,35 @@ export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-/** YYYY-MM-DD of `date` in the browser's own calendar, `shift` days later. */
-export function localDay(date: Date, shift = 0): string {
-  const day = new Date(date.getFullYear(), date.getMonth(), date.getDate() + shift);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+/**
+ * The zone a branch's figures are counted in: its own, once a supervisor has set it (the CSV
+ * and the report then agree wherever they are opened), else this device's.
+ */
+export function reportZone(branch: Pick<Branch, 'timeZone'> | undefined): string {
+  return branch?.timeZone ?? browserTimeZone();
 }
 
-/** The first and last day (both included) a preset choice means on `today`. */
-export function presetRange(choice: Exclude<RangeChoice, 'custom'>, today = new Date()) {
+/** YYYY-MM-DD of `date` on the calendar of `zone` (the browser's own by default), `shift` days later. */
+export function localDay(date: Date, shift = 0, zone = browserTimeZone()): string {
+  const parts = new Intl.DateTimeFormat('en', {
+    timeZone: zone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(date);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const day = new Date(Date.UTC(part('year'), part('month') - 1, part('day') + shift));
+  return day.toISOString().slice(0, 10);
+}
+
+/** The first and last day (both included) a preset choice means on `today` in `zone`. */
+export function presetRange(
+  choice: Exclude<RangeChoice, 'custom'>,
+  today = new Date(),
+  zone = browserTimeZone(),
+) {
   const back = { today: 0, week: 6, month: 29 }[choice];
-  return { from: localDay(today, -back), to: localDay(today) };
+  return { from: localDay(today, -back, zone), to: localDay(today, 0, zone) };
 }
 
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;

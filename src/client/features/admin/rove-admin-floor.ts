@@ -16,6 +16,7 @@ import { adminStyles } from './admin.styles.js';
 import { adminAction } from './admin-errors.js';
 import { listBranches } from './admin-api.js';
 import { FloorController, type TodayCounts } from './floor-controller.js';
+import { reportZone } from './report-format.js';
 import { msg, str } from '../../core/locale/msg.js';
 
 /** Where this device remembers its choices, so a wall display comes back as it was. */
@@ -292,7 +293,7 @@ export class RoveAdminFloor extends LitElement {
 
   private _watch(branchId: string) {
     localStorage.setItem(BRANCH_KEY, branchId);
-    this.floor.watch(branchId);
+    this.floor.watch(branchId, reportZone(this._branches.find((b) => b.id === branchId)));
     this.requestUpdate();
   }
 

@@ -1,6 +1,6 @@
 // <rove-admin-report>: how service went at a branch. The supervisor picks a branch and a range
-// of days (today, the last 7 or 30 days, or dates of their own, in this browser's time zone)
-// and reads the figures as sentences and tables (<rove-report-figures>). Loaded lazily.
+// of days (today, the last 7 or 30 days, or dates of their own, in the branch's time zone, or
+// this browser's for a branch without one) and reads the figures as sentences and tables (<rove-report-figures>). Loaded lazily.
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { listBranches, listSkills } from './admin-api.js';
@@ -14,9 +14,9 @@ import { adminAction, isSignedOut, sayAdminError } from './admin-errors.js';
 import { branchName } from './admin-format.js';
 import { msg, str } from '../../core/locale/msg.js';
 import {
-  browserTimeZone,
   localDay,
   presetRange,
+  reportZone,
   rangeChoices,
   rangeProblem,
   sayDays,
@@ -87,7 +87,15 @@ export class RoveAdminReport extends LitElement {
    * leaving the page drops it.
    */
   private readonly _reading = adminAction(this, { latest: true });
-  private readonly _tz = browserTimeZone();
+
+  private get _branch(): Branch | undefined {
+    return this._branches.find((b) => b.id === this._branchId);
+  }
+
+  /** The zone the days and hours are counted in: the branch's own, else this device's. */
+  private get _tz(): string {
+    return reportZone(this._branch);
+  }
 
   override connectedCallback() {
     super.connectedCallback();
@@ -122,9 +130,7 @@ export class RoveAdminReport extends LitElement {
           </div>
         </fieldset>
         ${this._choice === 'custom' ? this._renderDates() : ''}
-        <p class="hint">
-          ${msg(str`Days and hours are counted in this device's time zone, ${this._tz}.`)}
-        </p>
+        <p class="hint">${this._sayZone()}</p>
         <button class="primary" type="submit">
           ${this._choice === 'custom' ? msg('Show these days') : msg('Refresh the report')}
         </button>
@@ -133,6 +139,15 @@ export class RoveAdminReport extends LitElement {
       <div role="status">${this._reading.busy ? msg('Loading the report…') : ''}</div>
       ${this._renderReport()}
     `;
+  }
+
+  private _sayZone() {
+    const tz = this._tz;
+    return this._branch?.timeZone
+      ? msg(str`Days and hours are counted in the branch's time zone, ${tz}.`)
+      : msg(
+          str`Days and hours are counted in this device's time zone, ${tz}. Set the branch's own time zone under Topics so that every report and CSV agrees.`,
+        );
   }
 
   private _renderDates() {
@@ -195,6 +210,7 @@ export class RoveAdminReport extends LitElement {
         this._branches = branches;
         this._skills = skills;
         this._branchId = branches[0]?.id ?? '';
+        this._presetDays();
         listed = true;
         if (this._branchId) await this._fetchReport(signal);
       },
@@ -206,6 +222,8 @@ export class RoveAdminReport extends LitElement {
 
   private _pickBranch(event: Event) {
     this._branchId = (event.target as HTMLSelectElement).value;
+    // "Today" at a branch in another zone may be another day.
+    this._presetDays();
     void this._load();
   }
 
@@ -213,10 +231,17 @@ export class RoveAdminReport extends LitElement {
     this._choice = choice;
     this._rangeError = '';
     if (choice === 'custom') return;
-    const range = presetRange(choice);
+    this._presetDays();
+    void this._load();
+  }
+
+  /** The days a preset choice means now, on the clock of the report's zone. */
+  private _presetDays() {
+    const choice = this._choice;
+    if (choice === 'custom') return;
+    const range = presetRange(choice, new Date(), this._tz);
     this._from = range.from;
     this._to = range.to;
-    void this._load();
   }
 
   private _submit(event: SubmitEvent) {

@@ -1,6 +1,7 @@
 // <rove-admin-topics>: a branch's kiosk topics in display order: add, edit (rename, label in
 // each of the branch's languages, skill, icon), hide/show, and reorder with Move up / Move down
-// buttons (no dragging needed). Also the branch's desk, zones, alert and kiosk languages.
+// buttons (no dragging needed). Also the branch's desk, zones, alert, time zone and kiosk
+// languages.
 import { LitElement, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -10,6 +11,7 @@ import './rove-admin-branch-form.js';
 import './rove-admin-branch-desk.js';
 import './rove-admin-branch-zones.js';
 import './rove-admin-branch-alert.js';
+import './rove-admin-branch-time-zone.js';
 import './rove-admin-branch-languages.js';
 import './rove-admin-topic-row.js';
 import type { RoveAdminTopicRow } from './rove-admin-topic-row.js';
@@ -68,6 +70,10 @@ export class RoveAdminTopics extends LitElement {
         .branch=${branch}
         @branch-changed=${this._onBranchChanged}
       ></rove-admin-branch-alert>
+      <rove-admin-branch-time-zone
+        .branch=${branch}
+        @branch-changed=${this._onBranchChanged}
+      ></rove-admin-branch-time-zone>
       <rove-admin-branch-languages
         .branch=${branch}
         @branch-changed=${this._onBranchChanged}

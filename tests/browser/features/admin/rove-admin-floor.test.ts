@@ -177,6 +177,29 @@ describe('rove-admin-floor', () => {
     );
   });
 
+  it("counts today's figures on the branch's own clock once it has a time zone", async () => {
+    localStorage.removeItem('rove.floor.branch');
+    server = new FakeServer()
+      .on('GET', '/api/branches', {
+        body: { branches: [{ ...BRANCHES[0]!, timeZone: 'Pacific/Kiritimati' }] },
+      })
+      .on('GET', '/api/branches/main/report', { body: today })
+      .install();
+    await fixture<RoveAdminFloor>(html`<rove-admin-floor></rove-admin-floor>`);
+    // UTC+14: "today" there is tomorrow for most of the day in UTC.
+    const there = new Date().toLocaleDateString('en-CA', { timeZone: 'Pacific/Kiritimati' });
+    await waitFor(
+      () =>
+        server!
+          .callsTo('GET', '/api/branches/main/report')
+          .some(
+            (c) =>
+              c.query.tz === 'Pacific/Kiritimati' && c.query.from === there && c.query.to === there,
+          ),
+      "today's counts at the branch",
+    );
+  });
+
   it('has large type for a wall display, remembered on this device', async () => {
     server = new FakeServer()
       .on('GET', '/api/branches', { body: { branches: [BRANCHES[0]] } })

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../../../src/client/features/admin/rove-admin-report.js';
 import type { RoveAdminReport } from '../../../../src/client/features/admin/rove-admin-report.js';
 import type { ServiceReport } from '../../../../src/shared/report.js';
+import type { Branch } from '../../../../src/shared/schemas.js';
 import {
   EFFORT_GRADES,
   outcomeChoices,
@@ -132,11 +133,12 @@ describe('rove-admin-report', () => {
     answer: (query: Record<string, string>) => unknown = (query) => ({
       body: busyDay(query.from, query.to),
     }),
+    branches: Branch[] = BRANCHES,
   ) {
     const reports = (_: unknown, call: { query: Record<string, string> }) =>
       answer(call.query) as { body: unknown };
     server = new FakeServer()
-      .on('GET', '/api/branches', { body: { branches: BRANCHES } })
+      .on('GET', '/api/branches', { body: { branches } })
       .on('GET', '/api/skills', { body: { skills: SKILLS } })
       .on('GET', '/api/branches/main/report', reports)
       .on('GET', '/api/branches/east/report', reports)
@@ -163,6 +165,39 @@ describe('rove-admin-report', () => {
     expect(getByRole<HTMLInputElement>(el, 'radio', 'Today').checked).to.equal(true);
     await waitFor(() => getByRole(el, 'heading', /^Main Library, /));
     expect(text(el)).to.contain(`this device's time zone, ${TZ}`);
+    expect(text(el)).to.contain("Set the branch's own time zone under Topics");
+  });
+
+  it("counts in the branch's own time zone once it has one, today there too", async () => {
+    // UTC+14 and UTC-11: at any hour, "today" in one of them is not today in the other.
+    const zoned = [
+      { ...BRANCHES[0]!, timeZone: 'Pacific/Kiritimati' },
+      { ...BRANCHES[1]!, timeZone: 'Pacific/Pago_Pago' },
+    ];
+    const todayIn = (timeZone: string) => new Date().toLocaleDateString('en-CA', { timeZone });
+    const el = await open(undefined, zoned);
+    const kiritimati = todayIn('Pacific/Kiritimati');
+    expect(reportCalls()[0]!.query).to.deep.equal({
+      from: kiritimati,
+      to: kiritimati,
+      tz: 'Pacific/Kiritimati',
+    });
+    expect(text(el)).to.contain("counted in the branch's time zone, Pacific/Kiritimati.");
+    expect(text(el)).not.to.contain("this device's time zone");
+
+    getByRole<HTMLInputElement>(el, 'radio', 'Last 7 days').click();
+    await waitFor(() => expect(reportCalls()).to.have.length(2));
+    const branch = getByRole<HTMLSelectElement>(el, 'combobox', 'Branch');
+    branch.value = 'east';
+    branch.dispatchEvent(new Event('change'));
+    await waitFor(() => expect(reportCalls('east')).to.have.length(1));
+    const pagoPago = todayIn('Pacific/Pago_Pago');
+    const weekAgo = new Date(Date.parse(`${pagoPago}T00:00:00Z`) - 6 * 86_400_000);
+    expect(reportCalls('east')[0]!.query).to.deep.equal({
+      from: weekAgo.toISOString().slice(0, 10),
+      to: pagoPago,
+      tz: 'Pacific/Pago_Pago',
+    });
   });
 
   it('says how service went in plain sentences', async () => {

@@ -1,0 +1,102 @@
+// <rove-admin-branch-time-zone>: the clock a branch's figures are on. The service report and
+// its CSV count days and hours, and write times, in the branch's own time zone (docs/API.md,
+// "Service report"), so every supervisor who opens them, wherever they are, gets the same
+// figures. Not set, the Report screen counts in the zone of the device it is opened on. Fires
+// `branch-changed` (detail: the branch as saved).
+import { css, html } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { adminStyles } from './admin.styles.js';
+import { BranchPanel } from './branch-panel.js';
+import { browserTimeZone } from './report-format.js';
+import { msg, str } from '../../core/locale/msg.js';
+
+/** Every zone this browser knows, with `also` (the branch's own, UTC) among them. */
+function zoneChoices(...also: (string | undefined)[]): string[] {
+  const known = Intl.supportedValuesOf?.('timeZone') ?? [];
+  const zones = new Set([...known, ...also.filter((zone): zone is string => !!zone)]);
+  return [...zones].sort((a, b) => a.localeCompare(b));
+}
+
+/** A zone as a person reads it: "America/New_York" is "America/New York". */
+const zoneLabel = (zone: string) => zone.replaceAll('_', ' ');
+
+/** "Saturday 10:42 AM" on the clock of `zone`, in this browser's way of writing it. */
+function clockIn(zone: string, now = new Date()): string {
+  return now.toLocaleString([], {
+    timeZone: zone,
+    weekday: 'long',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+}
+
+@customElement('rove-admin-branch-time-zone')
+export class RoveAdminBranchTimeZone extends BranchPanel {
+  static override styles = [
+    adminStyles,
+    css`
+      select#time-zone {
+        max-width: 100%;
+      }
+    `,
+  ];
+
+  override render() {
+    const branch = this.branch;
+    if (!branch) return html``;
+    const own = branch.timeZone;
+    const device = browserTimeZone();
+    const option = (zone: string) =>
+      html`<option value=${zone} ?selected=${zone === own}>
+        ${zone === device ? msg(str`${zoneLabel(zone)} (this device)`) : zoneLabel(zone)}
+      </option>`;
+    return html`<form class="panel" aria-labelledby="tz-heading" @submit=${this._save} novalidate>
+      <h3 id="tz-heading">${msg(str`Time zone of ${branch.name}`)}</h3>
+      ${this._action.error ? html`<p class="error" role="alert">${this._action.error}</p>` : ''}
+      <p role="status">${this._notice}</p>
+      <div class="field">
+        <label for="time-zone">${msg('Time zone')}</label>
+        ${keyed(
+          branch.id,
+          html`<select id="time-zone" name="timeZone" aria-describedby="tz-hint">
+            <option value="" ?selected=${!own}>${msg('Not set')}</option>
+            ${zoneChoices(own, device, 'UTC').map(option)}
+          </select>`,
+        )}
+        <span class="hint" id="tz-hint">
+          ${msg('The service report and its CSV count days and hours, and give times, on this clock, wherever they are opened. Not set, each report counts in the time zone of the device it is opened on.')}
+        </span>
+      </div>
+      <p>
+        ${
+          own
+            ? msg(str`Now: ${zoneLabel(own)}, where it is ${clockIn(own)}.`)
+            : msg('Now: not set.')
+        }
+      </p>
+      <button type="submit" ?disabled=${this._action.busy}>${msg('Save the time zone')}</button>
+    </form>`;
+  }
+
+  private async _save(event: SubmitEvent) {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const chosen = String(new FormData(form).get('timeZone') ?? '');
+    const timeZone = chosen || null;
+    await this.saveBranch(msg('save the time zone'), { timeZone }, (saved) => {
+      const branchName = saved.name;
+      return saved.timeZone
+        ? msg(str`Saved. Reports for ${branchName} count in ${zoneLabel(saved.timeZone)}.`)
+        : msg(
+            str`Saved. ${branchName} has no time zone: each report counts in the time zone of the device it is opened on.`,
+          );
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rove-admin-branch-time-zone': RoveAdminBranchTimeZone;
+  }
+}
