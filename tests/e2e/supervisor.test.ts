@@ -1,6 +1,7 @@
 // Issue 14 end to end: a supervisor watches the Floor while a kiosk asks and a rover claims,
-// posts a notice that shows on the kiosk, opens the Report and sees its charts, each with its
-// table, and downloads the CSV that lists that request (and never the patron's name).
+// posts a notice that shows on the kiosk, sets the branch's time zone, opens the Report and sees
+// its charts, each with its table, and downloads the CSV that lists that request on the
+// branch's clock (and never the patron's name).
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openDevice, visibleText } from './support/browser.js';
@@ -60,11 +61,22 @@ test('the supervisor watches the floor, posts a notice, reads the charts and tak
   await expect.poll(() => visibleText(page), { timeout: SCREEN_TIMEOUT }).toMatch(/Asked\s*[1-9]/);
   await admin.shot('floor-screen');
 
-  // The Report: each chart has a title and a table beside it.
+  // The branch's clock, set once with its other settings: the Report and the CSV keep to it.
+  const sections = page.getByRole('navigation', { name: /supervisor/i });
+  await sections.getByRole('link', { name: 'Topics' }).click();
   await page
-    .getByRole('navigation', { name: /supervisor/i })
-    .getByRole('link', { name: 'Report' })
-    .click();
+    .getByRole('combobox', { name: 'Time zone' })
+    .selectOption('Asia/Tokyo', { timeout: SCREEN_TIMEOUT });
+  await page.getByRole('button', { name: 'Save the time zone' }).click();
+  await expect
+    .poll(() => visibleText(page), { timeout: SCREEN_TIMEOUT })
+    .toMatch(/Reports for .+ count in Asia\/Tokyo\./);
+
+  // The Report: each chart has a title and a table beside it.
+  await sections.getByRole('link', { name: 'Report' }).click();
+  await expect
+    .poll(() => visibleText(page), { timeout: SCREEN_TIMEOUT })
+    .toContain("counted in the branch's time zone, Asia/Tokyo.");
   // The last 7 days: waits are drawn day by day over a range.
   await page.getByRole('radio', { name: 'Last 7 days' }).check({ timeout: SCREEN_TIMEOUT });
   const charts = page.locator('rove-report-chart');
@@ -94,10 +106,11 @@ test('the supervisor watches the floor, posts a notice, reads the charts and tak
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const [header, ...rows] = csv.slice(1).trimEnd().split('\r\n');
   expect(header).toMatch(/^ticket,createdAt,claimedAt,closedAt,topicId,skill,language,status,/);
-  // Asked and claimed (times with their offset), not closed; its topic, skill and state.
+  // Asked and claimed (on the branch's clock, Tokyo's offset), not closed; its topic, skill
+  // and state.
   const line = rows.find((each) => each.startsWith(`${asked.ticket},`));
   expect(line, csv).toMatch(
-    new RegExp(`^${asked.ticket},[^,]+[+-]\\d\\d:\\d\\d,[^,]+,,${topic.id},tech,[^,]*,claimed,`),
+    new RegExp(`^${asked.ticket},[^,]+\\+09:00,[^,]+\\+09:00,,${topic.id},tech,[^,]*,claimed,`),
   );
   expect(csv).not.toContain('Marker-E2E');
   await Promise.all([admin.context.close(), kiosk.context.close(), tablet.context.close()]);
