@@ -113,6 +113,14 @@ export class RoveAdminFloor extends LitElement {
       rove-branch-notices {
         margin-top: 1.25rem;
       }
+      /* The queue and who is on the floor side by side where there is room for both (a
+         desktop, a wall display even in large type), one above the other on a tablet. */
+      .sides {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 24em), 1fr));
+        gap: 0 1.5em;
+        align-items: start;
+      }
     `,
   ];
 
@@ -179,8 +187,9 @@ export class RoveAdminFloor extends LitElement {
             : nothing
         }
       </div>
-      ${this._today(floor.counts)} ${this._queue(floor.queue)} ${this._people(floor.floor)}
-      ${noticesPanel(floor.notices, floor)}`;
+      ${this._today(floor.counts)}
+      <div class="sides">${this._queue(floor.queue)} ${this._people(floor.floor)}</div>
+      ${noticesPanel(floor.notices, floor, 3)}`;
   }
 
   private _today(counts: TodayCounts | undefined) {

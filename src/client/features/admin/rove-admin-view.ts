@@ -37,6 +37,10 @@ export class RoveAdminView extends LitElement {
         margin: 0 auto;
         padding: 1rem;
       }
+      /* The Floor is often a wall display: it may use the whole width of a large screen. */
+      :host([section='floor']) {
+        max-width: 120rem;
+      }
       h1 {
         font-size: 1.75rem;
         margin: 0.5rem 0 1rem;
@@ -45,7 +49,7 @@ export class RoveAdminView extends LitElement {
   ];
 
   /** Which section to show: an id of ADMIN_SECTIONS (`devices` by default), or `setup`. */
-  @property() section?: string;
+  @property({ reflect: true }) section?: string;
 
   @state() private _phase: Phase = 'checking';
   @state() private _message = '';

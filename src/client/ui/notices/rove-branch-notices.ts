@@ -32,7 +32,8 @@ export class RoveBranchNotices extends LitElement {
         display: block;
       }
       /* A screen with larger type (the Floor's wall display) sets the custom property. */
-      h2 {
+      h2,
+      h3 {
         font-size: var(--rove-notices-title-size, 1.1rem);
         margin: 0 0 0.4rem;
       }
@@ -82,6 +83,8 @@ export class RoveBranchNotices extends LitElement {
 
   /** The current notices (the replica's), soonest to end first. */
   @property({ attribute: false }) notices: Notice[] = [];
+  /** The title's heading level: 2 beside the tablet's other sections, 3 within the Floor's. */
+  @property({ type: Number }) level: 2 | 3 = 2;
   /** While a post or withdrawal is being sent. */
   @property({ type: Boolean }) busy = false;
   /** Why the last one failed, in words. */
@@ -117,7 +120,11 @@ export class RoveBranchNotices extends LitElement {
 
   override render() {
     return html`<section aria-labelledby="notices-title">
-      <h2 id="notices-title">${msg('Notices to patrons')}</h2>
+      ${
+        this.level === 3
+          ? html`<h3 id="notices-title">${msg('Notices to patrons')}</h3>`
+          : html`<h2 id="notices-title">${msg('Notices to patrons')}</h2>`
+      }
       ${
         this.notices.length
           ? html`<ul aria-label=${msg('Current notices')}>
@@ -182,9 +189,10 @@ interface NoticeEditor {
 }
 
 /** <rove-branch-notices> of `notices`, wired to `editor`: the tablet's and the Floor screen's. */
-export function noticesPanel(notices: Notice[], editor: NoticeEditor) {
+export function noticesPanel(notices: Notice[], editor: NoticeEditor, level: 2 | 3 = 2) {
   return html`<rove-branch-notices
     .notices=${notices}
+    .level=${level}
     ?busy=${editor.noticeChange.busy}
     problem=${editor.noticeChange.error}
     @post-notice=${(e: CustomEvent<NewNotice>) =>

@@ -226,10 +226,40 @@ describe('rove-admin-floor', () => {
       .map((h) => `${h.textContent!.trim()}: ${getComputedStyle(h).fontSize}`)
       .filter((line) => parseFloat(line.split(': ').pop()!) < text);
     expect(small, `headings smaller than the ${text}px text`).to.deep.equal([]);
+    // Its sections are one level below the screen's title, the notices among them.
+    const levels = headings.map((h) => `${h.localName} ${h.textContent!.trim()}`);
+    expect(levels.filter((h) => h.startsWith('h2 '))).to.deep.equal(['h2 Floor: Main Library']);
+    expect(levels).to.include('h3 Notices to patrons');
     expect(smallTargets(el)).to.deep.equal([]);
     await expect(el).to.be.accessible();
 
     const again = await fixture<RoveAdminFloor>(html`<rove-admin-floor></rove-admin-floor>`);
     expect(again.hasAttribute('large')).to.equal(true);
+  });
+
+  it('sets the queue beside who is on the floor on a wide wall, above it on a tablet', async () => {
+    server = new FakeServer()
+      .on('GET', '/api/branches', { body: { branches: [BRANCHES[0]] } })
+      .on('GET', '/api/branches/main/report', { body: today })
+      .install();
+    localStorage.setItem('rove.floor.large', 'yes');
+    const lay = async (width: number) => {
+      const box = await fixture<HTMLDivElement>(
+        html`<div style="width: ${width}px"><rove-admin-floor></rove-admin-floor></div>`,
+      );
+      const el = box.firstElementChild as RoveAdminFloor;
+      const queue = await waitFor(() => getByRole(el, 'table', /^Queue/), 'the queue');
+      const people = getByRole(el, 'table', /^On the floor/);
+      return { queue: queue.getBoundingClientRect(), people: people.getBoundingClientRect() };
+    };
+    // A 1920-pixel wall display, in large type: side by side, each about half of it.
+    const wall = await lay(1888);
+    expect(wall.people.top).to.equal(wall.queue.top);
+    expect(wall.people.left).to.be.greaterThan(wall.queue.right);
+    expect(wall.queue.width).to.be.greaterThan(800);
+    // A tablet held upright: one above the other, each the whole width.
+    const tablet = await lay(760);
+    expect(tablet.people.top).to.be.greaterThan(tablet.queue.bottom);
+    expect(tablet.people.width).to.be.greaterThan(700);
   });
 });

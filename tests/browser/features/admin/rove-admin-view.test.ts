@@ -65,6 +65,21 @@ describe('rove-admin-view', () => {
     await waitFor(() => getByRole(el, 'heading', 'Topics'));
   });
 
+  it('lets the Floor use the width of a wall display, and keeps other sections readable', async () => {
+    serve('admin');
+    const box = await fixture<HTMLDivElement>(
+      html`<div style="width: 1920px"><rove-admin-view section="staff"></rove-admin-view></div>`,
+    );
+    const el = box.firstElementChild as RoveAdminView;
+    await waitFor(() => getByRole(el, 'heading', 'Staff'));
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    // 60rem of text, and its padding.
+    expect(el.getBoundingClientRect().width).to.be.at.most(62 * rem);
+    el.section = 'floor';
+    await el.updateComplete;
+    expect(el.getBoundingClientRect().width).to.equal(1920);
+  });
+
   it('keeps a Scripts slot in the nav', async () => {
     serve('admin');
     const el = await fixture<RoveAdminView>(
