@@ -71,6 +71,8 @@ test('the supervisor watches the floor, posts a notice, reads the charts and tak
   await expect
     .poll(() => visibleText(page), { timeout: SCREEN_TIMEOUT })
     .toMatch(/Reports for .+ count in Asia\/Tokyo\./);
+  await page.getByRole('heading', { name: /^Time zone of / }).scrollIntoViewIfNeeded();
+  await admin.shot('branch-time-zone');
 
   // The Report: each chart has a title and a table beside it.
   await sections.getByRole('link', { name: 'Report' }).click();

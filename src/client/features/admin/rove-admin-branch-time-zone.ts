@@ -3,10 +3,9 @@
 // "Service report"), so every supervisor who opens them, wherever they are, gets the same
 // figures. Not set, the Report screen counts in the zone of the device it is opened on. Fires
 // `branch-changed` (detail: the branch as saved).
-import { css, html } from 'lit';
+import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { adminStyles } from './admin.styles.js';
 import { BranchPanel } from './branch-panel.js';
 import { browserTimeZone } from './report-format.js';
 import { msg, str } from '../../core/locale/msg.js';
@@ -33,15 +32,6 @@ function clockIn(zone: string, now = new Date()): string {
 
 @customElement('rove-admin-branch-time-zone')
 export class RoveAdminBranchTimeZone extends BranchPanel {
-  static override styles = [
-    adminStyles,
-    css`
-      select#time-zone {
-        max-width: 100%;
-      }
-    `,
-  ];
-
   override render() {
     const branch = this.branch;
     if (!branch) return html``;

@@ -37,8 +37,11 @@ export class RoveAdminView extends LitElement {
         margin: 0 auto;
         padding: 1rem;
       }
-      /* The Floor is often a wall display: it may use the whole width of a large screen. */
+      /* The Floor is often a wall display: it takes the whole width of a large screen (the
+         app's main column would otherwise shrink it to its content). */
       :host([section='floor']) {
+        box-sizing: border-box;
+        width: 100%;
         max-width: 120rem;
       }
       h1 {

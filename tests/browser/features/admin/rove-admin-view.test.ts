@@ -68,9 +68,12 @@ describe('rove-admin-view', () => {
   it('lets the Floor use the width of a wall display, and keeps other sections readable', async () => {
     serve('admin');
     const box = await fixture<HTMLDivElement>(
-      html`<div style="width: 1920px"><rove-admin-view section="staff"></rove-admin-view></div>`,
+      // As the app's main column holds it: a flex column, where auto margins shrink a child.
+      html`<div style="width: 1920px; display: flex; flex-direction: column">
+        <rove-admin-view section="staff"></rove-admin-view>
+      </div>`,
     );
-    const el = box.firstElementChild as RoveAdminView;
+    const el = box.querySelector('rove-admin-view')!;
     await waitFor(() => getByRole(el, 'heading', 'Staff'));
     const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
     // 60rem of text, and its padding.
