@@ -63,12 +63,13 @@ export default {
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
   plugins: [
-    // Dexie's `import` entry wraps its UMD build, which a browser cannot import as ESM; its
-    // own ESM build is the same code.
+    // Dexie's `import` entry wraps its UMD build, which a browser cannot import as ESM. The
+    // tests take the build the app ships (vite.config.ts aliases `dexie` to it): its modern ES
+    // module.
     {
       name: 'dexie-esm',
       resolveImport: ({ source }) =>
-        source === 'dexie' ? '/node_modules/dexie/dist/dexie.mjs' : undefined,
+        source === 'dexie' ? '/node_modules/dexie/dist/modern/dexie.mjs' : undefined,
     },
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
   ],
