@@ -74,8 +74,20 @@ export class RoveReportChart extends LitElement {
       }
     }
     @media print {
+      /* On paper the figure flows: its title stays with its chart, which is never cut, and
+         the table may go on over the page (whole rows, its header again). Kept whole, each
+         figure that did not fit in what was left of a page left that space blank. */
       figure {
-        grid-template-columns: minmax(0, 1fr);
+        display: block;
+        break-inside: auto;
+      }
+      figcaption {
+        margin-bottom: 0.5rem;
+        break-after: avoid;
+      }
+      .plot {
+        margin-bottom: 0.75rem;
+        break-inside: avoid;
       }
       .plot {
         border: none;

@@ -73,6 +73,15 @@ export class RoveReportFigures extends LitElement {
       td.number {
         white-space: nowrap;
       }
+      @media print {
+        caption,
+        thead {
+          break-after: avoid;
+        }
+        tr {
+          break-inside: avoid;
+        }
+      }
       .bar {
         display: inline-block;
         height: 0.8rem;

@@ -277,7 +277,7 @@ describe('the report charts', () => {
     getByRole(el, 'table', 'Topics patrons asked about');
   });
 
-  it('prints the figures without the controls, each chart kept whole', async () => {
+  it('prints the figures without the controls, each chart kept whole with its title', async () => {
     const server = reportServer(week());
     try {
       const el = await fixture(html`<rove-admin-report></rove-admin-report>`);
@@ -301,8 +301,17 @@ describe('the report charts', () => {
       expect(queryAllByRole(el, 'form')).to.have.length(0);
       const page = document.documentElement.clientWidth;
       for (const chart of chartsIn(figures)) {
-        const figure = chart.shadowRoot!.querySelector('figure')!;
-        expect(getComputedStyle(figure).breakInside, chart.heading).to.equal('avoid');
+        // The chart is never cut, nor parted from its title; its table may go on over the
+        // page, a whole row at a time, so no page is left half blank before a big figure.
+        const part = (selector: string) =>
+          getComputedStyle(chart.shadowRoot!.querySelector(selector)!);
+        expect(part('.plot').breakInside, chart.heading).to.equal('avoid');
+        expect(part('figcaption').breakAfter, chart.heading).to.equal('avoid');
+        expect(part('figure').breakInside, chart.heading).to.equal('auto');
+        const rows = chart.querySelectorAll('tr');
+        expect(rows.length, chart.heading).to.be.greaterThan(1);
+        for (const row of rows)
+          expect(getComputedStyle(row).breakInside, chart.heading).to.equal('avoid');
         const canvas = getByRole<HTMLCanvasElement>(chart, 'img');
         expect(canvas.checkVisibility(), chart.heading).to.equal(true);
         // Paper is laid out with no script run, so the canvas keeps the size Chart.js gave
