@@ -93,6 +93,36 @@ export function pageFirstLoad(distClient: string, html: string): string[] {
   return [...staticClosure(distClient, scriptsOfHtml(distClient, html))];
 }
 
+/**
+ * The route preloader's table in the built index.html: for each screen (`kiosk`, `staff`, ...),
+ * the chunks index.html preloads when its address names that screen (absolute URLs).
+ */
+export function routePreloads(distClient: string): {
+  script: string;
+  routes: Record<string, string[]>;
+} {
+  const page = readFileSync(join(distClient, 'index.html'), 'utf8');
+  const script = /<script async src="\/(assets\/route-preload-[\w-]+\.js)"/.exec(page)?.[1];
+  if (!script) throw new Error('The built index.html has no route preloader');
+  const code = readFileSync(join(distClient, script), 'utf8');
+  const table = /\}\)\((\{.*\})\)\s*$/.exec(code)?.[1];
+  if (!table) throw new Error(`No route table at the end of ${script}:\n${code}`);
+  return { script, routes: JSON.parse(table) as Record<string, string[]> };
+}
+
+/**
+ * What a browser loads to show the screen `route` of the app (`staff` for a tablet's queue):
+ * index.html's scripts and their static imports, and the chunks it preloads for that screen
+ * with theirs. Dist-relative paths.
+ */
+export function screenFirstLoad(distClient: string, route: string): string[] {
+  const shell = entryScripts(distClient);
+  const screen = routePreloads(distClient).routes[route];
+  if (!screen?.length) throw new Error(`index.html preloads nothing for the ${route} screen`);
+  const chunks = screen.map((url) => resolveFrom(distClient, '', url));
+  return [...staticClosure(distClient, [...shell, ...chunks])];
+}
+
 export function kioskFirstLoad(distClient: string): KioskFirstLoad {
   if (!existsSync(join(distClient, 'index.html'))) {
     throw new Error(`${distClient}/index.html is missing: run \`npm run build\` first`);

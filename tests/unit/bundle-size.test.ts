@@ -7,7 +7,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kioskFirstLoad, pageFirstLoad, wireBytesOf, type WireFile } from '../bench/bundle.js';
+import {
+  kioskFirstLoad,
+  pageFirstLoad,
+  routePreloads,
+  screenFirstLoad,
+  wireBytesOf,
+  type WireFile,
+} from '../bench/bundle.js';
 import { TestServer } from '../support/server.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -88,13 +95,7 @@ describe('the kiosk first load', () => {
   // more before the kiosk could paint. index.html preloads the chunks of the screen its address
   // names, and for /kiosk those are exactly the rest of the kiosk's first load.
   it('is preloaded by index.html for /kiosk, nothing more', () => {
-    const page = readFileSync(join(DIST, 'index.html'), 'utf8');
-    const script = /<script async src="\/(assets\/route-preload-[\w-]+\.js)"/.exec(page);
-    expect(script, 'the route preloader in index.html').not.toBeNull();
-    const code = readFileSync(join(DIST, script![1]!), 'utf8');
-    const table = /\}\)\((\{.*\})\)\s*$/.exec(code);
-    expect(table, code).not.toBeNull();
-    const routes = JSON.parse(table![1]!) as Record<string, string[]>;
+    const { routes } = routePreloads(DIST);
     const preloaded = routes.kiosk!.map((url) => url.replace(/^\//, '')).sort();
     const rest = load.files
       .filter((f) => f.via !== 'entry' && !f.file.startsWith('assets/route-preload-'))
@@ -121,6 +122,37 @@ describe('the kiosk first load', () => {
   it(`is no bigger than before issue 10 (${beforeIssue10} bytes gzipped)`, () => {
     const files = load.files.map((f) => `${f.file}: ${f.gzipBytes} B gzip`).join('\n');
     expect(load.gzipBytes, files).toBeLessThanOrEqual(beforeIssue10);
+  });
+});
+
+// A rover's tablet is as cheap as a kiosk and often on worse Wi-Fi: what it loads to show the
+// queue (`/staff`: the shell, and the chunks index.html preloads for that screen) is held to
+// tabletFirstLoadJsWireBytes on the wire, so it cannot grow unnoticed either.
+describe('the tablet first load', () => {
+  const server = new TestServer('pglite', { clientDir: DIST });
+  const tabletBudget: number = JSON.parse(
+    readFileSync(join(ROOT, 'tests', 'bench', 'budget.json'), 'utf8'),
+  ).tabletFirstLoadJsWireBytes;
+  const files = screenFirstLoad(DIST, 'staff');
+  let wire: WireFile[] = [];
+
+  beforeAll(async () => {
+    await server.start();
+    wire = await wireBytesOf(server.url, files);
+  });
+  afterAll(() => server.close());
+
+  it(`carries the queue, and stays within ${tabletBudget} bytes on the wire`, () => {
+    const code = files.map((f) => readFileSync(join(DIST, f), 'utf8')).join('\n');
+    expect(code).toMatch(/["']rove-staff-view["']/);
+    expect(code, "the report charts are the Report screen's alone").not.toContain(
+      'Canvas is already in use',
+    );
+    const listing = wire.map((f) => `${f.file}: ${f.wireBytes} B (${f.encoding})`).join('\n');
+    const total = wire.reduce((sum, f) => sum + f.wireBytes, 0);
+    for (const file of wire) expect(file.encoding, listing).toBe('br');
+    expect(total, listing).toBeGreaterThan(0);
+    expect(total, listing).toBeLessThanOrEqual(tabletBudget);
   });
 });
 
