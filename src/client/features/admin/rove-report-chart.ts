@@ -97,10 +97,14 @@ export class RoveReportChart extends LitElement {
          resize event, and page.pdf() no beforeprint either), so the canvas keeps the size
          Chart.js gave it for the screen: squeezed to the narrower paper by max-width, the
          chart came out squashed, its dots ovals and its words narrowed. Scaled whole
-         instead, into the same box. */
+         instead, to the paper's width, its box as tall as the scaled chart (a box kept at its
+         screen height left a gap under every chart). */
+      .box {
+        height: auto !important;
+      }
       canvas {
         width: 100% !important;
-        height: 100% !important;
+        height: auto !important;
         object-fit: contain;
         object-position: left top;
       }
