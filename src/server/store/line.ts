@@ -10,15 +10,22 @@ export interface BranchLine {
   recentWaitMinutes: number | undefined;
 }
 
+/** `since`: the start of today for a branch without a time zone (the server's midnight). */
 export async function readLine(sql: Sql, branchId: string, since: Date): Promise<BranchLine> {
   const waiting = await sql.query(
     `SELECT id, kiosk_id FROM requests WHERE branch_id = $1 AND status = 'waiting'
       ORDER BY created_at, ticket`,
     [branchId],
   );
+  // "Today" starts at midnight on the branch's clock once it has a time zone, else at `since`.
   const [stats] = await sql.query<{ helped: unknown; wait: unknown }>(
-    `SELECT
-       (SELECT COUNT(*) FROM requests WHERE branch_id = $1 AND status = 'done' AND closed_at >= $2) AS helped,
+    `WITH start AS (SELECT COALESCE(
+       (SELECT date_trunc('day', now() AT TIME ZONE b.time_zone) AT TIME ZONE b.time_zone
+          FROM branches b WHERE b.id = $1 AND b.time_zone IS NOT NULL),
+       $2::timestamptz) AS at)
+     SELECT
+       (SELECT COUNT(*) FROM requests, start
+         WHERE branch_id = $1 AND status = 'done' AND closed_at >= start.at) AS helped,
        (SELECT AVG(EXTRACT(EPOCH FROM (claimed_at - created_at))) / 60 FROM (
           SELECT claimed_at, created_at FROM requests
            WHERE branch_id = $1 AND claimed_at IS NOT NULL AND claimed_at >= now() - interval '2 hours'

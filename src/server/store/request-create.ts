@@ -53,6 +53,16 @@ export interface CreateOptions {
 /** Who makes a new request: a kiosk for its patron, or staff for a patron in front of them. */
 export type Maker = { kind: 'kiosk'; kiosk: KioskActor } | { kind: 'staff'; staff: StaffActor };
 
+/**
+ * The branch's ($2) calendar day now, on its own clock once it has a time zone, else the
+ * server's ($4, its local day): tickets start over each morning where the patrons are. A zone
+ * is kept only once the database has counted in it (BranchStore.patch), so this cannot fail.
+ */
+const BRANCH_DAY = `COALESCE(
+  (SELECT (now() AT TIME ZONE b.time_zone)::date FROM branches b
+    WHERE b.id = $2 AND b.time_zone IS NOT NULL),
+  $4::date)`;
+
 /** The columns a new request starts with besides its ticket, topic and maker. */
 interface NewRequest {
   status: 'waiting' | 'claimed' | 'done';
@@ -129,21 +139,23 @@ export async function createRequest(
     // when the topic is not the branch's, or when the id exists (a repeat, answered below).
     const [row] = await store.query(
       `WITH topic AS (SELECT id, skill FROM topics WHERE branch_id = $2 AND id = $5),
+       today AS (SELECT ${BRANCH_DAY} AS day),
        counter AS (
-         INSERT INTO ticket_counters (branch_id, day, n) SELECT $2, $4, 1 FROM topic
+         INSERT INTO ticket_counters (branch_id, day, n) SELECT $2, today.day, 1 FROM topic, today
          ON CONFLICT (branch_id, day) DO UPDATE SET n = ticket_counters.n + 1 RETURNING n),
        made AS (
          INSERT INTO requests AS r (id, branch_id, kiosk_id, ticket, ticket_day, topic_id, skill,
            status, needs, origin, created_by_id, created_by_name, language, zone,
            handed_off, claimed_by_id, claimed_by_name, claimed_at, first_claimed_at, outcome,
            effort, minutes, closed_at, waiting_since)
-         SELECT $1, $2, $3, ${ticketSql('counter.n')}, $4, topic.id, topic.skill, $6, $9::jsonb, $10,
+         SELECT $1, $2, $3, ${ticketSql('counter.n')}, today.day, topic.id, topic.skill, $6,
+           $9::jsonb, $10,
            $11, $12, $13, $14, $15, $16, $17,
            CASE WHEN $16::text IS NULL THEN NULL ELSE now() END,
            CASE WHEN $16::text IS NULL THEN NULL ELSE now() END,
            $18, $19, $20, CASE WHEN $6::text = 'done' THEN now() END,
            CASE WHEN $6::text = 'waiting' THEN now() END
-           FROM topic, counter
+           FROM topic, counter, today
          ON CONFLICT (id) DO NOTHING
          RETURNING r.id, r.branch_id, r.kiosk_id, ${requestJson('r')} AS request_json,
            ${taker ? PresenceStore.floorJsonOf('$16', 'true') : 'NULL::jsonb'} AS floor),

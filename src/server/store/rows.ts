@@ -130,13 +130,16 @@ export function toDevice(row: Row): Device {
   return device;
 }
 
-/** The library's own calendar day (server local time): tickets start over each morning. */
+/**
+ * The server's calendar day (its local time): tickets start over each morning at a branch
+ * without a time zone of its own (request-create.ts uses the branch's when it has one).
+ */
 export function localDay(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** Start of today in server local time, for "helped today". */
+/** Start of today in server local time, for "helped today" at a branch without a time zone. */
 export function startOfToday(now = new Date()): Date {
   return new Date(now.getFullYear(), now.getMonth(), now.getDate());
 }
