@@ -248,8 +248,11 @@ describe('rove-admin-floor', () => {
         html`<div style="width: ${width}px"><rove-admin-floor></rove-admin-floor></div>`,
       );
       const el = box.firstElementChild as RoveAdminFloor;
-      const queue = await waitFor(() => getByRole(el, 'table', /^Queue/), 'the queue');
-      const people = getByRole(el, 'table', /^On the floor/);
+      // Both read from the replica, each in its own query: wait for the two.
+      const [queue, people] = await waitFor(
+        () => [getByRole(el, 'table', /^Queue/), getByRole(el, 'table', /^On the floor/)],
+        'the queue and who is on the floor',
+      );
       return { queue: queue.getBoundingClientRect(), people: people.getBoundingClientRect() };
     };
     // A 1920-pixel wall display, in large type: side by side, each about half of it.
