@@ -1,8 +1,8 @@
-// <rove-admin-branch-time-zone>: the clock a branch's figures are on. The service report and
-// its CSV count days and hours, and write times, in the branch's own time zone (docs/API.md,
-// "Service report"), so every supervisor who opens them, wherever they are, gets the same
-// figures. Not set, the Report screen counts in the zone of the device it is opened on. Fires
-// `branch-changed` (detail: the branch as saved).
+// <rove-admin-branch-time-zone>: the clock a branch's day is on. Its tickets start again at
+// its midnight, and the service report and its CSV count days and hours, and write times, in
+// it (docs/API.md, "Service report"), so every supervisor who opens them, wherever they are,
+// gets the same figures. Not set, tickets go by the server's clock and the Report screen counts
+// in the zone of the device it is opened on. Fires `branch-changed` (the branch as saved).
 import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
@@ -55,7 +55,7 @@ export class RoveAdminBranchTimeZone extends BranchPanel {
           </select>`,
         )}
         <span class="hint" id="tz-hint">
-          ${msg('The service report and its CSV count days and hours, and give times, on this clock, wherever they are opened. Not set, each report counts in the time zone of the device it is opened on.')}
+          ${msg('Tickets start again from A1 at midnight on this clock, and the service report and its CSV count days and hours, and give times, on it wherever they are opened. Not set, tickets go by the server’s clock and each report counts in the time zone of the device it is opened on.')}
         </span>
       </div>
       <p>

@@ -45,6 +45,7 @@ describe('rove-admin-branch-time-zone', () => {
     expect(field(el).selectedOptions[0]!.textContent!.trim()).to.equal('Not set');
     expect(el.shadowRoot!.textContent).to.contain('Now: not set.');
     const hint = el.shadowRoot!.getElementById(field(el).getAttribute('aria-describedby')!)!;
+    expect(hint.textContent).to.contain('Tickets start again from A1 at midnight on this clock');
     expect(hint.textContent).to.contain('counts in the time zone of the device it is opened on');
     expect(smallTargets(el)).to.deep.equal([]);
   });
