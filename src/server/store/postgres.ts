@@ -10,6 +10,12 @@ const CHANNEL = 'rove_events';
 const AUTH_CHANNEL = 'rove_auth';
 /** How long a change's announcer waits to hear it back, at most. */
 const AUTH_ECHO_MS = 1000;
+/**
+ * Then a little longer: PostgreSQL signals every listening backend at the commit, but each
+ * forwards the notice when the OS next runs it, so on a loaded machine another process may hear
+ * it a few milliseconds after this one. Revoking and signing out are rare; this is cheap.
+ */
+const AUTH_SETTLE_MS = 50;
 /** Distinct statement texts prepared on each connection, at most. */
 const MAX_PREPARED = 500;
 
@@ -200,6 +206,7 @@ export async function openPostgres(
         ]);
         clearTimeout(timer);
         echoes.delete(payload);
+        await new Promise<void>((resolve) => setTimeout(resolve, AUTH_SETTLE_MS));
       };
     },
     async close() {
