@@ -101,9 +101,13 @@ describe('rove-admin-floor', () => {
       const el = await fixture<RoveAdminFloor>(html`<rove-admin-floor></rove-admin-floor>`);
       await waitFor(
         () =>
+          // Presence, requests, notices and counts: each its own read of the replica.
           expect(shownText(el))
             .to.match(/10 min ago/)
-            .and.contain('On a break'),
+            .and.contain('On a break')
+            .and.contain('1 long wait')
+            .and.contain('Asked 14')
+            .and.contain(notice.text),
         'the floor as last heard',
       );
       const text = shownText(el);
